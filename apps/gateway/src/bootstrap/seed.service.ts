@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { findUser, loadUnits, rebuildRollups, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
+import { OrgTree, parseSeed, type OrgUnitRecord, type Seed } from '@qihe/domain';
+import { hashPassword, hashSiteKey, verifyPassword, type GatewayConfig } from '@qihe/server';
+import { CONFIG, DATABASE } from '../core/tokens';
+import { OrgService } from '../core/org.service';
+
+export interface SeedOutcome {
+  source: string;
+  demo: boolean;
+  seed: Seed;
+  rebuilt: boolean;
+}
+
+/** Finds a file shipped with the project, from the sources or from dist/. */
+export function shippedFile(relative: string): string {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve(relative);
+}
+
+@Injectable()
+export class SeedService {
+  private readonly log = new Logger('Bootstrap');
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+    private readonly org: OrgService,
+  ) {}
+
+  /** Applies QIHE_SEED_FILE, or the shipped demo org when none is given. Throws before applying anything if the file is bad. */
+  async applyAtStart(): Promise<SeedOutcome> {
+    const demo = !this.config.seedFile;
+    const source = this.config.seedFile ?? shippedFile('infra/seed/demo-org.json');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(source, 'utf8'));
+    } catch (err) {
+      throw new Error(`${demo ? 'the demo org file' : 'QIHE_SEED_FILE'} (${source}) is not readable JSON: ${(err as Error).message}`);
+    }
+    const seed = parseSeed(raw, await loadUnits(this.db));
+    const rebuilt = await this.apply(seed);
+    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites${rebuilt ? ' (org tree re-shaped: rollups rebuilt)' : ''}`);
+    return { source, demo, seed, rebuilt };
+  }
+
+  /** Creates or updates what the seed names, in one transaction; returns whether rollups were rebuilt. */
+  async apply(seed: Seed): Promise<boolean> {
+    // Hash outside the transaction: scrypt is slow on purpose.
+    const users = await Promise.all(seed.users.map(async (u) => ({ ...u, passwordHash: await this.passwordHashFor(u.username, u.password) })));
+    const rebuilt = await this.db.transaction(async (tx) => {
+      const before = new OrgTree(await loadUnits(tx));
+      await upsertUnits(tx, parentsFirst(seed.units));
+      for (const u of users) await upsertUser(tx, { username: u.username, passwordHash: u.passwordHash, role: u.role, unitId: u.unitId });
+      for (const s of seed.sites) await upsertSite(tx, { id: s.id, unitId: s.unitId, keyHash: hashSiteKey(s.key) });
+      return this.rebuildIfReshaped(tx, before, seed.units);
+    });
+    await this.org.reload();
+    return rebuilt;
+  }
+
+  private async rebuildIfReshaped(tx: Sql, before: OrgTree, units: OrgUnitRecord[]): Promise<boolean> {
+    const moved = units.some((u) => {
+      const old = before.get(u.id);
+      return old !== undefined && old.parentId !== u.parentId;
+    });
+    if (!moved) return false;
+    const after = new OrgTree(await loadUnits(tx));
+    await rebuildRollups(tx, (id) => after.lineage(id));
+    return true;
+  }
+
+  // Keep the stored hash when the password is unchanged, so re-applying a file changes nothing.
+  private async passwordHashFor(username: string, password: string): Promise<string> {
+    const existing = await findUser(this.db, username);
+    if (existing && (await verifyPassword(password, existing.passwordHash))) return existing.passwordHash;
+    return hashPassword(password);
+  }
+}
+
+/** Orders units so that each comes after its parent when both are in the list. */
+export function parentsFirst(units: OrgUnitRecord[]): OrgUnitRecord[] {
+  const pending = new Map(units.map((u) => [u.id, u]));
+  const out: OrgUnitRecord[] = [];
+  const visit = (u: OrgUnitRecord): void => {
+    if (!pending.has(u.id)) return;
+    pending.delete(u.id);
+    const parent = u.parentId ? pending.get(u.parentId) : undefined;
+    if (parent) visit(parent);
+    out.push(u);
+  };
+  units.forEach(visit);
+  return out;
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+
+/** What the feed says about a newly committed touchpoint (shared/contract/feed.md). */
+export interface TouchpointEvent {
+  id: string;
+  unitId: string;
+  channel: string;
+  kind: string;
+  stage: string;
+  needCategory: string;
+  resolved: boolean | null;
+  satisfaction: number | null;
+  occurredAt: string;
+  receivedAt: string;
+  commitment?: { code: string; met: boolean } | null;
+}
+
+/**
+ * In-process hand-off from the write path to the feed, fired only after commit.
+ * `touched` lists units whose rolling scores may have changed.
+ */
+@Injectable()
+export class FeedBus {
+  private readonly emitter = new EventEmitter().setMaxListeners(50);
+
+  committed(events: TouchpointEvent[], touchedUnits: string[]): void {
+    if (events.length) this.emitter.emit('touchpoints', events);
+    if (touchedUnits.length) this.emitter.emit('touched', touchedUnits);
+  }
+
+  onTouchpoints(fn: (events: TouchpointEvent[]) => void): () => void {
+    this.emitter.on('touchpoints', fn);
+    return () => this.emitter.off('touchpoints', fn);
+  }
+
+  onTouched(fn: (units: string[]) => void): () => void {
+    this.emitter.on('touched', fn);
+    return () => this.emitter.off('touched', fn);
+  }
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SeedError } from '@qihe/domain';
+import { ConfigError, loadGatewayConfig, type GatewayConfig } from '@qihe/server';
+import { AppModule } from './app.module';
+import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
+
+export async function startGateway(config: GatewayConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false });
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.enableCors({ origin: true, credentials: true });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const outcome = await app.get(SeedService).applyAtStart();
+  await app.listen(config.port, config.host);
+  printBanner(app, config, outcome);
+  return app;
+}
+
+function printBanner(app: NestExpressApplication, config: GatewayConfig, outcome: SeedOutcome): void {
+  const addr = app.getHttpServer().address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const base = `http://localhost:${port}`;
+  const lines = [`Qihe gateway listening on ${base}`, `  GraphQL  ${base}/graphql`, `  feed     ${base}/feed (socket.io)`, `  health   ${base}/health`];
+  if (outcome.demo) {
+    lines.push('Demo org loaded. Sign in with (username / password / role / unit):');
+    for (const u of outcome.seed.users) lines.push(`  ${u.username.padEnd(14)} ${u.password.padEnd(22)} ${u.role.padEnd(10)} ${u.unitId}`);
+    lines.push('Demo site keys (Authorization: Bearer <key>):');
+    for (const s of outcome.seed.sites) lines.push(`  ${s.id.padEnd(22)} ${s.unitId.padEnd(18)} ${s.key}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  let config: GatewayConfig;
+  try {
+    config = loadGatewayConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`qihe gateway: bad configuration: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  try {
+    await startGateway(config);
+  } catch (err) {
+    const message = err instanceof SeedError || err instanceof Error ? err.message : String(err);
+    new Logger('Gateway').error(`could not start: ${message}`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { pageTouchpoints, type Database, type PageCursor } from '@qihe/data';
+import { canReadTouchpoints, checkWindow, inScope, WindowError, type Caller } from '@qihe/domain';
+import { badInput, forbidden } from '@qihe/server';
+import { DATABASE } from '../core/tokens';
+import { OrgService } from '../core/org.service';
+import { toTouchpointModel } from './models/touchpoint.model';
+import type { TouchpointConnectionModel } from './models/touchpoint-connection.model';
+
+export const MAX_PAGE = 500;
+
+const encodeCursor = (c: PageCursor): string => Buffer.from(`${c.occurredAt}:${c.id}`).toString('base64url');
+
+function decodeCursor(raw: string): PageCursor {
+  const m = /^(\d+):([0-9a-f-]{36})$/.exec(Buffer.from(raw, 'base64url').toString());
+  if (!m) throw badInput('after', 'after: not a cursor returned by this query');
+  return { occurredAt: Number(m[1]), id: m[2] };
+}
+
+@Injectable()
+export class TouchpointsService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly org: OrgService,
+  ) {}
+
+  /** The touchpoints behind a number: a unit's subtree in a window, newest first. */
+  async page(caller: Caller, unitId: string, from: Date, to: Date, first: number, after: string | null): Promise<TouchpointConnectionModel> {
+    const tree = this.org.tree;
+    this.org.require(unitId);
+    if (!canReadTouchpoints(caller, tree, unitId)) throw forbidden(`unitId: you may not read touchpoints of "${unitId}"`);
+    let w;
+    try {
+      w = checkWindow(from, to);
+    } catch (err) {
+      if (err instanceof WindowError) throw badInput(err.field, err.message);
+      throw err;
+    }
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
+    const units = tree.subtree(unitId).filter((u) => inScope(caller, tree, u.id));
+    const rows = await pageTouchpoints(this.db, units.map((u) => u.id), w.from, w.to, first + 1, after ? decodeCursor(after) : null);
+    const edges = rows.slice(0, first).map((t) => ({
+      cursor: encodeCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
+      node: toTouchpointModel(t, this.org.require(t.unitId)),
+    }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+}

@@ -1,0 +1,285 @@
+import {
+  LOGIN_MUTATION,
+  RECORD_SATISFACTION_MUTATION,
+  RECORD_TOUCHPOINTS_MUTATION,
+  type GraphQLErrorPayload,
+  type GraphQLResponse,
+  type IngestResult,
+  type RatedTouchpoint,
+  type SatisfactionInput,
+  type Session,
+  type TouchpointInput,
+} from './types';
+
+/** The contract's cap on one recordTouchpoints call. */
+export const MAX_TOUCHPOINTS_PER_CALL = 1000;
+
+export interface GatewayClientOptions {
+  /** The gateway's base URL (`http://host:3000`, `/graphql` is appended) or the full endpoint. */
+  url: string;
+  /** A site key or a user token; `login` replaces it. */
+  token?: string;
+  timeoutMs?: number;
+  /** At most this many touchpoints per request (1 .. 1000). */
+  maxBatch?: number;
+  /** Extra attempts after the first one, for retryable failures only. */
+  retries?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  fetch?: typeof globalThis.fetch;
+  /** Source of jitter; tests may pin it. */
+  random?: () => number;
+}
+
+export interface BackoffOptions {
+  baseMs: number;
+  maxMs: number;
+}
+
+/**
+ * Capped exponential backoff with full jitter: a uniform delay in
+ * [0, min(maxMs, baseMs · 2^attempt)), attempt counted from 0. Full jitter keeps
+ * many senders that failed together from retrying together.
+ */
+export function backoffDelay(attempt: number, opts: BackoffOptions, random: () => number = Math.random): number {
+  const cap = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt));
+  return Math.floor(Math.min(Math.max(random(), 0), 1 - Number.EPSILON) * cap);
+}
+
+export interface GatewayErrorInit {
+  code: string;
+  retryable: boolean;
+  status?: number;
+  errors?: GraphQLErrorPayload[];
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/**
+ * Every failure of a gateway call. `code` is the GraphQL `extensions.code`
+ * (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND …) or one the client
+ * assigns (NETWORK, TIMEOUT, HTTP_ERROR, PAYLOAD_TOO_LARGE, RATE_LIMITED,
+ * BAD_RESPONSE). `retryable` says whether sending the same request again may work.
+ */
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly errors: GraphQLErrorPayload[];
+  readonly retryAfterMs?: number;
+  /** How many attempts were made before giving up (set by the retrying calls). */
+  attempts = 1;
+
+  constructor(message: string, init: GatewayErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.retryable = init.retryable;
+    this.status = init.status;
+    this.errors = init.errors ?? [];
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+export interface RequestOptions {
+  /** Retry retryable failures with backoff; only for idempotent operations. */
+  retry?: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** 5xx and 429 may pass on a second try; other statuses will not. */
+const retryableStatus = (status: number): boolean => status >= 500 || status === 429;
+
+function retryAfterMs(headers: Headers): number | undefined {
+  const raw = headers.get('retry-after');
+  if (raw === null) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function endpointOf(url: string): string {
+  const u = new URL(url);
+  if (u.pathname === '/' || u.pathname === '') u.pathname = '/graphql';
+  return u.toString();
+}
+
+/** A typed client of the gateway's public GraphQL contract, for any service that pushes touchpoints. */
+export class GatewayClient {
+  readonly endpoint: string;
+  private token: string | undefined;
+  private readonly timeoutMs: number;
+  private readonly maxBatch: number;
+  private readonly retries: number;
+  private readonly backoff: BackoffOptions;
+  private readonly fetchImpl: typeof globalThis.fetch;
+  private readonly random: () => number;
+
+  constructor(opts: GatewayClientOptions) {
+    this.endpoint = endpointOf(opts.url);
+    this.token = opts.token;
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.maxBatch = opts.maxBatch ?? MAX_TOUCHPOINTS_PER_CALL;
+    this.retries = opts.retries ?? 5;
+    this.backoff = { baseMs: opts.backoffBaseMs ?? 200, maxMs: opts.backoffMaxMs ?? 10_000 };
+    this.fetchImpl = opts.fetch ?? globalThis.fetch;
+    this.random = opts.random ?? Math.random;
+    if (!Number.isInteger(this.maxBatch) || this.maxBatch < 1 || this.maxBatch > MAX_TOUCHPOINTS_PER_CALL) {
+      throw new RangeError(`maxBatch must be an integer in 1..${MAX_TOUCHPOINTS_PER_CALL}, got ${this.maxBatch}`);
+    }
+    if (!Number.isInteger(this.retries) || this.retries < 0) throw new RangeError(`retries must be a non-negative integer, got ${this.retries}`);
+    if (!(this.timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${this.timeoutMs}`);
+  }
+
+  setToken(token: string | undefined): void {
+    this.token = token;
+  }
+
+  /** Sends one GraphQL operation and returns its `data`; any GraphQL error becomes a GatewayError. */
+  async request<T>(query: string, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
+    if (!opts.retry) return this.attempt<T>(query, variables);
+    return this.withRetry(() => this.attempt<T>(query, variables));
+  }
+
+  /**
+   * Records any number of touchpoints: split into calls of at most `maxBatch`,
+   * each retried on retryable failures (safe: the ids make ingestion
+   * idempotent). Returns one result whose rejected indices point into `items`.
+   */
+  async recordTouchpoints(items: readonly TouchpointInput[]): Promise<IngestResult> {
+    const merged: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+    for (let offset = 0; offset < items.length; offset += this.maxBatch) {
+      await this.sendBatch(items.slice(offset, offset + this.maxBatch), offset, merged);
+    }
+    merged.rejected.sort((a, b) => a.index - b.index);
+    return merged;
+  }
+
+  /** Rates a touchpoint after the fact; the same rating again is a no-op, so it is retried too. */
+  async recordSatisfaction(touchpointId: string, satisfaction: SatisfactionInput): Promise<RatedTouchpoint> {
+    const data = await this.request<{ recordSatisfaction: RatedTouchpoint }>(
+      RECORD_SATISFACTION_MUTATION,
+      { touchpointId, satisfaction },
+      { retry: true },
+    );
+    return data.recordSatisfaction;
+  }
+
+  /** Logs a user in and uses the returned token for the following calls. */
+  async login(username: string, password: string): Promise<Session> {
+    const data = await this.request<{ login: Session }>(LOGIN_MUTATION, { username, password }, { retry: true });
+    this.token = data.login.token;
+    return data.login;
+  }
+
+  private async sendBatch(batch: TouchpointInput[], offset: number, into: IngestResult): Promise<void> {
+    if (batch.length === 0) return;
+    let result: IngestResult;
+    try {
+      const data = await this.request<{ recordTouchpoints: IngestResult }>(
+        RECORD_TOUCHPOINTS_MUTATION,
+        { input: batch },
+        { retry: true },
+      );
+      result = data.recordTouchpoints;
+    } catch (e) {
+      // The gateway caps the body size: a batch of bulky items is halved until it fits.
+      if (e instanceof GatewayError && e.code === 'PAYLOAD_TOO_LARGE' && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        await this.sendBatch(batch.slice(0, half), offset, into);
+        await this.sendBatch(batch.slice(half), offset + half, into);
+        return;
+      }
+      throw e;
+    }
+    into.accepted += result.accepted;
+    into.duplicates += result.duplicates;
+    for (const r of result.rejected) into.rejected.push({ ...r, index: r.index + offset });
+  }
+
+  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        if (!(e instanceof GatewayError)) throw e;
+        e.attempts = attempt + 1;
+        if (!e.retryable || attempt >= this.retries) throw e;
+        // A server that names its own wait (Retry-After) is honoured, within the cap.
+        const hinted = Math.min(e.retryAfterMs ?? 0, this.backoff.maxMs);
+        await sleep(Math.max(backoffDelay(attempt, this.backoff, this.random), hinted));
+      }
+    }
+  }
+
+  private async attempt<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    try {
+      // The timer also covers reading the body: a server that stalls mid-response times out too.
+      const res = await this.fetchImpl(this.endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+        signal: controller.signal,
+      });
+      const text = await res.text();
+      return this.parse<T>(res.status, res.headers, text);
+    } catch (e) {
+      if (e instanceof GatewayError) throw e;
+      if (controller.signal.aborted) {
+        throw new GatewayError(`the gateway did not answer within ${this.timeoutMs} ms`, { code: 'TIMEOUT', retryable: true, cause: e });
+      }
+      const reason = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+      throw new GatewayError(`cannot reach the gateway at ${this.endpoint}: ${reason}`, { code: 'NETWORK', retryable: true, cause: e });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private parse<T>(status: number, headers: Headers, text: string): T {
+    const retryable = retryableStatus(status);
+    const retryAfter = retryAfterMs(headers);
+    if (status === 413) {
+      return fail('the request body is too large for the gateway (HTTP 413)', { code: 'PAYLOAD_TOO_LARGE', retryable: false, status });
+    }
+    let body: GraphQLResponse<T>;
+    try {
+      body = JSON.parse(text) as GraphQLResponse<T>;
+    } catch {
+      const code = status === 429 ? 'RATE_LIMITED' : status >= 400 ? 'HTTP_ERROR' : 'BAD_RESPONSE';
+      return fail(`the gateway answered HTTP ${status} without a GraphQL body: ${text.slice(0, 200)}`, {
+        code,
+        retryable,
+        status,
+        retryAfterMs: retryAfter,
+      });
+    }
+    const errors = Array.isArray(body?.errors) ? body.errors : [];
+    if (errors.length > 0) {
+      const first = errors[0];
+      const code = first.extensions?.code ?? (status === 429 ? 'RATE_LIMITED' : 'GRAPHQL_ERROR');
+      return fail(errors.map((e) => e.message).join('; '), { code, retryable, status, errors, retryAfterMs: retryAfter });
+    }
+    if (status < 200 || status >= 300) {
+      return fail(`the gateway answered HTTP ${status}`, {
+        code: status === 429 ? 'RATE_LIMITED' : 'HTTP_ERROR',
+        retryable,
+        status,
+        retryAfterMs: retryAfter,
+      });
+    }
+    if (body?.data === undefined || body.data === null) {
+      return fail('the gateway answered without data or errors', { code: 'BAD_RESPONSE', retryable: false, status });
+    }
+    return body.data;
+  }
+}
+
+function fail(message: string, init: GatewayErrorInit): never {
+  throw new GatewayError(message, init);
+}

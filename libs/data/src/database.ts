@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import { OrgUnitEntity } from './entities/org-unit.entity';
+import { SiteEntity } from './entities/site.entity';
+import { TouchpointEntity } from './entities/touchpoint.entity';
+import { UserEntity } from './entities/user.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const ENTITIES = [OrgUnitEntity, UserEntity, SiteEntity, TouchpointEntity];
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+export type Row = Record<string, unknown>;
+
+/** What a unit of work can do: run SQL inside the surrounding transaction. */
+export interface Sql {
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; when absent, an embedded PostgreSQL (PGlite) in `dataDir`. */
+  url?: string;
+  dataDir?: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * The one door to storage. Above it, code is the same for a PostgreSQL server
+ * and the embedded PGlite; below it, PGlite has a single connection, so work on
+ * it is serialised here (a transaction must not interleave with other queries).
+ */
+export class Database implements Sql {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly embedded: boolean,
+  ) {}
+
+  static async open(opts: DatabaseOptions): Promise<Database> {
+    const common = { type: 'postgres' as const, entities: ENTITIES, migrations: MIGRATIONS, logging: false };
+    let ds: DataSource;
+    if (opts.url) {
+      ds = new DataSource({
+        ...common,
+        url: opts.url,
+        applicationName: opts.applicationName ?? 'qihe',
+        poolSize: opts.poolSize ?? 10,
+        extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
+      });
+    } else {
+      const dir = join(opts.dataDir ?? '.qihe', 'pg');
+      mkdirSync(dir, { recursive: true });
+      ds = new DataSource({ ...common, driver: new PGliteDriver({ dataDir: dir }).driver });
+    }
+    await ds.initialize();
+    return new Database(ds, !opts.url);
+  }
+
+  async migrate(): Promise<string[]> {
+    const done = await this.exclusive(() => this.dataSource.runMigrations({ transaction: 'all' }));
+    return done.map((m) => m.name);
+  }
+
+  async revertLastMigration(): Promise<void> {
+    await this.exclusive(() => this.dataSource.undoLastMigration({ transaction: 'all' }));
+  }
+
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.exclusive(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        return await runnerSql(runner).query<T>(sql, params);
+      } finally {
+        await runner.release();
+      }
+    });
+  }
+
+  /** Runs `work` in one transaction: all of it commits, or none of it. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        const result = await work(runnerSql(runner));
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw err;
+      } finally {
+        await runner.release();
+      }
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(() => this.dataSource.destroy());
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.embedded) return fn();
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function runnerSql(runner: QueryRunner): Sql {
+  return {
+    async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+      const res = await runner.query(sql, params, true);
+      return (res.records ?? []) as T[];
+    },
+  };
+}
+

@@ -1,0 +1,66 @@
+import type { OrgLevel, OrgUnitRecord, Role } from '@qihe/domain';
+import type { Sql } from './database';
+
+export async function loadUnits(sql: Sql): Promise<OrgUnitRecord[]> {
+  const rows = await sql.query<OrgUnitRecord>(
+    `SELECT id, name, level, parent_id AS "parentId", region, industry FROM org_unit ORDER BY id`,
+  );
+  return rows.map((r) => ({ ...r, level: r.level as OrgLevel }));
+}
+
+/** Creates or updates units; parents must come before their children. */
+export async function upsertUnits(sql: Sql, units: readonly OrgUnitRecord[]): Promise<void> {
+  for (const u of units) {
+    await sql.query(
+      `INSERT INTO org_unit (id, name, level, parent_id, region, industry) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_id = EXCLUDED.parent_id,
+         region = EXCLUDED.region, industry = EXCLUDED.industry, updated_at = now()
+       WHERE (org_unit.name, org_unit.level, org_unit.parent_id, org_unit.region, org_unit.industry)
+         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_id, EXCLUDED.region, EXCLUDED.industry)`,
+      [u.id, u.name, u.level, u.parentId, u.region, u.industry],
+    );
+  }
+}
+
+export interface UserRow {
+  username: string;
+  passwordHash: string;
+  role: Role;
+  unitId: string;
+}
+
+export async function findUser(sql: Sql, username: string): Promise<UserRow | null> {
+  const rows = await sql.query<UserRow>(
+    `SELECT username, password_hash AS "passwordHash", role, unit_id AS "unitId" FROM app_user WHERE username = $1`,
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
+export async function upsertUser(sql: Sql, u: UserRow): Promise<void> {
+  await sql.query(
+    `INSERT INTO app_user (username, password_hash, role, unit_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+       unit_id = EXCLUDED.unit_id, updated_at = now()`,
+    [u.username, u.passwordHash, u.role, u.unitId],
+  );
+}
+
+export interface SiteRow {
+  id: string;
+  unitId: string;
+  keyHash: string;
+}
+
+export async function findSiteByKeyHash(sql: Sql, keyHash: string): Promise<SiteRow | null> {
+  const rows = await sql.query<SiteRow>(`SELECT id, unit_id AS "unitId", key_hash AS "keyHash" FROM site WHERE key_hash = $1`, [keyHash]);
+  return rows[0] ?? null;
+}
+
+export async function upsertSite(sql: Sql, s: SiteRow): Promise<void> {
+  await sql.query(
+    `INSERT INTO site (id, unit_id, key_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (id) DO UPDATE SET unit_id = EXCLUDED.unit_id, key_hash = EXCLUDED.key_hash, updated_at = now()`,
+    [s.id, s.unitId, s.keyHash],
+  );
+}

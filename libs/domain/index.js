@@ -1,0 +1,2 @@
+// Runtime entry of the built library (npm run build); TypeScript and jest read src/ directly.
+module.exports = require('../../dist/libs/domain/src/index.js');

@@ -1,0 +1,196 @@
+import { COUNTER_KEYS, type CounterKey, type Counters } from './counters';
+import { CHAINS, type Chain } from './vocabulary';
+
+// The engagement model is data: which counters make each measure, and the
+// floors, targets and weights that turn measures into chain and overall scores.
+// `qihe-default@1` below is the contract of ENGAGEMENT-MODEL.md; a deployment
+// may load another with the same structure (see parseEngagementModel).
+
+export interface Term {
+  counter: CounterKey;
+  factor: number;
+}
+
+export interface MeasureDefinition {
+  key: string;
+  chain: Chain;
+  numerator: Term;
+  denominator: Term;
+  floor: number;
+  target: number;
+  weight: number;
+}
+
+export interface EngagementModel {
+  version: string;
+  chainWeights: Record<Chain, number>;
+  measures: MeasureDefinition[];
+}
+
+export interface MeasureResult {
+  key: string;
+  chain: Chain;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  normalized: number | null;
+  weight: number;
+}
+
+export interface ChainResult {
+  chain: Chain;
+  score: number | null;
+  measures: MeasureResult[];
+}
+
+export interface EngagementResult {
+  touchpoints: number;
+  overall: number | null;
+  chains: ChainResult[]; // always the four chains, VALUE, BUSINESS, KNOWLEDGE, DATA
+  modelVersion: string;
+}
+
+const m = (
+  key: string,
+  chain: Chain,
+  numerator: CounterKey,
+  denominator: CounterKey,
+  target: number,
+  weight: number,
+  denominatorFactor = 1,
+): MeasureDefinition => ({
+  key,
+  chain,
+  numerator: { counter: numerator, factor: 1 },
+  denominator: { counter: denominator, factor: denominatorFactor },
+  floor: 0,
+  target,
+  weight,
+});
+
+export const DEFAULT_MODEL: EngagementModel = Object.freeze({
+  version: 'qihe-default@1',
+  chainWeights: { VALUE: 0.25, BUSINESS: 0.25, KNOWLEDGE: 0.25, DATA: 0.25 },
+  measures: [
+    m('csat', 'VALUE', 'ratingPoints', 'rated', 1, 0.5, 4),
+    m('winWin', 'VALUE', 'winWin', 'servedRated', 1, 0.3),
+    m('growth', 'VALUE', 'growth', 'touchpoints', 0.25, 0.2),
+    m('resolution', 'BUSINESS', 'resolved', 'served', 1, 0.4),
+    m('commitmentKept', 'BUSINESS', 'commitmentMet', 'commitmentPresent', 1, 0.3),
+    m('collaboration', 'BUSINESS', 'handoffResolved', 'handoff', 1, 0.3),
+    m('knowledgeUse', 'KNOWLEDGE', 'knowledgeUsed', 'served', 1, 0.4),
+    m('firstContactResolution', 'KNOWLEDGE', 'firstContactResolved', 'served', 1, 0.4),
+    m('knowledgeCapture', 'KNOWLEDGE', 'knowledgeCreated', 'served', 0.1, 0.2),
+    m('closedLoop', 'DATA', 'servedRated', 'touchpoints', 1, 0.4),
+    m('linkage', 'DATA', 'linked', 'touchpoints', 1, 0.3),
+    m('timeliness', 'DATA', 'timely', 'touchpoints', 1, 0.3),
+  ],
+});
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+// Σ w·x / Σ w, with the weights first scaled by the largest (so huge or tiny
+// weights neither overflow nor lose precision) and the result held inside
+// [min x, max x], which float rounding alone could leave by an ulp.
+function weightedMean(pairs: readonly (readonly [weight: number, x: number])[]): number | null {
+  if (pairs.length === 0) return null;
+  const top = Math.max(...pairs.map(([w]) => w));
+  let sum = 0;
+  let weights = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [w, x] of pairs) {
+    sum += (w / top) * x;
+    weights += w / top;
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  return Math.min(hi, Math.max(lo, sum / weights));
+}
+
+/** Counters → measures → chain scores → overall, exactly as ENGAGEMENT-MODEL.md says. */
+export function scoreCounters(counters: Counters, model: EngagementModel = DEFAULT_MODEL): EngagementResult {
+  const chains: ChainResult[] = CHAINS.map((chain) => {
+    const present: [number, number][] = [];
+    const measures: MeasureResult[] = [];
+    for (const def of model.measures) {
+      if (def.chain !== chain) continue;
+      const numerator = counters[def.numerator.counter] * def.numerator.factor;
+      const denominator = counters[def.denominator.counter] * def.denominator.factor;
+      const value = denominator === 0 ? null : numerator / denominator;
+      const normalized = value === null ? null : clamp01((value - def.floor) / (def.target - def.floor));
+      if (normalized !== null) present.push([def.weight, normalized]);
+      measures.push({ key: def.key, chain, numerator, denominator, value, normalized, weight: def.weight });
+    }
+    const mean = weightedMean(present);
+    return { chain, score: mean === null ? null : 100 * mean, measures };
+  });
+  const scored = chains.filter((c) => c.score !== null).map((c) => [model.chainWeights[c.chain], c.score as number] as const);
+  return {
+    touchpoints: counters.touchpoints,
+    overall: weightedMean(scored),
+    chains,
+    modelVersion: model.version,
+  };
+}
+
+export class ModelDefinitionError extends Error {}
+
+const MIN_FACTOR = 1e-6;
+const MAX_FACTOR = 1e6;
+
+/** Validates a model loaded from JSON; throws a sentence naming the bad entry. */
+export function parseEngagementModel(raw: unknown): EngagementModel {
+  const fail = (what: string): never => {
+    throw new ModelDefinitionError(`engagement model: ${what}`);
+  };
+  if (typeof raw !== 'object' || raw === null) fail('must be a JSON object');
+  const o = raw as Record<string, unknown>;
+  if (typeof o.version !== 'string' || !/^[\w.-]+@[\w.-]+$/.test(o.version)) fail('"version" must look like "name@1"');
+  const cw = o.chainWeights as Record<string, unknown> | undefined;
+  if (typeof cw !== 'object' || cw === null) fail('"chainWeights" must be an object with VALUE, BUSINESS, KNOWLEDGE, DATA');
+  const chainWeights = {} as Record<Chain, number>;
+  for (const c of CHAINS) {
+    const w = (cw as Record<string, unknown>)[c];
+    if (typeof w !== 'number' || !Number.isFinite(w) || !(w > 0)) fail(`chainWeights.${c} must be a positive number`);
+    chainWeights[c] = w as number;
+  }
+  if (!Array.isArray(o.measures) || o.measures.length === 0) fail('"measures" must be a non-empty array');
+  const keys = new Set<string>();
+  const term = (t: unknown, where: string): Term => {
+    const x = t as Record<string, unknown> | null;
+    if (typeof x !== 'object' || x === null) fail(`${where} must be { counter, factor }`);
+    const counter = (x as Record<string, unknown>).counter;
+    const factor = (x as Record<string, unknown>).factor ?? 1;
+    if (!COUNTER_KEYS.includes(counter as CounterKey)) fail(`${where}.counter must be one of ${COUNTER_KEYS.join(', ')}`);
+    // Bounded so that counts times factors can never overflow into Infinity or NaN.
+    if (typeof factor !== 'number' || !(factor >= MIN_FACTOR && factor <= MAX_FACTOR)) {
+      fail(`${where}.factor must be a number from ${MIN_FACTOR} to ${MAX_FACTOR}`);
+    }
+    return { counter: counter as CounterKey, factor: factor as number };
+  };
+  const measures = (o.measures as unknown[]).map((raw, i): MeasureDefinition => {
+    const d = raw as Record<string, unknown>;
+    const at = `measures[${i}]`;
+    if (typeof d !== 'object' || d === null) fail(`${at} must be an object`);
+    if (typeof d.key !== 'string' || d.key === '') fail(`${at}.key must be a non-empty string`);
+    if (keys.has(d.key as string)) fail(`${at}.key "${d.key}" is defined twice`);
+    keys.add(d.key as string);
+    if (!CHAINS.includes(d.chain as Chain)) fail(`${at}.chain must be one of ${CHAINS.join(', ')}`);
+    for (const f of ['floor', 'target', 'weight'] as const) {
+      if (typeof d[f] !== 'number' || !Number.isFinite(d[f])) fail(`${at}.${f} must be a number`);
+    }
+    if ((d.target as number) <= (d.floor as number)) fail(`${at}.target must be greater than its floor`);
+    if ((d.weight as number) <= 0) fail(`${at}.weight must be positive`);
+    return {
+      key: d.key as string,
+      chain: d.chain as Chain,
+      numerator: term(d.numerator, `${at}.numerator`),
+      denominator: term(d.denominator, `${at}.denominator`),
+      floor: d.floor as number,
+      target: d.target as number,
+      weight: d.weight as number,
+    };
+  });
+  return { version: o.version as string, chainWeights, measures };
+}

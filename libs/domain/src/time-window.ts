@@ -1,0 +1,48 @@
+import type { TrendInterval } from './vocabulary';
+
+export const HOUR_MS = 3_600_000;
+export const MINUTE_MS = 60_000;
+const INTERVAL_MS: Record<TrendInterval, number> = { HOUR: HOUR_MS, DAY: 24 * HOUR_MS, WEEK: 7 * 24 * HOUR_MS };
+
+/** A half-open window [from, to) on occurredAt, in epoch ms, on whole UTC hours. */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+export class WindowError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const floorToHour = (ms: number): number => Math.floor(ms / HOUR_MS) * HOUR_MS;
+export const floorToMinute = (ms: number): number => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+
+/** Checks a query window: both ends whole UTC hours, from before to, at most `maxDays` long. */
+export function checkWindow(from: Date, to: Date, maxDays = 3660): TimeWindow {
+  const f = from.getTime();
+  const t = to.getTime();
+  if (Number.isNaN(f)) throw new WindowError('from', '"from" is not a valid date-time');
+  if (Number.isNaN(t)) throw new WindowError('to', '"to" is not a valid date-time');
+  if (f % HOUR_MS !== 0) throw new WindowError('from', `"from" must be a whole UTC hour (e.g. ${new Date(floorToHour(f)).toISOString()})`);
+  if (t % HOUR_MS !== 0) throw new WindowError('to', `"to" must be a whole UTC hour (e.g. ${new Date(floorToHour(t)).toISOString()})`);
+  if (t <= f) throw new WindowError('to', '"to" must be after "from"');
+  if (t - f > maxDays * 24 * HOUR_MS) throw new WindowError('to', `the window from "from" to "to" may span at most ${maxDays} days`);
+  return { from: f, to: t };
+}
+
+/** Consecutive windows starting at `from`, each one interval long, the last cut at `to`. */
+export function trendWindows(w: TimeWindow, interval: TrendInterval, maxPoints = 5000): TimeWindow[] {
+  const step = INTERVAL_MS[interval];
+  const count = Math.ceil((w.to - w.from) / step);
+  if (count > maxPoints) {
+    throw new WindowError('interval', `"interval" ${interval} over this window gives ${count} points; at most ${maxPoints} are allowed`);
+  }
+  const out: TimeWindow[] = [];
+  for (let start = w.from; start < w.to; start += step) out.push({ from: start, to: Math.min(start + step, w.to) });
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { TouchpointFacts } from './counters';
+import type { Channel, LifecycleStage, NeedCategory, SliceDimension, TouchpointKind } from './vocabulary';
+import { UNKNOWN_SLICE } from './vocabulary';
+
+/** One touchpoint's short flow as accepted: validated, optional fields as null. */
+export interface TouchpointRecord {
+  id: string;
+  unitId: string;
+  customerId: string;
+  industry: string | null;
+  region: string | null;
+  contractId: string | null;
+  productId: string | null;
+  teamId: string | null;
+  agentId: string | null;
+  channel: Channel;
+  kind: TouchpointKind;
+  stage: LifecycleStage;
+  occurredAt: Date;
+  needCategory: NeedCategory;
+  needDescription: string | null;
+  service: ServiceRecord | null;
+  satisfaction: { score: number; comment: string | null } | null;
+}
+
+export interface ServiceRecord {
+  action: string;
+  handleSeconds: number;
+  resolved: boolean;
+  firstContact: boolean;
+  knowledgeRefs: string[];
+  knowledgeCreated: boolean;
+  handoffUnitId: string | null;
+  commitment: { code: string; met: boolean } | null;
+  servedAt: Date | null;
+}
+
+/** The part of a record the engagement counters look at. */
+export function factsOf(r: TouchpointRecord, receivedAt: number): TouchpointFacts {
+  const s = r.service;
+  return {
+    needCategory: r.needCategory,
+    service: s && {
+      resolved: s.resolved,
+      firstContact: s.firstContact,
+      knowledgeRefs: s.knowledgeRefs.length,
+      knowledgeCreated: s.knowledgeCreated,
+      handoff: s.handoffUnitId !== null,
+      commitmentMet: s.commitment ? s.commitment.met : null,
+    },
+    score: r.satisfaction ? r.satisfaction.score : null,
+    linked: r.contractId !== null || r.productId !== null,
+    occurredAt: r.occurredAt.getTime(),
+    receivedAt,
+  };
+}
+
+export type SliceValues = Record<SliceDimension, string>;
+
+/** Which slice of each dimension a touchpoint falls in. */
+export function sliceValuesOf(r: {
+  channel: string;
+  kind: string;
+  stage: string;
+  region: string | null;
+  industry: string | null;
+  needCategory: string;
+}): SliceValues {
+  return {
+    CHANNEL: r.channel,
+    KIND: r.kind,
+    STAGE: r.stage,
+    REGION: r.region ?? UNKNOWN_SLICE,
+    INDUSTRY: r.industry ?? UNKNOWN_SLICE,
+    NEED_CATEGORY: r.needCategory,
+  };
+}

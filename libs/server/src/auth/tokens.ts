@@ -1,0 +1,34 @@
+import jwt from 'jsonwebtoken';
+import { ROLES, type Role } from '@qihe/domain';
+
+export interface UserClaims {
+  username: string;
+  role: Role;
+  unitId: string;
+}
+
+const ISSUER = 'qihe-gateway';
+
+export function signUserToken(claims: UserClaims, secret: string, ttlSeconds: number): string {
+  return jwt.sign({ role: claims.role, unitId: claims.unitId }, secret, {
+    algorithm: 'HS256',
+    subject: claims.username,
+    issuer: ISSUER,
+    expiresIn: ttlSeconds,
+  });
+}
+
+/** The claims of a valid, unexpired token; null for anything else. */
+export function verifyUserToken(token: string, secret: string): UserClaims | null {
+  try {
+    const p = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER });
+    if (typeof p !== 'object' || p === null) return null;
+    const { sub, role, unitId } = p as Record<string, unknown>;
+    if (typeof sub !== 'string' || typeof unitId !== 'string' || !ROLES.includes(role as Role)) return null;
+    return { username: sub, role: role as Role, unitId };
+  } catch {
+    return null;
+  }
+}
+
+export const looksLikeJwt = (token: string): boolean => token.split('.').length === 3;

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, readDatabaseUrl, readPort, readPositiveInt, type Env } from './config-error';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  seedFile?: string;
+  modelFile?: string;
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+  production: boolean;
+  maxBodyBytes: number;
+  dbPoolSize: number;
+  redisUrl?: string;
+}
+
+/** Reads and checks the gateway's environment once, at boot. */
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const port = readPort(env);
+  const databaseUrl = readDatabaseUrl(env);
+  const dataDir = resolve(env.QIHE_DATA_DIR || '.qihe');
+  const seedFile = readFile(env, 'QIHE_SEED_FILE');
+  const modelFile = readFile(env, 'QIHE_MODEL_FILE');
+  const tokenTtlSeconds = readPositiveInt(env, 'QIHE_TOKEN_TTL_SECONDS', 12 * 3600, 30 * 24 * 3600);
+  const maxBodyBytes = readPositiveInt(env, 'QIHE_MAX_BODY_BYTES', 8 * 1024 * 1024);
+  const dbPoolSize = readPositiveInt(env, 'QIHE_DB_POOL_SIZE', 10, 200);
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['production', 'development', 'test'].includes(nodeEnv)) {
+    throw new ConfigError('NODE_ENV', `NODE_ENV must be production, development or test, got "${nodeEnv}".`);
+  }
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', `REDIS_URL must start with redis:// or rediss://.`);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    seedFile,
+    modelFile,
+    tokenSecret: readTokenSecret(env, dataDir),
+    tokenTtlSeconds,
+    production: nodeEnv === 'production',
+    maxBodyBytes,
+    dbPoolSize,
+    redisUrl,
+  };
+}
+
+function readFile(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const path = resolve(raw);
+  if (!existsSync(path)) throw new ConfigError(name, `${name} points to "${raw}", which does not exist.`);
+  return path;
+}
+
+// Replicas sharing one database must share QIHE_TOKEN_SECRET; a lone gateway
+// keeps a generated one in its data dir so tokens survive restarts.
+function readTokenSecret(env: Env, dataDir: string): string {
+  const given = env.QIHE_TOKEN_SECRET;
+  if (given !== undefined && given !== '') {
+    if (given.length < 32) throw new ConfigError('QIHE_TOKEN_SECRET', 'QIHE_TOKEN_SECRET must have at least 32 characters.');
+    return given;
+  }
+  const file = join(dataDir, 'token-secret');
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 32) return kept;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

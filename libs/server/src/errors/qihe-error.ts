@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE';
+
+/** The one exception type of the API: a code from the contract and a sentence for people. */
+export class QiheError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'QiheError';
+  }
+}
+
+export const unauthenticated = (msg = 'a valid token is required (Authorization: Bearer <token>)'): QiheError =>
+  new QiheError('UNAUTHENTICATED', msg);
+export const forbidden = (msg: string): QiheError => new QiheError('FORBIDDEN', msg);
+export const badInput = (field: string, msg: string): QiheError => new QiheError('BAD_USER_INPUT', msg, field);
+export const notFound = (msg: string): QiheError => new QiheError('NOT_FOUND', msg);
+
+const PASS_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE']);
+
+/**
+ * Maps whatever a resolver threw to a contract error. Unknown errors become
+ * INTERNAL_SERVER_ERROR with no detail in production: stack traces and SQL
+ * never leak to callers.
+ */
+export function formatGraphQLError(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: unknown }, error: unknown, production: boolean): Record<string, unknown> {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof QiheError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    };
+  }
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  // Nest/Apollo input coercion problems are the caller's: keep their message (it names the argument).
+  if (PASS_THROUGH.has(code)) return { ...formatted, extensions: { code } };
+  if (code === 'BAD_REQUEST') return { message: formatted.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  return {
+    message: production ? 'internal error' : formatted.message,
+    path: formatted.path,
+    extensions: production ? { code: 'INTERNAL_SERVER_ERROR' } : { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
