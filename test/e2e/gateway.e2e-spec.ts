@@ -118,14 +118,14 @@ describe(`gateway e2e (seed ${SEED})`, () => {
         if (accepted !== wanted) problems.push(`round ${r + 1}: ${accepted} accepted in all, expected ${wanted}`);
         acceptedTotal += accepted;
       }
+      // Let the feed catch up (before ratings could add to it), whatever the checks below say.
+      await settle(() => execFeed?.touchpoints.length ?? 0, scenario.stored.size);
+      feedAfterIngest = execFeed?.touchpoints.map((e) => e.id) ?? [];
+      headFeedAfterIngest = headAFeed?.touchpoints.map((e) => e.id) ?? [];
       expect(problems).toEqual([]);
       expect(acceptedTotal).toBe(scenario.stored.size);
       const sent = scenario.rounds.flat().reduce((s, b) => s + b.items.length, 0);
       expect(sent).toBeGreaterThan(1400);
-      // Let the feed catch up before ratings can add anything to it.
-      await settle(() => execFeed.touchpoints.length, scenario.stored.size);
-      feedAfterIngest = execFeed.touchpoints.map((e) => e.id);
-      headFeedAfterIngest = headAFeed.touchpoints.map((e) => e.id);
     });
   });
 
@@ -133,7 +133,7 @@ describe(`gateway e2e (seed ${SEED})`, () => {
     it('applies a rating once, accepts the same again, rejects a different one', async () => {
       const rng = createRng(SEED + 1);
       const unrated = [...scenario.stored.values()].filter((t) => !t.satisfaction);
-      const inA = unrated.filter((t) => subtreeOf('bu-a').has(t.unitId)).slice(0, 20);
+      const inA = unrated.filter((t) => t.unitId === 'bu-a').slice(0, 20);
       const inB = unrated.filter((t) => subtreeOf('bu-b').has(t.unitId));
       const bySite = unrated.filter((t) => !inA.includes(t) && !inB.slice(0, 10).includes(t)).slice(0, 30);
       const plan: Array<{ id: string; by: GraphqlClient; rating: Rating }> = [
@@ -160,6 +160,15 @@ describe(`gateway e2e (seed ${SEED})`, () => {
       const ratedAtIngest = [...scenario.stored.values()].find((t) => t.satisfaction && subtreeOf('bu-a').has(t.unitId))!;
       expect(errorCodes(await as('agentA').recordSatisfaction(ratedAtIngest.id, { score: (ratedAtIngest.satisfaction!.score % 5) + 1 }))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await as('agentA').recordSatisfaction(ratedAtIngest.id, ratedAtIngest.satisfaction!))).toEqual([]);
+    });
+
+    // DESIGN.md (Security): "A user sees only their unit's subtree"; feed.md says the same of scope.
+    it("lets an agent rate a touchpoint of its unit's subtree (a project under its BU)", async () => {
+      const t = [...scenario.stored.values()].find((x) => !x.satisfaction && !ratings.has(x.id) && x.unitId === 'prj-a1')!;
+      const res = await as('agentA').recordSatisfaction(t.id, { score: 4 });
+      if (!res.errors.length) ratings.set(t.id, { score: 4 });
+      expect(res.errors).toEqual([]);
+      expect(res.data?.recordSatisfaction.satisfaction).toEqual({ score: 4, comment: null });
     });
 
     it('rejects unknown ids, bad scores, other subtrees and anonymous callers', async () => {

@@ -7,14 +7,17 @@ import { ConfigError, loadGatewayConfig, type GatewayConfig } from '@qihe/server
 import { AppModule } from './app.module';
 import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
 
-export async function startGateway(config: GatewayConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false });
+export async function startGateway(config: GatewayConfig, opts: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: opts.quiet ? ['error', 'warn'] : undefined,
+  });
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableCors({ origin: true, credentials: true });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const outcome = await app.get(SeedService).applyAtStart();
   await app.listen(config.port, config.host);
-  printBanner(app, config, outcome);
+  if (!opts.quiet) printBanner(app, config, outcome);
   return app;
 }
 
