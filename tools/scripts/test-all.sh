@@ -11,7 +11,7 @@ bash tools/scripts/ensure-system.sh || exit 1
 npm run --silent build || { echo "build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 npm run --silent lint || { echo "lint failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
-npx jest --ci --json --outputFile=test-artifacts/jest.json "$@"
+npx jest --ci --forceExit --json --outputFile=test-artifacts/jest.json "$@"
 status=$?
 node -e '
   const r = require("./test-artifacts/jest.json");

@@ -3,7 +3,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import depthLimit from 'graphql-depth-limit';
-import { DateTimeScalar, formatGraphQLError, type GatewayConfig } from '@qihe/server';
+import { APP_FILTER } from '@nestjs/core';
+import { DateTimeScalar, formatGraphQLError, QiheErrorFilter, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService, bearer } from './auth/auth.service';
@@ -55,6 +56,7 @@ export class AppModule {
         AdminModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }],
     };
   }
 }

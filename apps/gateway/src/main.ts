@@ -10,11 +10,11 @@ import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
 export async function startGateway(config: GatewayConfig, opts: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
+    abortOnError: false,
     logger: opts.quiet ? ['error', 'warn'] : undefined,
   });
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableCors({ origin: true, credentials: true });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const outcome = await app.get(SeedService).applyAtStart();
   await app.listen(config.port, config.host);
   if (!opts.quiet) printBanner(app, config, outcome);
@@ -47,7 +47,19 @@ async function main(): Promise<void> {
     throw err;
   }
   try {
-    await startGateway(config);
+    const app = await startGateway(config);
+    // Graceful stop: no new connections, in-flight requests finish, the database closes cleanly.
+    const stop = (signal: string): void => {
+      new Logger('Gateway').log(`${signal}: shutting down`);
+      const force = setTimeout(() => process.exit(1), 15_000);
+      force.unref();
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
   } catch (err) {
     const message = err instanceof SeedError || err instanceof Error ? err.message : String(err);
     new Logger('Gateway').error(`could not start: ${message}`);

@@ -148,7 +148,7 @@ export function buildScenario(seed: number, clock = scenarioClock()): Scenario {
   for (let r = 0; r < ROUNDS; r++) {
     const earlier = [...stored.values()];
     const batches: PlannedBatch[] = ROUND_SITES.map((site, b) => ({ label: `round ${r + 1} batch ${b + 1} (${site.id})`, site, items: [] }));
-    for (const batch of batches) {
+    for (const [b, batch] of batches.entries()) {
       const own = [...subtreeOf(batch.site.unitId)];
       const fresh = Array.from({ length: rng.int(90, 150) }, () => freshTouchpoint(rng, clock, own));
       batch.items.push(...fresh.map((input): PlannedItem => ({ input, expect: { kind: 'new' } })));
@@ -169,6 +169,17 @@ export function buildScenario(seed: number, clock = scenarioClock()): Scenario {
         const t = clone(rng.pick(mine));
         CONFLICTS[conflictCursor++ % CONFLICTS.length](t);
         insertAnywhere(rng, batch, { input: t, expect: { kind: 'rejected', code: 'CONFLICT' } });
+      }
+      // A changed re-send followed, later in the batch, by the original again (stored
+      // content: a duplicate) or by the same changed copy again (still not what is stored).
+      if (mine.length) {
+        const original = rng.pick(mine);
+        const changed = clone(original);
+        CONFLICTS[conflictCursor++ % CONFLICTS.length](changed);
+        insertAnywhere(rng, batch, { input: changed, expect: { kind: 'rejected', code: 'CONFLICT' } });
+        const again: PlannedItem =
+          b % 2 === 0 ? { input: clone(original), expect: { kind: 'duplicate' } } : { input: clone(changed), expect: { kind: 'rejected', code: 'CONFLICT' } };
+        insertAfter(rng, batch, changed, again);
       }
       for (let k = 0; k < 3; k++) {
         const c = INVALID_CASES[invalidCursor++ % INVALID_CASES.length];

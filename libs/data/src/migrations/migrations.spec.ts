@@ -1,0 +1,22 @@
+import { Database } from '../database';
+import { createTestDatabase } from '../../../../test/support/test-database';
+
+// Migrations run at start and can be reverted: up, down, up again on a real PostgreSQL.
+it('applies every migration, reverts them all, and applies them again', async () => {
+  const target = await createTestDatabase();
+  const db = await Database.open({ url: target.url, poolSize: 2 });
+  const tables = async (): Promise<string[]> =>
+    (await db.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r) => r.t);
+  try {
+    const applied = await db.migrate();
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await tables()).toEqual(['app_user', 'org_unit', 'rollup_hour', 'rollup_minute', 'site', 'touchpoint']);
+    expect(await db.migrate()).toEqual([]);
+    for (let i = 0; i < applied.length; i++) await db.revertLastMigration();
+    expect(await tables()).toEqual([]);
+    expect(await db.migrate()).toEqual(applied);
+  } finally {
+    await db.close();
+    await target.drop();
+  }
+});

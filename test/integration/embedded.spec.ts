@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGateway, type GatewayProcess } from '../e2e/support/gateway-process';
+import { TEST_ORG } from '../support/gateway-app';
+import { hourWindow, RATE, RECORD, SCORE, touchpoint } from '../support/touchpoint-factory';
+
+// The embedded default (no DATABASE_URL): the built gateway as a real process on
+// PGlite, same migrations and code path, data kept in QIHE_DATA_DIR across a
+// graceful restart (SIGTERM).
+
+const dir = mkdtempSync(join(tmpdir(), 'qihe-embedded-'));
+const seedFile = join(dir, 'seed.json');
+writeFileSync(seedFile, JSON.stringify(TEST_ORG));
+const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
+
+type Gql = (q: string, v: unknown, t?: string) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function boot(): Promise<{ gw: GatewayProcess; gql: Gql }> {
+  const gw = await startGateway({ databaseUrl: '', seedFile, env: { QIHE_DATA_DIR: join(dir, 'data') }, startTimeoutMs: 60_000 });
+  const gql: Gql = async (query, variables, token) => {
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.json();
+  };
+  return { gw, gql };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('records, rates and scores on embedded PostgreSQL, and keeps it across a restart', async () => {
+  const first = await boot();
+  const tps = [touchpoint({ satisfaction: { score: 5 } }), touchpoint({ unitId: 'prj-a2' }), touchpoint({ unitId: 'bu-a', service: null })];
+  // Concurrent batches on the single embedded connection must not interleave their transactions.
+  const results = await Promise.all([first.gql(RECORD, { input: tps }, SITE_A), first.gql(RECORD, { input: tps }, SITE_A)]);
+  const accepted = results.map((r) => r.data.recordTouchpoints.accepted).sort();
+  expect(accepted).toEqual([0, 3]);
+  expect((await first.gql(RATE, { id: tps[1].id, s: { score: 2 } }, SITE_A)).errors).toBeUndefined();
+  const login = await first.gql(`mutation { login(username: "head.a", password: "head-a-password") { token } }`, {});
+  const token = login.data.login.token;
+  const score = (await first.gql(SCORE, { unitId: 'bu-a', ...hourWindow(1, 1) }, token)).data.engagementScore;
+  expect(score.touchpoints).toBe(3);
+  expect(score.chains[0].measures.find((m: { key: string }) => m.key === 'csat')).toMatchObject({ numerator: 5, denominator: 8 });
+  await first.gw.stop();
+  expect(await first.gw.exited).toEqual({ code: 0, signal: null });
+
+  const second = await boot();
+  try {
+    const again = (await second.gql(SCORE, { unitId: 'bu-a', ...hourWindow(1, 1) }, token)).data.engagementScore;
+    expect(again).toEqual(score);
+  } finally {
+    await second.gw.stop();
+  }
+}, 120_000);

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+/** A valid TouchpointInput for tests; override any field. */
+export function touchpoint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    unitId: 'prj-a1',
+    customerId: 'cust-1',
+    channel: 'PHONE',
+    kind: 'SERVICE',
+    stage: 'AFTER_SALE',
+    occurredAt: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 60_000).toISOString(),
+    need: { category: 'FAULT', description: 'meter offline' },
+    service: { action: 'remote reset', handleSeconds: 240, resolved: true, firstContact: true, knowledgeRefs: ['KB-1'] },
+    ...overrides,
+  };
+}
+
+export const RECORD = `mutation Record($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }
+}`;
+
+export const RATE = `mutation Rate($id: ID!, $s: SatisfactionInput!) {
+  recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }
+}`;
+
+export const SCORE = `query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $unitId, from: $from, to: $to) {
+    touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }
+  }
+}`;
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; id: string | null; code: string; message: string }[];
+}
+
+export const hourWindow = (hoursBack = 48, hoursForward = 1): { from: string; to: string } => {
+  const h = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  return { from: new Date(h - hoursBack * 3_600_000).toISOString(), to: new Date(h + hoursForward * 3_600_000).toISOString() };
+};
