@@ -8,16 +8,16 @@ export type Caller =
   | { kind: 'user'; username: string; role: Role; unitId: string }
   | { kind: 'site'; siteId: string; unitId: string };
 
-const sees = (caller: Caller): 'all' | 'subtree' | 'unit' => {
+// DESIGN.md: "a user sees only their unit's subtree (executives and admins: everything)".
+const sees = (caller: Caller): 'all' | 'subtree' => {
   if (caller.kind === 'site') return 'subtree';
   switch (caller.role) {
     case 'EXECUTIVE':
     case 'ADMIN':
       return 'all';
     case 'UNIT_HEAD':
-      return 'subtree';
     case 'AGENT':
-      return 'unit';
+      return 'subtree';
   }
 };
 
@@ -28,8 +28,6 @@ export function inScope(caller: Caller, tree: OrgTree, unitId: string): boolean 
       return tree.has(unitId);
     case 'subtree':
       return tree.contains(caller.unitId, unitId);
-    case 'unit':
-      return caller.unitId === unitId;
   }
 }
 
@@ -43,7 +41,7 @@ export const canRate = (caller: Caller, tree: OrgTree, unitId: string): boolean 
 export const canReadScores = (caller: Caller, tree: OrgTree, unitId: string): boolean =>
   caller.kind === 'user' && caller.role !== 'AGENT' && inScope(caller, tree, unitId);
 
-/** Raw touchpoints: users within their scope (agents their own unit); site keys only write. */
+/** Raw touchpoints: users within their scope; site keys only write. */
 export const canReadTouchpoints = (caller: Caller, tree: OrgTree, unitId: string): boolean =>
   caller.kind === 'user' && inScope(caller, tree, unitId);
 

@@ -57,8 +57,8 @@ function printSummary(s: TrafficSummary): void {
   for (const e of s.errorSamples) console.log(`  error: ${e}`);
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
+function readArgs() {
+  return parseArgs({
     options: {
       url: { type: 'string', default: 'http://localhost:3000' },
       'seed-file': { type: 'string', default: 'infra/seed/demo-org.json' },
@@ -76,6 +76,15 @@ async function main(): Promise<number> {
     },
     strict: true,
   });
+}
+
+async function main(): Promise<number> {
+  let values: ReturnType<typeof readArgs>['values'];
+  try {
+    values = readArgs().values;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e)); // unknown option, missing value
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -47,7 +47,7 @@ export class IngestionService {
     const rejected: IngestErrorModel[] = [];
     const candidates: Candidate[] = [];
     const firstById = new Map<string, Candidate>();
-    let duplicates = 0;
+    const laterCopies: Candidate[] = []; // same id again in this batch: judged against what ends up stored
 
     items.forEach((raw, index) => {
       const rawId = (raw as { id?: unknown } | null)?.id;
@@ -61,23 +61,17 @@ export class IngestionService {
       const handoff = record.service?.handoffUnitId;
       if (handoff && !tree.has(handoff)) return reject('INVALID', `service.handoffUnitId: no org unit "${handoff}"`);
       const contentHash = createHash('sha256').update(canonicalTouchpoint(record)).digest('base64');
-      const first = firstById.get(record.id);
-      if (first) {
-        if (first.contentHash === contentHash) duplicates++;
-        else reject('CONFLICT', `id: "${record.id}" appears earlier in this batch (index ${first.index}) with different content`);
-        return;
-      }
       const candidate = { index, record, contentHash };
+      if (firstById.has(record.id)) return void laterCopies.push(candidate);
       firstById.set(record.id, candidate);
       candidates.push(candidate);
     });
 
     const siteId = caller.kind === 'site' ? caller.siteId : null;
-    const { events, touched, conflicts, stored } = await this.db.transaction(async (tx) => {
+    const { events, touched, storedHash, inserted } = await this.db.transaction(async (tx) => {
       const inserted = await insertNewTouchpoints(tx, candidates, siteId);
-      const seen = candidates.filter((c) => !inserted.has(c.record.id));
-      const existing = await contentHashes(tx, seen.map((c) => c.record.id));
-      const conflicts = seen.filter((c) => existing.get(c.record.id) !== c.contentHash);
+      const storedHash = await contentHashes(tx, candidates.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
+      for (const c of candidates) if (inserted.has(c.record.id)) storedHash.set(c.record.id, c.contentHash);
       const deltas = new RollupDeltas();
       const events: TouchpointEvent[] = [];
       const touched = new Set<string>();
@@ -103,15 +97,19 @@ export class IngestionService {
         });
       }
       await applyRollupDeltas(tx, deltas);
-      return { events, touched: [...touched], conflicts, stored: inserted.size };
+      return { events, touched: [...touched], storedHash, inserted };
     });
 
-    for (const c of conflicts) {
-      rejected.push({ index: c.index, id: c.record.id, code: 'CONFLICT', message: `id: "${c.record.id}" is already stored with different content` });
+    // Every copy not newly stored is a duplicate when it matches what is stored, else a conflict.
+    let duplicates = 0;
+    for (const c of [...candidates, ...laterCopies]) {
+      if (inserted.has(c.record.id) && firstById.get(c.record.id) === c) continue;
+      if (storedHash.get(c.record.id) === c.contentHash) duplicates++;
+      else rejected.push({ index: c.index, id: c.record.id, code: 'CONFLICT', message: `id: "${c.record.id}" is already stored with different content` });
     }
     this.feed.committed(events, touched);
     rejected.sort((a, b) => a.index - b.index);
-    return { accepted: stored, duplicates: duplicates + (candidates.length - stored - conflicts.length), rejected };
+    return { accepted: inserted.size, duplicates, rejected };
   }
 
   /** A late satisfaction rating: counted in the bucket the touchpoint occurred in, once. */

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { TEST_ORG, type GqlResponse } from '../support/gateway-app';
+
+// What the access matrix needs besides the table: the callers, who sees what
+// in TEST_ORG, one GraphQL document per operation, and a way to find every
+// org unit a response mentions (to prove nothing outside the scope leaks).
+
+export type CallerName = 'admin' | 'exec' | 'head.a' | 'agent.a1' | 'site-a' | 'none' | 'garbage' | 'forged' | 'expired' | 'unsigned';
+export type Expected = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'FORBIDDEN_UNIT' | 'UNKNOWN_UNIT';
+
+/** Tokens that must not authenticate anyone; each one a different way of being wrong. */
+export const BAD_CALLERS: CallerName[] = ['none', 'garbage', 'forged', 'expired', 'unsigned'];
+
+const ALL_UNITS = TEST_ORG.units.map((u) => u.id);
+const parentOf = new Map(TEST_ORG.units.map((u) => [u.id, 'parentId' in u ? u.parentId : null]));
+export const parentIdOf = (id: string): string | null => parentOf.get(id) ?? null;
+export const childrenOf = (id: string): string[] => ALL_UNITS.filter((u) => parentOf.get(u) === id);
+export const subtreeOf = (id: string): string[] => [id, ...childrenOf(id).flatMap(subtreeOf)];
+
+/** The units each authenticated caller may see, from DESIGN.md's Security section. */
+export const SCOPE: Partial<Record<CallerName, string[]>> = {
+  admin: ALL_UNITS,
+  exec: ALL_UNITS,
+  'head.a': subtreeOf('bu-a'),
+  'agent.a1': ['prj-a1'],
+  'site-a': subtreeOf('bu-a'),
+};
+
+export const USER_OF: Partial<Record<CallerName, { username: string; password: string; role: string; unitId: string }>> = Object.fromEntries(
+  TEST_ORG.users.map((u) => [u.username, u]),
+);
+
+const HOUR = 3_600_000;
+const thisHour = Math.floor(Date.now() / HOUR) * HOUR;
+/** Every touchpoint of the suite happened here; WINDOW holds it. */
+export const OCCURRED_AT = new Date(thisHour - 2 * HOUR + 10 * 60_000).toISOString();
+export const WINDOW = { from: new Date(thisHour - 24 * HOUR).toISOString(), to: new Date(thisHour).toISOString() };
+export const WINDOW_HOURS = 24;
+
+export function touchpoint(unitId: string, rated = false): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    unitId,
+    customerId: 'cust-42',
+    channel: 'PHONE',
+    kind: 'SERVICE',
+    stage: 'AFTER_SALE',
+    occurredAt: OCCURRED_AT,
+    need: { category: 'FAULT', description: 'meter offline' },
+    service: { action: 'remote reset', handleSeconds: 240, resolved: true, firstContact: true },
+    ...(rated ? { satisfaction: { score: 5 } } : {}),
+  };
+}
+
+// Every OrgUnit in a response carries __typename, its parent and its children,
+// so that leakOutside() sees each unit the caller was shown.
+const UNIT = `__typename id parent { __typename id } children { __typename id }`;
+const SCORE = `unit { ${UNIT} } from to touchpoints overall chains { chain score }`;
+
+export const DOCS = {
+  me: `query { me { token role unitId } }`,
+  orgUnits: `query { orgUnits { ${UNIT} } }`,
+  orgUnit: `query($id: ID!) { orgUnit(id: $id) { ${UNIT} } }`,
+  engagementScore: `query($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $u, from: $from, to: $to) { ${SCORE} } }`,
+  engagementScores: `query($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ${SCORE} } }`,
+  engagementBreakdown: `query($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ${SCORE} } } }`,
+  engagementTrend: `query($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ${SCORE} } }`,
+  touchpoints: `query($u: ID!, $from: DateTime!, $to: DateTime!) {
+    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ${UNIT} } } } pageInfo { hasNextPage } } }`,
+  login: `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }`,
+  recordTouchpoints: `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`,
+  recordSatisfaction: `mutation($id: ID!, $s: SatisfactionInput!) {
+    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ${UNIT} } } }`,
+  upsertOrgUnit: `mutation($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ${UNIT} } }`,
+  upsertUser: `mutation($input: UserInput!) { upsertUser(input: $input) { username role unitId } }`,
+  issueSiteKey: `mutation($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`,
+};
+export type Operation = keyof typeof DOCS;
+
+/** The ids of every OrgUnit object anywhere in `data`. */
+export function unitsIn(data: unknown, out: string[] = []): string[] {
+  if (Array.isArray(data)) data.forEach((d) => unitsIn(d, out));
+  else if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>;
+    if (o.__typename === 'OrgUnit' && typeof o.id === 'string') out.push(o.id);
+    Object.values(o).forEach((v) => unitsIn(v, out));
+  }
+  return out;
+}
+
+export const codesOf = (res: GqlResponse<unknown>): string[] => (res.errors ?? []).map((e) => e.extensions?.code ?? '?');
