@@ -6,6 +6,7 @@ import { TEST_ORG, type GqlResponse } from '../support/gateway-app';
 // org unit a response mentions (to prove nothing outside the scope leaks).
 
 export type CallerName = 'admin' | 'exec' | 'head.a' | 'agent.a1' | 'site-a' | 'none' | 'garbage' | 'forged' | 'expired' | 'unsigned';
+type Data = Record<string, unknown>;
 export type Expected = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'FORBIDDEN_UNIT' | 'UNKNOWN_UNIT';
 
 /** Tokens that must not authenticate anyone; each one a different way of being wrong. */
@@ -22,7 +23,7 @@ export const SCOPE: Partial<Record<CallerName, string[]>> = {
   admin: ALL_UNITS,
   exec: ALL_UNITS,
   'head.a': subtreeOf('bu-a'),
-  'agent.a1': ['prj-a1'],
+  'agent.a1': subtreeOf('prj-a1'), // a leaf: just its own unit
   'site-a': subtreeOf('bu-a'),
 };
 
@@ -88,6 +89,60 @@ export function unitsIn(data: unknown, out: string[] = []): string[] {
     Object.values(o).forEach((v) => unitsIn(v, out));
   }
   return out;
+}
+
+export const SITE_UNIT: Record<string, string> = { 'site-b1': 'prj-b1', 'site-a': 'bu-a', 'site-a1': 'prj-a1', 'site-x': 'group' };
+
+export function variablesFor(op: Operation, target: string, touchpointId: string | null): Record<string, unknown> {
+  switch (op) {
+    case 'me':
+    case 'orgUnits':
+      return {};
+    case 'orgUnit':
+      return { id: target };
+    case 'login': {
+      const [username, password] = target.split(':');
+      return { username, password: password ?? USER_OF[username as CallerName]?.password ?? 'whatever-password' };
+    }
+    case 'recordTouchpoints':
+      return { input: [touchpoint(target)] };
+    case 'recordSatisfaction':
+      return { id: touchpointId ?? randomUUID(), s: { score: 4 } };
+    case 'upsertOrgUnit':
+      return { input: TEST_ORG.units.find((u) => u.id === target) };
+    case 'upsertUser':
+      return {
+        input:
+          target === 'agent.b1'
+            ? { username: 'agent.b1', password: 'agent-b1-password', role: 'AGENT', unitId: 'prj-b1' }
+            : { username: target, password: 'promoted-password', role: 'ADMIN', unitId: 'group' },
+      };
+    case 'issueSiteKey':
+      return { siteId: target, unitId: SITE_UNIT[target] };
+    default:
+      return { u: target, ...WINDOW };
+  }
+}
+
+/** Every OrgUnit shown is in scope; its parent is shown only when in scope, its children only those in scope. */
+export function checkNoLeak(caller: CallerName, data: unknown): void {
+  const scope = SCOPE[caller];
+  if (!scope) return;
+  expect(unitsIn(data).filter((id) => !scope.includes(id))).toEqual([]);
+  const visit = (d: unknown): void => {
+    if (Array.isArray(d)) return d.forEach(visit);
+    if (!d || typeof d !== 'object') return;
+    const o = d as Data;
+    if (o.__typename === 'OrgUnit' && 'parent' in o) {
+      const id = o.id as string;
+      const parent = parentIdOf(id);
+      expect({ id, parent: (o.parent as Data | null)?.id ?? null }).toEqual({ id, parent: parent && scope.includes(parent) ? parent : null });
+      const kids = (o.children as Data[]).map((k) => k.id);
+      expect({ id, children: kids }).toEqual({ id, children: childrenOf(id).filter((k) => scope.includes(k)) });
+    }
+    Object.values(o).forEach(visit);
+  };
+  visit(data);
 }
 
 export const codesOf = (res: GqlResponse<unknown>): string[] => (res.errors ?? []).map((e) => e.extensions?.code ?? '?');

@@ -2,7 +2,6 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import depthLimit from 'graphql-depth-limit';
 import { APP_FILTER } from '@nestjs/core';
 import { DateTimeScalar, formatGraphQLError, QiheErrorFilter, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
@@ -12,7 +11,7 @@ import type { GraphQLContext } from './auth/current-caller.decorator';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { CoreModule } from './core/core.module';
 import { FeedModule } from './feed/feed.module';
-import { complexityLimit, MAX_DEPTH } from './graphql-limits';
+import { complexityLimit, safeDepthLimit } from './graphql-limits';
 import { HealthController } from './health/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { OrgModule } from './org/org.module';
@@ -38,7 +37,7 @@ export class AppModule {
             playground: false,
             introspection: !config.production,
             includeStacktraceInErrorResponses: !config.production,
-            validationRules: [depthLimit(MAX_DEPTH)],
+            validationRules: [safeDepthLimit()],
             plugins: [complexityLimit],
             context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
               const token = bearer(req.headers.authorization);

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export const MAX_DEPTH = 10;
@@ -26,3 +27,19 @@ export const complexityLimit: ApolloServerPlugin = {
     };
   },
 };
+
+/**
+ * graphql-depth-limit as a validation rule. It throws on documents that other
+ * rules already reject (e.g. a spread of an undefined fragment); those are left
+ * to the standard rules, which name the problem.
+ */
+export function safeDepthLimit(max = MAX_DEPTH): ValidationRule {
+  const rule = depthLimit(max);
+  return (context) => {
+    try {
+      return rule(context);
+    } catch {
+      return {};
+    }
+  };
+}

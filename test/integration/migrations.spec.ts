@@ -1,5 +1,5 @@
-import { Database } from '../database';
-import { createTestDatabase } from '../../../../test/support/test-database';
+import { Database } from '@qihe/data';
+import { createTestDatabase } from '../support/test-database';
 
 // Migrations run at start and can be reverted: up, down, up again on a real PostgreSQL.
 it('applies every migration, reverts them all, and applies them again', async () => {

@@ -1,0 +1,382 @@
+import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import { startTestGateway, TEST_ORG, type GqlResponse, type TestGateway } from '../support/gateway-app';
+import {
+  BAD_CALLERS,
+  checkNoLeak,
+  childrenOf,
+  codesOf,
+  DOCS,
+  SCOPE,
+  SITE_UNIT,
+  subtreeOf,
+  touchpoint,
+  USER_OF,
+  variablesFor,
+  WINDOW_HOURS,
+  type CallerName,
+  type Expected,
+  type Operation,
+} from './access-fixture';
+
+// Who may do what, checked through the public API of a real gateway running in
+// production mode: every role, a site key and five kinds of bad token against
+// every query and mutation, inside and outside the caller's part of the org.
+
+const MAX_BODY_BYTES = 20_000;
+type Row = [CallerName, Operation, string, Expected];
+type Data = Record<string, unknown>;
+
+const bad = (op: Operation, target: string, expected: Expected = 'UNAUTHENTICATED'): Row[] => BAD_CALLERS.map((c) => [c, op, target, expected]);
+
+const readRows = (op: Operation): Row[] => [
+  ['admin', op, 'bu-b', 'ok'],
+  ['exec', op, 'group', 'ok'],
+  ['exec', op, 'prj-b1', 'ok'],
+  ['head.a', op, 'bu-a', 'ok'],
+  ['head.a', op, 'prj-a1', 'ok'],
+  ['head.a', op, 'bu-b', 'FORBIDDEN'],
+  ['head.a', op, 'group', 'FORBIDDEN'],
+  ['exec', op, 'no-such-unit', 'NOT_FOUND'],
+  ['head.a', op, 'no-such-unit', 'NOT_FOUND'],
+  ...bad(op, 'prj-a1'),
+];
+const scoreRows = (op: Operation): Row[] => [
+  ...readRows(op),
+  ['agent.a1', op, 'prj-a1', 'FORBIDDEN'],
+  ['agent.a1', op, 'bu-a', 'FORBIDDEN'],
+  ['site-a', op, 'bu-a', 'FORBIDDEN'],
+  ['site-a', op, 'prj-a1', 'FORBIDDEN'],
+];
+const adminRows = (op: Operation, adminTarget: string, refused: Partial<Record<CallerName, string>>): Row[] => [
+  ['admin', op, adminTarget, 'ok'],
+  ...Object.entries(refused).map(([c, t]): Row => [c as CallerName, op, t, 'FORBIDDEN']),
+  ...bad(op, adminTarget),
+];
+
+const TABLE: Row[] = [
+  ...(['admin', 'exec', 'head.a', 'agent.a1'] as const).map((c): Row => [c, 'me', '-', 'ok']),
+  ['site-a', 'me', '-', 'null'],
+  ...bad('me', '-', 'null'),
+
+  ...(['admin', 'exec', 'head.a', 'agent.a1', 'site-a'] as const).map((c): Row => [c, 'orgUnits', '-', 'ok']),
+  ...bad('orgUnits', '-'),
+
+  ['admin', 'orgUnit', 'group', 'ok'],
+  ['exec', 'orgUnit', 'bu-b', 'ok'],
+  ['head.a', 'orgUnit', 'bu-a', 'ok'], // its parent (group) must read as null
+  ['head.a', 'orgUnit', 'prj-a2', 'ok'],
+  ['head.a', 'orgUnit', 'bu-b', 'FORBIDDEN'],
+  ['head.a', 'orgUnit', 'prj-b1', 'FORBIDDEN'],
+  ['head.a', 'orgUnit', 'group', 'FORBIDDEN'],
+  ['agent.a1', 'orgUnit', 'prj-a1', 'ok'],
+  ['agent.a1', 'orgUnit', 'prj-a2', 'FORBIDDEN'],
+  ['agent.a1', 'orgUnit', 'bu-a', 'FORBIDDEN'],
+  ['site-a', 'orgUnit', 'prj-a1', 'ok'],
+  ['site-a', 'orgUnit', 'bu-b', 'FORBIDDEN'],
+  ['exec', 'orgUnit', 'no-such-unit', 'null'],
+  ...bad('orgUnit', 'bu-a'),
+
+  ...scoreRows('engagementScore'),
+  ...scoreRows('engagementScores'),
+  ...scoreRows('engagementBreakdown'),
+  ...scoreRows('engagementTrend'),
+
+  ...readRows('touchpoints'),
+  ['agent.a1', 'touchpoints', 'prj-a1', 'ok'],
+  ['agent.a1', 'touchpoints', 'prj-a2', 'FORBIDDEN'],
+  ['agent.a1', 'touchpoints', 'bu-a', 'FORBIDDEN'],
+  ['agent.a1', 'touchpoints', 'no-such-unit', 'NOT_FOUND'],
+  ['site-a', 'touchpoints', 'bu-a', 'FORBIDDEN'],
+  ['site-a', 'touchpoints', 'prj-a1', 'FORBIDDEN'],
+
+  ['none', 'login', 'head.a', 'ok'],
+  ['garbage', 'login', 'agent.a1', 'ok'], // a stale or bad token does not stop anyone signing in
+  ['site-a', 'login', 'exec', 'ok'],
+  ['none', 'login', 'head.a:wrong-password', 'UNAUTHENTICATED'],
+  ['none', 'login', 'nobody.here', 'UNAUTHENTICATED'],
+
+  ['admin', 'recordTouchpoints', 'bu-b', 'ok'],
+  ['admin', 'recordTouchpoints', 'group', 'ok'],
+  ['exec', 'recordTouchpoints', 'prj-b2', 'ok'],
+  ['head.a', 'recordTouchpoints', 'bu-a', 'FORBIDDEN'],
+  ['head.a', 'recordTouchpoints', 'prj-a1', 'FORBIDDEN'],
+  ['agent.a1', 'recordTouchpoints', 'prj-a1', 'ok'],
+  ['agent.a1', 'recordTouchpoints', 'prj-a2', 'FORBIDDEN_UNIT'],
+  ['agent.a1', 'recordTouchpoints', 'bu-a', 'FORBIDDEN_UNIT'],
+  ['agent.a1', 'recordTouchpoints', 'prj-b1', 'FORBIDDEN_UNIT'],
+  ['site-a', 'recordTouchpoints', 'bu-a', 'ok'],
+  ['site-a', 'recordTouchpoints', 'prj-a2', 'ok'],
+  ['site-a', 'recordTouchpoints', 'bu-b', 'FORBIDDEN_UNIT'],
+  ['site-a', 'recordTouchpoints', 'group', 'FORBIDDEN_UNIT'],
+  ['site-a', 'recordTouchpoints', 'no-such-unit', 'UNKNOWN_UNIT'],
+  ...bad('recordTouchpoints', 'prj-a1'),
+
+  ['admin', 'recordSatisfaction', 'prj-b1', 'ok'],
+  ['exec', 'recordSatisfaction', 'prj-a2', 'ok'],
+  ['head.a', 'recordSatisfaction', 'prj-a1', 'ok'],
+  ['head.a', 'recordSatisfaction', 'bu-a', 'ok'],
+  ['head.a', 'recordSatisfaction', 'prj-b1', 'FORBIDDEN'],
+  ['head.a', 'recordSatisfaction', 'group', 'FORBIDDEN'],
+  ['agent.a1', 'recordSatisfaction', 'prj-a1', 'ok'],
+  ['agent.a1', 'recordSatisfaction', 'prj-a2', 'FORBIDDEN'],
+  ['site-a', 'recordSatisfaction', 'prj-a1', 'ok'],
+  ['site-a', 'recordSatisfaction', 'bu-b', 'FORBIDDEN'],
+  ['exec', 'recordSatisfaction', 'no-such-touchpoint', 'NOT_FOUND'],
+  ...bad('recordSatisfaction', 'prj-a1'),
+
+  ...adminRows('upsertOrgUnit', 'bu-b', { exec: 'bu-b', 'head.a': 'bu-a', 'agent.a1': 'prj-a1', 'site-a': 'bu-a' }),
+  // Everyone but the admin tries to make themselves (or a new account) an ADMIN.
+  ...adminRows('upsertUser', 'agent.b1', { exec: 'exec', 'head.a': 'head.a', 'agent.a1': 'agent.a1', 'site-a': 'intruder' }),
+  ...adminRows('issueSiteKey', 'site-b1', { exec: 'site-x', 'head.a': 'site-a', 'agent.a1': 'site-a1', 'site-a': 'site-a' }),
+];
+
+let gw: TestGateway;
+const tokens = {} as Record<CallerName, string | undefined>;
+const everyError: unknown[] = [];
+const issuedKeys: string[] = []; // site keys the API handed out: they must not be stored either
+
+async function call<T = Data>(query: string, variables: Record<string, unknown>, token: string | undefined): Promise<GqlResponse<T>> {
+  const res = await gw.gql<T>(query, variables, token);
+  everyError.push(...(res.errors ?? []));
+  return res;
+}
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await call<{ login: { token: string } }>(DOCS.login, { username, password }, undefined);
+  if (!res.data?.login) throw new Error(`login ${username}: ${JSON.stringify(res.errors)}`);
+  return res.data.login.token;
+}
+
+async function record(items: unknown[], token = tokens.admin): Promise<void> {
+  const res = await call<{ recordTouchpoints: { accepted: number } }>(DOCS.recordTouchpoints, { input: items }, token);
+  if (res.data?.recordTouchpoints.accepted !== items.length) throw new Error(`seeding failed: ${JSON.stringify(res)}`);
+}
+
+/** What an allowed call must have returned, operation by operation. */
+function checkAllowed(caller: CallerName, op: Operation, target: string, value: unknown): void {
+  const v = value as Data & Data[];
+  const scope = SCOPE[caller] ?? [];
+  switch (op) {
+    case 'me':
+      return expect(v).toEqual({ token: tokens[caller], role: USER_OF[caller]?.role, unitId: USER_OF[caller]?.unitId });
+    case 'orgUnits':
+      return expect(v.map((u) => u.id).sort()).toEqual([...scope].sort());
+    case 'orgUnit':
+    case 'upsertOrgUnit':
+      return expect(v.id).toBe(target);
+    case 'engagementScore':
+      expect((v.unit as Data).id).toBe(target);
+      return expect(v.touchpoints).toBeGreaterThan(0);
+    case 'engagementScores':
+      return expect(v.map((s) => (s.unit as Data).id)).toEqual(childrenOf(target));
+    case 'engagementBreakdown':
+      return expect(v.map((s) => s.value)).toContain('PHONE');
+    case 'engagementTrend':
+      return expect(v).toHaveLength(WINDOW_HOURS);
+    case 'touchpoints': {
+      const units = (v.edges as { node: { unit: { id: string } } }[]).map((e) => e.node.unit.id);
+      expect(units.length).toBeGreaterThan(0);
+      return expect(units.filter((u) => !subtreeOf(target).includes(u))).toEqual([]);
+    }
+    case 'login':
+      return expect(v).toMatchObject({ role: USER_OF[target as CallerName]?.role, unitId: USER_OF[target as CallerName]?.unitId });
+    case 'recordTouchpoints':
+      return expect(v).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    case 'recordSatisfaction':
+      return expect(v).toMatchObject({ satisfaction: { score: 4 }, unit: { id: target } });
+    case 'upsertUser':
+      return expect(v).toEqual({ username: 'agent.b1', role: 'AGENT', unitId: 'prj-b1' });
+    case 'issueSiteKey':
+      expect(v).toMatchObject({ siteId: target, unitId: SITE_UNIT[target] });
+      issuedKeys.push(String(v.key));
+      return expect(String(v.key).length).toBeGreaterThanOrEqual(32);
+  }
+}
+
+beforeAll(async () => {
+  gw = await startTestGateway(TEST_ORG, { NODE_ENV: 'production', QIHE_MAX_BODY_BYTES: String(MAX_BODY_BYTES) });
+  for (const u of TEST_ORG.users) tokens[u.username as CallerName] = await login(u.username, u.password);
+  tokens['site-a'] = TEST_ORG.sites.find((s) => s.id === 'site-a')?.key;
+  tokens.garbage = 'garbage-token-that-is-no-key';
+  const admin = { role: 'ADMIN', unitId: 'group' };
+  const claims = { subject: 'admin', issuer: 'qihe-gateway' };
+  tokens.forged = jwt.sign(admin, 'not-the-gateway-secret-not-the-gateway-secret', { ...claims, algorithm: 'HS256', expiresIn: 3600 });
+  tokens.expired = jwt.sign({ ...admin, exp: Math.floor(Date.now() / 1000) - 60 }, gw.config.tokenSecret, { ...claims, algorithm: 'HS256' });
+  const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  tokens.unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...admin, sub: 'admin', iss: 'qihe-gateway', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+  // Two rated touchpoints in every unit, so that every read has something to show.
+  await record(TEST_ORG.units.flatMap((u) => [touchpoint(u.id, true), touchpoint(u.id, true)]));
+});
+
+afterAll(async () => {
+  await gw?.close();
+});
+
+describe('access matrix', () => {
+  it.each(TABLE)('%s: %s(%s) → %s', async (caller, op, target, expected) => {
+    let touchpointId: string | null = null;
+    if (op === 'recordSatisfaction' && target !== 'no-such-touchpoint') {
+      const tp = touchpoint(target);
+      await record([tp]);
+      touchpointId = tp.id as string;
+    }
+    const res = await call(DOCS[op], variablesFor(op, target, touchpointId), tokens[caller]);
+    const value = res.data?.[op] ?? null;
+    if (expected === 'FORBIDDEN_UNIT' || expected === 'UNKNOWN_UNIT') {
+      expect(res.errors).toBeUndefined();
+      expect(value).toMatchObject({ accepted: 0, duplicates: 0, rejected: [{ index: 0, code: expected }] });
+    } else if (expected === 'ok' || expected === 'null') {
+      expect(res.errors).toBeUndefined();
+      if (expected === 'null') return expect(value).toBeNull();
+      expect(value).not.toBeNull();
+      checkAllowed(caller, op, target, value);
+      checkNoLeak(caller, res.data);
+    } else {
+      expect(codesOf(res)).toEqual([expected]);
+      expect(value).toBeNull();
+    }
+  });
+});
+
+describe('what the admin changed takes effect at once', () => {
+  it('the new agent signs in and sees only its own unit', async () => {
+    const token = await login('agent.b1', 'agent-b1-password');
+    const res = await call<{ orgUnits: { id: string }[] }>(DOCS.orgUnits, {}, token);
+    expect(res.data?.orgUnits.map((u) => u.id)).toEqual(['prj-b1']);
+  });
+
+  it('nobody was promoted by the refused upsertUser calls', async () => {
+    const res = await call<{ login: { role: string } }>(DOCS.login, { username: 'head.a', password: 'head-a-password' }, undefined);
+    expect(res.data?.login.role).toBe('UNIT_HEAD');
+    expect(codesOf(await call(DOCS.login, { username: 'intruder', password: 'promoted-password' }, undefined))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a rotated site key stops working and the new one records only within its unit', async () => {
+    const old = TEST_ORG.sites.find((s) => s.id === 'site-a1')?.key;
+    expect((await call(DOCS.recordTouchpoints, { input: [touchpoint('prj-a1')] }, old)).errors).toBeUndefined();
+    const issued = await call<{ issueSiteKey: { key: string } }>(DOCS.issueSiteKey, { siteId: 'site-a1', unitId: 'prj-a1' }, tokens.admin);
+    const key = issued.data?.issueSiteKey.key;
+    if (key) issuedKeys.push(key);
+    expect(codesOf(await call(DOCS.recordTouchpoints, { input: [touchpoint('prj-a1')] }, old))).toEqual(['UNAUTHENTICATED']);
+    const res = await call<{ recordTouchpoints: { accepted: number; rejected: { code: string }[] } }>(
+      DOCS.recordTouchpoints,
+      { input: [touchpoint('prj-a1'), touchpoint('prj-a2')] },
+      key,
+    );
+    expect(res.data?.recordTouchpoints).toMatchObject({ accepted: 1, rejected: [{ code: 'FORBIDDEN_UNIT' }] });
+  });
+});
+
+describe('hardening (production mode)', () => {
+  const deep = (levels: number): string => `query { orgUnits { ${'parent { '.repeat(levels - 1)}id${' }'.repeat(levels - 1)} } }`;
+
+  it('refuses introspection', async () => {
+    for (const q of ['{ __schema { types { name } } }', '{ __type(name: "Query") { name } }']) {
+      const res = await call(q, {}, tokens.exec);
+      expect(codesOf(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(res.data).toBeUndefined();
+    }
+  });
+
+  it('allows a query 10 levels deep and refuses one 11 levels deep, before running it', async () => {
+    expect((await call(deep(10), {}, tokens.exec)).errors).toBeUndefined();
+    const res = await call(deep(11), {}, tokens.exec);
+    expect(codesOf(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(res.errors?.[0].message).toMatch(/depth of 10/);
+    expect(res.data).toBeUndefined();
+  });
+
+  it('answers an oversized body with HTTP 413 and takes one just under the limit', async () => {
+    const post = (padding: number): Promise<Response> =>
+      fetch(`${gw.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.exec}` },
+        body: JSON.stringify({ query: '{ me { role } }', variables: { padding: 'x'.repeat(padding) } }),
+      });
+    const over = await post(MAX_BODY_BYTES + 1);
+    expect(over.status).toBe(413);
+    expect(await over.text()).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    const under = await post(MAX_BODY_BYTES - 200);
+    expect(under.status).toBe(200);
+    expect(await under.json()).toEqual({ data: { me: { role: 'EXECUTIVE' } } });
+  });
+
+  // One variable repeated keeps the body small, so the batch rule (not the body limit) is what answers.
+  const batchOf = (n: number): string =>
+    `mutation($t: TouchpointInput!) { recordTouchpoints(input: [${Array(n).fill('$t').join(',')}]) { accepted duplicates rejected { code } } }`;
+
+  it('refuses a batch of 1001 items with BAD_USER_INPUT naming "input", storing nothing', async () => {
+    const tp = touchpoint('prj-a1');
+    const res = await call(batchOf(1001), { t: tp }, tokens.admin);
+    expect(codesOf(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors?.[0].message).toMatch(/^input\b/);
+    const pg = new Client({ connectionString: gw.databaseUrl });
+    await pg.connect();
+    try {
+      expect((await pg.query('SELECT 1 FROM touchpoint WHERE id = $1', [tp.id])).rowCount).toBe(0);
+    } finally {
+      await pg.end();
+    }
+    expect(codesOf(await call(DOCS.recordTouchpoints, { input: [] }, tokens.admin))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  // QiheErrorFilter puts `field` in the extensions, but formatGraphQLError's pass-through
+  // branch keeps only `code`, so no error reaches the caller with its field.
+  // Flip to it() once formatGraphQLError keeps extensions.field.
+  it.failing('names the offending argument in extensions.field too', async () => {
+    const res = await call(batchOf(1001), { t: touchpoint('prj-a1') }, tokens.admin);
+    expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input' });
+  });
+
+  it('takes a batch of exactly 1000 items', async () => {
+    const res = await call(batchOf(1000), { t: touchpoint('prj-a1') }, tokens.admin);
+    expect(res.data?.recordTouchpoints).toEqual({ accepted: 1, duplicates: 999, rejected: [] });
+  });
+
+  // graphql-depth-limit throws a TypeError on a spread of an unknown fragment, so the
+  // caller's mistake comes back as an internal error (and a stack trace in the log).
+  // Flip to it() once the depth rule skips unknown fragments.
+  const unknownFragment = async (): Promise<GqlResponse<Data>> => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined); // the crash is logged
+    try {
+      return await call('{ orgUnits { ...Nope } }', {}, tokens.exec);
+    } finally {
+      quiet.mockRestore();
+    }
+  };
+
+  it.failing('reports a spread of an unknown fragment as a validation error', async () => {
+    expect(codesOf(await unknownFragment())).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('never put a stack trace or internal detail in any error of this suite', async () => {
+    await unknownFragment(); // today an INTERNAL_SERVER_ERROR: the case where a stack trace would show
+    expect(everyError.length).toBeGreaterThan(50);
+    for (const e of everyError as { message: string; extensions?: Record<string, unknown> }[]) {
+      expect(Object.keys(e.extensions ?? {}).filter((k) => k !== 'code' && k !== 'field')).toEqual([]);
+      expect(e.message).not.toMatch(/\bat .*\.(js|ts):\d+|TypeError|SELECT|INSERT|relation "/);
+    }
+  });
+});
+
+describe('secrets at rest', () => {
+  it('stores passwords and site keys only as hashes', async () => {
+    const pg = new Client({ connectionString: gw.databaseUrl });
+    await pg.connect();
+    try {
+      const users = (await pg.query('SELECT username, password_hash, row_to_json(u)::text AS row FROM app_user u')).rows as Data[];
+      const sites = (await pg.query('SELECT id, key_hash, row_to_json(s)::text AS row FROM site s')).rows as Data[];
+      expect(users.map((u) => u.username)).toEqual(expect.arrayContaining([...TEST_ORG.users.map((u) => u.username), 'agent.b1']));
+      expect(sites.map((s) => s.id)).toEqual(expect.arrayContaining([...TEST_ORG.sites.map((s) => s.id), 'site-b1']));
+      const secrets = [...TEST_ORG.users.map((u) => u.password), 'agent-b1-password', ...TEST_ORG.sites.map((s) => s.key), ...issuedKeys];
+      expect(issuedKeys).toHaveLength(2);
+      const stored = [...users, ...sites].map((r) => String(r.row)).join('\n');
+      expect(secrets.filter((s) => stored.includes(s))).toEqual([]);
+      for (const u of users) expect(u.password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]{20,}\$[A-Za-z0-9+/=]{40,}$/);
+      for (const s of sites) expect(s.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await pg.end();
+    }
+  });
+});
