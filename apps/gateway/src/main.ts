@@ -5,7 +5,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SeedError } from '@qihe/domain';
 import { ConfigError, loadGatewayConfig, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
-import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
+import { SeedService, shippedFile, type SeedOutcome } from './bootstrap/seed.service';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export async function startGateway(config: GatewayConfig, opts: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -15,6 +17,9 @@ export async function startGateway(config: GatewayConfig, opts: { quiet?: boolea
   });
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.enableCors({ origin: true, credentials: true });
+  // The console (apps/console, built by `npm run build`) is served at / when present.
+  const consoleIndex = shippedFile('dist/apps/console/index.html');
+  if (existsSync(consoleIndex)) app.useStaticAssets(dirname(consoleIndex), { index: 'index.html', maxAge: '1h' });
   const outcome = await app.get(SeedService).applyAtStart();
   await app.listen(config.port, config.host);
   if (!opts.quiet) printBanner(app, config, outcome);
@@ -26,6 +31,7 @@ function printBanner(app: NestExpressApplication, config: GatewayConfig, outcome
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const base = `http://localhost:${port}`;
   const lines = [`Qihe gateway listening on ${base}`, `  GraphQL  ${base}/graphql`, `  feed     ${base}/feed (socket.io)`, `  health   ${base}/health`];
+  if (existsSync(shippedFile('dist/apps/console/index.html'))) lines.splice(1, 0, `  console  ${base}/`);
   if (outcome.demo) {
     lines.push('Demo org loaded. Sign in with (username / password / role / unit):');
     for (const u of outcome.seed.users) lines.push(`  ${u.username.padEnd(14)} ${u.password.padEnd(22)} ${u.role.padEnd(10)} ${u.unitId}`);

@@ -32,7 +32,7 @@ export class SeedError extends Error {
 const PARENT_LEVEL: Record<OrgLevel, OrgLevel | null> = { GROUP: null, BUSINESS_UNIT: 'GROUP', PROJECT: 'BUSINESS_UNIT' };
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-const str = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const str = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && !v.includes('\u0000');
 const optStr = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
 /**

@@ -1,7 +1,9 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Caller } from '@qihe/domain';
 import { AuthService } from './auth.service';
 import { CurrentCaller, CurrentToken } from './current-caller.decorator';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { SessionModel } from './session.model';
 
 @Resolver(() => SessionModel)
@@ -9,6 +11,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => SessionModel)
+  @UseGuards(LoginThrottlerGuard)
   login(@Args('username') username: string, @Args('password') password: string): Promise<SessionModel> {
     return this.auth.login(username, password);
   }

@@ -48,7 +48,7 @@ export class AuthService {
   }
 
   async login(username: string, password: string): Promise<SessionView> {
-    const user = await findUser(this.db, username);
+    const user = username.includes('\u0000') ? null : await findUser(this.db, username);
     // Same answer for an unknown user and a wrong password: no user enumeration.
     if (!user || !(await verifyPassword(password, user.passwordHash))) throw unauthenticated('wrong username or password');
     const token = signUserToken({ username: user.username, role: user.role, unitId: user.unitId }, this.config.tokenSecret, this.config.tokenTtlSeconds);

@@ -38,7 +38,10 @@ export function formatGraphQLError(formatted: { message: string; extensions?: Re
   }
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   // Nest/Apollo input coercion problems are the caller's: keep their message (it names the argument).
-  if (PASS_THROUGH.has(code)) return { ...formatted, extensions: { code } };
+  if (PASS_THROUGH.has(code)) {
+    const field = formatted.extensions?.field;
+    return { ...formatted, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+  }
   if (code === 'BAD_REQUEST') return { message: formatted.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
   return {
     message: production ? 'internal error' : formatted.message,

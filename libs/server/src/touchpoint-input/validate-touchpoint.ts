@@ -20,6 +20,31 @@ function firstProblem(errors: ValidationError[], prefix = ''): { field: string; 
   return null;
 }
 
+/** PostgreSQL text cannot hold U+0000: such a value is the caller's error, named by its path. */
+export function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], `${path}[${i}]`);
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNul(v, path ? `${path}.${k}` : k);
+      if (hit !== null) return hit;
+    }
+  }
+  return null;
+}
+
+const nulProblem = (field: string): { ok: false; field: string; message: string } => ({
+  ok: false,
+  field,
+  message: `${field} must not contain the NUL character (U+0000)`,
+});
+
 const toDate = (v: unknown): unknown => (typeof v === 'string' ? new Date(v) : v);
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === null ? null : v);
 
@@ -31,6 +56,8 @@ const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v =
 export function checkTouchpoint(raw: unknown): Checked<TouchpointRecord> {
   if (typeof raw !== 'object' || raw === null) return { ok: false, field: 'input', message: 'input must be an object' };
   const plain = raw as Record<string, unknown>;
+  const nul = findNul(plain);
+  if (nul !== null) return nulProblem(nul);
   const service = plain.service as Record<string, unknown> | null | undefined;
   const input = plainToInstance(TouchpointInput, {
     ...plain,
@@ -77,6 +104,8 @@ export function checkTouchpoint(raw: unknown): Checked<TouchpointRecord> {
 }
 
 export function checkSatisfaction(raw: unknown): Checked<{ score: number; comment: string | null }> {
+  const nul = findNul(raw, 'satisfaction');
+  if (nul !== null) return nulProblem(nul);
   const input = plainToInstance(SatisfactionInput, raw ?? {});
   const problem = firstProblem(validateSync(input), 'satisfaction');
   if (problem) return { ok: false, ...problem };
