@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SeedError } from '@qihe/domain';
 import { ConfigError, loadGatewayConfig, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
+import { jsonBody } from './json-body';
 import { SeedService, shippedFile, type SeedOutcome } from './bootstrap/seed.service';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,7 +16,7 @@ export async function startGateway(config: GatewayConfig, opts: { quiet?: boolea
     abortOnError: false,
     logger: opts.quiet ? ['error', 'warn'] : undefined,
   });
-  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.use(jsonBody(config.maxBodyBytes));
   app.enableCors({ origin: true, credentials: true });
   // The console (apps/console, built by `npm run build`) is served at / when present.
   const consoleIndex = shippedFile('dist/apps/console/index.html');

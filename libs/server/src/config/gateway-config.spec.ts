@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { loadGatewayConfig } from './gateway-config';
+
+const dir = mkdtempSync(join(tmpdir(), 'qihe-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const base = { QIHE_DATA_DIR: dir };
+
+describe('loadGatewayConfig', () => {
+  it('has working defaults: port 3000, embedded database in the data dir, a kept token secret', () => {
+    const c = loadGatewayConfig(base);
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, maxBodyBytes: 8 * 1024 * 1024 });
+    expect(c.tokenSecret.length).toBeGreaterThanOrEqual(32);
+    const file = join(dir, 'token-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(c.tokenSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    // The same secret on the next start: tokens survive restarts.
+    expect(loadGatewayConfig(base).tokenSecret).toBe(c.tokenSecret);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }, /PORT must be a whole number/],
+    ['PORT', { PORT: '70000' }, /PORT must be a whole number/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL must start with postgres/],
+    ['DATABASE_URL', { DATABASE_URL: 'not a url' }, /DATABASE_URL must be a PostgreSQL URL/],
+    ['QIHE_SEED_FILE', { QIHE_SEED_FILE: '/no/such/file.json' }, /QIHE_SEED_FILE points to "\/no\/such\/file.json", which does not exist/],
+    ['QIHE_TOKEN_SECRET', { QIHE_TOKEN_SECRET: 'short' }, /at least 32 characters/],
+    ['QIHE_MAX_BODY_BYTES', { QIHE_MAX_BODY_BYTES: '-5' }, /QIHE_MAX_BODY_BYTES must be a whole number/],
+    ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV must be production, development or test/],
+    ['REDIS_URL', { REDIS_URL: 'http://x' }, /REDIS_URL must start with redis/],
+  ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
+    let error: unknown;
+    try {
+      loadGatewayConfig({ ...base, ...env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as Error).message).toMatch(message);
+  });
+});
