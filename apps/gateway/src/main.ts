@@ -6,6 +6,7 @@ import { SeedError } from '@qihe/domain';
 import { ConfigError, loadGatewayConfig, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
 import { jsonBody } from './json-body';
+import { RedisIoAdapter } from './feed/redis-io.adapter';
 import { SeedService, shippedFile, type SeedOutcome } from './bootstrap/seed.service';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -17,6 +18,11 @@ export async function startGateway(config: GatewayConfig, opts: { quiet?: boolea
     logger: opts.quiet ? ['error', 'warn'] : undefined,
   });
   app.use(jsonBody(config.maxBodyBytes));
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app);
+    await adapter.connect(config.redisUrl);
+    app.useWebSocketAdapter(adapter);
+  }
   app.enableCors({ origin: true, credentials: true });
   // The console (apps/console, built by `npm run build`) is served at / when present.
   const consoleIndex = shippedFile('dist/apps/console/index.html');

@@ -6,7 +6,8 @@ import { canWatch, floorToMinute, scoreCounters, zeroCounters, type Caller, type
 import { AuthService } from '../auth/auth.service';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
-import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { CONFIG, DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import type { GatewayConfig } from '@qihe/server';
 
 const room = (unitId: string): string => `unit:${unitId}`;
 const HOUR = 3_600_000;
@@ -43,6 +44,7 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
     private readonly bus: FeedBus,
     @Inject(DATABASE) private readonly db: Database,
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   afterInit(ns: Namespace): void {
@@ -60,8 +62,15 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
     });
     this.unsubscribe.push(
       this.bus.onTouchpoints((events) => this.publishTouchpoints(events)),
-      this.bus.onTouched((units) => units.forEach((u) => this.dirty.add(u))),
+      this.bus.onTouched((units) => {
+        units.forEach((u) => this.dirty.add(u));
+        // Other replicas recompute the rolling scores of their own subscribers too.
+        if (this.config.redisUrl) ns.serverSideEmit('touched', units);
+      }),
     );
+    ns.on('touched', (units: unknown) => {
+      if (Array.isArray(units)) units.forEach((u) => typeof u === 'string' && this.dirty.add(u));
+    });
     this.timer = setInterval(() => void this.tick(), 1000);
     this.timer.unref();
   }
@@ -128,7 +137,8 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
         const before = this.lastSent.get(payload.unitId);
         if (before && sameScores(before, payload)) continue;
         this.lastSent.set(payload.unitId, payload);
-        this.ns.to(room(payload.unitId)).emit('scores', payload);
+        // Every replica scores its own subscribers: local emit, or clients would hear each replica.
+        this.ns.local.to(room(payload.unitId)).emit('scores', payload);
         this.checkSatisfactionDrop(before, payload);
       }
     } catch (err) {
@@ -161,7 +171,7 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
     const is = now.chains.VALUE;
     if (was == null || is == null || now.touchpoints < 20) return;
     if (was - is >= SATISFACTION_DROP_POINTS) {
-      this.ns.to(room(now.unitId)).emit('alert', {
+      this.ns.local.to(room(now.unitId)).emit('alert', {
         type: 'SATISFACTION_DROP',
         unitId: now.unitId,
         message: `value chain fell from ${was.toFixed(1)} to ${is.toFixed(1)} in the last hour`,
