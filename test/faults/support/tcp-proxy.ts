@@ -11,7 +11,7 @@ export class TcpProxy {
   port = 0;
 
   constructor(
-    private readonly targetPort: number,
+    private targetPort: number,
     private readonly targetHost = '127.0.0.1',
   ) {}
 
@@ -52,7 +52,7 @@ export class TcpProxy {
 
   /** Points the proxy at another port (e.g. a restarted gateway). */
   retarget(port: number): void {
-    (this as { targetPort: number }).targetPort = port;
+    this.targetPort = port;
   }
 
   async stop(): Promise<void> {
