@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database, loadUnits, rebuildRollups } from '@qihe/data';
 import { OrgTree, parseSeed } from '@qihe/domain';
@@ -117,7 +117,11 @@ it('loses nothing and counts nothing twice through gateway, site, link and datab
   const unexpected = [...stored].filter((id) => !confirmed.has(id) && !summary.givenUp.includes(id));
   const rollupTotal = (await adminQuery<{ n: number }>(rig.gatewayDbUrl, `SELECT coalesce(sum(touchpoints), 0)::int AS n FROM rollup_hour WHERE unit_id = 'group' AND dim = 0`))[0].n;
   const duplicated = rows.reduce((n, r) => n + r.n - 1, 0) + Math.max(0, rollupTotal - stored.size);
-  console.log(`faults: ${confirmed.size} touchpoints, ${faults.length} faults, ${lost.length} lost, ${duplicated} duplicated\n  ${faults.join('\n  ')}\n  dead letters: ${deadLetters.length}, agent retries: ${summary.retries}, given up: ${summary.givenUp.length}`);
+  const line = `faults: ${confirmed.size} touchpoints, ${faults.length} faults, ${lost.length} lost, ${duplicated} duplicated`;
+  console.log(`${line}\n  ${faults.join('\n  ')}\n  dead letters: ${deadLetters.length}, agent retries: ${summary.retries}, given up: ${summary.givenUp.length}`);
+  // npm run test:faults ends with this line (jest's own output comes before it).
+  mkdirSync(join(__dirname, '../../test-artifacts'), { recursive: true });
+  writeFileSync(join(__dirname, '../../test-artifacts/faults-summary.txt'), `${line}\n`);
   expect(faults).toHaveLength(4);
   expect(summary.givenUp).toEqual([]);
   expect(lost).toEqual([]);

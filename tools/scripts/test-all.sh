@@ -11,8 +11,10 @@ bash tools/scripts/ensure-system.sh || exit 1
 npm run --silent build || { echo "build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 npm run --silent lint || { echo "lint failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
+rm -f test-artifacts/faults-summary.txt
 npx jest --ci --forceExit --json --outputFile=test-artifacts/jest.json "$@"
 status=$?
+[ -f test-artifacts/faults-summary.txt ] && cat test-artifacts/faults-summary.txt
 node -e '
   const r = require("./test-artifacts/jest.json");
   const failedSuites = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
