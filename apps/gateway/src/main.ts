@@ -3,11 +3,11 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SeedError } from '@qihe/domain';
-import { ConfigError, loadGatewayConfig, type GatewayConfig } from '@qihe/server';
+import { ConfigError, loadGatewayConfig, shippedFile, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
 import { jsonBody } from './json-body';
 import { RedisIoAdapter } from './feed/redis-io.adapter';
-import { SeedService, shippedFile, type SeedOutcome } from './bootstrap/seed.service';
+import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 

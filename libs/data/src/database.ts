@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { OrgUnitEntity } from './entities/org-unit.entity';
 import { SiteEntity } from './entities/site.entity';
@@ -24,6 +24,10 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolSize?: number;
   applicationName?: string;
+  /** Another schema than the gateway's (a site's outbox): its entities and migrations. */
+  entities?: DataSourceOptions['entities'];
+  migrations?: DataSourceOptions['migrations'];
+  migrationsTableName?: string;
 }
 
 /**
@@ -40,7 +44,13 @@ export class Database implements Sql {
   ) {}
 
   static async open(opts: DatabaseOptions): Promise<Database> {
-    const common = { type: 'postgres' as const, entities: ENTITIES, migrations: MIGRATIONS, logging: false };
+    const common = {
+      type: 'postgres' as const,
+      entities: opts.entities ?? ENTITIES,
+      migrations: opts.migrations ?? MIGRATIONS,
+      migrationsTableName: opts.migrationsTableName,
+      logging: false,
+    };
     let ds: DataSource;
     if (opts.url) {
       ds = new DataSource({

@@ -8,3 +8,4 @@ export * from './graphql/date-time.scalar';
 export * from './touchpoint-input/touchpoint.input';
 export * from './touchpoint-input/validate-touchpoint';
 export * from './errors/qihe-error.filter';
+export * from './shipped-file';

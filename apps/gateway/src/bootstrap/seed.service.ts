@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { findUser, loadUnits, rebuildRollups, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
 import { OrgTree, parseSeed, type OrgUnitRecord, type Seed } from '@qihe/domain';
-import { hashPassword, hashSiteKey, verifyPassword, type GatewayConfig } from '@qihe/server';
+import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 
@@ -12,17 +11,6 @@ export interface SeedOutcome {
   demo: boolean;
   seed: Seed;
   rebuilt: boolean;
-}
-
-/** Finds a file shipped with the project, from the sources or from dist/. */
-export function shippedFile(relative: string): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const candidate = join(dir, relative);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve(relative);
 }
 
 @Injectable()

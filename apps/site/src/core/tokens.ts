@@ -1,0 +1,3 @@
+// Injection tokens of values that are not classes.
+export const CONFIG = Symbol('SiteConfig');
+export const DATABASE = Symbol('SiteDatabase');

@@ -1,0 +1,201 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { backoffDelay, GatewayError } from '@qihe/client';
+import type { Database } from '@qihe/data';
+import type { SiteConfig } from '../config/site-config';
+import { gatewayDown, GatewayLink } from '../core/gateway-link';
+import { CONFIG, DATABASE } from '../core/tokens';
+import { UnitsService } from '../core/units.service';
+import { markRatings, markTouchpoints, outboxNumbers, pendingRatings, pendingTouchpoints, type DeadItem, type PendingRating, type PendingTouchpoint } from '../storage/outbox.repository';
+
+// A whole call refused for what it carried (not for who sent it or the gateway's
+// health): the batch is split until the one bad item is found and dead-lettered.
+const ITEM_FATAL = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE']);
+// A rating the gateway will never take: already rated differently, or out of the site's scope.
+const RATING_FATAL = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED']);
+const RATINGS_PER_CYCLE = 200;
+const RATING_CONCURRENCY = 8;
+
+interface Outcome {
+  forwarded: string[];
+  dead: DeadItem[];
+}
+
+/**
+ * Sends the outbox to the gateway. All of its state is in the database: a row
+ * leaves PENDING only in the transaction that records the gateway's answer, so
+ * a crash anywhere means a resend, which the gateway's idempotent ingestion
+ * turns into "duplicate" — at-least-once sending, exactly-once storing.
+ */
+@Injectable()
+export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('Forwarder');
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+  private woken = false;
+  private interruptSleep: (() => void) | null = null;
+  private failures = 0;
+  private nextHeartbeatAt = 0;
+  private nextBacklogLogAt = 0;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(CONFIG) private readonly config: SiteConfig,
+    private readonly link: GatewayLink,
+    private readonly units: UnitsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Graceful stop: the batch in flight finishes and its answer is recorded; nothing new starts. */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.interruptSleep?.();
+    await this.loop;
+  }
+
+  /** New work: send now, unless backing off from a failure (then it waits its turn with the rest). */
+  wake(): void {
+    if (this.failures > 0) return;
+    this.woken = true;
+    this.interruptSleep?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let delay = this.config.pollMs;
+      try {
+        const handled = await this.cycle();
+        this.failures = 0;
+        if (handled > 0) delay = 0;
+      } catch (err) {
+        this.failures++;
+        this.link.failed(err);
+        // Capped exponential backoff with full jitter, never below half the base (no hot loop).
+        const { backoffBaseMs: baseMs, backoffMaxMs: maxMs } = this.config;
+        delay = Math.min(maxMs, Math.floor(baseMs / 2) + backoffDelay(this.failures - 1, { baseMs, maxMs }));
+      }
+      await this.logBacklog();
+      if (delay > 0 && this.running) await this.sleep(delay);
+    }
+  }
+
+  /** One pass: a batch of touchpoints, then the ratings that may go; how many items were settled. */
+  private async cycle(): Promise<number> {
+    const handled = (await this.forwardTouchpoints()) + (await this.forwardRatings());
+    if (handled === 0 && Date.now() >= this.nextHeartbeatAt) {
+      // Idle: check the line and refresh the site's subtree at the same time.
+      this.nextHeartbeatAt = Date.now() + this.config.heartbeatMs;
+      await this.units.refresh();
+    }
+    return handled;
+  }
+
+  private async forwardTouchpoints(): Promise<number> {
+    const batch = await pendingTouchpoints(this.db, this.config.batchSize);
+    if (batch.length === 0) return 0;
+    const outcome = await this.send(batch);
+    await this.db.transaction((tx) => markTouchpoints(tx, outcome.forwarded, outcome.dead));
+    for (const d of outcome.dead) this.log.warn(`touchpoint ${d.id} rejected by the gateway (${d.code}: ${d.message}); kept as a dead letter`);
+    return batch.length;
+  }
+
+  /** Sends a batch; a call refused for its content is halved until the culprit stands alone. */
+  private async send(batch: PendingTouchpoint[]): Promise<Outcome> {
+    try {
+      const result = await this.link.client.recordTouchpoints(batch.map((r) => r.payload as never));
+      this.link.answered();
+      const rejected = new Map(result.rejected.map((r) => [r.index, r]));
+      return {
+        forwarded: batch.filter((_, i) => !rejected.has(i)).map((r) => r.id),
+        dead: [...rejected].map(([i, r]) => ({ id: batch[i].id, code: r.code, message: r.message, payload: batch[i].payload })),
+      };
+    } catch (err) {
+      if (!(err instanceof GatewayError) || !ITEM_FATAL.has(err.code)) throw err;
+      this.link.answered();
+      if (batch.length === 1) return { forwarded: [], dead: [{ id: batch[0].id, code: err.code, message: err.message, payload: batch[0].payload }] };
+      const half = Math.ceil(batch.length / 2);
+      const a = await this.send(batch.slice(0, half));
+      const b = await this.send(batch.slice(half));
+      return { forwarded: [...a.forwarded, ...b.forwarded], dead: [...a.dead, ...b.dead] };
+    }
+  }
+
+  private async forwardRatings(): Promise<number> {
+    const ratings = await pendingRatings(this.db, RATINGS_PER_CYCLE);
+    let handled = 0;
+    for (let i = 0; i < ratings.length && this.running; i += RATING_CONCURRENCY) {
+      const chunk = ratings.slice(i, i + RATING_CONCURRENCY);
+      const results = await Promise.allSettled(chunk.map((r) => this.sendRating(r)));
+      const forwarded: string[] = [];
+      const dead: DeadItem[] = [];
+      const later: string[] = [];
+      let failure: unknown = null;
+      results.forEach((res, j) => {
+        const r = chunk[j];
+        const payload = { touchpointId: r.touchpointId, satisfaction: { score: r.score, comment: r.comment } };
+        if (res.status === 'fulfilled') {
+          if (res.value === 'sent') forwarded.push(r.touchpointId);
+          else dead.push({ id: r.touchpointId, code: 'TOUCHPOINT_DEAD', message: `its touchpoint was rejected by the gateway (${r.touchpointError})`, payload });
+          return;
+        }
+        const err = res.reason;
+        if (err instanceof GatewayError && err.code === 'NOT_FOUND') later.push(r.touchpointId);
+        else if (err instanceof GatewayError && RATING_FATAL.has(err.code)) dead.push({ id: r.touchpointId, code: err.code, message: err.message, payload });
+        else failure ??= err;
+      });
+      await this.db.transaction((tx) => markRatings(tx, forwarded, dead, later));
+      for (const d of dead) this.log.warn(`rating of ${d.id} rejected (${d.code}: ${d.message}); kept as a dead letter`);
+      handled += forwarded.length + dead.length;
+      if (failure !== null) throw failure;
+    }
+    return handled;
+  }
+
+  private async sendRating(r: PendingRating): Promise<'sent' | 'touchpoint-dead'> {
+    if (r.touchpointState === 'DEAD') return 'touchpoint-dead';
+    try {
+      await this.link.client.recordSatisfaction(r.touchpointId, { score: r.score, comment: r.comment });
+      this.link.answered();
+      return 'sent';
+    } catch (err) {
+      if (err instanceof GatewayError && !gatewayDown(err)) this.link.answered();
+      throw err;
+    }
+  }
+
+  /** A periodic line while there is a backlog: how much, how old, and why it is not moving. */
+  private async logBacklog(): Promise<void> {
+    if (Date.now() < this.nextBacklogLogAt) return;
+    this.nextBacklogLogAt = Date.now() + this.config.backlogLogMs;
+    try {
+      const n = await outboxNumbers(this.db);
+      const backlog = n.pendingTouchpoints + n.pendingRatings;
+      if (backlog === 0) return;
+      const age = n.oldestPendingAgeSeconds === null ? '' : `, oldest ${Math.round(n.oldestPendingAgeSeconds)} s`;
+      const line = this.link.reachable ? 'gateway reachable' : `gateway unreachable${this.link.lastError ? ` (last error: ${this.link.lastError})` : ''}`;
+      this.log.log(`backlog ${backlog} (${n.pendingTouchpoints} touchpoints, ${n.pendingRatings} ratings${age}); ${line}; dead letters ${n.deadLetters}`);
+    } catch (err) {
+      this.log.error(`cannot read the outbox: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken && this.failures === 0) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.interruptSleep = null;
+        this.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interruptSleep = done;
+    });
+  }
+}
