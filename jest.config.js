@@ -11,13 +11,19 @@ const swc = {
   module: { type: 'commonjs' },
   sourceMaps: 'inline',
 };
+// The console's React components (apps/console, jsdom via a per-file docblock).
+const swcTsx = {
+  jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
 
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/tools'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/console/'],
-  transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/console/e2e/'],
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc], '^.+\\.tsx$': ['@swc/jest', swcTsx] },
   moduleNameMapper: {
     '^@qihe/(domain|contracts|data|server|client)$': '<rootDir>/libs/$1/src/index.ts',
   },

@@ -1,0 +1,66 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiEndpoints } from './api/config';
+import { useSession, viewsFor, type View } from './auth/session';
+import { buildHash, navigate, useHashRoute } from './routing/hash-route';
+import { LanguageSwitch } from './ui/language-switch';
+import { Empty, Loading } from './ui/states';
+
+// Each view is its own chunk: an agent's console never loads the charts.
+const AgentView = lazy(() => import('./agent/agent-view').then((m) => ({ default: m.AgentView })));
+const UnitView = lazy(() => import('./unit/unit-view').then((m) => ({ default: m.UnitView })));
+const LiveView = lazy(() => import('./live/live-view').then((m) => ({ default: m.LiveView })));
+
+/** The signed-in frame: header with the role's views, then the routed view. */
+export function Shell({ endpoints }: { endpoints: ApiEndpoints }): ReactNode {
+  const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  const route = useHashRoute();
+  const views = viewsFor(session);
+  const wanted = route.segments[0] as View | undefined;
+  const fallback: View | undefined = session.role === 'UNIT_HEAD' ? 'unit' : views[views.length - 1];
+  const current: View | undefined = session.backend === 'site' ? 'agent' : wanted && ['unit', 'live'].includes(wanted) ? wanted : fallback;
+
+  // An empty or unknown hash lands on the role's home view.
+  useEffect(() => {
+    if (session.backend === 'gateway' && current && current !== wanted) navigate(buildHash([current]), true);
+  }, [current, wanted, session.backend]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark">契合</span> Qihe
+        </div>
+        <nav className="views">
+          {views.map((v) => (
+            <a key={v} href={buildHash([v])} className={v === current ? 'active' : ''} data-testid={`nav-${v}`}>
+              {t(`nav.${v}`)}
+            </a>
+          ))}
+        </nav>
+        <div className="who" data-testid="who">
+          <span>{session.username}</span>
+          <span className="badge">{t(`role.${session.role}`)}</span>
+          <span className="muted">{session.siteId ? `${session.siteId} · ${session.unitId}` : session.unitId}</span>
+        </div>
+        <LanguageSwitch />
+        <button type="button" className="link" onClick={() => signOut()} data-testid="sign-out">
+          {t('nav.signOut')}
+        </button>
+      </header>
+      <main className="content">
+        <Suspense fallback={<Loading />}>
+          {current === 'agent' && <AgentView />}
+          {current === 'unit' && <UnitView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
+          {current === 'live' && <LiveView feedUrl={endpoints.feed} rootId={route.segments[1] ?? session.unitId} />}
+          {!current && (
+            <div data-testid="no-views">
+              <Empty>{t('nav.noViews', { role: t(`role.${session.role}`) })}</Empty>
+            </div>
+          )}
+        </Suspense>
+      </main>
+    </div>
+  );
+}

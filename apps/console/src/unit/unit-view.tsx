@@ -1,0 +1,139 @@
+import type { ReactNode } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { CHAINS, SLICE_DIMENSIONS, type Chain, type SliceDimension } from '@qihe/domain';
+import { problemOf } from '../api/errors';
+import { buildHash, navigate } from '../routing/hash-route';
+import { Empty, Loading, ProblemBox } from '../ui/states';
+import { BreakdownPanel } from './breakdown-panel';
+import { ORG_UNITS, UNIT_SCORES } from './gateway-api';
+import { MeasuresTable } from './measures-table';
+import { OrgTreeNav } from './org-tree-nav';
+import { ScorePanel } from './score-panel';
+import { ScoresTable } from './scores-table';
+import { TouchpointsPanel } from './touchpoints-panel';
+import { TrendChart } from './trend-chart';
+import { windowFromParams, windowParams, type UnitWindow } from './window';
+import { WindowPicker } from './window-picker';
+
+interface Props {
+  unitId: string;
+  params: URLSearchParams;
+}
+
+/**
+ * One unit over one window: its scores and chains, its children ranked, its
+ * slices, its trend, and the touchpoints behind a measure. Everything is in the
+ * URL (#/unit/<id>?window=7d&chain=VALUE…), and the gateway decides what the
+ * caller may see: a unit outside their scope shows the server's refusal.
+ */
+export function UnitView({ unitId, params }: Props): ReactNode {
+  const { t } = useTranslation();
+  const win = windowFromParams(params, Date.now());
+  const org = useQuery(ORG_UNITS, { fetchPolicy: 'cache-first' });
+  const chain = (CHAINS as readonly string[]).includes(params.get('chain') ?? '') ? (params.get('chain') as Chain) : null;
+  const measureKey = params.get('measure');
+  const by = (SLICE_DIMENSIONS as readonly string[]).includes(params.get('by') ?? '') ? (params.get('by') as SliceDimension) : 'CHANNEL';
+  const showTouchpoints = params.get('tp') === '1';
+
+  // Keeps the other params, changes some; the window is re-derived from `w` when given.
+  const go = (changes: Record<string, string | null>, target = unitId, w?: Pick<UnitWindow, 'preset' | 'from' | 'to'>): void => {
+    const next: Record<string, string | null | undefined> = Object.fromEntries(params.entries());
+    if (w) {
+      delete next.from;
+      delete next.to;
+      Object.assign(next, windowParams(w));
+    }
+    navigate(buildHash(['unit', target], { ...next, ...changes }));
+  };
+  const hrefOf = (id: string): string => buildHash(['unit', id], { ...windowParamsOf(params), by: params.get('by') });
+
+  const vars = win.ok ? { unitId, from: win.window.from, to: win.window.to } : { unitId, from: '', to: '' };
+  const scores = useQuery(UNIT_SCORES, { skip: !win.ok, variables: vars });
+  const problem = problemOf(scores.error);
+  const data = scores.dataState === 'complete' ? scores.data : undefined;
+  const here = data?.engagementScore;
+  const childScores = data?.engagementScores ?? [];
+  const selectedChain = here?.chains.find((c) => c.chain === chain) ?? null;
+  const selectedMeasure = selectedChain?.measures?.find((m) => m.key === measureKey) ?? null;
+  const unitName = org.data?.orgUnits.find((u) => u.id === unitId)?.name ?? here?.unit.name ?? unitId;
+
+  return (
+    <div className="unit-view" data-testid="unit-view">
+      <aside className="sidebar">
+        <h2 className="small-caps">{t('unit.tree')}</h2>
+        {org.data ? (
+          <OrgTreeNav units={org.data.orgUnits} currentId={unitId} hrefOf={hrefOf} />
+        ) : org.error ? (
+          <ProblemBox problem={problemOf(org.error) ?? { code: 'ERROR', message: '' }} onRetry={() => void org.refetch()} />
+        ) : (
+          <Loading />
+        )}
+      </aside>
+      <div className="unit-main">
+        <div className="unit-head">
+          <div>
+            <h1 data-testid="unit-name">{unitName}</h1>
+            <code className="muted small">{unitId}</code>
+          </div>
+          <WindowPicker
+            key={win.ok ? `${win.window.preset}${win.window.from}` : 'bad'}
+            current={win.ok ? win.window : { preset: 'custom', from: params.get('from') ?? '', to: params.get('to') ?? '' }}
+            onChange={(w) => go({}, unitId, w)}
+          />
+        </div>
+        {!win.ok && <ProblemBox problem={{ code: 'BAD_USER_INPUT', message: win.message, field: win.field }} />}
+        {win.ok && problem && <ProblemBox problem={problem} onRetry={() => void scores.refetch()} />}
+        {win.ok && !problem && !here && <Loading />}
+        {win.ok && here && (
+          <>
+            <ScorePanel score={here} selectedChain={chain} onSelectChain={(c) => go({ chain: c === chain ? null : c, measure: null, tp: null })} />
+            {here.touchpoints === 0 && <Empty>{t('unit.noTouchpoints')}</Empty>}
+            {selectedChain && (
+              <section className="panel">
+                <MeasuresTable chain={selectedChain} selectedMeasure={measureKey} onSelectMeasure={(m) => go({ measure: m, tp: '1' })} />
+              </section>
+            )}
+            {showTouchpoints && (
+              <TouchpointsPanel
+                key={`${unitId}|${win.window.from}|${win.window.to}`}
+                unitId={unitId}
+                from={win.window.from}
+                to={win.window.to}
+                measure={selectedMeasure}
+                onClose={() => go({ tp: null, measure: null })}
+              />
+            )}
+            <div className="two-cols">
+              <section className="panel" data-testid="children">
+                <div className="panel-head">
+                  <h2>{t('unit.children')}</h2>
+                  {!showTouchpoints && (
+                    <button type="button" className="link small" onClick={() => go({ tp: '1' })} data-testid="show-touchpoints">
+                      {t('unit.showTouchpoints')} →
+                    </button>
+                  )}
+                </div>
+                {childScores.length === 0 ? (
+                  <Empty>{t('unit.noChildren')}</Empty>
+                ) : (
+                  <ScoresTable
+                    ranked
+                    testId="children-table"
+                    rows={childScores.map((s) => ({ key: s.unit.id, score: s, label: <a href={hrefOf(s.unit.id)}>{s.unit.name}</a> }))}
+                  />
+                )}
+              </section>
+              <TrendChart unitId={unitId} from={win.window.from} to={win.window.to} interval={win.window.interval} />
+            </div>
+            <BreakdownPanel unitId={unitId} from={win.window.from} to={win.window.to} by={by} onBy={(d) => go({ by: d })} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function windowParamsOf(params: URLSearchParams): Record<string, string | null> {
+  return { window: params.get('window'), from: params.get('from'), to: params.get('to') };
+}
