@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { findSiteByKeyHash, findUser, type Database } from '@qihe/data';
 import type { Caller } from '@qihe/domain';
-import { hashSiteKey, looksLikeJwt, signUserToken, unauthenticated, verifyPassword, verifyUserToken, type GatewayConfig } from '@qihe/server';
+import { bearer, hashSiteKey, looksLikeJwt, signUserToken, unauthenticated, verifyPassword, verifyUserToken, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 
 export interface SessionView {
@@ -54,12 +54,6 @@ export class AuthService {
     const token = signUserToken({ username: user.username, role: user.role, unitId: user.unitId }, this.config.tokenSecret, this.config.tokenTtlSeconds);
     return { token, role: user.role, unitId: user.unitId };
   }
-}
-
-export function bearer(authorization: string | undefined): string | null {
-  if (!authorization) return null;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  return m ? m[1] : null;
 }
 
 /** The caller of a request, or UNAUTHENTICATED. */

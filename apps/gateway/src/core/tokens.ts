@@ -1,4 +1,4 @@
 // Injection tokens of values that are not classes.
 export const CONFIG = Symbol('GatewayConfig');
-export const DATABASE = Symbol('Database');
+export { DATABASE } from '@qihe/server';
 export const ENGAGEMENT_MODEL = Symbol('EngagementModel');

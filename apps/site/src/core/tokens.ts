@@ -1,3 +1,3 @@
 // Injection tokens of values that are not classes.
 export const CONFIG = Symbol('SiteConfig');
-export const DATABASE = Symbol('SiteDatabase');
+export { DATABASE } from '@qihe/server';

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { TouchpointRecord } from '@qihe/domain';
+import { compiledSatisfactionCheck, compiledTouchpointCheck } from './compiled-touchpoint-check';
 import { SatisfactionInput, TouchpointInput } from './touchpoint.input';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
@@ -51,9 +52,16 @@ const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v =
 /**
  * Checks one touchpoint against the contract's rules and turns it into the
  * record that is stored. Accepts the GraphQL-coerced object (dates as Date) or
- * plain JSON (dates as ISO strings).
+ * plain JSON (dates as ISO strings). A valid item is recognised by the
+ * compiled checks; anything else is judged, and worded, by class-validator.
  */
 export function checkTouchpoint(raw: unknown): Checked<TouchpointRecord> {
+  const value = compiledTouchpointCheck(raw);
+  return value ? { ok: true, value } : checkTouchpointByClassValidator(raw);
+}
+
+/** The rules as declared on TouchpointInput, applied by class-transformer and class-validator: the reference. */
+export function checkTouchpointByClassValidator(raw: unknown): Checked<TouchpointRecord> {
   if (typeof raw !== 'object' || raw === null) return { ok: false, field: 'input', message: 'input must be an object' };
   const plain = raw as Record<string, unknown>;
   const nul = findNul(plain);
@@ -104,6 +112,12 @@ export function checkTouchpoint(raw: unknown): Checked<TouchpointRecord> {
 }
 
 export function checkSatisfaction(raw: unknown): Checked<{ score: number; comment: string | null }> {
+  const value = compiledSatisfactionCheck(raw);
+  return value ? { ok: true, value } : checkSatisfactionByClassValidator(raw);
+}
+
+/** SatisfactionInput's rules applied by class-validator: the reference. */
+export function checkSatisfactionByClassValidator(raw: unknown): Checked<{ score: number; comment: string | null }> {
   const nul = findNul(raw, 'satisfaction');
   if (nul !== null) return nulProblem(nul);
   const input = plainToInstance(SatisfactionInput, raw ?? {});

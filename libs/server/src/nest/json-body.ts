@@ -13,7 +13,7 @@ export function jsonBody(limit: number): RequestHandler {
         res.status(413).json({
           errors: [
             {
-              message: `the request body (${e.length ?? '?'} bytes) is over the limit of ${limit} bytes (QIHE_MAX_BODY_BYTES): send fewer or smaller items per request`,
+              message: `the request body (${e.length ?? '?'} bytes) is over the limit of ${limit} bytes: send fewer or smaller items per request`,
               extensions: { code: 'PAYLOAD_TOO_LARGE' },
             },
           ],
