@@ -13,7 +13,12 @@ export default defineConfig({
   root: here('.'),
   base: './',
   plugins: [react()],
-  resolve: { alias: { '@qihe/domain': here('../../libs/domain/src/index.ts') } },
+  resolve: {
+    alias: {
+      '@qihe/domain': here('../../libs/domain/src/index.ts'),
+      '@qihe/contracts': here('../../libs/contracts/src/index.ts'),
+    },
+  },
   server: {
     port: Number(process.env.CONSOLE_PORT ?? 4200),
     proxy: {

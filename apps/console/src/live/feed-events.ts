@@ -1,38 +1,8 @@
 import type { Chain } from '@qihe/domain';
 
-// Payloads of the live feed (shared/contract/feed.md).
+// Payloads of the live feed come from @qihe/contracts; this adds what the view keeps.
 
-export interface ScoresEvent {
-  unitId: string;
-  from: string;
-  to: string;
-  touchpoints: number;
-  overall: number | null;
-  chains: Record<Chain, number | null>;
-}
-
-export interface TouchpointEvent {
-  id: string;
-  unitId: string;
-  channel: string;
-  kind: string;
-  stage: string;
-  needCategory: string;
-  resolved: boolean | null;
-  satisfaction: number | null;
-  occurredAt: string;
-  receivedAt: string;
-}
-
-export interface AlertEvent {
-  type: string;
-  unitId: string;
-  message: string;
-  at: string;
-  [more: string]: unknown;
-}
-
-export type SubscribeAck = { ok: true } | { ok: false; code: string };
+export type { AlertEvent, ScoresEvent, SubscribeAck, TouchpointEvent } from '@qihe/contracts';
 
 /** What a tile shows: either a live rolling hour or the snapshot fetched over GraphQL. */
 export interface TileScore {

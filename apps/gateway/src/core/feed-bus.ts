@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { TouchpointEvent as FeedTouchpoint } from '@qihe/contracts';
 
-/** What the feed says about a newly committed touchpoint (shared/contract/feed.md). */
-export interface TouchpointEvent {
-  id: string;
-  unitId: string;
-  channel: string;
-  kind: string;
-  stage: string;
-  needCategory: string;
-  resolved: boolean | null;
-  satisfaction: number | null;
-  occurredAt: string;
-  receivedAt: string;
+/** A committed touchpoint as the write path hands it to the feed: the wire event plus what alerts need. */
+export interface TouchpointEvent extends FeedTouchpoint {
   commitment?: { code: string; met: boolean } | null;
 }
 
