@@ -19,7 +19,7 @@ export function RecentTouchpoints({ rows, onRate }: Props): ReactNode {
   return (
     <ul className="recent" data-testid="my-touchpoints">
       {rows.map((r) => (
-        <li key={r.id} className={`recent-item state-${r.state}`} data-testid="my-touchpoint" data-state={r.state}>
+        <li key={r.id} className={`recent-item state-${r.state}`} data-testid="my-touchpoint" data-id={r.id} data-state={r.state}>
           <div className="recent-head">
             <span className="time">{fmtTime(r.occurredAt, i18n.language)}</span>
             <span className="need">{t(`enum.need.${r.needCategory}`)}</span>

@@ -15,7 +15,7 @@ export function Ticker({ events, nameOf }: { events: TouchpointEvent[]; nameOf: 
       ) : (
         <ul>
           {events.map((e) => (
-            <li key={e.id} className="ticker-item" data-testid="ticker-item">
+            <li key={e.id} className="ticker-item" data-testid="ticker-item" data-id={e.id}>
               <span className="time">{fmtTime(e.receivedAt, i18n.language)}</span>
               <span className="unit">{nameOf(e.unitId)}</span>
               <span className="need">{t(`enum.need.${e.needCategory}`, { defaultValue: e.needCategory })}</span>
