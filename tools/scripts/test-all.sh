@@ -7,8 +7,8 @@ cd "$(dirname "$0")/../.."
 export NX_NO_CLOUD=true NX_DAEMON=false NX_SKIP_NX_CACHE=true
 mkdir -p test-artifacts
 
-bash tools/scripts/ensure-system.sh || exit 1
-bash tools/scripts/ensure-browser.sh || exit 1
+bash tools/scripts/ensure-system.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
+bash tools/scripts/ensure-browser.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
 npm run --silent build || { echo "build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 npm run --silent lint || { echo "lint failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
