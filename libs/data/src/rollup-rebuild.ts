@@ -1,12 +1,11 @@
 import { countTouchpoint, sliceValuesOf, type NeedCategory } from '@qihe/domain';
 import type { Sql } from './database';
-import { addToRollups, applyRollupDeltas, MINUTE_HORIZON_MS, RollupDeltas } from './rollup.repository';
+import { addToRollups, applyRollupDeltas, insertNewRollupHours, MINUTE_HORIZON_MS, RollupDeltas } from './rollup.repository';
 
 interface RawRow {
-  id: string;
   unit_id: string;
-  occurred_at: string | Date;
-  received_at: string | Date;
+  occurred_ms: number;
+  received_ms: number;
   channel: string;
   kind: string;
   stage: string;
@@ -25,35 +24,79 @@ interface RawRow {
   linked: boolean;
 }
 
+const HOUR = 3_600_000;
+
+export interface RebuildOptions {
+  /** Told how many rows are held back at each page (for tests: it must stay bounded). */
+  onHeldBack?: (rows: number) => void;
+  pageSize?: number;
+  onProgress?: (done: number) => void;
+  /** Hours kept in memory behind the newest one read: touchpoints that late still land in memory. */
+  windowHours?: number;
+  /** Rows written per batch (memory stays bounded). */
+  flushRows?: number;
+  /** Rows of already written hours held back before the recount gives up writing without an index. */
+  lateRows?: number;
+}
+
+let cursors = 0;
+
 /**
  * Recounts every rollup from the raw touchpoints with the same counting code
  * as ingestion: after the org tree is re-shaped, after a bulk load, or to check
- * that the stored counters are exact. Run it inside one transaction.
+ * that the stored counters are exact. Run it inside one transaction: it reads
+ * through a cursor, and it locks the rollup tables (TRUNCATE) until commit, so
+ * writers wait for the recount instead of adding to rows it replaces.
+ *
+ * Rows are read in their physical order, which is about the order they
+ * arrived in, hence about time order. The deltas of the hours being read are
+ * summed in memory; hours further back than `windowHours` are complete and
+ * written with plain inserts into the emptied table, whose indexes are built
+ * once at the end — far cheaper than an upsert per row. A touchpoint of an hour
+ * already written is held back and added (upsert) after the indexes are back;
+ * when too many are (a table far from time order), the indexes come back early
+ * and the rest is upserted. Any order gives exact counters.
  */
-export async function rebuildRollups(
-  sql: Sql,
-  lineageOf: (unitId: string) => readonly string[],
-  opts: { pageSize?: number; onProgress?: (done: number) => void } = {},
-): Promise<number> {
+export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => readonly string[], opts: RebuildOptions = {}): Promise<number> {
   const pageSize = opts.pageSize ?? 20_000;
-  await sql.query(`DELETE FROM rollup_hour`);
-  await sql.query(`DELETE FROM rollup_minute`);
+  const windowMs = (opts.windowHours ?? 3) * HOUR;
+  const flushRows = opts.flushRows ?? 250_000;
+  const lateRows = opts.lateRows ?? 500_000;
+  await sql.query(`TRUNCATE rollup_hour, rollup_minute`);
+  let restoreIndexes: (() => Promise<void>) | null = await dropHourIndexes(sql);
   const minutesSince = Date.now() - MINUTE_HORIZON_MS;
-  let after: string | null = null;
+  const cursor = `qihe_rollup_rebuild_${++cursors}`;
+  await sql.query(
+    `DECLARE ${cursor} NO SCROLL CURSOR FOR
+     SELECT unit_id, floor(extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms,
+            floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms, channel, kind, stage, region, industry,
+            need_category, served, resolved, first_contact, jsonb_array_length(coalesce(knowledge_refs, '[]'::jsonb)) AS refs,
+            knowledge_created, handoff_unit_id, commitment_code, commitment_met, satisfaction_score,
+            (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked
+       FROM touchpoint`,
+  );
+  const fetchPage = (): Promise<RawRow[]> => sql.query<RawRow>(`FETCH ${Number(pageSize)} FROM ${cursor}`);
   let done = 0;
+  let deltas = new RollupDeltas();
+  let late = new RollupDeltas(); // hours already written, while the indexes are away
+  let writtenBefore = -Infinity; // every hour before this one is written
+  let newestHour = -Infinity;
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (work: () => Promise<void>): Promise<void> => {
+    // One write in flight at a time; it runs on the server while the next pages are counted.
+    await writing;
+    writing = work();
+    writing.catch(() => undefined); // surfaced by the next await of it
+  };
+  const lineages = new Map<string, readonly string[]>();
+  let next = fetchPage(); // the next page is asked for before this one is counted
   for (;;) {
-    const rows: RawRow[] = await sql.query<RawRow>(
-      `SELECT id, unit_id, occurred_at, received_at, channel, kind, stage, region, industry, need_category, served,
-              resolved, first_contact, jsonb_array_length(coalesce(knowledge_refs, '[]'::jsonb)) AS refs, knowledge_created,
-              handoff_unit_id, commitment_code, commitment_met, satisfaction_score,
-              (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked
-         FROM touchpoint WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
-      [after, pageSize],
-    );
+    const rows = await next;
     if (rows.length === 0) break;
-    const deltas = new RollupDeltas();
+    next = fetchPage();
+    next.catch(() => undefined); // surfaced by the await above, next turn
     for (const r of rows) {
-      const occurredAt = new Date(r.occurred_at).getTime();
+      const occurredAt = Number(r.occurred_ms);
       const counters = countTouchpoint({
         needCategory: r.need_category as NeedCategory,
         service: r.served
@@ -69,14 +112,66 @@ export async function rebuildRollups(
         score: r.satisfaction_score === null ? null : Number(r.satisfaction_score),
         linked: r.linked,
         occurredAt,
-        receivedAt: new Date(r.received_at).getTime(),
+        receivedAt: Number(r.received_ms),
       });
-      addToRollups(deltas, lineageOf(r.unit_id), occurredAt, sliceValuesOf({ ...r, needCategory: r.need_category }), counters, minutesSince);
+      let lineage = lineages.get(r.unit_id);
+      if (!lineage) lineages.set(r.unit_id, (lineage = lineageOf(r.unit_id)));
+      const slices = sliceValuesOf({ channel: r.channel, kind: r.kind, stage: r.stage, region: r.region, industry: r.industry, needCategory: r.need_category });
+      const hour = Math.floor(occurredAt / HOUR) * HOUR;
+      if (hour > newestHour) newestHour = hour;
+      // Held back only while the indexes are away; once they are back, everything is upserted.
+      addToRollups(restoreIndexes && hour < writtenBefore ? late : deltas, lineage, occurredAt, slices, counters, minutesSince);
     }
-    await applyRollupDeltas(sql, deltas);
     done += rows.length;
+    if (restoreIndexes && late.size > lateRows) {
+      // Far from time order: bring the indexes back and upsert from here on.
+      const restore = restoreIndexes;
+      const held = late;
+      restoreIndexes = null;
+      late = new RollupDeltas();
+      await write(async () => {
+        await restore();
+        await applyRollupDeltas(sql, held);
+      });
+    }
+    if (restoreIndexes && deltas.size >= flushRows && newestHour - windowMs > writtenBefore) {
+      writtenBefore = newestHour - windowMs;
+      const complete = deltas.takeHoursBefore(writtenBefore);
+      await write(() => insertNewRollupHours(sql, complete));
+    } else if (!restoreIndexes && deltas.size >= flushRows) {
+      const all = deltas;
+      deltas = new RollupDeltas();
+      await write(() => applyRollupDeltas(sql, all));
+    }
     opts.onProgress?.(done);
-    after = rows[rows.length - 1].id;
+    opts.onHeldBack?.(late.size);
   }
+  await writing;
+  await sql.query(`CLOSE ${cursor}`);
+  if (restoreIndexes) {
+    await insertNewRollupHours(sql, deltas); // hours never written before
+    deltas.clearHours(); // its minute rows stay, for the upsert below
+    await restoreIndexes();
+  }
+  await applyRollupDeltas(sql, late);
+  await applyRollupDeltas(sql, deltas);
   return done;
+}
+
+/** Drops rollup_hour's primary key and other indexes; returns what puts them back as they were. */
+async function dropHourIndexes(sql: Sql): Promise<() => Promise<void>> {
+  const keys = await sql.query<{ name: string; def: string }>(
+    `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'rollup_hour'::regclass AND contype = 'p'`,
+  );
+  const others = await sql.query<{ name: string; def: string }>(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indrelid = 'rollup_hour'::regclass AND NOT x.indisprimary`,
+  );
+  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+  for (const k of keys) await sql.query(`ALTER TABLE rollup_hour DROP CONSTRAINT ${quote(k.name)}`);
+  for (const i of others) await sql.query(`DROP INDEX ${quote(i.name)}`);
+  return async () => {
+    for (const k of keys) await sql.query(`ALTER TABLE rollup_hour ADD CONSTRAINT ${quote(k.name)} ${k.def}`);
+    for (const i of others) await sql.query(i.def);
+  };
 }

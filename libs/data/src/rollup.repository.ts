@@ -1,10 +1,13 @@
-import { COUNTER_KEYS, SLICE_DIMENSIONS, zeroCounters, addCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
+import { COUNTER_KEYS, SLICE_DIMENSIONS, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
+import { numberArray, textArray } from './pg-array';
 
 // Rollups are additive counters per (subtree unit, hour, slice). Deltas of a
-// whole batch are first summed per row, then applied with one upsert per table,
-// rows in key order so that concurrent batches lock them in the same order and
-// never deadlock.
+// whole batch are first summed per row, then applied with one upsert per
+// table. Every transaction locks rollup rows in one global order — hourly
+// before minute rows, and within each table rows below the root first, the
+// root's last — so concurrent transactions never deadlock, and the rows every
+// batch shares (the root's) are locked as late as possible.
 
 const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const COUNTER_COLUMNS: Record<CounterKey, string> = Object.fromEntries(COUNTER_KEYS.map((k) => [k, snake(k)])) as Record<
@@ -12,91 +15,218 @@ export const COUNTER_COLUMNS: Record<CounterKey, string> = Object.fromEntries(CO
   string
 >;
 const COLS = COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]);
+const N = COUNTER_KEYS.length;
 
 /** dim 0 is the whole; 1.. are the slice dimensions in SLICE_DIMENSIONS order. */
 export const WHOLE = 0;
 export const dimCode = (d: SliceDimension): number => SLICE_DIMENSIONS.indexOf(d) + 1;
+const DIMS = SLICE_DIMENSIONS.length;
+
+/** Counters as a plain array in COUNTER_KEYS order: summing 24 rows per touchpoint stays cheap. */
+type Vec = number[];
+const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+const toVec = (c: Counters): Vec => COUNTER_KEYS.map((k) => c[k]);
+function addVec(into: Vec, d: Vec): void {
+  for (let i = 0; i < N; i++) into[i] += d[i];
+}
 
 interface HourRow {
   unitId: string;
   hour: number;
   dim: number;
   val: string;
-  c: Counters;
+  depth: number;
+  n: Vec;
 }
 interface MinuteRow {
   unitId: string;
   minute: number;
-  c: Counters;
+  depth: number;
+  n: Vec;
+}
+/** One unit's hour: the whole row (once touched) and, per dimension, a row per slice value. */
+interface UnitHour {
+  unitId: string;
+  hour: number;
+  depth: number;
+  whole: HourRow | null;
+  slices: Map<string, HourRow>[];
 }
 
 export class RollupDeltas {
-  readonly hours = new Map<string, HourRow>();
+  private readonly unitHours = new Map<string, UnitHour>();
   readonly minutes = new Map<string, MinuteRow>();
+  private hourRows = 0;
 
-  addHour(unitId: string, hour: number, dim: number, val: string, delta: Counters): void {
-    const key = `${unitId}\u0000${dim}\u0000${hour}\u0000${val}`;
-    const row = this.hours.get(key);
-    if (row) addCounters(row.c, delta);
-    else this.hours.set(key, { unitId, hour, dim, val, c: addCounters(zeroCounters(), delta) });
+  /** `depth`: the unit's distance from the root (0 for the root); it orders the locks. */
+  addHour(unitId: string, hour: number, dim: number, val: string, delta: Counters, depth = 1): void {
+    this.addToUnitHour(this.unitHour(unitId, hour, depth), dim, val, toVec(delta));
   }
 
-  addMinute(unitId: string, minute: number, delta: Counters): void {
+  addMinute(unitId: string, minute: number, delta: Counters, depth = 1): void {
+    this.addMinuteVec(unitId, minute, toVec(delta), depth);
+  }
+
+  /** @internal */
+  unitHour(unitId: string, hour: number, depth: number): UnitHour {
+    const key = `${unitId}\u0000${hour}`;
+    let uh = this.unitHours.get(key);
+    if (!uh) {
+      uh = { unitId, hour, depth, whole: null, slices: [] };
+      for (let d = 0; d < DIMS; d++) uh.slices.push(new Map());
+      this.unitHours.set(key, uh);
+    }
+    return uh;
+  }
+
+  /** @internal */
+  addToUnitHour(uh: UnitHour, dim: number, val: string, v: Vec): void {
+    const existing = dim === WHOLE ? uh.whole : uh.slices[dim - 1].get(val);
+    if (existing) return addVec(existing.n, v);
+    const row: HourRow = { unitId: uh.unitId, hour: uh.hour, dim, val, depth: uh.depth, n: v.slice() };
+    if (dim === WHOLE) uh.whole = row;
+    else uh.slices[dim - 1].set(val, row);
+    this.hourRows++;
+  }
+
+  /** @internal */
+  addMinuteVec(unitId: string, minute: number, v: Vec, depth: number): void {
     const key = `${unitId}\u0000${minute}`;
     const row = this.minutes.get(key);
-    if (row) addCounters(row.c, delta);
-    else this.minutes.set(key, { unitId, minute, c: addCounters(zeroCounters(), delta) });
+    if (row) addVec(row.n, v);
+    else this.minutes.set(key, { unitId, minute, depth, n: v.slice() });
+  }
+
+  /**
+   * Every hourly row, in lock order: by depth (deepest first), then in the
+   * primary key's order (unit, dim, hour, val), so that consecutive rows of an
+   * upsert land next to each other in the index.
+   */
+  hourRowsList(): HourRow[] {
+    const unitHours = [...this.unitHours.values()].sort((a, b) => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.hour - b.hour);
+    const out: HourRow[] = [];
+    for (let start = 0; start < unitHours.length; ) {
+      let end = start + 1;
+      while (end < unitHours.length && unitHours[end].unitId === unitHours[start].unitId) end++;
+      // One unit's hours, in hour order: its whole rows, then each dimension's rows hour by hour.
+      for (let i = start; i < end; i++) if (unitHours[i].whole) out.push(unitHours[i].whole as HourRow);
+      for (let d = 0; d < DIMS; d++) {
+        for (let i = start; i < end; i++) {
+          const m = unitHours[i].slices[d];
+          if (m.size === 1) for (const r of m.values()) out.push(r);
+          else if (m.size > 1) for (const val of [...m.keys()].sort()) out.push(m.get(val) as HourRow);
+        }
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  /** Moves the hourly rows of hours before `hour` into a new set; minute rows stay. */
+  takeHoursBefore(hour: number): RollupDeltas {
+    const out = new RollupDeltas();
+    for (const [key, uh] of this.unitHours) {
+      if (uh.hour >= hour) continue;
+      const rows = (uh.whole ? 1 : 0) + uh.slices.reduce((n, m) => n + m.size, 0);
+      this.unitHours.delete(key);
+      this.hourRows -= rows;
+      out.unitHours.set(key, uh);
+      out.hourRows += rows;
+    }
+    return out;
+  }
+
+  /** Drops every hourly row (once they are written elsewhere); minute rows stay. */
+  clearHours(): void {
+    this.unitHours.clear();
+    this.hourRows = 0;
   }
 
   get size(): number {
-    return this.hours.size + this.minutes.size;
+    return this.hourRows + this.minutes.size;
   }
 }
 
-const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.minute - b.minute;
 
 export async function applyRollupDeltas(sql: Sql, deltas: RollupDeltas): Promise<void> {
-  if (deltas.hours.size) {
-    const rows = [...deltas.hours.values()].sort(
-      (a, b) => cmp(a.unitId, b.unitId) || a.dim - b.dim || a.hour - b.hour || cmp(a.val, b.val),
-    );
-    await upsert(sql, 'rollup_hour', ['unit_id', 'hour', 'dim', 'val'], ['text', 'timestamptz', 'smallint', 'text'], rows, (r) => [
-      r.unitId,
-      new Date(r.hour).toISOString(),
-      r.dim,
-      r.val,
-    ]);
-  }
-  if (deltas.minutes.size) {
-    const rows = [...deltas.minutes.values()].sort((a, b) => cmp(a.unitId, b.unitId) || a.minute - b.minute);
-    await upsert(sql, 'rollup_minute', ['unit_id', 'minute'], ['text', 'timestamptz'], rows, (r) => [r.unitId, new Date(r.minute).toISOString()]);
-  }
+  const hours = deltas.hourRowsList();
+  const minutes = [...deltas.minutes.values()].sort(byLockOrderMinute);
+  if (hours.length === 0) return upsertMinutes(sql, minutes);
+  if (minutes.length === 0) return upsertHours(sql, hours);
+  // Both tables in one statement: one round trip less per transaction. PostgreSQL
+  // runs the two the same way every time, so the lock order stays global.
+  await sql.query(BOTH_SQL, [...hourParams(hours), ...minuteParams(minutes)]);
 }
 
-async function upsert<R extends { c: Counters }>(
-  sql: Sql,
-  table: string,
-  keyCols: string[],
-  keyTypes: string[],
-  rows: R[],
-  keyOf: (r: R) => unknown[],
-): Promise<void> {
-  const keyArrays: unknown[][] = keyCols.map(() => []);
-  const counterArrays: number[][] = COUNTER_KEYS.map(() => []);
-  for (const r of rows) {
-    keyOf(r).forEach((v, i) => keyArrays[i].push(v));
-    COUNTER_KEYS.forEach((k, i) => counterArrays[i].push(r.c[k]));
+/** ISO strings of epoch ms values, each distinct value formatted once. */
+function isoTimes(ms: readonly number[]): string[] {
+  const seen = new Map<number, string>();
+  return ms.map((t) => {
+    let iso = seen.get(t);
+    if (iso === undefined) seen.set(t, (iso = new Date(t).toISOString()));
+    return iso;
+  });
+}
+
+/** One bigint[] literal per counter column (counters are never null). */
+function counterParams(rows: readonly { n: Vec }[]): string[] {
+  const cols: number[][] = COLS.map(() => new Array<number>(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const n = rows[r].n;
+    for (let i = 0; i < N; i++) cols[i][r] = n[i];
   }
-  const types = [...keyTypes, ...COLS.map(() => 'bigint')];
-  const params = [...keyArrays, ...counterArrays];
-  const allCols = [...keyCols, ...COLS];
-  await sql.query(
-    `INSERT INTO ${table} (${allCols.join(', ')})
-     SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
-     ON CONFLICT (${table === 'rollup_hour' ? 'unit_id, dim, hour, val' : 'unit_id, minute'})
-     DO UPDATE SET ${COLS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`,
-    params,
-  );
+  // The array's own join is the cheapest way from numbers to text.
+  return cols.map((col) => `{${col.join(',')}}`);
+}
+
+const SET = COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
+const COUNTER_ARGS = (first: number): string => COLS.map((_, i) => `$${first + i}::bigint[]`).join(', ');
+const HOUR_SQL = `INSERT INTO rollup_hour AS t (unit_id, hour, dim, val, ${COLS.join(', ')})
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})
+  ON CONFLICT (unit_id, dim, hour, val) DO UPDATE SET ${SET}`;
+const INSERT_HOUR_SQL = `INSERT INTO rollup_hour (unit_id, hour, dim, val, ${COLS.join(', ')})
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})`;
+const MINUTE_SQL = `INSERT INTO rollup_minute AS t (unit_id, minute, ${COLS.join(', ')})
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], ${COUNTER_ARGS(3)})
+  ON CONFLICT (unit_id, minute) DO UPDATE SET ${SET}`;
+const BOTH_SQL = `WITH minute_rows AS (
+  INSERT INTO rollup_minute AS t (unit_id, minute, ${COLS.join(', ')})
+  SELECT * FROM unnest($${N + 5}::text[], $${N + 6}::timestamptz[], ${COUNTER_ARGS(N + 7)})
+  ON CONFLICT (unit_id, minute) DO UPDATE SET ${SET})
+${HOUR_SQL}`;
+
+/**
+ * Writes hourly rows that do not exist yet, without an upsert: for a recount
+ * into an emptied table (rollup-rebuild.ts), where it is much cheaper.
+ */
+export async function insertNewRollupHours(sql: Sql, deltas: RollupDeltas): Promise<void> {
+  await writeHours(sql, INSERT_HOUR_SQL, deltas.hourRowsList());
+}
+
+const upsertHours = (sql: Sql, rows: readonly HourRow[]): Promise<void> => writeHours(sql, HOUR_SQL, rows);
+
+const hourParams = (rows: readonly HourRow[]): string[] => [
+  textArray(rows.map((r) => r.unitId)),
+  textArray(isoTimes(rows.map((r) => r.hour))),
+  numberArray(rows.map((r) => r.dim)),
+  textArray(rows.map((r) => r.val)),
+  ...counterParams(rows),
+];
+const minuteParams = (rows: readonly MinuteRow[]): string[] => [
+  textArray(rows.map((r) => r.unitId)),
+  textArray(isoTimes(rows.map((r) => r.minute))),
+  ...counterParams(rows),
+];
+
+async function writeHours(sql: Sql, statement: string, rows: readonly HourRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.query(statement, hourParams(rows));
+}
+
+async function upsertMinutes(sql: Sql, rows: readonly MinuteRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.query(MINUTE_SQL, minuteParams(rows));
 }
 
 const SUMS = COLS.map((c, i) => `sum(${c})::float8 AS c${i}`).join(', ');
@@ -169,10 +299,16 @@ export function addToRollups(
   const minute = Math.floor(occurredAt / 60_000) * 60_000;
   // Minute rows serve only the feed's rolling hour: older touchpoints skip them.
   const withMinute = minute >= minutesSince;
-  for (const unitId of lineage) {
-    deltas.addHour(unitId, hour, WHOLE, '', delta);
-    for (const d of SLICE_DIMENSIONS) deltas.addHour(unitId, hour, dimCode(d), slices[d], delta);
-    if (withMinute) deltas.addMinute(unitId, minute, delta);
+  const v = toVec(delta);
+  const vals = SLICE_DIMENSIONS.map((d) => slices[d]);
+  // lineage runs from the unit up to the root: the last entry has depth 0.
+  for (let i = 0; i < lineage.length; i++) {
+    const unitId = lineage[i];
+    const depth = lineage.length - 1 - i;
+    const uh = deltas.unitHour(unitId, hour, depth);
+    deltas.addToUnitHour(uh, WHOLE, '', v);
+    for (let d = 0; d < DIMS; d++) deltas.addToUnitHour(uh, d + 1, vals[d], v);
+    if (withMinute) deltas.addMinuteVec(unitId, minute, v, depth);
   }
 }
 

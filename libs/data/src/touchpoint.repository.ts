@@ -1,41 +1,60 @@
 import type { TouchpointRecord } from '@qihe/domain';
 import type { Sql } from './database';
+import { boolArray, numberArray, textArray } from './pg-array';
 
-// Column order of the bulk insert; each entry maps a record to its value.
-const INSERT_COLUMNS: [string, string, (r: TouchpointRecord) => unknown][] = [
-  ['id', 'uuid', (r) => r.id],
-  ['unit_id', 'text', (r) => r.unitId],
-  ['occurred_at', 'timestamptz', (r) => r.occurredAt.toISOString()],
-  ['customer_id', 'text', (r) => r.customerId],
-  ['industry', 'text', (r) => r.industry],
-  ['region', 'text', (r) => r.region],
-  ['contract_id', 'text', (r) => r.contractId],
-  ['product_id', 'text', (r) => r.productId],
-  ['team_id', 'text', (r) => r.teamId],
-  ['agent_id', 'text', (r) => r.agentId],
-  ['channel', 'text', (r) => r.channel],
-  ['kind', 'text', (r) => r.kind],
-  ['stage', 'text', (r) => r.stage],
-  ['need_category', 'text', (r) => r.needCategory],
-  ['need_description', 'text', (r) => r.needDescription],
-  ['served', 'boolean', (r) => r.service !== null],
-  ['service_action', 'text', (r) => r.service?.action ?? null],
-  ['handle_seconds', 'int', (r) => r.service?.handleSeconds ?? null],
-  ['resolved', 'boolean', (r) => r.service?.resolved ?? null],
-  ['first_contact', 'boolean', (r) => r.service?.firstContact ?? null],
-  ['knowledge_refs', 'jsonb', (r) => (r.service ? JSON.stringify(r.service.knowledgeRefs) : null)],
-  ['knowledge_created', 'boolean', (r) => r.service?.knowledgeCreated ?? null],
-  ['handoff_unit_id', 'text', (r) => r.service?.handoffUnitId ?? null],
-  ['commitment_code', 'text', (r) => r.service?.commitment?.code ?? null],
-  ['commitment_met', 'boolean', (r) => r.service?.commitment?.met ?? null],
-  ['served_at', 'timestamptz', (r) => r.service?.servedAt?.toISOString() ?? null],
-  ['satisfaction_score', 'smallint', (r) => r.satisfaction?.score ?? null],
-  ['satisfaction_comment', 'text', (r) => r.satisfaction?.comment ?? null],
+// Column order of the bulk insert: name, element type, and the array literal
+// of one column for a set of records (see pg-array.ts).
+type Column = [string, string, (rs: readonly TouchpointRecord[]) => string];
+const text = (name: string, get: (r: TouchpointRecord) => string | null): Column => [name, 'text', (rs) => textArray(rs.map(get))];
+const bool = (name: string, get: (r: TouchpointRecord) => boolean | null): Column => [name, 'boolean', (rs) => boolArray(rs.map(get))];
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+const INSERT_COLUMNS: Column[] = [
+  ['id', 'uuid', (rs) => textArray(rs.map((r) => r.id))],
+  text('unit_id', (r) => r.unitId),
+  ['occurred_at', 'timestamptz', (rs) => textArray(rs.map((r) => r.occurredAt.toISOString()))],
+  text('customer_id', (r) => r.customerId),
+  text('industry', (r) => r.industry),
+  text('region', (r) => r.region),
+  text('contract_id', (r) => r.contractId),
+  text('product_id', (r) => r.productId),
+  text('team_id', (r) => r.teamId),
+  text('agent_id', (r) => r.agentId),
+  text('channel', (r) => r.channel),
+  text('kind', (r) => r.kind),
+  text('stage', (r) => r.stage),
+  text('need_category', (r) => r.needCategory),
+  text('need_description', (r) => r.needDescription),
+  bool('served', (r) => r.service !== null),
+  text('service_action', (r) => r.service?.action ?? null),
+  ['handle_seconds', 'int', (rs) => numberArray(rs.map((r) => r.service?.handleSeconds ?? null))],
+  bool('resolved', (r) => r.service?.resolved ?? null),
+  bool('first_contact', (r) => r.service?.firstContact ?? null),
+  ['knowledge_refs', 'jsonb', (rs) => textArray(rs.map((r) => (r.service ? JSON.stringify(r.service.knowledgeRefs) : null)))],
+  bool('knowledge_created', (r) => r.service?.knowledgeCreated ?? null),
+  text('handoff_unit_id', (r) => r.service?.handoffUnitId ?? null),
+  text('commitment_code', (r) => r.service?.commitment?.code ?? null),
+  bool('commitment_met', (r) => r.service?.commitment?.met ?? null),
+  ['served_at', 'timestamptz', (rs) => textArray(rs.map((r) => iso(r.service?.servedAt)))],
+  ['satisfaction_score', 'smallint', (rs) => numberArray(rs.map((r) => r.satisfaction?.score ?? null))],
+  text('satisfaction_comment', (r) => r.satisfaction?.comment ?? null),
 ];
+
+const NAMES = INSERT_COLUMNS.map(([c]) => c).join(', ');
+const K = INSERT_COLUMNS.length;
+// receivedAt comes back as epoch milliseconds: a number is cheaper to read than a timestamp.
+const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, received_at, rated_at)
+  SELECT u.*, now(), CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END
+    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[])
+      AS u(${NAMES}, content_hash, site_id)
+  ON CONFLICT (id) DO NOTHING
+  RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms`;
 
 export interface NewTouchpoint {
   record: TouchpointRecord;
   contentHash: string;
+  /** The site that sent it, when items of several sites are inserted together (else the `siteId` argument). */
+  siteId?: string | null;
 }
 
 /**
@@ -45,24 +64,15 @@ export interface NewTouchpoint {
  */
 export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], siteId: string | null): Promise<Map<string, number>> {
   if (items.length === 0) return new Map();
+  // Id order: concurrent batches with overlapping ids take their locks in the same order.
   const sorted = [...items].sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
-  const params: unknown[][] = INSERT_COLUMNS.map(() => []);
-  const hashes: string[] = [];
-  for (const it of sorted) {
-    INSERT_COLUMNS.forEach(([, , get], i) => params[i].push(get(it.record)));
-    hashes.push(it.contentHash);
-  }
-  const n = INSERT_COLUMNS.length;
-  const rows = await sql.query<{ id: string; received_at: Date | string }>(
-    `INSERT INTO touchpoint (${INSERT_COLUMNS.map(([c]) => c).join(', ')}, content_hash, site_id, received_at, rated_at)
-     SELECT u.*, $${n + 2}::text, now(), CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END
-       FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${n + 1}::text[])
-         AS u(${INSERT_COLUMNS.map(([c]) => c).join(', ')}, content_hash)
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id, received_at`,
-    [...params, hashes, siteId],
-  );
-  return new Map(rows.map((r) => [r.id, new Date(r.received_at).getTime()]));
+  const records = sorted.map((it) => it.record);
+  const params: unknown[] = INSERT_COLUMNS.map(([, , column]) => column(records));
+  params.push(textArray(sorted.map((it) => it.contentHash)), textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))));
+  const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.id, Number(r.received_ms));
+  return out;
 }
 
 export async function contentHashes(sql: Sql, ids: string[]): Promise<Map<string, string>> {
@@ -110,6 +120,24 @@ const toStored = (r: StoredTouchpoint): StoredTouchpoint => ({
 export async function findTouchpointForUpdate(sql: Sql, id: string): Promise<StoredTouchpoint | null> {
   const rows = await sql.query<StoredTouchpoint>(`${SELECT_STORED} WHERE id = $1 FOR UPDATE`, [id]);
   return rows.length ? toStored(rows[0]) : null;
+}
+
+/** Locks several touchpoints for late ratings, in id order; absent ids are absent from the map. */
+export async function findTouchpointsForUpdate(sql: Sql, ids: readonly string[]): Promise<Map<string, StoredTouchpoint>> {
+  if (ids.length === 0) return new Map();
+  const sorted = [...new Set(ids)].sort();
+  const rows = await sql.query<StoredTouchpoint>(`${SELECT_STORED} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [textArray(sorted)]);
+  return new Map(rows.map((r) => [r.id, toStored(r)]));
+}
+
+/** Records several first ratings in one statement. */
+export async function setSatisfactions(sql: Sql, ratings: readonly { id: string; score: number; comment: string | null }[]): Promise<void> {
+  if (ratings.length === 0) return;
+  await sql.query(
+    `UPDATE touchpoint t SET satisfaction_score = u.score, satisfaction_comment = u.comment, rated_at = now()
+       FROM unnest($1::uuid[], $2::smallint[], $3::text[]) AS u(id, score, comment) WHERE t.id = u.id`,
+    [textArray(ratings.map((r) => r.id)), numberArray(ratings.map((r) => r.score)), textArray(ratings.map((r) => r.comment))],
+  );
 }
 
 export async function setSatisfaction(sql: Sql, id: string, score: number, comment: string | null): Promise<void> {

@@ -1,42 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import {
-  addToRollups,
-  applyRollupDeltas,
-  contentHashes,
-  findTouchpointForUpdate,
-  insertNewTouchpoints,
-  RollupDeltas,
-  setSatisfaction,
-  type Database,
-  type NewTouchpoint,
-  type StoredTouchpoint,
-} from '@qihe/data';
-import { canRate, canRecord, countTouchpoint, factsOf, inScope, ratingDelta, sliceValuesOf, type Caller } from '@qihe/domain';
+import { type Database, type StoredTouchpoint } from '@qihe/data';
+import { canRecord, inScope, type Caller } from '@qihe/domain';
 import { badInput, canonicalTouchpoint, checkSatisfaction, checkTouchpoint, forbidden, notFound } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
-import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
+import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
+import { GroupCommit, type Candidate } from './group-commit';
 import type { IngestErrorModel, IngestResultModel } from './models/ingest-result.model';
 
 export const MAX_BATCH = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface Candidate extends NewTouchpoint {
-  index: number;
-}
-
 @Injectable()
 export class IngestionService {
+  private readonly writes: GroupCommit;
+
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(DATABASE) db: Database,
     private readonly org: OrgService,
-    private readonly feed: FeedBus,
-  ) {}
+    feed: FeedBus,
+  ) {
+    this.writes = new GroupCommit(db, () => this.org.tree, feed);
+  }
 
   /**
-   * Stores each new touchpoint once and adds it to its rollups, all in one
-   * transaction. Every item is judged on its own; duplicates are counted, not applied.
+   * Stores each new touchpoint once and adds it to its rollups, in one
+   * transaction (shared with concurrent calls, see group-commit.ts). Every item
+   * is judged on its own; duplicates are counted, not applied.
    */
   async record(caller: Caller, items: readonly unknown[]): Promise<IngestResultModel> {
     if (!canRecord(caller)) throw forbidden('your role may read but not record touchpoints');
@@ -46,70 +37,50 @@ export class IngestionService {
     const tree = this.org.tree;
     const rejected: IngestErrorModel[] = [];
     const candidates: Candidate[] = [];
-    const firstById = new Map<string, Candidate>();
+    const firstById = new Set<string>();
     const laterCopies: Candidate[] = []; // same id again in this batch: judged against what ends up stored
 
-    items.forEach((raw, index) => {
+    for (let index = 0; index < items.length; index++) {
+      const raw = items[index];
       const rawId = (raw as { id?: unknown } | null)?.id;
       const id = typeof rawId === 'string' ? rawId : null;
-      const reject = (code: IngestErrorModel['code'], message: string): void => void rejected.push({ index, id, code, message });
       const checked = checkTouchpoint(raw);
-      if (!checked.ok) return reject('INVALID', checked.message);
+      if (!checked.ok) {
+        rejected.push({ index, id, code: 'INVALID', message: checked.message });
+        continue;
+      }
       const record = checked.value;
-      if (!tree.has(record.unitId)) return reject('UNKNOWN_UNIT', `unitId: no org unit "${record.unitId}"`);
-      if (!inScope(caller, tree, record.unitId)) return reject('FORBIDDEN_UNIT', `unitId: "${record.unitId}" is outside the units this caller may record for`);
+      if (!tree.has(record.unitId)) {
+        rejected.push({ index, id, code: 'UNKNOWN_UNIT', message: `unitId: no org unit "${record.unitId}"` });
+        continue;
+      }
+      if (!inScope(caller, tree, record.unitId)) {
+        rejected.push({ index, id, code: 'FORBIDDEN_UNIT', message: `unitId: "${record.unitId}" is outside the units this caller may record for` });
+        continue;
+      }
       const handoff = record.service?.handoffUnitId;
-      if (handoff && !tree.has(handoff)) return reject('INVALID', `service.handoffUnitId: no org unit "${handoff}"`);
+      if (handoff && !tree.has(handoff)) {
+        rejected.push({ index, id, code: 'INVALID', message: `service.handoffUnitId: no org unit "${handoff}"` });
+        continue;
+      }
       const contentHash = createHash('sha256').update(canonicalTouchpoint(record)).digest('base64');
       const candidate = { index, record, contentHash };
-      if (firstById.has(record.id)) return void laterCopies.push(candidate);
-      firstById.set(record.id, candidate);
-      candidates.push(candidate);
-    });
-
-    const siteId = caller.kind === 'site' ? caller.siteId : null;
-    const { events, touched, storedHash, inserted } = await this.db.transaction(async (tx) => {
-      const inserted = await insertNewTouchpoints(tx, candidates, siteId);
-      const storedHash = await contentHashes(tx, candidates.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
-      for (const c of candidates) if (inserted.has(c.record.id)) storedHash.set(c.record.id, c.contentHash);
-      const deltas = new RollupDeltas();
-      const events: TouchpointEvent[] = [];
-      const touched = new Set<string>();
-      for (const c of candidates) {
-        const receivedAt = inserted.get(c.record.id);
-        if (receivedAt === undefined) continue;
-        const r = c.record;
-        const lineage = tree.lineage(r.unitId);
-        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, receivedAt)));
-        lineage.forEach((u) => touched.add(u));
-        events.push({
-          id: r.id,
-          unitId: r.unitId,
-          channel: r.channel,
-          kind: r.kind,
-          stage: r.stage,
-          needCategory: r.needCategory,
-          resolved: r.service ? r.service.resolved : null,
-          satisfaction: r.satisfaction ? r.satisfaction.score : null,
-          occurredAt: r.occurredAt.toISOString(),
-          receivedAt: new Date(receivedAt).toISOString(),
-          commitment: r.service?.commitment ?? null,
-        });
+      if (firstById.has(record.id)) {
+        laterCopies.push(candidate);
+        continue;
       }
-      await applyRollupDeltas(tx, deltas);
-      return { events, touched: [...touched], storedHash, inserted };
-    });
-
-    // Every copy not newly stored is a duplicate when it matches what is stored, else a conflict.
-    let duplicates = 0;
-    for (const c of [...candidates, ...laterCopies]) {
-      if (inserted.has(c.record.id) && firstById.get(c.record.id) === c) continue;
-      if (storedHash.get(c.record.id) === c.contentHash) duplicates++;
-      else rejected.push({ index: c.index, id: c.record.id, code: 'CONFLICT', message: `id: "${c.record.id}" is already stored with different content` });
+      firstById.add(record.id);
+      candidates.push(candidate);
     }
-    this.feed.committed(events, touched);
+
+    if (candidates.length === 0) return { accepted: 0, duplicates: 0, rejected };
+    const siteId = caller.kind === 'site' ? caller.siteId : null;
+    const outcome = await this.writes.submit({ kind: 'record', candidates, laterCopies, siteId });
+    for (const c of outcome.conflicts) {
+      rejected.push({ index: c.index, id: c.record.id, code: 'CONFLICT', message: `id: "${c.record.id}" is already stored with different content` });
+    }
     rejected.sort((a, b) => a.index - b.index);
-    return { accepted: inserted.size, duplicates, rejected };
+    return { accepted: outcome.accepted, duplicates: outcome.duplicates, rejected };
   }
 
   /** A late satisfaction rating: counted in the bucket the touchpoint occurred in, once. */
@@ -118,25 +89,6 @@ export class IngestionService {
     if (!checked.ok) throw badInput(checked.field, checked.message);
     const { score, comment } = checked.value;
     if (!UUID.test(touchpointId)) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
-    const id = touchpointId.toLowerCase();
-    const tree = this.org.tree;
-    const { row, lineage } = await this.db.transaction(async (tx) => {
-      const row = await findTouchpointForUpdate(tx, id);
-      if (!row) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
-      if (!canRate(caller, tree, row.unitId)) throw forbidden(`touchpoint "${id}" belongs to a unit outside your scope`);
-      if (row.satisfactionScore !== null) {
-        if (row.satisfactionScore === score && (row.satisfactionComment ?? null) === comment) return { row, lineage: [] };
-        throw badInput('satisfaction', `satisfaction: touchpoint "${id}" is already rated ${row.satisfactionScore}; a rating cannot be changed`);
-      }
-      await setSatisfaction(tx, id, score, comment);
-      const lineage = tree.lineage(row.unitId);
-      const deltas = new RollupDeltas();
-      const delta = ratingDelta({ service: row.served ? { resolved: row.resolved === true } : null }, score);
-      addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);
-      await applyRollupDeltas(tx, deltas);
-      return { row: { ...row, satisfactionScore: score, satisfactionComment: comment }, lineage };
-    });
-    this.feed.committed([], lineage);
-    return row;
+    return this.writes.submit({ kind: 'rate', caller, id: touchpointId.toLowerCase(), rawId: touchpointId, score, comment });
   }
 }

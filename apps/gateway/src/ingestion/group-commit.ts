@@ -1,0 +1,232 @@
+import { Logger } from '@nestjs/common';
+import {
+  addToRollups,
+  applyRollupDeltas,
+  contentHashes,
+  findTouchpointsForUpdate,
+  insertNewTouchpoints,
+  RollupDeltas,
+  setSatisfactions,
+  type Database,
+  type NewTouchpoint,
+  type Sql,
+  type StoredTouchpoint,
+} from '@qihe/data';
+import { canRate, countTouchpoint, factsOf, ratingDelta, sliceValuesOf, type Caller, type OrgTree } from '@qihe/domain';
+import { badInput, forbidden, notFound, QiheError } from '@qihe/server';
+import type { FeedBus, TouchpointEvent } from '../core/feed-bus';
+
+// Group commit: the write work of concurrent calls (batches and late ratings)
+// runs in one transaction at a time, several calls per transaction. Calls of
+// one gateway then never wait on each other's row locks — every batch adds to
+// the same root and business-unit rollup rows, and a transaction that held
+// them across the event loop's pauses made all others wait — and one commit,
+// one insert and one rollup upsert serve them all. Each call's outcome is what
+// it would have been had the calls run one after the other in arrival order.
+// When a shared transaction fails, each call is retried alone, so one call's
+// failure is never another's.
+
+export interface Candidate extends NewTouchpoint {
+  index: number;
+}
+
+export interface RecordJob {
+  kind: 'record';
+  /** First copy of each id in the batch, in batch order. */
+  candidates: Candidate[];
+  /** Further copies of an id already in `candidates`. */
+  laterCopies: Candidate[];
+  siteId: string | null;
+}
+export interface RecordOutcome {
+  accepted: number;
+  duplicates: number;
+  conflicts: Candidate[];
+}
+
+export interface RateJob {
+  kind: 'rate';
+  caller: Caller;
+  /** Lower-case id, and the id as the caller wrote it (for messages). */
+  id: string;
+  rawId: string;
+  score: number;
+  comment: string | null;
+}
+
+type Job = RecordJob | RateJob;
+type Outcome<J extends Job> = J extends RecordJob ? RecordOutcome : StoredTouchpoint;
+
+interface Pending {
+  job: Job;
+  weight: number;
+  resolve: (v: RecordOutcome | StoredTouchpoint) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Done {
+  result?: RecordOutcome | StoredTouchpoint;
+  error?: QiheError;
+  events: TouchpointEvent[];
+  touched: string[];
+}
+
+/** At most this many touchpoints (a rating weighs 1) per shared transaction. */
+const MAX_GROUP_WEIGHT = 5000;
+
+export class GroupCommit {
+  private readonly log = new Logger('GroupCommit');
+  private readonly queue: Pending[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly tree: () => OrgTree,
+    private readonly feed: FeedBus,
+  ) {}
+
+  submit<J extends Job>(job: J): Promise<Outcome<J>> {
+    return new Promise<Outcome<J>>((resolve, reject) => {
+      const weight = job.kind === 'record' ? Math.max(1, job.candidates.length + job.laterCopies.length) : 1;
+      this.queue.push({ job, weight, resolve: resolve as Pending['resolve'], reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length) {
+        let weight = 0;
+        let n = 0;
+        while (n < this.queue.length && (n === 0 || weight + this.queue[n].weight <= MAX_GROUP_WEIGHT)) weight += this.queue[n++].weight;
+        const group = this.queue.splice(0, n);
+        try {
+          this.settle(group, await this.run(group.map((p) => p.job)));
+        } catch (err) {
+          if (group.length > 1) this.log.warn(`a shared write of ${group.length} calls failed (${(err as Error).message}); retrying each alone`);
+          for (const p of group) {
+            try {
+              this.settle([p], await this.run([p.job]));
+            } catch (alone) {
+              p.reject(alone);
+            }
+          }
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private settle(group: Pending[], done: Done[]): void {
+    group.forEach((p, i) => {
+      const d = done[i];
+      this.feed.committed(d.events, d.touched);
+      if (d.error) p.reject(d.error);
+      else p.resolve(d.result as RecordOutcome | StoredTouchpoint);
+    });
+  }
+
+  /** One transaction for all `jobs`; resolves after commit with each job's outcome. */
+  private run(jobs: Job[]): Promise<Done[]> {
+    const tree = this.tree();
+    return this.db.transaction(async (tx) => {
+      const deltas = new RollupDeltas();
+      const done: Done[] = jobs.map(() => ({ events: [], touched: [] }));
+      const records = jobs.map((j, i) => [j, i] as const).filter((x): x is readonly [RecordJob, number] => x[0].kind === 'record');
+      const rates = jobs.map((j, i) => [j, i] as const).filter((x): x is readonly [RateJob, number] => x[0].kind === 'rate');
+      if (records.length) await this.record(tx, tree, deltas, records, done);
+      if (rates.length) await this.rate(tx, tree, deltas, rates, done);
+      await applyRollupDeltas(tx, deltas);
+      return done;
+    });
+  }
+
+  private async record(tx: Sql, tree: OrgTree, deltas: RollupDeltas, jobs: readonly (readonly [RecordJob, number])[], done: Done[]): Promise<void> {
+    // The first job (in arrival order) to bring an id inserts it; later ones are judged against it.
+    const owner = new Map<string, Candidate>();
+    const toInsert: Candidate[] = [];
+    for (const [job] of jobs) {
+      for (const c of job.candidates) {
+        if (owner.has(c.record.id)) continue;
+        owner.set(c.record.id, c);
+        toInsert.push({ ...c, siteId: job.siteId });
+      }
+    }
+    const inserted = await insertNewTouchpoints(tx, toInsert, null);
+    const storedHash = await contentHashes(tx, toInsert.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
+    for (const c of toInsert) if (inserted.has(c.record.id)) storedHash.set(c.record.id, c.contentHash);
+    for (const [job, i] of jobs) {
+      const outcome: RecordOutcome = { accepted: 0, duplicates: 0, conflicts: [] };
+      const touched = new Set<string>();
+      let receivedIso: string | null = null;
+      for (const c of job.candidates) {
+        const receivedAt = inserted.get(c.record.id);
+        if (receivedAt === undefined || owner.get(c.record.id) !== c) continue;
+        outcome.accepted++;
+        const r = c.record;
+        const lineage = tree.lineage(r.unitId);
+        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, receivedAt)));
+        for (const u of lineage) touched.add(u);
+        receivedIso ??= new Date(receivedAt).toISOString(); // one transaction, one now()
+        done[i].events.push({
+          id: r.id,
+          unitId: r.unitId,
+          channel: r.channel,
+          kind: r.kind,
+          stage: r.stage,
+          needCategory: r.needCategory,
+          resolved: r.service ? r.service.resolved : null,
+          satisfaction: r.satisfaction ? r.satisfaction.score : null,
+          occurredAt: r.occurredAt.toISOString(),
+          receivedAt: receivedIso,
+          commitment: r.service?.commitment ?? null,
+        });
+      }
+      // Every copy not newly stored by this job is a duplicate when it matches what is stored, else a conflict.
+      for (const list of [job.candidates, job.laterCopies]) {
+        for (const c of list) {
+          if (list === job.candidates && inserted.has(c.record.id) && owner.get(c.record.id) === c) continue;
+          if (storedHash.get(c.record.id) === c.contentHash) outcome.duplicates++;
+          else outcome.conflicts.push(c);
+        }
+      }
+      done[i].touched = [...touched];
+      done[i].result = outcome;
+    }
+  }
+
+  private async rate(tx: Sql, tree: OrgTree, deltas: RollupDeltas, jobs: readonly (readonly [RateJob, number])[], done: Done[]): Promise<void> {
+    const rows = await findTouchpointsForUpdate(
+      tx,
+      jobs.map(([j]) => j.id),
+    );
+    const updates: { id: string; score: number; comment: string | null }[] = [];
+    for (const [job, i] of jobs) {
+      const row = rows.get(job.id);
+      if (!row) {
+        done[i].error = notFound(`touchpointId: no touchpoint "${job.rawId}"`);
+        continue;
+      }
+      if (!canRate(job.caller, tree, row.unitId)) {
+        done[i].error = forbidden(`touchpoint "${job.id}" belongs to a unit outside your scope`);
+        continue;
+      }
+      if (row.satisfactionScore !== null) {
+        if (row.satisfactionScore === job.score && (row.satisfactionComment ?? null) === job.comment) done[i].result = row;
+        else done[i].error = badInput('satisfaction', `satisfaction: touchpoint "${job.id}" is already rated ${row.satisfactionScore}; a rating cannot be changed`);
+        continue;
+      }
+      updates.push({ id: job.id, score: job.score, comment: job.comment });
+      const lineage = tree.lineage(row.unitId);
+      const delta = ratingDelta({ service: row.served ? { resolved: row.resolved === true } : null }, job.score);
+      addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);
+      const rated = { ...row, satisfactionScore: job.score, satisfactionComment: job.comment };
+      rows.set(job.id, rated); // a second rating of it in this group sees it rated
+      done[i].result = rated;
+      done[i].touched = lineage;
+    }
+    await setSatisfactions(tx, updates);
+  }
+}

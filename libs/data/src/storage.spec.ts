@@ -1,0 +1,242 @@
+import { Client } from 'pg';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { CHANNELS, countTouchpoint, factsOf, NEED_CATEGORIES, OrgTree, sliceValuesOf, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
+import { Database } from './database';
+import { upsertUnits } from './org.repository';
+
+
+import { boolArray, numberArray, textArray } from './pg-array';
+import { addToRollups, applyRollupDeltas, RollupDeltas } from './rollup.repository';
+import { rebuildRollups } from './rollup-rebuild';
+import { insertNewTouchpoints } from './touchpoint.repository';
+import type { Sql } from './database';
+
+/** An empty database in the test run's cluster (jest's global setup sets QIHE_TEST_PG_URL). */
+async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = process.env.QIHE_TEST_PG_URL;
+  if (!admin) throw new Error('QIHE_TEST_PG_URL is not set: run the suite through jest (test/support/global-setup.ts)');
+  const name = `qihe_test_${randomBytes(6).toString('hex')}`;
+  const run = async (sql: string): Promise<void> => {
+    const c = new Client({ connectionString: admin });
+    await c.connect();
+    await c.query(sql);
+    await c.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  return { url: admin.replace(/\/[^/]*$/, `/${name}`), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+// Storage on a real PostgreSQL: hand-built array literals survive any text,
+// rollup rows are written in one global lock order, and the recount gives the
+// same counters however the table is ordered and however it has to proceed.
+
+const UNITS: OrgUnitRecord[] = [
+  { id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null },
+  { id: 'b1', name: 'B1', level: 'BUSINESS_UNIT', parentId: 'g', region: 'East', industry: 'Energy' },
+  { id: 'b2', name: 'B2', level: 'BUSINESS_UNIT', parentId: 'g', region: 'West', industry: 'Telecom' },
+  { id: 'p1', name: 'P1', level: 'PROJECT', parentId: 'b1', region: 'East', industry: 'Energy' },
+  { id: 'p2', name: 'P2', level: 'PROJECT', parentId: 'b1', region: 'North', industry: 'Energy' },
+  { id: 'p3', name: 'P3', level: 'PROJECT', parentId: 'b2', region: 'West', industry: 'Telecom' },
+];
+const TREE = new OrgTree(UNITS);
+
+interface StorageFixture {
+  db: Database;
+  close(): Promise<void>;
+}
+
+async function storageFixture(): Promise<StorageFixture> {
+  const target = await createTestDatabase();
+  const db = await Database.open({ url: target.url, poolSize: 4 });
+  await db.migrate();
+  await upsertUnits(db, UNITS);
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await target.drop();
+    },
+  };
+}
+
+/** A varied, valid record `i` whose occurredAt is `at`. */
+function record(i: number, at: number): TouchpointRecord {
+  const served = i % 4 !== 0;
+  return {
+    id: randomUUID(),
+    unitId: ['p1', 'p2', 'p3', 'b1', 'g'][i % 5],
+    customerId: `c-${i % 7}`,
+    industry: i % 6 === 0 ? null : ['Energy', 'Telecom'][i % 2],
+    region: i % 9 === 0 ? null : ['East', 'West', 'North "quoted"', 'back\\slash, comma'][i % 4],
+    contractId: i % 3 === 0 ? null : `ct-${i}`,
+    productId: null,
+    teamId: null,
+    agentId: `a-${i % 3}`,
+    channel: CHANNELS[i % CHANNELS.length],
+    kind: 'SERVICE',
+    stage: 'AFTER_SALE',
+    occurredAt: new Date(at),
+    needCategory: NEED_CATEGORIES[i % NEED_CATEGORIES.length],
+    needDescription: i % 2 ? `need {${i}}` : null,
+    service: served
+      ? {
+          action: 'act',
+          handleSeconds: 60 + i,
+          resolved: i % 3 !== 0,
+          firstContact: i % 2 === 0,
+          knowledgeRefs: i % 5 === 0 ? [] : [`kb-${i % 4}`],
+          knowledgeCreated: i % 11 === 0,
+          handoffUnitId: i % 13 === 0 ? 'p2' : null,
+          commitment: i % 4 === 1 ? { code: 'CB', met: i % 8 === 1 } : null,
+          servedAt: new Date(at + 60_000),
+        }
+      : null,
+    satisfaction: i % 3 === 1 ? { score: 1 + (i % 5), comment: i % 2 ? 'ok' : null } : null,
+  };
+}
+
+/** Every rollup row as text, in key order. */
+async function rollupSnapshot(db: Database): Promise<string[]> {
+  const hours = await db.query<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_hour r ORDER BY unit_id, dim, hour, val`);
+  const minutes = await db.query<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_minute r ORDER BY unit_id, minute`);
+  return [...hours, ...minutes].map((r) => r.j);
+}
+
+let fx: StorageFixture;
+beforeAll(async () => {
+  fx = await storageFixture();
+});
+afterAll(async () => {
+  await fx.close();
+});
+
+describe('array literals', () => {
+  it('carry any text (quotes, backslashes, braces, commas, "NULL", blanks, unicode) and NULL unchanged', async () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', 'NULL', 'null', '"', '\\', '{a,b}', 'a, b', '\\"', '契合 👍'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.option(text.filter((s) => !s.includes('\u0000')), { nil: null }), { maxLength: 20 }), async (values) => {
+        const [row] = await fx.db.query<{ a: (string | null)[] }>(`SELECT $1::text[] AS a`, [textArray(values)]);
+        expect(row.a).toEqual(values);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('carry integers and booleans', async () => {
+    const [row] = await fx.db.query<{ n: string[]; b: (boolean | null)[] }>(`SELECT $1::bigint[]::text[] AS n, $2::boolean[] AS b`, [
+      numberArray([0, -5, 9007199254740991, null]),
+      boolArray([true, false, null]),
+    ]);
+    expect(row.n).toEqual(['0', '-5', '9007199254740991', null]);
+    expect(row.b).toEqual([true, false, null]);
+    expect(() => numberArray([NaN])).toThrow(RangeError);
+  });
+});
+
+/** Records what a function sends, and passes it on to the database. */
+function recording(target: Sql): Sql & { sent: { sql: string; params: unknown[] }[] } {
+  const sent: { sql: string; params: unknown[] }[] = [];
+  return { sent, query: (sql, params = []) => (sent.push({ sql, params }), target.query(sql, params)) };
+}
+
+describe('applyRollupDeltas', () => {
+  it('writes rows below the root first and the root last, each depth in key order', async () => {
+    const deltas = new RollupDeltas();
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    for (const [i, unit] of ['p3', 'p1', 'b2', 'p2', 'b1'].entries()) {
+      const r = record(i, hour + 60_000 * i);
+      addToRollups(deltas, TREE.lineage(unit), r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, Date.now())));
+    }
+    const sql = recording(fx.db);
+    await fx.db.transaction(async (tx) => {
+      const rec = recording(tx);
+      await applyRollupDeltas(rec, deltas);
+      sql.sent.push(...rec.sent);
+      throw new Error('rollback');
+    }).catch((e: Error) => expect(e.message).toBe('rollback'));
+    expect(sql.sent).toHaveLength(1); // hourly and minute rows in one statement
+    const units = (sql.sent[0].params[0] as string).slice(1, -1).split(',').map((u) => u.replace(/"/g, ''));
+    const dims = (sql.sent[0].params[2] as string).slice(1, -1).split(',').map(Number);
+    const depth = (u: string): number => TREE.lineage(u).length - 1;
+    const keys = units.map((u, i) => [depth(u), u, dims[i]] as const);
+    const sorted = [...keys].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2]);
+    expect(keys).toEqual(sorted);
+    expect(units[units.length - 1]).toBe('g');
+  });
+});
+
+describe('rebuildRollups', () => {
+  const HOUR = 3_600_000;
+  const base = Math.floor(Date.now() / HOUR) * HOUR - 40 * HOUR;
+  const indexes = (): Promise<{ d: string }[]> =>
+    fx.db.query<{ d: string }>(`SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'rollup_hour' ORDER BY indexname`);
+
+  beforeAll(async () => {
+    // Mostly in time order, with stragglers hours late and a tail in random order: every path of the recount.
+    const times: number[] = [];
+    for (let i = 0; i < 1500; i++) times.push(base + i * 90_000);
+    for (let i = 0; i < 200; i++) times.push(base + ((i * 7919) % 40) * HOUR + i * 1000);
+    for (let i = 0; i < 60; i++) times.push(Date.now() - i * 90_000); // the last hour: minute rollups too
+    const records = times.map((t, i) => record(i, t));
+    for (let i = 0; i < records.length; i += 100) {
+      await insertNewTouchpoints(fx.db, records.slice(i, i + 100).map((r) => ({ record: r, contentHash: 'h' })), 'site');
+    }
+  });
+
+  it('gives the same counters with any window, page size and straggler limit, and puts the indexes back', async () => {
+    const before = await indexes();
+    const snapshots: string[][] = [];
+    const held: number[] = [];
+    const tight = { pageSize: 37, windowHours: 0, flushRows: 100, lateRows: 300, onHeldBack: (n: number) => held.push(n) };
+    for (const opts of [{}, { pageSize: 50, windowHours: 1, flushRows: 200, lateRows: 1_000_000 }, tight]) {
+      const n = await fx.db.transaction((tx) => rebuildRollups(tx, (id) => TREE.lineage(id), opts));
+      expect(n).toBe(1760);
+      snapshots.push(await rollupSnapshot(fx.db));
+      expect(await indexes()).toEqual(before);
+    }
+    expect(snapshots[0].length).toBeGreaterThan(100);
+    expect(snapshots[1]).toEqual(snapshots[0]);
+    expect(snapshots[2]).toEqual(snapshots[0]);
+    // Past the straggler limit (300 rows) the recount upserts everything: it holds nothing back any more.
+    const switched = held.findIndex((n, i) => i > 0 && n === 0 && held[i - 1] > 0);
+    expect(switched).toBeGreaterThan(0);
+    expect(held.slice(switched)).toEqual(held.slice(switched).map(() => 0));
+    expect(Math.max(...held)).toBeLessThanOrEqual(300);
+  });
+
+  it('equals the counters of the touchpoints added up in one go', async () => {
+    await fx.db.transaction((tx) => rebuildRollups(tx, (id) => TREE.lineage(id), { pageSize: 64, windowHours: 2, flushRows: 500 }));
+    const rebuilt = await rollupSnapshot(fx.db);
+    const rows = await fx.db.query<{ unit_id: string; occurred_ms: number; received_ms: number } & Record<string, unknown>>(
+      `SELECT *, floor(extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms FROM touchpoint`,
+    );
+    const deltas = new RollupDeltas();
+    for (const r of rows) {
+      const counters = countTouchpoint({
+        needCategory: r.need_category as never,
+        service: r.served
+          ? {
+              resolved: r.resolved === true,
+              firstContact: r.first_contact === true,
+              knowledgeRefs: (r.knowledge_refs as string[]).length,
+              knowledgeCreated: r.knowledge_created === true,
+              handoff: r.handoff_unit_id !== null,
+              commitmentMet: r.commitment_code === null ? null : r.commitment_met === true,
+            }
+          : null,
+        score: r.satisfaction_score === null ? null : Number(r.satisfaction_score),
+        linked: r.contract_id !== null || r.product_id !== null,
+        occurredAt: Number(r.occurred_ms),
+        receivedAt: Number(r.received_ms),
+      });
+      const slices = sliceValuesOf({ channel: String(r.channel), kind: String(r.kind), stage: String(r.stage), region: r.region as string | null, industry: r.industry as string | null, needCategory: String(r.need_category) });
+      addToRollups(deltas, TREE.lineage(r.unit_id), Number(r.occurred_ms), slices, counters);
+    }
+    await fx.db.transaction(async (tx) => {
+      await tx.query(`TRUNCATE rollup_hour, rollup_minute`);
+      await applyRollupDeltas(tx, deltas);
+    });
+    expect(await rollupSnapshot(fx.db)).toEqual(rebuilt);
+  });
+});

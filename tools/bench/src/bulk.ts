@@ -1,0 +1,113 @@
+import { Readable } from 'node:stream';
+import { Database, rebuildRollups } from '@qihe/data';
+import { OrgTree, type Seed, type TouchpointRecord } from '@qihe/domain';
+import { TouchpointGenerator } from '../../traffic/src/generator';
+import { Rng } from '../../traffic/src/prng';
+import { routeUnitsToSites } from '../../traffic/src/traffic';
+import { psqlCopy, withClient } from './pg';
+import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
+
+// The score phases need millions of stored touchpoints: they bypass the API
+// (COPY through psql), then the project's own rebuildRollups recounts every
+// rollup from the raw rows. Rows are drawn from a pool made by the traffic
+// generator, each with a fresh id and its own time spread over the window.
+
+interface PoolItem {
+  record: TouchpointRecord;
+  lagMs: number; // received − occurred
+  servedOffsetMs: number | null; // servedAt − occurred
+  siteId: string | null;
+  late: { score: number; comment: string | null; delayMs: number } | null;
+}
+
+function pool(seed: Seed, size: number, rngSeed: string): PoolItem[] {
+  const routes = routeUnitsToSites(seed.units, seed.sites);
+  const siteOf = new Map<string, string>();
+  for (const [siteId, unitIds] of routes) for (const u of unitIds) siteOf.set(u, siteId);
+  const generator = new TouchpointGenerator({
+    seed: rngSeed,
+    units: seed.units,
+    activeUnitIds: [...siteOf.keys()],
+    lateRatingDelayMs: [60_000, 6 * 3_600_000],
+  });
+  const now = Date.now();
+  const out: PoolItem[] = [];
+  for (let i = 0; i < size; i++) {
+    const tp = generator.next(now);
+    const record = recordOf(tp.input);
+    const occurred = record.occurredAt.getTime();
+    out.push({
+      record,
+      lagMs: now - occurred,
+      servedOffsetMs: record.service?.servedAt ? record.service.servedAt.getTime() - occurred : null,
+      siteId: siteOf.get(record.unitId) ?? null,
+      late: tp.lateRating ? { score: tp.lateRating.satisfaction.score, comment: tp.lateRating.satisfaction.comment ?? null, delayMs: tp.lateRating.delayMs } : null,
+    });
+  }
+  return out;
+}
+
+export interface BulkOptions {
+  rows: number;
+  /** The window the rows' receivedAt is spread over, in time order. */
+  fromMs: number;
+  toMs: number;
+  seed: string;
+  chunkRows?: number;
+  onProgress?: (rows: number) => void;
+}
+
+/** COPYs `rows` touchpoints into `touchpoint`; returns the wall time in ms. */
+export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Promise<number> {
+  const items = pool(seed, Math.min(opts.rows, 100_000), `${opts.seed}-pool`);
+  const rng = Rng.for(opts.seed, 'bulk');
+  const step = (opts.toMs - opts.fromMs) / opts.rows;
+  const chunkRows = opts.chunkRows ?? 1_000_000;
+  const started = performance.now();
+  let done = 0;
+  for (let chunkStart = 0; chunkStart < opts.rows; chunkStart += chunkRows) {
+    const chunkEnd = Math.min(opts.rows, chunkStart + chunkRows);
+    function* lines(): Generator<string> {
+      for (let i = chunkStart; i < chunkEnd; ) {
+        const parts: string[] = [];
+        for (const end = Math.min(chunkEnd, i + 2000); i < end; i++) {
+          const p = items[rng.int(0, items.length - 1)];
+          const received = Math.round(opts.fromMs + (i + rng.next()) * step);
+          const occurred = received - p.lagMs;
+          const s = p.record.service;
+          const record: TouchpointRecord = {
+            ...p.record,
+            id: rng.uuid(),
+            occurredAt: new Date(occurred),
+            service: s && { ...s, servedAt: p.servedOffsetMs === null ? null : new Date(Math.min(received, occurred + p.servedOffsetMs)) },
+          };
+          const lateRating = p.late ? { score: p.late.score, comment: p.late.comment, ratedAt: received + p.late.delayMs } : undefined;
+          parts.push(csvLine(record, contentHash(record), { receivedAt: received, siteId: p.siteId, lateRating }));
+        }
+        done += parts.length;
+        opts.onProgress?.(done);
+        yield parts.join('');
+      }
+    }
+    await psqlCopy(url, 'touchpoint', COPY_COLUMNS, Readable.from(lines()));
+  }
+  return performance.now() - started;
+}
+
+/** Recounts every rollup with rebuildRollups (one transaction), then VACUUM ANALYZE; returns ms. */
+export async function rebuild(url: string, seed: Seed, onProgress?: (rows: number) => void): Promise<number> {
+  const started = performance.now();
+  const db = await Database.open({ url, poolSize: 1, applicationName: 'qihe-bench-rebuild' });
+  try {
+    const tree = new OrgTree(seed.units);
+    await db.transaction((tx) => rebuildRollups(tx, (id) => tree.lineage(id), { onProgress }));
+  } finally {
+    await db.close();
+  }
+  await withClient(url, async (c) => {
+    await c.query('VACUUM ANALYZE touchpoint');
+    await c.query('VACUUM ANALYZE rollup_hour');
+    await c.query('VACUUM ANALYZE rollup_minute');
+  });
+  return performance.now() - started;
+}

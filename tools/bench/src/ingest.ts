@@ -1,0 +1,114 @@
+import { GatewayClient, type IngestResult } from '@qihe/client';
+import type { LateRating, PlannedBatch } from './workload';
+
+// Sends planned batches with `concurrency` clients in flight, like sites do,
+// and the late ratings as they fall due, sharing the same slots.
+
+export interface IngestRun {
+  touchpoints: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  rejectedSamples: string[];
+  ratings: number;
+  ratingErrors: number;
+  batches: number;
+  elapsedMs: number;
+  /** Wall time of each recordTouchpoints call. */
+  batchMs: number[];
+  /** Touchpoints/s over consecutive tenths of the run (by batches completed). */
+  segmentRates: number[];
+}
+
+interface Due extends LateRating {
+  dueAt: number;
+  siteKey: string;
+}
+
+export async function runIngest(
+  url: string,
+  batches: readonly PlannedBatch[],
+  opts: { concurrency: number; onBatch?: (done: number, items: number) => void },
+): Promise<IngestRun> {
+  const clients = new Map<string, GatewayClient>();
+  const client = (key: string): GatewayClient => {
+    let c = clients.get(key);
+    if (!c) clients.set(key, (c = new GatewayClient({ url, token: key, timeoutMs: 120_000, retries: 0, maxBatch: 1000 })));
+    return c;
+  };
+  const run: IngestRun = {
+    touchpoints: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejected: 0,
+    rejectedSamples: [],
+    ratings: 0,
+    ratingErrors: 0,
+    batches: 0,
+    elapsedMs: 0,
+    batchMs: [],
+    segmentRates: [],
+  };
+  const due: Due[] = [];
+  const doneAt: { at: number; items: number }[] = [];
+  let next = 0;
+  const start = performance.now();
+
+  const record = async (b: PlannedBatch): Promise<void> => {
+    const t0 = performance.now();
+    const r: IngestResult = await client(b.siteKey).recordTouchpoints(b.items);
+    const t1 = performance.now();
+    run.batchMs.push(t1 - t0);
+    run.touchpoints += b.items.length;
+    run.accepted += r.accepted;
+    run.duplicates += r.duplicates;
+    run.rejected += r.rejected.length;
+    for (const x of r.rejected) if (run.rejectedSamples.length < 5) run.rejectedSamples.push(`${x.code}: ${x.message}`);
+    run.batches++;
+    doneAt.push({ at: t1, items: b.items.length });
+    const now = Date.now();
+    const rejected = new Set(r.rejected.map((x) => x.id));
+    for (const l of b.late) if (!rejected.has(l.touchpointId)) due.push({ ...l, dueAt: now + l.delayMs, siteKey: b.siteKey });
+    opts.onBatch?.(run.batches, run.touchpoints);
+  };
+
+  const rate = async (d: Due): Promise<void> => {
+    try {
+      await client(d.siteKey).recordSatisfaction(d.touchpointId, d.satisfaction);
+      run.ratings++;
+    } catch {
+      run.ratingErrors++;
+    }
+  };
+
+  // Each worker takes a rating that is due, else the next batch; at the end it drains the ratings left.
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const now = Date.now();
+      const i = due.findIndex((d) => d.dueAt <= now);
+      if (i >= 0) {
+        await rate(due.splice(i, 1)[0]);
+        continue;
+      }
+      if (next < batches.length) {
+        await record(batches[next++]);
+        continue;
+      }
+      if (due.length === 0) return;
+      await rate(due.shift() as Due);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  run.elapsedMs = performance.now() - start;
+
+  // Throughput per tenth of the run: spread of the rate over time.
+  const tenth = Math.max(1, Math.floor(doneAt.length / 10));
+  let prevAt = start;
+  for (let i = 0; i + tenth <= doneAt.length; i += tenth) {
+    const seg = doneAt.slice(i, i + tenth);
+    const at = seg[seg.length - 1].at;
+    run.segmentRates.push(seg.reduce((s, x) => s + x.items, 0) / ((at - prevAt) / 1000));
+    prevAt = at;
+  }
+  return run;
+}

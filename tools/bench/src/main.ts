@@ -1,0 +1,297 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bulkLoad, rebuild } from './bulk';
+import { closeWatchers, connectWatchers, runFeed, watchedUnits } from './feed';
+import { FootprintSampler, startBenchGateway, type Footprint } from './gateway';
+import { BENCH_GROUP, benchOrg, EXEC } from './org';
+import { pgSettings, startBenchDatabase } from './pg';
+import { bar, copyBaseline, countRows, ingestPhase, truncateAll, unitIdsOf, type CopyResult, type IngestSummary } from './phases';
+import { printProfile, summariseProfile, type ProfileSummary } from './profile';
+import { ms, perSec, ratio, table, type Row } from './report';
+import { login, rawScan, scoreQueries, timeQuery } from './scores';
+import { latency, round, spread, type Latency } from './stats';
+import { planBatches } from './workload';
+
+// `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores]`:
+// ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
+// and the gateway's footprint, against a durable PostgreSQL started here.
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    phases: { type: 'string', default: 'ingest,feed,scores' },
+    out: { type: 'string', default: 'bench/results.json' },
+    'large-rows': { type: 'string' },
+    'pg-conf': { type: 'string' },
+    'late-ratings': { type: 'string' },
+  },
+});
+const quick = args.quick;
+const phases = new Set((args.phases as string).split(',').map((s) => s.trim()));
+const cfg = {
+  mode: quick ? 'quick' : 'full',
+  ingestRows: quick ? 20_000 : 200_000,
+  batchSize: 500,
+  concurrency: 4,
+  copyReps: 3,
+  feedClients: quick ? 200 : 1000,
+  feedRate: 2000,
+  feedSeconds: quick ? 15 : 30,
+  feedBatch: 50,
+  smallRows: 1_000_000,
+  largeRows: args['large-rows'] ? Number(args['large-rows']) : quick ? 0 : 10_000_000,
+  scoreReps: quick ? 20 : 50,
+  rawReps: 3,
+  lateRatingRatio: args['late-ratings'] === undefined ? 0.25 : Number(args['late-ratings']),
+};
+
+type ScoreSet = Record<string, Latency>;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const db = await startBenchDatabase(args['pg-conf']);
+  const dir = mkdtempSync(join(tmpdir(), 'qihe-bench-'));
+  const profDir = join(tmpdir(), 'qihe-bench-profiles');
+  if (args.profile) {
+    rmSync(profDir, { recursive: true, force: true });
+    mkdirSync(profDir, { recursive: true });
+  }
+  const org = benchOrg(dir);
+  const gw = await startBenchGateway({
+    databaseUrl: db.url,
+    seedFile: org.file,
+    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+  });
+  const settings = await pgSettings(db.url);
+  console.log(`qihe bench (${cfg.mode}): PostgreSQL ${settings.server_version} fsync=${settings.fsync} synchronous_commit=${settings.synchronous_commit}, ${cpus().length} cores, gateway pid ${gw.pid}`);
+  const r: Record<string, unknown> = {};
+  let copy: CopyResult | undefined;
+  let ing: IngestSummary | undefined;
+  let dup: IngestSummary | undefined;
+  let atLarge: IngestSummary | undefined;
+  let fpIngest: Footprint | undefined;
+  let fpFeed: Footprint | undefined;
+  let feed: Record<string, unknown> | undefined;
+  const scoreSets: Record<string, { rows: number; queries: ScoreSet; raw: { ms: number[]; overall: number | null; touchpoints: number }; apiOverall: number | null; loadMs: number; rebuildMs: number }> = {};
+  let profile: ProfileSummary | undefined;
+  // results.json (written after each phase too, so that a failed run keeps what it measured) and the table
+  const save = (): Row[] => {
+    const largest = Object.values(scoreSets).sort((a, b) => b.rows - a.rows)[0];
+    const smallest = Object.values(scoreSets).sort((a, b) => a.rows - b.rows)[0];
+    const rawMs = largest ? spread(largest.raw.ms).median : NaN;
+    const groupP95 = largest?.queries.engagementScore_group_30d.p95Ms ?? NaN;
+    r.meta = {
+      when: new Date().toISOString(),
+      mode: cfg.mode,
+      config: cfg,
+      wallSeconds: Math.round((Date.now() - started) / 1000),
+      machine: { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version },
+      postgres: settings,
+      notes: [
+        'PostgreSQL started by the bench (test/support/postgres-cluster.ts, durable: fsync on, synchronous_commit on), same machine as the gateway and the clients.',
+        'ingest: touchpoints sent / wall time from the first call to the last answer, late ratings (recordSatisfaction) sharing the same client slots.',
+        'scores: rows loaded by COPY through psql (bypassing the API), rollups recounted by rebuildRollups from @qihe/data, then VACUUM ANALYZE.',
+        'feed: touchpoint latency = client receive time − the event receivedAt (the gateway transaction timestamp, same machine clock).',
+      ],
+    };
+    const ingestRatio = ing && copy ? ing.perSec / copy.bare.median : NaN;
+    r.ingest = {
+      perSec: ing?.perSec ?? null,
+      copyPerSec: copy?.bare.median ?? null,
+      copyIndexedPerSec: copy?.indexed.median ?? null,
+      ratio: ing && copy ? round(ingestRatio, 3) : null,
+      dupPerSec: dup?.perSec ?? null,
+      at10mPerSec: atLarge?.perSec ?? null,
+      atRows: largest?.rows ?? null,
+      batchP50Ms: ing?.batchLatency.p50Ms ?? null,
+      batchP99Ms: ing?.batchLatency.p99Ms ?? null,
+      copy,
+      run: ing,
+      duplicates: dup,
+      atLarge,
+    };
+    const scores: Record<string, unknown> = {};
+    if (largest) {
+      for (const [k, v] of Object.entries(largest.queries)) scores[k] = { ...v, atSmall: smallest.queries[k] };
+      Object.assign(scores, {
+        rows: largest.rows,
+        smallRows: smallest.rows,
+        rawScanMs: round(rawMs, 1),
+        rawScanAtSmallMs: round(spread(smallest.raw.ms).median, 1),
+        speedupVsRawScan: round(rawMs / groupP95, 1),
+        rawScanOverall: largest.raw.overall,
+        apiOverall: largest.apiOverall,
+        sets: scoreSets,
+      });
+    }
+    r.scores = scores;
+    r.feed = feed ? { ...feed, touchpointP99Ms: (feed.touchpoint as Latency).p99Ms, scoresP99Ms: (feed.scores as Latency).p99Ms } : null;
+    r.footprint = { rssMb: round(Math.max(fpIngest?.rssMbMax ?? 0, fpFeed?.rssMbMax ?? 0), 1), ingest: fpIngest ?? null, feed: fpFeed ?? null };
+    if (profile) r.profile = profile;
+
+    const rows: Row[] = [];
+    const ingHow = `${cfg.ingestRows} touchpoints, batches of ${cfg.batchSize}, ${cfg.concurrency} clients, site keys, late ratings; 1 run, spread over tenths`;
+    if (copy) rows.push({ figure: 'COPY, bare table', value: perSec(copy.bare.median), how: `psql COPY of the same ${copy.rows} rows, ${copy.reps} reps, min–max ${copy.bare.min}–${copy.bare.max}` });
+    if (copy) rows.push({ figure: 'COPY, with indexes', value: perSec(copy.indexed.median), how: `same, into LIKE touchpoint INCLUDING ALL, min–max ${copy.indexed.min}–${copy.indexed.max}` });
+    if (ing && copy) {
+      rows.push({ figure: 'ingest', value: perSec(ing.perSec), how: `${ingHow} ${ing.segmentRates.min}–${ing.segmentRates.max}/s; ${ing.ratings} ratings` });
+      rows.push({ figure: 'ingest / COPY', value: ratio(ingestRatio), target: '≥ 0.50', met: ingestRatio >= 0.5, how: 'ingest ÷ bare COPY median' });
+      rows.push({ figure: 'batch latency p50 / p99', value: `${ms(ing.batchLatency.p50Ms)} / ${ms(ing.batchLatency.p99Ms)}`, how: `${ing.batches} recordTouchpoints calls` });
+    }
+    if (dup && ing) rows.push({ figure: 'ingest, 50% duplicates', value: perSec(dup.perSec), target: '≥ 0.8 × ingest', met: dup.perSec >= 0.8 * ing.perSec, how: `${dup.resent} re-sends of stored items; ${round(dup.perSec / ing.perSec, 2)}× ingest` });
+    if (atLarge && ing) rows.push({ figure: `ingest at ${(largest.rows / 1e6).toFixed(1)}M rows`, value: perSec(atLarge.perSec), target: '≥ 0.8 × ingest', met: atLarge.perSec >= 0.8 * ing.perSec, how: `${ingHow}; ${round(atLarge.perSec / ing.perSec, 2)}× ingest` });
+    if (largest) {
+      for (const [k, v] of Object.entries(largest.queries)) {
+        const small = smallest.queries[k];
+        rows.push({ figure: k, value: `${ms(v.p50Ms)} / ${ms(v.p95Ms)}`, target: 'p95 ≤ 20 ms', met: v.p95Ms <= 20, how: `p50 / p95 of ${v.n} sequential calls at ${largest.rows} rows; at ${smallest.rows}: ${ms(small.p50Ms)} / ${ms(small.p95Ms)}` });
+      }
+      rows.push({ figure: 'raw scan, group 30 d', value: ms(rawMs), how: `plain SQL aggregate over touchpoint, median of ${cfg.rawReps}; at ${smallest.rows}: ${ms(spread(smallest.raw.ms).median)}` });
+      rows.push({ figure: 'rollups vs raw scan', value: ratio(rawMs / groupP95), target: '≥ 50×', met: rawMs / groupP95 >= 50, how: 'raw scan median ÷ engagementScore(group) p95' });
+    }
+    if (feed) {
+      const t = feed.touchpoint as Latency;
+      const s = feed.scores as Latency;
+      const how = `${feed.clients} clients (${JSON.stringify(feed.subscriptions)}), ${feed.achievedRate}/s in batches of ${cfg.feedBatch}, ${cfg.feedSeconds} s`;
+      rows.push({ figure: 'feed touchpoint p50 / p99', value: `${ms(t.p50Ms)} / ${ms(t.p99Ms)}`, target: 'p99 ≤ 100 ms', met: t.p99Ms <= 100, how: `${t.n} deliveries; ${how}` });
+      rows.push({ figure: 'feed scores p50 / p99', value: `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`, target: 'p99 ≤ 1.2 s', met: s.p99Ms <= 1200, how: 'touchpoint receivedAt → next scores event of that client' });
+    }
+    if (fpIngest) rows.push({ figure: 'gateway under ingest', value: `${Math.round(fpIngest.rssMbMax)} MB`, how: `max RSS; CPU ${Math.round(fpIngest.cpuPercent)}% of a core, PostgreSQL ${Math.round(fpIngest.pgCpuPercent ?? NaN)}% (/proc, steady part)` });
+    if (fpFeed) rows.push({ figure: 'gateway under feed', value: `${Math.round(fpFeed.rssMbMax)} MB`, target: 'RSS ≤ 400 MB', met: fpFeed.rssMbMax <= 400, how: `max RSS with ${cfg.feedClients} clients; CPU ${Math.round(fpFeed.cpuPercent)}% of a core, PostgreSQL ${Math.round(fpFeed.pgCpuPercent ?? NaN)}%` });
+    r.table = rows;
+    const out = resolve(args.out as string);
+    mkdirSync(resolve(out, '..'), { recursive: true });
+    writeFileSync(out, JSON.stringify(r, null, 2) + '\n');
+    return rows;
+  };
+  const checkpoint = (): void => {
+    try {
+      save();
+    } catch (e) {
+      console.warn(`could not write the results so far: ${(e as Error).message}`);
+    }
+  };
+  // Ctrl-C (or a kill) still stops what the bench started.
+  const abort = (signal: string): void => {
+    console.error(`${signal}: stopping the gateway and PostgreSQL`);
+    void gw
+      .stop()
+      .finally(() => db.stop())
+      .finally(() => process.exit(130));
+  };
+  process.once('SIGINT', () => abort('SIGINT'));
+  process.once('SIGTERM', () => abort('SIGTERM'));
+
+  try {
+    if (phases.has('ingest')) {
+      const batches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-ingest', lateRatingRatio: cfg.lateRatingRatio });
+      copy = await copyBaseline(db.url, dir, batches, cfg.copyReps);
+      console.log(`COPY of the same ${copy.rows} rows: ${perSec(copy.bare.median)} bare, ${perSec(copy.indexed.median)} with the table's indexes`);
+      const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
+      ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency);
+      fpIngest = sampler.stop();
+      console.log(`ingest: ${perSec(ing.perSec)} (${ing.accepted} accepted, ${ing.ratings} late ratings, ${ing.rejected} rejected), batch p50 ${ms(ing.batchLatency.p50Ms)} p99 ${ms(ing.batchLatency.p99Ms)}`);
+      const dupBatches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-dup', duplicateRatio: 0.5, resendFrom: batches, lateRatingRatio: cfg.lateRatingRatio });
+      dup = await ingestPhase('ingest, 50% duplicates', gw.url, dupBatches, cfg.concurrency);
+      console.log(`ingest with ${dup.resent} re-sends: ${perSec(dup.perSec)} (${dup.accepted} accepted, ${dup.duplicates} duplicates)`);
+      checkpoint();
+    }
+    if (phases.has('feed')) {
+      const token = await login(gw.url, EXEC.username, EXEC.password);
+      const units = watchedUnits(cfg.feedClients, BENCH_GROUP, org.businessUnits, org.projects);
+      const b = bar('feed clients', units.length, 'clients');
+      const t0 = performance.now();
+      const watchers = await connectWatchers(gw.url, token, units, (n) => b.update(n));
+      b.stop();
+      const connectMs = performance.now() - t0;
+      const batches = planBatches(org.seed, { total: cfg.feedRate * cfg.feedSeconds, batchSize: cfg.feedBatch, seed: 'bench-feed' });
+      const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
+      const fb = bar(`feed, ${cfg.feedRate}/s`, cfg.feedRate * cfg.feedSeconds, 'touchpoints');
+      const run = await runFeed(gw.url, watchers, batches, { rate: cfg.feedRate, concurrency: 8, warmupMs: 5000, onTick: (n) => fb.update(n) });
+      fb.stop();
+      fpFeed = sampler.stop(0.25);
+      closeWatchers(watchers);
+      const subscriptions: Record<string, number> = {};
+      for (const u of units) {
+        const level = u === BENCH_GROUP ? 'group' : u.startsWith('bu-') ? 'businessUnit' : 'project';
+        subscriptions[level] = (subscriptions[level] ?? 0) + 1;
+      }
+      feed = {
+        clients: cfg.feedClients,
+        subscriptions,
+        connectMs: Math.round(connectMs),
+        sentTouchpoints: run.sentTouchpoints,
+        sendErrors: run.sendErrors,
+        targetRate: run.targetRate,
+        achievedRate: round(run.achievedRate, 0),
+        batchSize: cfg.feedBatch,
+        seconds: cfg.feedSeconds,
+        touchpointEvents: run.touchpointEvents,
+        scoresEvents: run.scoresEvents,
+        touchpoint: latency(run.touchpointMs),
+        scores: latency(run.scoresMs),
+      };
+      checkpoint();
+      console.log(`feed: touchpoint p50 ${ms((feed.touchpoint as Latency).p50Ms)} p99 ${ms((feed.touchpoint as Latency).p99Ms)}, scores p99 ${ms((feed.scores as Latency).p99Ms)}`);
+    }
+    if (phases.has('scores')) {
+      await truncateAll(db.url);
+      const token = await login(gw.url, EXEC.username, EXEC.password);
+      const sizes = [cfg.smallRows, ...(cfg.largeRows > cfg.smallRows ? [cfg.largeRows] : [])];
+      const day = 86_400_000;
+      let loaded = 0;
+      for (const size of sizes) {
+        const now = Date.now();
+        // Each size is loaded afresh, in time order, over the 90 days before now: the table
+        // looks like one filled day by day (appending a second 90 days would not).
+        await truncateAll(db.url);
+        const lb = bar(`COPY ${(size / 1e6).toFixed(0)}M rows`, size);
+        const loadMs = await bulkLoad(db.url, org.seed, { rows: size, fromMs: now - 90 * day, toMs: now - 60_000, seed: `bench-bulk-${size}`, onProgress: (n) => lb.update(n) });
+        lb.stop();
+        loaded = await countRows(db.url);
+        const rb = bar(`rebuildRollups ${(size / 1e6).toFixed(0)}M`, loaded);
+        const rebuildMs = await rebuild(db.url, org.seed, (n) => rb.update(n));
+        rb.stop();
+        const queries: ScoreSet = {};
+        let apiOverall: number | null = null;
+        for (const q of scoreQueries(BENCH_GROUP, org.projects[0], Date.now())) {
+          const t = await timeQuery(gw.url, token, q, cfg.scoreReps);
+          const { sample, ...lat } = t;
+          queries[q.key] = lat;
+          if (q.key === 'engagementScore_group_30d') apiOverall = (sample as { engagementScore: { overall: number | null } }).engagementScore.overall;
+        }
+        const raw = await rawScan(db.url, unitIdsOf(org.seed), Date.now(), cfg.rawReps);
+        scoreSets[String(size)] = { rows: loaded, queries, raw, apiOverall: apiOverall === null ? null : round(apiOverall, 6), loadMs: Math.round(loadMs), rebuildMs: Math.round(rebuildMs) };
+        checkpoint();
+        console.log(`scores at ${loaded} rows: group 30 d p95 ${ms(queries.engagementScore_group_30d.p95Ms)}; raw scan ${ms(spread(raw.ms).median)}; load ${Math.round(loadMs / 1000)} s, rebuild ${Math.round(rebuildMs / 1000)} s`);
+      }
+      if (phases.has('ingest')) {
+        const batches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-ingest-large', lateRatingRatio: cfg.lateRatingRatio });
+        atLarge = await ingestPhase(`ingest at ${(loaded / 1e6).toFixed(0)}M rows`, gw.url, batches, cfg.concurrency);
+        console.log(`ingest at ${loaded} rows: ${perSec(atLarge.perSec)}`);
+        checkpoint();
+      }
+    }
+  } finally {
+    await gw.stop();
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (args.profile && existsSync(profDir)) {
+    const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort();
+    if (files.length) {
+      profile = summariseProfile(join(profDir, files[files.length - 1]));
+      console.log(printProfile(profile));
+    }
+  }
+
+  const rows = save();
+  console.log(`\n${table(rows)}\n\nresults: ${resolve(args.out as string)} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

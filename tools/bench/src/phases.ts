@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Seed } from '@qihe/domain';
+import { runIngest, type IngestRun } from './ingest';
+import { psqlCopy, withClient } from './pg';
+import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
+import { latency, round, spread, type Latency, type Spread } from './stats';
+import type { PlannedBatch } from './workload';
+
+// The ingest phases: the COPY limit of the same rows, then the gateway.
+
+export function bar(label: string, total: number, unit = 'rows'): SingleBar {
+  const b = new SingleBar(
+    {
+      format: `${label.padEnd(26)} {bar} {percentage}% | {value}/{total} ${unit} | {rate}/s | {duration_formatted}`,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+      etaBuffer: 50,
+    },
+    Presets.shades_classic,
+  );
+  b.start(total, 0, { rate: '0' });
+  const started = Date.now();
+  const update = b.update.bind(b);
+  b.update = ((value: number) => update(value, { rate: Math.round(value / Math.max(0.001, (Date.now() - started) / 1000)).toLocaleString('en-US') })) as typeof b.update;
+  return b;
+}
+
+export interface CopyResult {
+  rows: number;
+  reps: number;
+  bare: Spread; // rows/s
+  indexed: Spread; // rows/s, into a copy with the primary key and the unit/time index
+}
+
+/** COPY of exactly the rows the ingest run sends, from a CSV file through psql. */
+export async function copyBaseline(url: string, dir: string, batches: readonly PlannedBatch[], reps: number): Promise<CopyResult> {
+  const file = join(dir, 'ingest-rows.csv');
+  const now = Date.now();
+  const lines: string[] = [];
+  for (const b of batches) {
+    for (const it of b.items) {
+      const r = recordOf(it);
+      lines.push(csvLine(r, contentHash(r), { receivedAt: now, siteId: b.siteId }));
+    }
+  }
+  writeFileSync(file, lines.join(''));
+  await withClient(url, async (c) => {
+    await c.query('CREATE TABLE bench_copy_bare (LIKE touchpoint)');
+    await c.query('CREATE TABLE bench_copy_indexed (LIKE touchpoint INCLUDING ALL)');
+  });
+  const bare: number[] = [];
+  const indexed: number[] = [];
+  const b = bar('COPY baseline', reps * 2, 'copies');
+  for (let i = 0; i < reps; i++) {
+    for (const [table, into] of [['bench_copy_bare', bare], ['bench_copy_indexed', indexed]] as const) {
+      await withClient(url, (c) => c.query(`TRUNCATE ${table}`));
+      const ms = await psqlCopy(url, table, COPY_COLUMNS, file);
+      into.push(lines.length / (ms / 1000));
+      b.increment();
+    }
+  }
+  b.stop();
+  await withClient(url, (c) => c.query('DROP TABLE bench_copy_bare, bench_copy_indexed'));
+  return { rows: lines.length, reps, bare: roundSpread(spread(bare)), indexed: roundSpread(spread(indexed)) };
+}
+
+const roundSpread = (s: Spread): Spread => ({ n: s.n, median: round(s.median, 0), min: round(s.min, 0), max: round(s.max, 0) });
+
+export interface IngestSummary {
+  touchpoints: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  rejectedSamples: string[];
+  resent: number;
+  ratings: number;
+  ratingErrors: number;
+  batches: number;
+  batchSize: number;
+  concurrency: number;
+  elapsedMs: number;
+  perSec: number;
+  segmentRates: Spread;
+  batchLatency: Latency;
+}
+
+export async function ingestPhase(label: string, url: string, batches: readonly PlannedBatch[], concurrency: number): Promise<IngestSummary> {
+  const total = batches.reduce((s, b) => s + b.items.length, 0);
+  const b = bar(label, total, 'touchpoints');
+  const run: IngestRun = await runIngest(url, batches, { concurrency, onBatch: (_n, items) => b.update(items) });
+  b.stop();
+  return {
+    touchpoints: run.touchpoints,
+    accepted: run.accepted,
+    duplicates: run.duplicates,
+    rejected: run.rejected,
+    rejectedSamples: run.rejectedSamples,
+    resent: batches.reduce((s, x) => s + x.resent, 0),
+    ratings: run.ratings,
+    ratingErrors: run.ratingErrors,
+    batches: run.batches,
+    batchSize: batches[0]?.items.length ?? 0,
+    concurrency,
+    elapsedMs: Math.round(run.elapsedMs),
+    perSec: round(run.touchpoints / (run.elapsedMs / 1000), 0),
+    segmentRates: roundSpread(spread(run.segmentRates)),
+    batchLatency: latency(run.batchMs),
+  };
+}
+
+export async function truncateAll(url: string): Promise<void> {
+  await withClient(url, (c) => c.query('TRUNCATE touchpoint, rollup_hour, rollup_minute'));
+}
+
+export async function countRows(url: string): Promise<number> {
+  return withClient(url, async (c) => Number((await c.query('SELECT count(*)::bigint AS n FROM touchpoint')).rows[0].n));
+}
+
+export const unitIdsOf = (seed: Seed): string[] => seed.units.map((u) => u.id);

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { TouchpointInput } from '@qihe/client';
+import type { TouchpointRecord } from '@qihe/domain';
+import { canonicalTouchpoint } from '@qihe/server';
+
+// Touchpoints as rows of the `touchpoint` table in CSV, for COPY: the same
+// values (and the same content hash) the gateway would have stored.
+
+export const COPY_COLUMNS = [
+  'id', 'unit_id', 'occurred_at', 'received_at', 'content_hash', 'site_id', 'customer_id', 'industry', 'region',
+  'contract_id', 'product_id', 'team_id', 'agent_id', 'channel', 'kind', 'stage', 'need_category', 'need_description',
+  'served', 'service_action', 'handle_seconds', 'resolved', 'first_contact', 'knowledge_refs', 'knowledge_created',
+  'handoff_unit_id', 'commitment_code', 'commitment_met', 'served_at', 'satisfaction_score', 'satisfaction_comment', 'rated_at',
+] as const;
+
+const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
+
+/** What checkTouchpoint makes of a valid input (the generator only makes valid ones). */
+export function recordOf(t: TouchpointInput): TouchpointRecord {
+  const s = t.service;
+  return {
+    id: t.id.toLowerCase(),
+    unitId: t.unitId,
+    customerId: t.customerId,
+    industry: n(t.industry),
+    region: n(t.region),
+    contractId: n(t.contractId),
+    productId: n(t.productId),
+    teamId: n(t.teamId),
+    agentId: n(t.agentId),
+    channel: t.channel,
+    kind: t.kind,
+    stage: t.stage,
+    occurredAt: new Date(t.occurredAt),
+    needCategory: t.need.category,
+    needDescription: n(t.need.description),
+    service: s
+      ? {
+          action: s.action,
+          handleSeconds: s.handleSeconds,
+          resolved: s.resolved,
+          firstContact: s.firstContact,
+          knowledgeRefs: s.knowledgeRefs ?? [],
+          knowledgeCreated: s.knowledgeCreated ?? false,
+          handoffUnitId: n(s.handoffUnitId),
+          commitment: s.commitment ? { code: s.commitment.code, met: s.commitment.met } : null,
+          servedAt: s.servedAt ? new Date(s.servedAt) : null,
+        }
+      : null,
+    satisfaction: t.satisfaction ? { score: t.satisfaction.score, comment: n(t.satisfaction.comment) } : null,
+  };
+}
+
+export const contentHash = (r: TouchpointRecord): string => createHash('sha256').update(canonicalTouchpoint(r)).digest('base64');
+
+function text(v: string | null): string {
+  if (v === null) return '';
+  return /[",\n\r]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v;
+}
+const bool = (v: boolean | null): string => (v === null ? '' : v ? 't' : 'f');
+const num = (v: number | null): string => (v === null ? '' : String(v));
+const ts = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+
+export interface RowExtras {
+  receivedAt: number;
+  siteId: string | null;
+  /** A rating recorded after the fact: stored on the row, not part of the content hash. */
+  lateRating?: { score: number; comment: string | null; ratedAt: number };
+}
+
+/** One CSV line (with its newline) in COPY_COLUMNS order. */
+export function csvLine(r: TouchpointRecord, hash: string, x: RowExtras): string {
+  const s = r.service;
+  const rating = r.satisfaction ? { ...r.satisfaction, ratedAt: x.receivedAt } : (x.lateRating ?? null);
+  return [
+    r.id,
+    text(r.unitId),
+    ts(r.occurredAt.getTime()),
+    ts(x.receivedAt),
+    text(hash),
+    text(x.siteId),
+    text(r.customerId),
+    text(r.industry),
+    text(r.region),
+    text(r.contractId),
+    text(r.productId),
+    text(r.teamId),
+    text(r.agentId),
+    r.channel,
+    r.kind,
+    r.stage,
+    r.needCategory,
+    text(r.needDescription),
+    bool(s !== null),
+    text(s ? s.action : null),
+    num(s ? s.handleSeconds : null),
+    bool(s ? s.resolved : null),
+    bool(s ? s.firstContact : null),
+    text(s ? JSON.stringify(s.knowledgeRefs) : null),
+    bool(s ? s.knowledgeCreated : null),
+    text(s ? s.handoffUnitId : null),
+    text(s?.commitment ? s.commitment.code : null),
+    bool(s?.commitment ? s.commitment.met : null),
+    ts(s?.servedAt ? s.servedAt.getTime() : null),
+    num(rating ? rating.score : null),
+    text(rating ? rating.comment : null),
+    ts(rating ? rating.ratedAt : null),
+  ].join(',') + '\n';
+}

@@ -1,0 +1,129 @@
+import { scoreCounters, zeroCounters, COUNTER_KEYS, type Counters } from '@qihe/domain';
+import { withClient } from './pg';
+import { latency, round, type Latency } from './stats';
+
+// Score latency end to end (HTTP + GraphQL + rollup query + scoring) as a
+// dashboard would see it, and the baseline to beat: the same group score by a
+// plain SQL scan of the raw touchpoints.
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SCORE = 'unit { id } from to touchpoints overall chains { chain score } modelVersion';
+
+export interface ScoreQuery {
+  key: string;
+  label: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export function scoreQueries(group: string, project: string, nowMs: number): ScoreQuery[] {
+  const to = Math.floor(nowMs / HOUR) * HOUR + HOUR;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  return [
+    {
+      key: 'engagementScore_group_30d',
+      label: 'engagementScore(group, 30 d)',
+      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ${SCORE} } }`,
+      variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
+    },
+    {
+      key: 'engagementScore_project_7d',
+      label: 'engagementScore(project, 7 d)',
+      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ${SCORE} } }`,
+      variables: { u: project, f: iso(to - 7 * DAY), t: iso(to) },
+    },
+    {
+      key: 'engagementScores_children_30d',
+      label: 'engagementScores(children of group, 30 d)',
+      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ${SCORE} } }`,
+      variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
+    },
+    {
+      key: 'engagementBreakdown_region_30d',
+      label: 'engagementBreakdown(group, 30 d, REGION)',
+      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ${SCORE} } } }`,
+      variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
+    },
+    {
+      key: 'engagementTrend_daily_90d',
+      label: 'engagementTrend(group, 90 d, DAY)',
+      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ${SCORE} } }`,
+      variables: { u: group, f: iso(to - 90 * DAY), t: iso(to) },
+    },
+  ];
+}
+
+export async function gql<T>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const data = await gql<{ login: { token: string } }>(url, null, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    u: username,
+    p: password,
+  });
+  return data.login.token;
+}
+
+/** Sequential calls after a warm-up: the latency one dashboard user sees. */
+export async function timeQuery(url: string, token: string, q: ScoreQuery, reps: number, warmup = 5): Promise<Latency & { sample: unknown }> {
+  let sample: unknown;
+  for (let i = 0; i < warmup; i++) sample = await gql(url, token, q.query, q.variables);
+  const ms: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await gql(url, token, q.query, q.variables);
+    ms.push(performance.now() - t0);
+  }
+  return { ...latency(ms), sample };
+}
+
+const RAW_COUNTERS: Record<(typeof COUNTER_KEYS)[number], string> = {
+  touchpoints: 'count(*)',
+  served: 'count(*) FILTER (WHERE served)',
+  rated: 'count(satisfaction_score)',
+  ratingPoints: 'coalesce(sum(satisfaction_score - 1), 0)',
+  servedRated: 'count(*) FILTER (WHERE served AND satisfaction_score IS NOT NULL)',
+  winWin: 'count(*) FILTER (WHERE served AND resolved AND satisfaction_score >= 4)',
+  growth: `count(*) FILTER (WHERE need_category IN ('PURCHASE', 'RENEWAL'))`,
+  resolved: 'count(*) FILTER (WHERE served AND resolved)',
+  commitmentPresent: 'count(*) FILTER (WHERE served AND commitment_code IS NOT NULL)',
+  commitmentMet: 'count(*) FILTER (WHERE served AND commitment_code IS NOT NULL AND commitment_met)',
+  handoff: 'count(*) FILTER (WHERE served AND handoff_unit_id IS NOT NULL)',
+  handoffResolved: 'count(*) FILTER (WHERE served AND handoff_unit_id IS NOT NULL AND resolved)',
+  knowledgeUsed: `count(*) FILTER (WHERE served AND jsonb_array_length(coalesce(knowledge_refs, '[]')) > 0)`,
+  firstContactResolved: 'count(*) FILTER (WHERE served AND resolved AND first_contact)',
+  knowledgeCreated: 'count(*) FILTER (WHERE served AND knowledge_created)',
+  linked: 'count(*) FILTER (WHERE contract_id IS NOT NULL OR product_id IS NOT NULL)',
+  timely: `count(*) FILTER (WHERE received_at - occurred_at <= interval '15 minutes')`,
+};
+
+/** The group's 30-day score the naive way: aggregate the raw rows of every unit in the subtree. */
+export async function rawScan(dbUrl: string, unitIds: string[], nowMs: number, reps: number): Promise<{ ms: number[]; overall: number | null; touchpoints: number }> {
+  const to = Math.floor(nowMs / HOUR) * HOUR + HOUR;
+  const from = to - 30 * DAY;
+  const sql = `SELECT ${COUNTER_KEYS.map((k, i) => `${RAW_COUNTERS[k]}::float8 AS c${i}`).join(', ')}
+    FROM touchpoint WHERE unit_id = ANY($1::text[]) AND occurred_at >= $2 AND occurred_at < $3`;
+  return withClient(dbUrl, async (c) => {
+    const ms: number[] = [];
+    let counters: Counters = zeroCounters();
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      const { rows } = await c.query(sql, [unitIds, new Date(from).toISOString(), new Date(to).toISOString()]);
+      counters = zeroCounters();
+      COUNTER_KEYS.forEach((k, j) => (counters[k] = Number(rows[0][`c${j}`])));
+      const r = scoreCounters(counters);
+      ms.push(performance.now() - t0);
+      if (i === reps - 1) return { ms, overall: r.overall === null ? null : round(r.overall, 6), touchpoints: r.touchpoints };
+    }
+    return { ms, overall: null, touchpoints: 0 };
+  });
+}
