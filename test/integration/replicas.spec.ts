@@ -66,3 +66,20 @@ it('delivers touchpoints committed on one replica to feed clients of another, on
     socket.disconnect();
   }
 });
+
+it('lets a replica accept touchpoints for a unit another replica has just added', async () => {
+  const post = async (url: string, query: string, variables: Record<string, unknown>, token: string): Promise<Record<string, any>> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const admin = (await post(a.url, `mutation { login(username: "admin", password: "admin-password") { token } }`, {}, '')).data.login.token as string;
+  const added = await post(a.url, `mutation($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }`, { i: { id: 'prj-a3', name: 'Project A3', level: 'PROJECT', parentId: 'bu-a' } }, admin);
+  expect(added.data.upsertOrgUnit.id).toBe('prj-a3');
+  await new Promise((r) => setTimeout(r, 2100)); // past the replica's re-read guard
+  const res = await post(b.url, RECORD, { input: [touchpoint({ unitId: 'prj-a3' })] }, SITE_A);
+  expect(res.data.recordTouchpoints).toMatchObject({ accepted: 1, rejected: [] });
+});

@@ -34,7 +34,8 @@ export class IngestionService {
     if (items.length < 1 || items.length > MAX_BATCH) {
       throw badInput('input', `input must hold 1 to ${MAX_BATCH} touchpoints, got ${items.length}`);
     }
-    const tree = this.org.tree;
+    // A unit added through another replica is picked up before its touchpoints are judged.
+    const tree = await this.org.treeKnowing(unitIdsOf(items));
     const rejected: IngestErrorModel[] = [];
     const candidates: Candidate[] = [];
     const firstById = new Set<string>();
@@ -90,5 +91,12 @@ export class IngestionService {
     const { score, comment } = checked.value;
     if (!UUID.test(touchpointId)) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
     return this.writes.submit({ kind: 'rate', caller, id: touchpointId.toLowerCase(), rawId: touchpointId, score, comment });
+  }
+}
+
+function* unitIdsOf(items: readonly unknown[]): Generator<string> {
+  for (const it of items) {
+    const id = (it as { unitId?: unknown } | null)?.unitId;
+    if (typeof id === 'string') yield id;
   }
 }
