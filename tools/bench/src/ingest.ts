@@ -33,7 +33,7 @@ export async function runIngest(
   const clients = new Map<string, GatewayClient>();
   const client = (key: string): GatewayClient => {
     let c = clients.get(key);
-    if (!c) clients.set(key, (c = new GatewayClient({ url, token: key, timeoutMs: 120_000, retries: 0, maxBatch: 1000 })));
+    if (!c) clients.set(key, (c = new GatewayClient({ url, token: key, timeoutMs: 120_000, retries: 2, backoffBaseMs: 50, maxBatch: 1000 })));
     return c;
   };
   const run: IngestRun = {

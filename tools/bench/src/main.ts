@@ -274,6 +274,9 @@ async function main(): Promise<void> {
         checkpoint();
       }
     }
+  } catch (e) {
+    console.error(`the gateway's last words:\n${gw.output().split('\n').slice(-30).join('\n')}`);
+    throw e;
   } finally {
     await gw.stop();
     await db.stop();
@@ -291,7 +294,11 @@ async function main(): Promise<void> {
   console.log(`\n${table(rows)}\n\nresults: ${resolve(args.out as string)} (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Exit once done: pooled keep-alive sockets and socket.io clients must not keep the bench alive.
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
