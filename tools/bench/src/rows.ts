@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { TouchpointInput } from '@qihe/client';
 import type { TouchpointRecord } from '@qihe/domain';
-import { canonicalTouchpoint } from '@qihe/server';
+import { checkTouchpoint, touchpointContentHash } from '@qihe/server';
 
 // Touchpoints as rows of the `touchpoint` table in CSV, for COPY: the same
 // values (and the same content hash) the gateway would have stored.
@@ -13,45 +12,14 @@ export const COPY_COLUMNS = [
   'handoff_unit_id', 'commitment_code', 'commitment_met', 'served_at', 'satisfaction_score', 'satisfaction_comment', 'rated_at',
 ] as const;
 
-const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
-
-/** What checkTouchpoint makes of a valid input (the generator only makes valid ones). */
+/** What the gateway stores for a valid input, by the gateway's own code (the generator only makes valid ones). */
 export function recordOf(t: TouchpointInput): TouchpointRecord {
-  const s = t.service;
-  return {
-    id: t.id.toLowerCase(),
-    unitId: t.unitId,
-    customerId: t.customerId,
-    industry: n(t.industry),
-    region: n(t.region),
-    contractId: n(t.contractId),
-    productId: n(t.productId),
-    teamId: n(t.teamId),
-    agentId: n(t.agentId),
-    channel: t.channel,
-    kind: t.kind,
-    stage: t.stage,
-    occurredAt: new Date(t.occurredAt),
-    needCategory: t.need.category,
-    needDescription: n(t.need.description),
-    service: s
-      ? {
-          action: s.action,
-          handleSeconds: s.handleSeconds,
-          resolved: s.resolved,
-          firstContact: s.firstContact,
-          knowledgeRefs: s.knowledgeRefs ?? [],
-          knowledgeCreated: s.knowledgeCreated ?? false,
-          handoffUnitId: n(s.handoffUnitId),
-          commitment: s.commitment ? { code: s.commitment.code, met: s.commitment.met } : null,
-          servedAt: s.servedAt ? new Date(s.servedAt) : null,
-        }
-      : null,
-    satisfaction: t.satisfaction ? { score: t.satisfaction.score, comment: n(t.satisfaction.comment) } : null,
-  };
+  const checked = checkTouchpoint(t);
+  if (!checked.ok) throw new Error(`generated touchpoint ${t.id} is invalid: ${checked.message}`);
+  return checked.value;
 }
 
-export const contentHash = (r: TouchpointRecord): string => createHash('sha256').update(canonicalTouchpoint(r)).digest('base64');
+export const contentHash = touchpointContentHash;
 
 function text(v: string | null): string {
   if (v === null) return '';

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Database, loadUnits, rebuildRollups, upsertUnits } from '@qihe/data';
 import { OrgTree, type Caller, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
-import { canonicalTouchpoint, QiheError } from '@qihe/server';
+import { touchpointContentHash, QiheError } from '@qihe/server';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
 import { GroupCommit, type Candidate } from './group-commit';
 
@@ -83,7 +83,7 @@ function record(overrides: Partial<TouchpointRecord> = {}): TouchpointRecord {
 const candidate = (r: TouchpointRecord, index: number): Candidate => ({
   index,
   record: r,
-  contentHash: createHash('sha256').update(canonicalTouchpoint(r)).digest('base64'),
+  contentHash: touchpointContentHash(r),
 });
 const batch = (...records: TouchpointRecord[]) => ({ kind: 'record' as const, candidates: records.map(candidate), laterCopies: [], siteId: 'site-b1' });
 const rating = (id: string, score: number, caller = SITE) => ({ kind: 'rate' as const, caller, id, rawId: id, score, comment: null });

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { type Database, type StoredTouchpoint } from '@qihe/data';
 import { canRecord, inScope, type Caller } from '@qihe/domain';
-import { badInput, canonicalTouchpoint, checkSatisfaction, checkTouchpoint, forbidden, notFound } from '@qihe/server';
+import { badInput, touchpointContentHash, checkSatisfaction, checkTouchpoint, forbidden, notFound } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
@@ -64,7 +63,7 @@ export class IngestionService {
         rejected.push({ index, id, code: 'INVALID', message: `service.handoffUnitId: no org unit "${handoff}"` });
         continue;
       }
-      const contentHash = createHash('sha256').update(canonicalTouchpoint(record)).digest('base64');
+      const contentHash = touchpointContentHash(record);
       const candidate = { index, record, contentHash };
       if (firstById.has(record.id)) {
         laterCopies.push(candidate);

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { TouchpointInput as WireTouchpoint } from '@qihe/client';
 import type { Database } from '@qihe/data';
 import type { TouchpointRecord } from '@qihe/domain';
-import { badInput, canonicalTouchpoint, checkSatisfaction, checkTouchpoint, notFound, type UserClaims } from '@qihe/server';
+import { badInput, touchpointContentHash, checkSatisfaction, checkTouchpoint, notFound, type UserClaims } from '@qihe/server';
 import { assertMaySee, seesAllOfSite } from '../auth/require-user';
 import type { SiteConfig } from '../config/site-config';
 import { CONFIG, DATABASE } from '../core/tokens';
@@ -60,7 +60,7 @@ export class TouchpointsService {
       if (!this.units.serves(record.unitId)) {
         throw badInput(`${at}unitId`, `${at}unitId: "${record.unitId}" is not a unit of this site ("${this.config.unitId}" and the units below it)`);
       }
-      const hash = createHash('sha256').update(canonicalTouchpoint(record)).digest('base64');
+      const hash = touchpointContentHash(record);
       const earlier = hashById.get(record.id);
       if (earlier !== undefined && earlier !== hash) throw badInput(`${at}id`, `${at}id: "${record.id}" appears twice with different content`);
       if (earlier === undefined) rows.push(toNewRow(record, hash));

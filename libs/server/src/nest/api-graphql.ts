@@ -31,7 +31,7 @@ export function apiGraphQLOptions<C>(opts: {
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     validationRules: [safeDepthLimit(opts.maxDepth ?? MAX_DEPTH)],
-    plugins: [complexityLimit, ...(opts.plugins ?? [])],
+    plugins: [complexityLimit(), ...(opts.plugins ?? [])],
     context: ({ req }: { req: Request }) => opts.context(bearer(req.headers.authorization), req),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, opts.production) as never,
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { TouchpointRecord } from '@qihe/domain';
@@ -158,3 +159,6 @@ export function canonicalTouchpoint(r: TouchpointRecord): string {
     r.satisfaction && [r.satisfaction.score, r.satisfaction.comment],
   ]);
 }
+
+/** The idempotency fingerprint of a record: equal exactly when two sends are the same touchpoint. */
+export const touchpointContentHash = (r: TouchpointRecord): string => createHash('sha256').update(canonicalTouchpoint(r)).digest('base64');
