@@ -14,7 +14,7 @@ import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
 import { planBatches } from './workload';
 
-// `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores]`:
+// `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
 // ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
 // and the gateway's footprint, against a durable PostgreSQL started here.
 
@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     'large-rows': { type: 'string' },
     'pg-conf': { type: 'string' },
     'late-ratings': { type: 'string' },
+    'feed-clients': { type: 'string' },
+    'feed-seconds': { type: 'string' },
   },
 });
 const quick = args.quick;
@@ -37,9 +39,9 @@ const cfg = {
   batchSize: 500,
   concurrency: 4,
   copyReps: 3,
-  feedClients: quick ? 200 : 1000,
+  feedClients: args['feed-clients'] ? Number(args['feed-clients']) : quick ? 200 : 1000,
   feedRate: 2000,
-  feedSeconds: quick ? 15 : 30,
+  feedSeconds: args['feed-seconds'] ? Number(args['feed-seconds']) : quick ? 15 : 30,
   feedBatch: 50,
   smallRows: 1_000_000,
   largeRows: args['large-rows'] ? Number(args['large-rows']) : quick ? 0 : 10_000_000,
