@@ -175,6 +175,85 @@ describe('recordSatisfaction', () => {
   });
 });
 
+describe('recordSatisfactions', () => {
+  const RATE_MANY = `mutation RateMany($input: [SatisfactionRatingInput!]!) {
+    recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }
+  }`;
+  type RatingResult = { rated: number; unchanged: number; rejected: { index: number; id: string | null; code: string; message: string }[] };
+  const rateMany = async (input: unknown[], key = SITE_A): Promise<RatingResult> => {
+    const res = await gw.gql<{ recordSatisfactions: RatingResult }>(RATE_MANY, { input }, key);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!.recordSatisfactions;
+  };
+
+  it('judges each rating on its own and counts each touchpoint once, like recordSatisfaction one by one', async () => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 3_600_000;
+    const at = new Date(hour + 10 * 60_000).toISOString();
+    const [t1, t2, t3] = [0, 1, 2].map(() => touchpoint({ unitId: 'prj-a2', occurredAt: at }));
+    const foreign = touchpoint({ unitId: 'prj-b1', occurredAt: at });
+    await record([t1, t2, t3]);
+    await record([foreign], SITE_GROUP);
+    const w = { unitId: 'prj-a2', from: new Date(hour).toISOString(), to: new Date(hour + 3_600_000).toISOString() };
+    type S = { engagementScore: { chains: { measures: { key: string; numerator: number; denominator: number }[] }[] } };
+    const csat = async (): Promise<{ numerator: number; denominator: number }> => {
+      const r = await gw.gql<S>(SCORE, w, execToken);
+      const m = r.data!.engagementScore.chains[0].measures.find((x) => x.key === 'csat')!;
+      return { numerator: m.numerator, denominator: m.denominator };
+    };
+    expect(await csat()).toEqual({ numerator: 0, denominator: 0 });
+
+    const first = await rateMany([
+      { touchpointId: t1.id, satisfaction: { score: 5 } },
+      { touchpointId: t2.id, satisfaction: { score: 2, comment: 'slow' } },
+      { touchpointId: t1.id, satisfaction: { score: 5 } }, // the same again in one call: unchanged
+      { touchpointId: t2.id, satisfaction: { score: 3 } }, // differs from the rating just given
+      { touchpointId: '00000000-0000-4000-8000-000000000000', satisfaction: { score: 3 } },
+      { touchpointId: 'not-a-uuid', satisfaction: { score: 3 } },
+      { touchpointId: foreign.id, satisfaction: { score: 4 } },
+      { touchpointId: t3.id, satisfaction: { score: 6 } },
+    ]);
+    expect(first.rated).toBe(2);
+    expect(first.unchanged).toBe(1);
+    expect(first.rejected.map((r) => [r.index, r.code])).toEqual([
+      [3, 'CONFLICT'],
+      [4, 'NOT_FOUND'],
+      [5, 'NOT_FOUND'],
+      [6, 'FORBIDDEN_UNIT'],
+      [7, 'INVALID'],
+    ]);
+    expect(first.rejected[0].message).toMatch(/^satisfaction: .*already rated 2/);
+    expect(first.rejected[2].message).toBe('touchpointId: no touchpoint "not-a-uuid"');
+    expect(first.rejected[4].message).toMatch(/^satisfaction\.score/);
+    // csat: rating points (score − 1) over 4 per rating — t1 gives 4, t2 gives 1.
+    expect(await csat()).toEqual({ numerator: 5, denominator: 8 });
+
+    // A retry of the whole call changes nothing; the rest still goes through.
+    const retry = await rateMany([
+      { touchpointId: t1.id, satisfaction: { score: 5 } },
+      { touchpointId: t2.id, satisfaction: { score: 2, comment: 'slow' } },
+      { touchpointId: t3.id, satisfaction: { score: 4 } },
+    ]);
+    expect(retry).toEqual({ rated: 1, unchanged: 2, rejected: [] });
+    expect(await csat()).toEqual({ numerator: 8, denominator: 12 });
+    const stored = await pg.query(`SELECT id::text, satisfaction_score AS s, satisfaction_comment AS c FROM touchpoint WHERE id = ANY($1::uuid[]) ORDER BY id`, [[t1.id, t2.id, t3.id, foreign.id]]);
+    expect(Object.fromEntries(stored.rows.map((r) => [r.id, [r.s, r.c]]))).toEqual({
+      [t1.id]: [5, null],
+      [t2.id]: [2, 'slow'],
+      [t3.id]: [4, null],
+      [foreign.id]: [null, null],
+    });
+  });
+
+  it('refuses an empty or oversized call, naming the input', async () => {
+    const empty = await gw.gql(RATE_MANY, { input: [] }, SITE_A);
+    expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(empty.errors?.[0].message).toContain('input');
+    const many = Array.from({ length: 1001 }, () => ({ touchpointId: '00000000-0000-4000-8000-000000000000', satisfaction: { score: 3 } }));
+    const big = await gw.gql(RATE_MANY, { input: many }, SITE_A);
+    expect(big.errors?.[0].message).toMatch(/input must hold 1 to 1000 ratings, got 1001/);
+  });
+});
+
 describe('rollups', () => {
   it('equal a recount of the raw touchpoints with the same counting code', async () => {
     const stored = await rollupSnapshot();

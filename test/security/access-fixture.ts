@@ -74,6 +74,8 @@ export const DOCS = {
   recordTouchpoints: `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`,
   recordSatisfaction: `mutation($id: ID!, $s: SatisfactionInput!) {
     recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ${UNIT} } } }`,
+  recordSatisfactions: `mutation($input: [SatisfactionRatingInput!]!) {
+    recordSatisfactions(input: $input) { rated unchanged rejected { index code message } } }`,
   upsertOrgUnit: `mutation($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ${UNIT} } }`,
   upsertUser: `mutation($input: UserInput!) { upsertUser(input: $input) { username role unitId } }`,
   issueSiteKey: `mutation($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`,
@@ -108,6 +110,8 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
       return { input: [touchpoint(target)] };
     case 'recordSatisfaction':
       return { id: touchpointId ?? randomUUID(), s: { score: 4 } };
+    case 'recordSatisfactions':
+      return { input: [{ touchpointId: touchpointId ?? randomUUID(), satisfaction: { score: 4 } }] };
     case 'upsertOrgUnit':
       return { input: TEST_ORG.units.find((u) => u.id === target) };
     case 'upsertUser':

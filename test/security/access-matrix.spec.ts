@@ -125,6 +125,19 @@ const TABLE: Row[] = [
   ['exec', 'recordSatisfaction', 'no-such-touchpoint', 'NOT_FOUND'],
   ...bad('recordSatisfaction', 'prj-a1'),
 
+  // The batch form: the same policy, but a refused rating is reported per item.
+  ['admin', 'recordSatisfactions', 'prj-b1', 'ok'],
+  ['exec', 'recordSatisfactions', 'prj-a2', 'ok'],
+  ['head.a', 'recordSatisfactions', 'prj-a1', 'ok'],
+  ['head.a', 'recordSatisfactions', 'prj-b1', 'FORBIDDEN_UNIT'],
+  ['agent.a1', 'recordSatisfactions', 'prj-a1', 'ok'],
+  ['agent.a1', 'recordSatisfactions', 'prj-a2', 'FORBIDDEN_UNIT'],
+  ['site-a', 'recordSatisfactions', 'prj-a1', 'ok'],
+  ['site-a', 'recordSatisfactions', 'bu-b', 'FORBIDDEN_UNIT'],
+  ['site-a', 'recordSatisfactions', 'group', 'FORBIDDEN_UNIT'],
+  ['exec', 'recordSatisfactions', 'no-such-touchpoint', 'NOT_FOUND'],
+  ...bad('recordSatisfactions', 'prj-a1'),
+
   ...adminRows('upsertOrgUnit', 'bu-b', { exec: 'bu-b', 'head.a': 'bu-a', 'agent.a1': 'prj-a1', 'site-a': 'bu-a' }),
   // Everyone but the admin tries to make themselves (or a new account) an ADMIN.
   ...adminRows('upsertUser', 'agent.b1', { exec: 'exec', 'head.a': 'head.a', 'agent.a1': 'agent.a1', 'site-a': 'intruder' }),
@@ -185,6 +198,8 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     case 'recordSatisfaction':
       return expect(v).toMatchObject({ satisfaction: { score: 4 }, unit: { id: target } });
+    case 'recordSatisfactions':
+      return expect(v).toEqual({ rated: 1, unchanged: 0, rejected: [] });
     case 'upsertUser':
       return expect(v).toEqual({ username: 'agent.b1', role: 'AGENT', unitId: 'prj-b1' });
     case 'issueSiteKey':
@@ -216,14 +231,17 @@ afterAll(async () => {
 describe('access matrix', () => {
   it.each(TABLE)('%s: %s(%s) → %s', async (caller, op, target, expected) => {
     let touchpointId: string | null = null;
-    if (op === 'recordSatisfaction' && target !== 'no-such-touchpoint') {
+    if ((op === 'recordSatisfaction' || op === 'recordSatisfactions') && target !== 'no-such-touchpoint') {
       const tp = touchpoint(target);
       await record([tp]);
       touchpointId = tp.id as string;
     }
     const res = await call(DOCS[op], variablesFor(op, target, touchpointId), tokens[caller]);
     const value = res.data?.[op] ?? null;
-    if (expected === 'FORBIDDEN_UNIT' || expected === 'UNKNOWN_UNIT') {
+    if (op === 'recordSatisfactions' && (expected === 'FORBIDDEN_UNIT' || expected === 'NOT_FOUND')) {
+      expect(res.errors).toBeUndefined();
+      expect(value).toEqual({ rated: 0, unchanged: 0, rejected: [{ index: 0, code: expected, message: expect.stringMatching(/^touchpoint/) }] });
+    } else if (expected === 'FORBIDDEN_UNIT' || expected === 'UNKNOWN_UNIT') {
       expect(res.errors).toBeUndefined();
       expect(value).toMatchObject({ accepted: 0, duplicates: 0, rejected: [{ index: 0, code: expected }] });
     } else if (expected === 'ok' || expected === 'null') {

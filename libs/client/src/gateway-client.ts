@@ -1,12 +1,15 @@
 import {
   LOGIN_MUTATION,
   RECORD_SATISFACTION_MUTATION,
+  RECORD_SATISFACTIONS_MUTATION,
   RECORD_TOUCHPOINTS_MUTATION,
   type GraphQLErrorPayload,
   type GraphQLResponse,
   type IngestResult,
   type RatedTouchpoint,
+  type RatingResult,
   type SatisfactionInput,
+  type SatisfactionRating,
   type Session,
   type TouchpointInput,
 } from './types';
@@ -165,6 +168,27 @@ export class GatewayClient {
       { retry: true },
     );
     return data.recordSatisfaction;
+  }
+
+  /**
+   * Rates many touchpoints after the fact: split into calls of at most
+   * `maxBatch`, each retried on retryable failures (safe: the same rating
+   * again comes back as unchanged). Rejected indices point into `ratings`.
+   */
+  async recordSatisfactions(ratings: readonly SatisfactionRating[]): Promise<RatingResult> {
+    const merged: RatingResult = { rated: 0, unchanged: 0, rejected: [] };
+    for (let offset = 0; offset < ratings.length; offset += this.maxBatch) {
+      const data = await this.request<{ recordSatisfactions: RatingResult }>(
+        RECORD_SATISFACTIONS_MUTATION,
+        { input: ratings.slice(offset, offset + this.maxBatch) },
+        { retry: true },
+      );
+      const r = data.recordSatisfactions;
+      merged.rated += r.rated;
+      merged.unchanged += r.unchanged;
+      for (const x of r.rejected) merged.rejected.push({ ...x, index: x.index + offset });
+    }
+    return merged;
   }
 
   /** Logs a user in and uses the returned token for the following calls. */

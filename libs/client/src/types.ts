@@ -50,7 +50,7 @@ export interface TouchpointInput {
   satisfaction?: SatisfactionInput | null;
 }
 
-export const INGEST_ERROR_CODES = ['INVALID', 'UNKNOWN_UNIT', 'FORBIDDEN_UNIT', 'CONFLICT'] as const;
+export const INGEST_ERROR_CODES = ['INVALID', 'UNKNOWN_UNIT', 'FORBIDDEN_UNIT', 'CONFLICT', 'NOT_FOUND'] as const;
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
 
 export interface IngestError {
@@ -65,6 +65,21 @@ export interface IngestError {
 export interface IngestResult {
   accepted: number;
   duplicates: number;
+  rejected: IngestError[];
+}
+
+/** One late rating of recordSatisfactions. */
+export interface SatisfactionRating {
+  touchpointId: string;
+  satisfaction: SatisfactionInput;
+}
+
+export interface RatingResult {
+  /** Newly counted. */
+  rated: number;
+  /** Equal to the rating already stored: nothing to do (a retry, for one). */
+  unchanged: number;
+  /** NOT_FOUND, FORBIDDEN_UNIT, CONFLICT (rated otherwise before) or INVALID, by position in the input. */
   rejected: IngestError[];
 }
 
@@ -133,6 +148,16 @@ export const RECORD_SATISFACTION_MUTATION = /* GraphQL */ `
       receivedAt
       resolved
       satisfaction { score comment }
+    }
+  }
+`;
+
+export const RECORD_SATISFACTIONS_MUTATION = /* GraphQL */ `
+  mutation RecordSatisfactions($input: [SatisfactionRatingInput!]!) {
+    recordSatisfactions(input: $input) {
+      rated
+      unchanged
+      rejected { index id code message }
     }
   }
 `;

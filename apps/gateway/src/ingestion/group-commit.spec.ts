@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Database, loadUnits, rebuildRollups, upsertUnits } from '@qihe/data';
 import { OrgTree, type Caller, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
-import { touchpointContentHash, QiheError } from '@qihe/server';
+import { touchpointContentHash } from '@qihe/server';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
 import { GroupCommit, type Candidate } from './group-commit';
 
@@ -86,7 +86,12 @@ const candidate = (r: TouchpointRecord, index: number): Candidate => ({
   contentHash: touchpointContentHash(r),
 });
 const batch = (...records: TouchpointRecord[]) => ({ kind: 'record' as const, candidates: records.map(candidate), laterCopies: [], siteId: 'site-b1' });
-const rating = (id: string, score: number, caller = SITE) => ({ kind: 'rate' as const, caller, id, rawId: id, score, comment: null });
+const rating = (id: string, score: number, caller = SITE) => ratings(caller, [id, score]);
+const ratings = (caller: Caller, ...items: [string, number][]) => ({
+  kind: 'rate' as const,
+  caller,
+  items: items.map(([id, score], index) => ({ index, id, rawId: id, score, comment: null })),
+});
 const settle = <T>(p: Promise<T>): Promise<{ ok: T } | { err: unknown }> => p.then((ok) => ({ ok }), (err: unknown) => ({ err }));
 
 describe('GroupCommit', () => {
@@ -110,11 +115,10 @@ describe('GroupCommit', () => {
     expect(bOut.ok.accepted).toBe(1);
     expect(bOut.ok.duplicates).toBe(1);
     expect(bOut.ok.conflicts.map((c) => [c.index, c.record.id])).toEqual([[2, x1.id]]);
-    expect(await rated).toMatchObject({ ok: { id: x3.id, satisfactionScore: 4 } });
-    const errorCode = (s: { err?: unknown }): string | undefined => (s.err instanceof QiheError ? s.err.code : undefined);
-    expect(errorCode((await again) as { err?: unknown })).toBe('BAD_USER_INPUT');
-    expect(errorCode((await unknown) as { err?: unknown })).toBe('NOT_FOUND');
-    expect(errorCode((await outside) as { err?: unknown })).toBe('FORBIDDEN');
+    expect(await rated).toMatchObject({ ok: [{ index: 0, status: 'RATED', touchpoint: { id: x3.id, satisfactionScore: 4 } }] });
+    expect(await again).toMatchObject({ ok: [{ status: 'CONFLICT', message: expect.stringMatching(/^satisfaction: .* already rated 4/) }] });
+    expect(await unknown).toMatchObject({ ok: [{ status: 'NOT_FOUND', message: expect.stringMatching(/^touchpointId: no touchpoint/) }] });
+    expect(await outside).toMatchObject({ ok: [{ status: 'FORBIDDEN_UNIT' }] });
 
     // One transaction, one now(): a and b were stored together.
     const rows = await db.query<{ id: string; r: string; s: number | null }>(
@@ -125,6 +129,21 @@ describe('GroupCommit', () => {
     expect(rows.find((r) => r.id === x3.id)?.s).toBe(4);
     // Each call's touchpoints reach the feed once, after commit.
     expect(published.flat().map((e) => e.id).filter((id) => [x1.id, x2.id, x3.id].includes(id)).sort()).toEqual([x1.id, x2.id, x3.id].sort());
+  });
+
+  it('judges the ratings of one call in order: a repeat is unchanged, a different score a conflict', async () => {
+    const [y1, y2] = [record(), record()];
+    await writes.submit(batch(y1, y2));
+    const out = await writes.submit(ratings(SITE, [y1.id, 5], [y2.id, 2], [y1.id, 5], [y2.id, 3], [randomUUID(), 1]));
+    expect(out.map((o) => [o.index, o.status])).toEqual([
+      [0, 'RATED'],
+      [1, 'RATED'],
+      [2, 'UNCHANGED'],
+      [3, 'CONFLICT'],
+      [4, 'NOT_FOUND'],
+    ]);
+    const stored = await db.query<{ id: string; s: number }>(`SELECT id, satisfaction_score AS s FROM touchpoint WHERE id = ANY($1::uuid[])`, [[y1.id, y2.id]]);
+    expect(Object.fromEntries(stored.map((r) => [r.id, r.s]))).toEqual({ [y1.id]: 5, [y2.id]: 2 });
   });
 
   it('keeps the counters a recount gives', async () => {

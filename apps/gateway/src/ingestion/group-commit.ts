@@ -13,7 +13,6 @@ import {
   type StoredTouchpoint,
 } from '@qihe/data';
 import { canRate, countTouchpoint, factsOf, ratingDelta, sliceValuesOf, type Caller, type OrgTree } from '@qihe/domain';
-import { badInput, forbidden, notFound, QiheError } from '@qihe/server';
 import type { FeedBus, TouchpointEvent } from '../core/feed-bus';
 
 // Group commit: the write work of concurrent calls (batches and late ratings)
@@ -44,34 +43,43 @@ export interface RecordOutcome {
   conflicts: Candidate[];
 }
 
-export interface RateJob {
-  kind: 'rate';
-  caller: Caller;
+/** One rating of a rate job: `index` is its place in the caller's list. */
+export interface RateItem {
+  index: number;
   /** Lower-case id, and the id as the caller wrote it (for messages). */
   id: string;
   rawId: string;
   score: number;
   comment: string | null;
 }
+export interface RateJob {
+  kind: 'rate';
+  caller: Caller;
+  /** In the caller's order: a later rating of the same touchpoint is judged against an earlier one. */
+  items: RateItem[];
+}
+/** What became of one rating: newly counted, already stored alike, or refused (the message names the field). */
+export type RateItemOutcome =
+  | { index: number; status: 'RATED' | 'UNCHANGED'; touchpoint: StoredTouchpoint }
+  | { index: number; status: 'NOT_FOUND' | 'FORBIDDEN_UNIT' | 'CONFLICT'; message: string };
 
 type Job = RecordJob | RateJob;
-type Outcome<J extends Job> = J extends RecordJob ? RecordOutcome : StoredTouchpoint;
+type Outcome<J extends Job> = J extends RecordJob ? RecordOutcome : RateItemOutcome[];
 
 interface Pending {
   job: Job;
   weight: number;
-  resolve: (v: RecordOutcome | StoredTouchpoint) => void;
+  resolve: (v: RecordOutcome | RateItemOutcome[]) => void;
   reject: (e: unknown) => void;
 }
 
 interface Done {
-  result?: RecordOutcome | StoredTouchpoint;
-  error?: QiheError;
+  result?: RecordOutcome | RateItemOutcome[];
   events: TouchpointEvent[];
   touched: string[];
 }
 
-/** At most this many touchpoints (a rating weighs 1) per shared transaction. */
+/** At most this many touchpoints and ratings per shared transaction. */
 const MAX_GROUP_WEIGHT = 5000;
 
 export class GroupCommit {
@@ -87,7 +95,7 @@ export class GroupCommit {
 
   submit<J extends Job>(job: J): Promise<Outcome<J>> {
     return new Promise<Outcome<J>>((resolve, reject) => {
-      const weight = job.kind === 'record' ? Math.max(1, job.candidates.length + job.laterCopies.length) : 1;
+      const weight = Math.max(1, job.kind === 'record' ? job.candidates.length + job.laterCopies.length : job.items.length);
       this.queue.push({ job, weight, resolve: resolve as Pending['resolve'], reject });
       if (!this.running) void this.drain();
     });
@@ -123,8 +131,7 @@ export class GroupCommit {
     group.forEach((p, i) => {
       const d = done[i];
       this.feed.committed(d.events, d.touched);
-      if (d.error) p.reject(d.error);
-      else p.resolve(d.result as RecordOutcome | StoredTouchpoint);
+      p.resolve(d.result as RecordOutcome | RateItemOutcome[]);
     });
   }
 
@@ -200,32 +207,42 @@ export class GroupCommit {
   private async rate(tx: Sql, tree: OrgTree, deltas: RollupDeltas, jobs: readonly (readonly [RateJob, number])[], done: Done[]): Promise<void> {
     const rows = await findTouchpointsForUpdate(
       tx,
-      jobs.map(([j]) => j.id),
+      jobs.flatMap(([j]) => j.items.map((it) => it.id)),
     );
     const updates: { id: string; score: number; comment: string | null }[] = [];
     for (const [job, i] of jobs) {
-      const row = rows.get(job.id);
-      if (!row) {
-        done[i].error = notFound(`touchpointId: no touchpoint "${job.rawId}"`);
-        continue;
+      const outcomes: RateItemOutcome[] = [];
+      const touched = new Set<string>();
+      for (const it of job.items) {
+        const row = rows.get(it.id);
+        if (!row) {
+          outcomes.push({ index: it.index, status: 'NOT_FOUND', message: `touchpointId: no touchpoint "${it.rawId}"` });
+          continue;
+        }
+        if (!canRate(job.caller, tree, row.unitId)) {
+          outcomes.push({ index: it.index, status: 'FORBIDDEN_UNIT', message: `touchpoint "${it.id}" belongs to a unit outside your scope` });
+          continue;
+        }
+        if (row.satisfactionScore !== null) {
+          if (row.satisfactionScore === it.score && (row.satisfactionComment ?? null) === it.comment) {
+            outcomes.push({ index: it.index, status: 'UNCHANGED', touchpoint: row });
+          } else {
+            const message = `satisfaction: touchpoint "${it.id}" is already rated ${row.satisfactionScore}; a rating cannot be changed`;
+            outcomes.push({ index: it.index, status: 'CONFLICT', message });
+          }
+          continue;
+        }
+        updates.push({ id: it.id, score: it.score, comment: it.comment });
+        const lineage = tree.lineage(row.unitId);
+        const delta = ratingDelta({ service: row.served ? { resolved: row.resolved === true } : null }, it.score);
+        addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);
+        const rated = { ...row, satisfactionScore: it.score, satisfactionComment: it.comment };
+        rows.set(it.id, rated); // a second rating of it in this group sees it rated
+        outcomes.push({ index: it.index, status: 'RATED', touchpoint: rated });
+        for (const u of lineage) touched.add(u);
       }
-      if (!canRate(job.caller, tree, row.unitId)) {
-        done[i].error = forbidden(`touchpoint "${job.id}" belongs to a unit outside your scope`);
-        continue;
-      }
-      if (row.satisfactionScore !== null) {
-        if (row.satisfactionScore === job.score && (row.satisfactionComment ?? null) === job.comment) done[i].result = row;
-        else done[i].error = badInput('satisfaction', `satisfaction: touchpoint "${job.id}" is already rated ${row.satisfactionScore}; a rating cannot be changed`);
-        continue;
-      }
-      updates.push({ id: job.id, score: job.score, comment: job.comment });
-      const lineage = tree.lineage(row.unitId);
-      const delta = ratingDelta({ service: row.served ? { resolved: row.resolved === true } : null }, job.score);
-      addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);
-      const rated = { ...row, satisfactionScore: job.score, satisfactionComment: job.comment };
-      rows.set(job.id, rated); // a second rating of it in this group sees it rated
-      done[i].result = rated;
-      done[i].touched = lineage;
+      done[i].result = outcomes;
+      done[i].touched = [...touched];
     }
     await setSatisfactions(tx, updates);
   }

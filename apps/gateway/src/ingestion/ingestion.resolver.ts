@@ -6,7 +6,8 @@ import { CurrentCaller } from '../auth/current-caller.decorator';
 import { OrgService } from '../core/org.service';
 import { toTouchpointModel, TouchpointModel } from '../touchpoints/models/touchpoint.model';
 import { IngestionService } from './ingestion.service';
-import { IngestResultModel } from './models/ingest-result.model';
+import { IngestResultModel, RatingResultModel } from './models/ingest-result.model';
+import { SatisfactionRatingInput } from './models/satisfaction-rating.input';
 
 @Resolver()
 export class IngestionResolver {
@@ -31,5 +32,13 @@ export class IngestionResolver {
   ): Promise<TouchpointModel> {
     const row = await this.ingestion.rate(requireCaller(caller), touchpointId, satisfaction);
     return toTouchpointModel(row, this.org.require(row.unitId));
+  }
+
+  @Mutation(() => RatingResultModel, { description: '1 .. 1000 late ratings, each judged on its own like recordSatisfaction' })
+  recordSatisfactions(
+    @CurrentCaller() caller: Caller | null,
+    @Args('input', { type: () => [SatisfactionRatingInput] }) input: SatisfactionRatingInput[],
+  ): Promise<RatingResultModel> {
+    return this.ingestion.rateMany(requireCaller(caller), input);
   }
 }

@@ -5,8 +5,8 @@ import { badInput, touchpointContentHash, checkSatisfaction, checkTouchpoint, fo
 import { DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
-import { GroupCommit, type Candidate } from './group-commit';
-import type { IngestErrorModel, IngestResultModel } from './models/ingest-result.model';
+import { GroupCommit, type Candidate, type RateItem } from './group-commit';
+import type { IngestErrorModel, IngestResultModel, RatingResultModel } from './models/ingest-result.model';
 
 export const MAX_BATCH = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,9 +87,62 @@ export class IngestionService {
   async rate(caller: Caller, touchpointId: string, satisfaction: unknown): Promise<StoredTouchpoint> {
     const checked = checkSatisfaction(satisfaction);
     if (!checked.ok) throw badInput(checked.field, checked.message);
-    const { score, comment } = checked.value;
     if (!UUID.test(touchpointId)) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
-    return this.writes.submit({ kind: 'rate', caller, id: touchpointId.toLowerCase(), rawId: touchpointId, score, comment });
+    const { score, comment } = checked.value;
+    const [outcome] = await this.writes.submit({ kind: 'rate', caller, items: [{ index: 0, id: touchpointId.toLowerCase(), rawId: touchpointId, score, comment }] });
+    switch (outcome.status) {
+      case 'RATED':
+      case 'UNCHANGED':
+        return outcome.touchpoint;
+      case 'NOT_FOUND':
+        throw notFound(outcome.message);
+      case 'FORBIDDEN_UNIT':
+        throw forbidden(outcome.message);
+      case 'CONFLICT':
+        throw badInput('satisfaction', outcome.message);
+    }
+  }
+
+  /**
+   * Many late ratings in one call (1 .. 1000), each judged on its own like
+   * recordSatisfaction: a rating equal to the stored one is counted as
+   * unchanged, a different one is a CONFLICT, and nothing is counted twice.
+   */
+  async rateMany(caller: Caller, items: readonly { touchpointId?: unknown; satisfaction?: unknown }[]): Promise<RatingResultModel> {
+    if (items.length < 1 || items.length > MAX_BATCH) {
+      throw badInput('input', `input must hold 1 to ${MAX_BATCH} ratings, got ${items.length}`);
+    }
+    const rejected: IngestErrorModel[] = [];
+    const valid: RateItem[] = [];
+    items.forEach((item, index) => {
+      const rawId = typeof item?.touchpointId === 'string' ? item.touchpointId : null;
+      const checked = checkSatisfaction(item?.satisfaction);
+      if (rawId === null || !UUID.test(rawId)) {
+        rejected.push({ index, id: rawId, code: 'NOT_FOUND', message: `touchpointId: no touchpoint "${rawId ?? ''}"` });
+      } else if (!checked.ok) {
+        rejected.push({ index, id: rawId, code: 'INVALID', message: checked.message });
+      } else {
+        valid.push({ index, id: rawId.toLowerCase(), rawId, score: checked.value.score, comment: checked.value.comment });
+      }
+    });
+    const result: RatingResultModel = { rated: 0, unchanged: 0, rejected };
+    if (valid.length) {
+      const byIndex = new Map(valid.map((v) => [v.index, v.rawId]));
+      for (const o of await this.writes.submit({ kind: 'rate', caller, items: valid })) {
+        switch (o.status) {
+          case 'RATED':
+            result.rated++;
+            break;
+          case 'UNCHANGED':
+            result.unchanged++;
+            break;
+          default:
+            rejected.push({ index: o.index, id: byIndex.get(o.index) ?? null, code: o.status, message: o.message });
+        }
+      }
+    }
+    rejected.sort((a, b) => a.index - b.index);
+    return result;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-export type IngestErrorCode = 'INVALID' | 'UNKNOWN_UNIT' | 'FORBIDDEN_UNIT' | 'CONFLICT';
+/** recordTouchpoints reports the first four; recordSatisfactions also NOT_FOUND. */
+export type IngestErrorCode = 'INVALID' | 'UNKNOWN_UNIT' | 'FORBIDDEN_UNIT' | 'CONFLICT' | 'NOT_FOUND';
 
 @ObjectType('IngestError')
 export class IngestErrorModel {
@@ -14,5 +15,12 @@ export class IngestErrorModel {
 export class IngestResultModel {
   @Field(() => Int) accepted!: number;
   @Field(() => Int) duplicates!: number;
+  @Field(() => [IngestErrorModel]) rejected!: IngestErrorModel[];
+}
+
+@ObjectType('RatingResult', { description: 'What recordSatisfactions did with each rating; rejected indices point into its input.' })
+export class RatingResultModel {
+  @Field(() => Int, { description: 'ratings newly counted' }) rated!: number;
+  @Field(() => Int, { description: 'ratings equal to the one already stored: nothing to do' }) unchanged!: number;
   @Field(() => [IngestErrorModel]) rejected!: IngestErrorModel[];
 }
