@@ -133,7 +133,7 @@ describe('site outbox and forwarder', () => {
       const letters = (await site.gql<{ deadLetters: { kind: string; touchpointId: string; code: string }[] }>(DEAD_LETTERS, {}, agent)).data!.deadLetters;
       return letters.length > 0 && letters;
     });
-    expect(refused).toEqual([expect.objectContaining({ kind: 'RATING', touchpointId: ratedElsewhere.id, code: 'BAD_USER_INPUT' })]);
+    expect(refused).toEqual([expect.objectContaining({ kind: 'RATING', touchpointId: ratedElsewhere.id, code: 'CONFLICT' })]);
 
     // The touchpoint comes back (the site's own payload, resent): the waiting rating goes through.
     const [{ payload }] = await site.sql<{ payload: Record<string, unknown> }>(`SELECT payload FROM site_touchpoint WHERE id = $1`, [lost.id]);

@@ -12,6 +12,8 @@ export interface IngestRun {
   rejectedSamples: string[];
   ratings: number;
   ratingErrors: number;
+  /** recordSatisfactions calls: the late ratings due at one moment for one site go in one call. */
+  ratingCalls: number;
   batches: number;
   elapsedMs: number;
   /** Wall time of each recordTouchpoints call. */
@@ -19,6 +21,8 @@ export interface IngestRun {
   /** Touchpoints/s over consecutive tenths of the run (by batches completed). */
   segmentRates: number[];
 }
+
+const MAX_RATINGS_PER_CALL = 1000;
 
 interface Due extends LateRating {
   dueAt: number;
@@ -44,6 +48,7 @@ export async function runIngest(
     rejectedSamples: [],
     ratings: 0,
     ratingErrors: 0,
+    ratingCalls: 0,
     batches: 0,
     elapsedMs: 0,
     batchMs: [],
@@ -72,30 +77,36 @@ export async function runIngest(
     opts.onBatch?.(run.batches, run.touchpoints);
   };
 
-  const rate = async (d: Due): Promise<void> => {
-    try {
-      await client(d.siteKey).recordSatisfaction(d.touchpointId, d.satisfaction);
-      run.ratings++;
-    } catch {
-      run.ratingErrors++;
+  // One recordSatisfactions call for the ratings of one site: those due by `until`, oldest first, at most 1000.
+  const rateDue = async (until: number): Promise<boolean> => {
+    const first = due.find((d) => d.dueAt <= until);
+    if (!first) return false;
+    const mine: Due[] = [];
+    for (let i = 0; i < due.length && mine.length < MAX_RATINGS_PER_CALL; ) {
+      if (due[i].siteKey === first.siteKey && due[i].dueAt <= until) mine.push(...due.splice(i, 1));
+      else i++;
     }
+    try {
+      const r = await client(first.siteKey).recordSatisfactions(mine.map((d) => ({ touchpointId: d.touchpointId, satisfaction: d.satisfaction })));
+      run.ratings += r.rated + r.unchanged;
+      run.ratingErrors += r.rejected.length;
+    } catch {
+      run.ratingErrors += mine.length;
+    }
+    run.ratingCalls++;
+    return true;
   };
 
-  // Each worker takes a rating that is due, else the next batch; at the end it drains the ratings left.
+  // Each worker sends the ratings that are due, else the next batch; at the end it drains the ratings left.
   const worker = async (): Promise<void> => {
     for (;;) {
-      const now = Date.now();
-      const i = due.findIndex((d) => d.dueAt <= now);
-      if (i >= 0) {
-        await rate(due.splice(i, 1)[0]);
-        continue;
-      }
+      if (await rateDue(Date.now())) continue;
       if (next < batches.length) {
         await record(batches[next++]);
         continue;
       }
-      if (due.length === 0) return;
-      await rate(due.shift() as Due);
+      // No batch left: the remaining ratings go at once, as before the last answer.
+      if (!(await rateDue(Number.POSITIVE_INFINITY))) return;
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));

@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       postgres: settings,
       notes: [
         'PostgreSQL started by the bench (test/support/postgres-cluster.ts, durable: fsync on, synchronous_commit on), same machine as the gateway and the clients.',
-        'ingest: touchpoints sent / wall time from the first call to the last answer, late ratings (recordSatisfaction) sharing the same client slots.',
+        'ingest: touchpoints sent / wall time from the first call to the last answer, late ratings (recordSatisfactions: those due for one site in one call) sharing the same client slots.',
         'scores: rows loaded by COPY through psql (bypassing the API), rollups recounted by rebuildRollups from @qihe/data, then VACUUM ANALYZE.',
         'feed: touchpoint latency = client receive time − the event receivedAt (the gateway transaction timestamp, same machine clock).',
       ],
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     if (copy) rows.push({ figure: 'COPY, bare table', value: perSec(copy.bare.median), how: `psql COPY of the same ${copy.rows} rows, ${copy.reps} reps, min–max ${copy.bare.min}–${copy.bare.max}` });
     if (copy) rows.push({ figure: 'COPY, with indexes', value: perSec(copy.indexed.median), how: `same, into LIKE touchpoint INCLUDING ALL, min–max ${copy.indexed.min}–${copy.indexed.max}` });
     if (ing && copy) {
-      rows.push({ figure: 'ingest', value: perSec(ing.perSec), how: `${ingHow} ${ing.segmentRates.min}–${ing.segmentRates.max}/s; ${ing.ratings} ratings` });
+      rows.push({ figure: 'ingest', value: perSec(ing.perSec), how: `${ingHow} ${ing.segmentRates.min}–${ing.segmentRates.max}/s; ${ing.ratings} ratings in ${ing.ratingCalls} calls` });
       rows.push({ figure: 'ingest / COPY', value: ratio(ingestRatio), target: '≥ 0.50', met: ingestRatio >= 0.5, how: 'ingest ÷ bare COPY median' });
       rows.push({ figure: 'batch latency p50 / p99', value: `${ms(ing.batchLatency.p50Ms)} / ${ms(ing.batchLatency.p99Ms)}`, how: `${ing.batches} recordTouchpoints calls` });
     }

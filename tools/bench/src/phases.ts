@@ -78,6 +78,7 @@ export interface IngestSummary {
   resent: number;
   ratings: number;
   ratingErrors: number;
+  ratingCalls: number;
   batches: number;
   batchSize: number;
   concurrency: number;
@@ -101,6 +102,7 @@ export async function ingestPhase(label: string, url: string, batches: readonly 
     resent: batches.reduce((s, x) => s + x.resent, 0),
     ratings: run.ratings,
     ratingErrors: run.ratingErrors,
+    ratingCalls: run.ratingCalls,
     batches: run.batches,
     batchSize: batches[0]?.items.length ?? 0,
     concurrency,
@@ -112,7 +114,7 @@ export async function ingestPhase(label: string, url: string, batches: readonly 
 }
 
 export async function truncateAll(url: string): Promise<void> {
-  await withClient(url, (c) => c.query('TRUNCATE touchpoint, rollup_hour, rollup_minute'));
+  await withClient(url, (c) => c.query('TRUNCATE touchpoint, rollup_hour, rollup_day, rollup_minute'));
 }
 
 export async function countRows(url: string): Promise<number> {

@@ -10,15 +10,20 @@ import { markRatings, markTouchpoints, outboxNumbers, pendingRatings, pendingTou
 // A whole call refused for what it carried (not for who sent it or the gateway's
 // health): the batch is split until the one bad item is found and dead-lettered.
 const ITEM_FATAL = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE']);
-// A rating the gateway will never take: already rated differently, or out of the site's scope.
+// A ratings call refused whole for what it carried (per-item refusals come back in its result).
 const RATING_FATAL = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED']);
-const RATINGS_PER_CYCLE = 200;
-const RATING_CONCURRENCY = 8;
+const RATINGS_PER_CYCLE = 1000;
 
 interface Outcome {
   forwarded: string[];
   dead: DeadItem[];
 }
+interface RatingOutcome extends Outcome {
+  /** The gateway does not know the touchpoint (yet): tried again later, backing off. */
+  later: string[];
+}
+
+const ratingPayload = (r: PendingRating) => ({ touchpointId: r.touchpointId, satisfaction: { score: r.score, comment: r.comment } });
 
 /**
  * Sends the outbox to the gateway. All of its state is in the database: a row
@@ -125,44 +130,60 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async forwardRatings(): Promise<number> {
     const ratings = await pendingRatings(this.db, RATINGS_PER_CYCLE);
-    let handled = 0;
-    for (let i = 0; i < ratings.length && this.running; i += RATING_CONCURRENCY) {
-      const chunk = ratings.slice(i, i + RATING_CONCURRENCY);
-      const results = await Promise.allSettled(chunk.map((r) => this.sendRating(r)));
-      const forwarded: string[] = [];
-      const dead: DeadItem[] = [];
-      const later: string[] = [];
-      let failure: unknown = null;
-      results.forEach((res, j) => {
-        const r = chunk[j];
-        const payload = { touchpointId: r.touchpointId, satisfaction: { score: r.score, comment: r.comment } };
-        if (res.status === 'fulfilled') {
-          if (res.value === 'sent') forwarded.push(r.touchpointId);
-          else dead.push({ id: r.touchpointId, code: 'TOUCHPOINT_DEAD', message: `its touchpoint was rejected by the gateway (${r.touchpointError})`, payload });
-          return;
-        }
-        const err = res.reason;
-        if (err instanceof GatewayError && err.code === 'NOT_FOUND') later.push(r.touchpointId);
-        else if (err instanceof GatewayError && RATING_FATAL.has(err.code)) dead.push({ id: r.touchpointId, code: err.code, message: err.message, payload });
-        else failure ??= err;
-      });
-      await this.db.transaction((tx) => markRatings(tx, forwarded, dead, later));
-      for (const d of dead) this.log.warn(`rating of ${d.id} rejected (${d.code}: ${d.message}); kept as a dead letter`);
-      handled += forwarded.length + dead.length;
-      if (failure !== null) throw failure;
+    if (ratings.length === 0) return 0;
+    const settled: RatingOutcome = { forwarded: [], dead: [], later: [] };
+    const live: PendingRating[] = [];
+    for (const r of ratings) {
+      if (r.touchpointState !== 'DEAD') live.push(r);
+      else settled.dead.push({ id: r.touchpointId, code: 'TOUCHPOINT_DEAD', message: `its touchpoint was rejected by the gateway (${r.touchpointError})`, payload: ratingPayload(r) });
     }
-    return handled;
+    let failure: unknown = null;
+    try {
+      const sent = await this.sendRatings(live);
+      settled.forwarded.push(...sent.forwarded);
+      settled.dead.push(...sent.dead);
+      settled.later.push(...sent.later);
+    } catch (err) {
+      failure = err;
+    }
+    await this.db.transaction((tx) => markRatings(tx, settled.forwarded, settled.dead, settled.later));
+    for (const d of settled.dead) this.log.warn(`rating of ${d.id} rejected (${d.code}: ${d.message}); kept as a dead letter`);
+    if (failure !== null) throw failure;
+    return settled.forwarded.length + settled.dead.length;
   }
 
-  private async sendRating(r: PendingRating): Promise<'sent' | 'touchpoint-dead'> {
-    if (r.touchpointState === 'DEAD') return 'touchpoint-dead';
+  /**
+   * Sends ratings in one recordSatisfactions call, each judged on its own: one
+   * whose touchpoint the gateway does not know yet is tried again later; a call
+   * refused for its content is halved until the culprit stands alone.
+   */
+  private async sendRatings(batch: PendingRating[]): Promise<RatingOutcome> {
+    const out: RatingOutcome = { forwarded: [], dead: [], later: [] };
+    if (batch.length === 0) return out;
     try {
-      await this.link.client.recordSatisfaction(r.touchpointId, { score: r.score, comment: r.comment });
+      const result = await this.link.client.recordSatisfactions(batch.map(ratingPayload));
       this.link.answered();
-      return 'sent';
+      const refused = new Map(result.rejected.map((x) => [x.index, x]));
+      batch.forEach((r, i) => {
+        const x = refused.get(i);
+        if (!x) out.forwarded.push(r.touchpointId);
+        else if (x.code === 'NOT_FOUND') out.later.push(r.touchpointId);
+        else out.dead.push({ id: r.touchpointId, code: x.code, message: x.message, payload: ratingPayload(r) });
+      });
+      return out;
     } catch (err) {
-      if (err instanceof GatewayError && !gatewayDown(err)) this.link.answered();
-      throw err;
+      if (!(err instanceof GatewayError)) throw err;
+      if (!gatewayDown(err)) this.link.answered();
+      // A gateway older than recordSatisfactions: keep the ratings pending (retried with backoff) rather than dead.
+      if (!RATING_FATAL.has(err.code) || err.message.includes('recordSatisfactions')) throw err;
+      if (batch.length === 1) {
+        out.dead.push({ id: batch[0].touchpointId, code: err.code, message: err.message, payload: ratingPayload(batch[0]) });
+        return out;
+      }
+      const half = Math.ceil(batch.length / 2);
+      const a = await this.sendRatings(batch.slice(0, half));
+      const b = await this.sendRatings(batch.slice(half));
+      return { forwarded: [...a.forwarded, ...b.forwarded], dead: [...a.dead, ...b.dead], later: [...a.later, ...b.later] };
     }
   }
 
