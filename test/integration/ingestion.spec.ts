@@ -189,8 +189,8 @@ describe('recordSatisfactions', () => {
   it('judges each rating on its own and counts each touchpoint once, like recordSatisfaction one by one', async () => {
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 3_600_000;
     const at = new Date(hour + 10 * 60_000).toISOString();
-    const [t1, t2, t3] = [0, 1, 2].map(() => touchpoint({ unitId: 'prj-a2', occurredAt: at }));
-    const foreign = touchpoint({ unitId: 'prj-b1', occurredAt: at });
+    const [t1, t2, t3] = [0, 1, 2].map(() => touchpoint({ unitId: 'prj-a2', occurredAt: at }) as { id: string });
+    const foreign = touchpoint({ unitId: 'prj-b1', occurredAt: at }) as { id: string };
     await record([t1, t2, t3]);
     await record([foreign], SITE_GROUP);
     const w = { unitId: 'prj-a2', from: new Date(hour).toISOString(), to: new Date(hour + 3_600_000).toISOString() };
