@@ -7,9 +7,10 @@ import { SiteEntity } from './entities/site.entity';
 import { TouchpointEntity } from './entities/touchpoint.entity';
 import { UserEntity } from './entities/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { DayRollups1764100000000 } from './migrations/1764100000000-day-rollups';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, SiteEntity, TouchpointEntity];
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, DayRollups1764100000000];
 
 export type Row = Record<string, unknown>;
 

@@ -52,7 +52,8 @@ let cursors = 0;
  * arrived in, hence about time order. The deltas of the hours being read are
  * summed in memory; hours further back than `windowHours` are complete and
  * written with plain inserts into the emptied table, whose indexes are built
- * once at the end — far cheaper than an upsert per row. A touchpoint of an hour
+ * once at the end — far cheaper than an upsert per row (day rows, few and
+ * indexed, are upserted along with them). A touchpoint of an hour
  * already written is held back and added (upsert) after the indexes are back;
  * when too many are (a table far from time order), the indexes come back early
  * and the rest is upserted. Any order gives exact counters.
@@ -62,7 +63,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   const windowMs = (opts.windowHours ?? 3) * HOUR;
   const flushRows = opts.flushRows ?? 250_000;
   const lateRows = opts.lateRows ?? 500_000;
-  await sql.query(`TRUNCATE rollup_hour, rollup_minute`);
+  await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute`);
   let restoreIndexes: (() => Promise<void>) | null = await dropHourIndexes(sql);
   const minutesSince = Date.now() - MINUTE_HORIZON_MS;
   const cursor = `qihe_rollup_rebuild_${++cursors}`;

@@ -1,13 +1,16 @@
 import { COUNTER_KEYS, SLICE_DIMENSIONS, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
+import { DAY_MS, splitByGrain, type Range } from './rollup-grain';
 
-// Rollups are additive counters per (subtree unit, hour, slice). Deltas of a
-// whole batch are first summed per row, then applied with one upsert per
-// table. Every transaction locks rollup rows in one global order — hourly
-// before minute rows, and within each table rows below the root first, the
-// root's last — so concurrent transactions never deadlock, and the rows every
-// batch shares (the root's) are locked as late as possible.
+// Rollups are additive counters per (subtree unit, hour, slice), plus a day
+// row per subtree unit and UTC day that is always the sum of its hourly whole
+// rows, and minute rows for the live feed. Deltas of a whole batch are first
+// summed per row, then applied in one statement of one fixed shape. Every
+// transaction locks rollup rows in one global order — one table after another,
+// always in the same order, and within each table rows below the root first,
+// the root's last — so concurrent transactions never deadlock, and the rows
+// every batch shares (the root's) are locked as late as possible.
 
 const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const COUNTER_COLUMNS: Record<CounterKey, string> = Object.fromEntries(COUNTER_KEYS.map((k) => [k, snake(k)])) as Record<
@@ -35,6 +38,12 @@ interface HourRow {
   hour: number;
   dim: number;
   val: string;
+  depth: number;
+  n: Vec;
+}
+interface DayRow {
+  unitId: string;
+  day: number;
   depth: number;
   n: Vec;
 }
@@ -122,6 +131,23 @@ export class RollupDeltas {
     return out;
   }
 
+  /**
+   * The day rows these hourly rows add to: per unit and UTC day, the sum of its
+   * whole rows, in lock order (deepest first, then unit and day).
+   */
+  dayRowsList(): DayRow[] {
+    const days = new Map<string, DayRow>();
+    for (const uh of this.unitHours.values()) {
+      if (!uh.whole) continue;
+      const day = Math.floor(uh.hour / DAY_MS) * DAY_MS;
+      const key = `${uh.unitId}\u0000${day}`;
+      const row = days.get(key);
+      if (row) addVec(row.n, uh.whole.n);
+      else days.set(key, { unitId: uh.unitId, day, depth: uh.depth, n: uh.whole.n.slice() });
+    }
+    return [...days.values()].sort((a, b) => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.day - b.day);
+  }
+
   /** Moves the hourly rows of hours before `hour` into a new set; minute rows stay. */
   takeHoursBefore(hour: number): RollupDeltas {
     const out = new RollupDeltas();
@@ -150,13 +176,12 @@ export class RollupDeltas {
 const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.minute - b.minute;
 
 export async function applyRollupDeltas(sql: Sql, deltas: RollupDeltas): Promise<void> {
-  const hours = deltas.hourRowsList();
+  if (deltas.size === 0) return;
   const minutes = [...deltas.minutes.values()].sort(byLockOrderMinute);
-  if (hours.length === 0) return upsertMinutes(sql, minutes);
-  if (minutes.length === 0) return upsertHours(sql, hours);
-  // Both tables in one statement: one round trip less per transaction. PostgreSQL
-  // runs the two the same way every time, so the lock order stays global.
-  await sql.query(BOTH_SQL, [...hourParams(hours), ...minuteParams(minutes)]);
+  // Every table in one statement of one shape, even with empty arrays: one round
+  // trip per transaction, and PostgreSQL runs the parts in the same order every
+  // time, so the lock order across tables stays global.
+  await sql.query(UPSERT_SQL, [...hourParams(deltas.hourRowsList()), ...dayParams(deltas.dayRowsList()), ...minuteParams(minutes)]);
 }
 
 /** ISO strings of epoch ms values, each distinct value formatted once. */
@@ -182,29 +207,33 @@ function counterParams(rows: readonly { n: Vec }[]): string[] {
 
 const SET = COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
 const COUNTER_ARGS = (first: number): string => COLS.map((_, i) => `$${first + i}::bigint[]`).join(', ');
-const HOUR_SQL = `INSERT INTO rollup_hour AS t (unit_id, hour, dim, val, ${COLS.join(', ')})
-  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})
-  ON CONFLICT (unit_id, dim, hour, val) DO UPDATE SET ${SET}`;
-const INSERT_HOUR_SQL = `INSERT INTO rollup_hour (unit_id, hour, dim, val, ${COLS.join(', ')})
-  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})`;
-const MINUTE_SQL = `INSERT INTO rollup_minute AS t (unit_id, minute, ${COLS.join(', ')})
-  SELECT * FROM unnest($1::text[], $2::timestamptz[], ${COUNTER_ARGS(3)})
-  ON CONFLICT (unit_id, minute) DO UPDATE SET ${SET}`;
-const BOTH_SQL = `WITH minute_rows AS (
-  INSERT INTO rollup_minute AS t (unit_id, minute, ${COLS.join(', ')})
+const HOUR_COLUMNS = `unit_id, hour, dim, val, ${COLS.join(', ')}`;
+const HOUR_ROWS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})`;
+// Day rows take parameters N+5…, minute rows 2N+7…, after the hourly rows' N+4.
+const DAY_CTE = `day_rows AS (
+  INSERT INTO rollup_day AS t (unit_id, day, ${COLS.join(', ')})
   SELECT * FROM unnest($${N + 5}::text[], $${N + 6}::timestamptz[], ${COUNTER_ARGS(N + 7)})
-  ON CONFLICT (unit_id, minute) DO UPDATE SET ${SET})
-${HOUR_SQL}`;
+  ON CONFLICT (unit_id, day) DO UPDATE SET ${SET})`;
+const MINUTE_CTE = `minute_rows AS (
+  INSERT INTO rollup_minute AS t (unit_id, minute, ${COLS.join(', ')})
+  SELECT * FROM unnest($${2 * N + 7}::text[], $${2 * N + 8}::timestamptz[], ${COUNTER_ARGS(2 * N + 9)})
+  ON CONFLICT (unit_id, minute) DO UPDATE SET ${SET})`;
+const UPSERT_SQL = `WITH ${DAY_CTE}, ${MINUTE_CTE}
+INSERT INTO rollup_hour AS t (${HOUR_COLUMNS}) ${HOUR_ROWS}
+  ON CONFLICT (unit_id, dim, hour, val) DO UPDATE SET ${SET}`;
+const INSERT_HOURS_SQL = `WITH ${DAY_CTE}
+INSERT INTO rollup_hour (${HOUR_COLUMNS}) ${HOUR_ROWS}`;
 
 /**
- * Writes hourly rows that do not exist yet, without an upsert: for a recount
- * into an emptied table (rollup-rebuild.ts), where it is much cheaper.
+ * Writes hourly rows that do not exist yet, without an upsert, and adds them
+ * to their day rows: for a recount into emptied tables (rollup-rebuild.ts),
+ * where it is much cheaper. Minute rows are not written.
  */
 export async function insertNewRollupHours(sql: Sql, deltas: RollupDeltas): Promise<void> {
-  await writeHours(sql, INSERT_HOUR_SQL, deltas.hourRowsList());
+  const hours = deltas.hourRowsList();
+  if (hours.length === 0) return;
+  await sql.query(INSERT_HOURS_SQL, [...hourParams(hours), ...dayParams(deltas.dayRowsList())]);
 }
-
-const upsertHours = (sql: Sql, rows: readonly HourRow[]): Promise<void> => writeHours(sql, HOUR_SQL, rows);
 
 const hourParams = (rows: readonly HourRow[]): string[] => [
   textArray(rows.map((r) => r.unitId)),
@@ -213,21 +242,16 @@ const hourParams = (rows: readonly HourRow[]): string[] => [
   textArray(rows.map((r) => r.val)),
   ...counterParams(rows),
 ];
+const dayParams = (rows: readonly DayRow[]): string[] => [
+  textArray(rows.map((r) => r.unitId)),
+  textArray(isoTimes(rows.map((r) => r.day))),
+  ...counterParams(rows),
+];
 const minuteParams = (rows: readonly MinuteRow[]): string[] => [
   textArray(rows.map((r) => r.unitId)),
   textArray(isoTimes(rows.map((r) => r.minute))),
   ...counterParams(rows),
 ];
-
-async function writeHours(sql: Sql, statement: string, rows: readonly HourRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql.query(statement, hourParams(rows));
-}
-
-async function upsertMinutes(sql: Sql, rows: readonly MinuteRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql.query(MINUTE_SQL, minuteParams(rows));
-}
 
 const SUMS = COLS.map((c, i) => `sum(${c})::float8 AS c${i}`).join(', ');
 
@@ -237,13 +261,33 @@ function countersOf(row: Record<string, unknown>): Counters {
   return c;
 }
 
+/** Bounds of ranges as two timestamptz[] literals: lower bounds, upper bounds. */
+const rangeParams = (ranges: readonly Range[]): [string, string] => [
+  textArray(isoTimes(ranges.map((r) => r[0]))),
+  textArray(isoTimes(ranges.map((r) => r[1]))),
+];
+
+/**
+ * The whole-subtree rows of `units` (an SQL condition on unit_id) in the day
+ * ranges $D, $D+1 and the hour ranges $H, $H+1, as one row set of (unit_id, t,
+ * counters…): whole days from rollup_day, the rest from rollup_hour.
+ */
+const WHOLE_ROWS = (units: string, d: number, h: number): string => `
+  SELECT x.unit_id, x.day AS t, ${COLS.map((c) => `x.${c}`).join(', ')}
+    FROM unnest($${d}::timestamptz[], $${d + 1}::timestamptz[]) AS r (lo, hi)
+    JOIN rollup_day x ON x.unit_id ${units} AND x.day >= r.lo AND x.day < r.hi
+  UNION ALL
+  SELECT x.unit_id, x.hour, ${COLS.map((c) => `x.${c}`).join(', ')}
+    FROM unnest($${h}::timestamptz[], $${h + 1}::timestamptz[]) AS r (lo, hi)
+    JOIN rollup_hour x ON x.unit_id ${units} AND x.dim = 0 AND x.hour >= r.lo AND x.hour < r.hi`;
+
 /** Summed whole-subtree counters per unit for [from, to). Units without rows are absent. */
 export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: number): Promise<Map<string, Counters>> {
+  const split = splitByGrain(from, to);
   const rows = await sql.query(
-    `SELECT unit_id, ${SUMS} FROM rollup_hour
-      WHERE unit_id = ANY($1::text[]) AND dim = 0 AND hour >= $2 AND hour < $3
+    `SELECT unit_id, ${SUMS} FROM (${WHOLE_ROWS('= ANY($1::text[])', 2, 4)}) w
       GROUP BY unit_id`,
-    [unitIds, new Date(from).toISOString(), new Date(to).toISOString()],
+    [unitIds, ...rangeParams(split.days), ...rangeParams(split.hours)],
   );
   return new Map(rows.map((r) => [String(r.unit_id), countersOf(r)]));
 }
@@ -259,13 +303,18 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
   return new Map(rows.map((r) => [String(r.val), countersOf(r)]));
 }
 
-/** A subtree's counters in consecutive buckets of `stepMs` from `from`, keyed by bucket index. */
+/**
+ * A subtree's counters in consecutive buckets of `stepMs` from `from` (whole
+ * hours), keyed by bucket index. Day rows serve the whole UTC days inside one
+ * bucket: with daily or weekly steps from a UTC midnight, nearly all of them.
+ */
 export async function sumByBucket(sql: Sql, unitId: string, from: number, to: number, stepMs: number): Promise<Map<number, Counters>> {
+  const split = splitByGrain(from, to, stepMs);
   const rows = await sql.query(
-    `SELECT floor(extract(epoch FROM hour - $2::timestamptz) * 1000 / $4)::int AS bucket, ${SUMS} FROM rollup_hour
-      WHERE unit_id = $1 AND dim = 0 AND hour >= $2 AND hour < $3
+    `SELECT floor(extract(epoch FROM t - $2::timestamptz) * 1000 / $3)::int AS bucket, ${SUMS}
+       FROM (${WHOLE_ROWS('= $1', 4, 6)}) w
       GROUP BY bucket`,
-    [unitId, new Date(from).toISOString(), new Date(to).toISOString(), stepMs],
+    [unitId, new Date(from).toISOString(), stepMs, ...rangeParams(split.days), ...rangeParams(split.hours)],
   );
   return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)]));
 }

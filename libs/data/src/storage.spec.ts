@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { CHANNELS, countTouchpoint, factsOf, NEED_CATEGORIES, OrgTree, sliceValuesOf, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
+import { CHANNELS, COUNTER_KEYS, countTouchpoint, factsOf, NEED_CATEGORIES, OrgTree, sliceValuesOf, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
 import { Database } from './database';
 import { upsertUnits } from './org.repository';
 
@@ -99,8 +99,9 @@ function record(i: number, at: number): TouchpointRecord {
 /** Every rollup row as text, in key order. */
 async function rollupSnapshot(db: Database): Promise<string[]> {
   const hours = await db.query<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_hour r ORDER BY unit_id, dim, hour, val`);
+  const days = await db.query<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_day r ORDER BY unit_id, day`);
   const minutes = await db.query<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_minute r ORDER BY unit_id, minute`);
-  return [...hours, ...minutes].map((r) => r.j);
+  return [...hours, ...days, ...minutes].map((r) => r.j);
 }
 
 let fx: StorageFixture;
@@ -155,14 +156,22 @@ describe('applyRollupDeltas', () => {
       sql.sent.push(...rec.sent);
       throw new Error('rollback');
     }).catch((e: Error) => expect(e.message).toBe('rollback'));
-    expect(sql.sent).toHaveLength(1); // hourly and minute rows in one statement
-    const units = (sql.sent[0].params[0] as string).slice(1, -1).split(',').map((u) => u.replace(/"/g, ''));
+    expect(sql.sent).toHaveLength(1); // hourly, day and minute rows in one statement
+    const list = (p: unknown): string[] => (p as string).slice(1, -1).split(',').map((u) => u.replace(/"/g, ''));
+    const units = list(sql.sent[0].params[0]);
     const dims = (sql.sent[0].params[2] as string).slice(1, -1).split(',').map(Number);
     const depth = (u: string): number => TREE.lineage(u).length - 1;
     const keys = units.map((u, i) => [depth(u), u, dims[i]] as const);
     const sorted = [...keys].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2]);
     expect(keys).toEqual(sorted);
     expect(units[units.length - 1]).toBe('g');
+    // Day rows (after the hourly rows' parameters): the same order, by depth then key.
+    const dayUnits = list(sql.sent[0].params[4 + COUNTER_KEYS.length]);
+    const dayTimes = list(sql.sent[0].params[5 + COUNTER_KEYS.length]);
+    const dayKeys = dayUnits.map((u, i) => [depth(u), u, dayTimes[i]] as const);
+    expect(dayUnits.length).toBeGreaterThan(0);
+    expect(dayKeys).toEqual([...dayKeys].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : 1)));
+    expect(dayUnits[dayUnits.length - 1]).toBe('g');
   });
 });
 
@@ -234,7 +243,7 @@ describe('rebuildRollups', () => {
       addToRollups(deltas, TREE.lineage(r.unit_id), Number(r.occurred_ms), slices, counters);
     }
     await fx.db.transaction(async (tx) => {
-      await tx.query(`TRUNCATE rollup_hour, rollup_minute`);
+      await tx.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute`);
       await applyRollupDeltas(tx, deltas);
     });
     expect(await rollupSnapshot(fx.db)).toEqual(rebuilt);

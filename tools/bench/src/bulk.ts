@@ -107,6 +107,7 @@ export async function rebuild(url: string, seed: Seed, onProgress?: (rows: numbe
   await withClient(url, async (c) => {
     await c.query('VACUUM ANALYZE touchpoint');
     await c.query('VACUUM ANALYZE rollup_hour');
+    await c.query('VACUUM ANALYZE rollup_day');
     await c.query('VACUUM ANALYZE rollup_minute');
     // Write the load's dirty pages now, not while score latency is being measured.
     await c.query('CHECKPOINT');

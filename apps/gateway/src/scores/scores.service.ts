@@ -21,7 +21,8 @@ import { OrgService } from '../core/org.service';
 import type { EngagementScoreModel, SliceScoreModel } from './models/engagement-score.model';
 
 // Scores read only rollups: the cost of a query grows with the number of
-// (unit, hour, slice) rows in its window, never with the number of touchpoints.
+// rollup rows in its window (a row per whole UTC day, per hour at the edges,
+// per hour and slice value for a breakdown), never with the number of touchpoints.
 
 @Injectable()
 export class ScoresService {
