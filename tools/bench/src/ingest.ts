@@ -23,6 +23,7 @@ export interface IngestRun {
 }
 
 const MAX_RATINGS_PER_CALL = 1000;
+const RATING_LINGER_MS = 1000;
 
 interface Due extends LateRating {
   dueAt: number;
@@ -78,8 +79,9 @@ export async function runIngest(
   };
 
   // One recordSatisfactions call for the ratings of one site: those due by `until`, oldest first, at most 1000.
+  // Like a site's forwarder, a client lets due ratings gather for up to RATING_LINGER_MS before it sends them.
   const rateDue = async (until: number): Promise<boolean> => {
-    const first = due.find((d) => d.dueAt <= until);
+    const first = due.find((d) => d.dueAt <= until - RATING_LINGER_MS);
     if (!first) return false;
     const mine: Due[] = [];
     for (let i = 0; i < due.length && mine.length < MAX_RATINGS_PER_CALL; ) {
