@@ -39,11 +39,17 @@ it('records, rates and scores on embedded PostgreSQL, and keeps it across a rest
   const accepted = results.map((r) => r.data.recordTouchpoints.accepted).sort();
   expect(accepted).toEqual([0, 3]);
   expect((await first.gql(RATE, { id: tps[1].id, s: { score: 2 } }, SITE_A)).errors).toBeUndefined();
+  // One from yesterday (UTC): a whole day of a 48-hour window, read from the day rollups.
+  const yesterday = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
+  const old = touchpoint({ occurredAt: new Date(yesterday + 30 * 60_000).toISOString() });
+  expect((await first.gql(RECORD, { input: [old] }, SITE_A)).data.recordTouchpoints.accepted).toBe(1);
   const login = await first.gql(`mutation { login(username: "head.a", password: "head-a-password") { token } }`, {});
   const token = login.data.login.token;
   const score = (await first.gql(SCORE, { unitId: 'bu-a', ...hourWindow(1, 1) }, token)).data.engagementScore;
   expect(score.touchpoints).toBe(3);
   expect(score.chains[0].measures.find((m: { key: string }) => m.key === 'csat')).toMatchObject({ numerator: 5, denominator: 8 });
+  const twoDays = (await first.gql(SCORE, { unitId: 'bu-a', ...hourWindow(48, 1) }, token)).data.engagementScore;
+  expect(twoDays.touchpoints).toBe(4);
   await first.gw.stop();
   expect(await first.gw.exited).toEqual({ code: 0, signal: null });
 
@@ -51,6 +57,7 @@ it('records, rates and scores on embedded PostgreSQL, and keeps it across a rest
   try {
     const again = (await second.gql(SCORE, { unitId: 'bu-a', ...hourWindow(1, 1) }, token)).data.engagementScore;
     expect(again).toEqual(score);
+    expect((await second.gql(SCORE, { unitId: 'bu-a', ...hourWindow(48, 1) }, token)).data.engagementScore).toEqual(twoDays);
   } finally {
     await second.gw.stop();
   }
