@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { jsonBody, loadGatewayConfig, runService, serveConsole, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
-import { RedisIoAdapter } from './feed/redis-io.adapter';
+import { FeedIoAdapter } from './feed/feed-io.adapter';
 import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
 
 export async function startGateway(config: GatewayConfig, opts: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
@@ -13,11 +13,9 @@ export async function startGateway(config: GatewayConfig, opts: { quiet?: boolea
     logger: opts.quiet ? ['error', 'warn'] : undefined,
   });
   app.use(jsonBody(config.maxBodyBytes));
-  if (config.redisUrl) {
-    const adapter = new RedisIoAdapter(app);
-    await adapter.connect(config.redisUrl);
-    app.useWebSocketAdapter(adapter);
-  }
+  const feedAdapter = new FeedIoAdapter(app);
+  if (config.redisUrl) await feedAdapter.connect(config.redisUrl);
+  app.useWebSocketAdapter(feedAdapter);
   app.enableCors({ origin: true, credentials: true });
   const withConsole = serveConsole(app); // apps/console, built by `npm run build`
   const outcome = await app.get(SeedService).applyAtStart();

@@ -27,7 +27,14 @@ interface ScoresPayload {
  * The live feed (shared/contract/feed.md): touchpoints as they are committed,
  * and each subscribed unit's rolling 60-minute score at most once a second.
  */
-@WebSocketGateway({ namespace: '/feed', cors: { origin: true, credentials: true } })
+@WebSocketGateway({
+  namespace: '/feed',
+  cors: { origin: true, credentials: true },
+  // Clients only send `subscribe`/`unsubscribe` and a token; ws's default is a 1 MB message.
+  maxHttpBufferSize: 16 * 1024,
+  // No zlib context per connection (engine.io's default too; said here so it stays off).
+  perMessageDeflate: false,
+})
 export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
   @WebSocketServer() private ns!: Namespace;
   private readonly log = new Logger('Feed');
@@ -37,6 +44,9 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private lastMinute = 0;
   private ticking = false;
+  // Without Redis every subscriber is a socket of this process, so a room this
+  // adapter does not know has no one to hear an event (socket.io would still encode it).
+  private localOnly = true;
 
   constructor(
     private readonly auth: AuthService,
@@ -48,6 +58,7 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
   ) {}
 
   afterInit(ns: Namespace): void {
+    this.localOnly = !this.config.redisUrl;
     ns.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || token === '') return next(new Error('UNAUTHENTICATED'));
@@ -103,10 +114,12 @@ export class FeedGateway implements OnGatewayInit, OnModuleDestroy {
 
   private publishTouchpoints(events: TouchpointEvent[]): void {
     const tree = this.org.tree;
+    const local = this.ns.adapter.rooms;
     for (const e of events) {
-      const { commitment, ...payload } = e;
       // One emit to every room of the lineage: socket.io delivers it once per socket.
       const rooms = tree.lineage(e.unitId).map(room);
+      if (this.localOnly && !rooms.some((r) => local.has(r))) continue;
+      const { commitment, ...payload } = e;
       this.ns.to(rooms).emit('touchpoint', payload);
       if (commitment && !commitment.met) {
         this.ns.to(rooms).emit('alert', {
