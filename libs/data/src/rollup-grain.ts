@@ -6,50 +6,36 @@ import { HOUR_MS } from '@qihe/domain';
 
 export const DAY_MS = 24 * HOUR_MS;
 
-/** A half-open range [lo, hi) in epoch ms. */
+/** A half-open range [lo, hi) in epoch ms; lo = hi is empty. */
 export type Range = readonly [lo: number, hi: number];
 
+/** A window as at most three index ranges, in time order. */
 export interface GrainSplit {
-  /** Whole UTC days, each inside one bucket, to read from rollup_day. */
-  days: Range[];
-  /** The rest of the window, to read from rollup_hour. */
-  hours: Range[];
+  /** Hours before the first whole day (rollup_hour). */
+  head: Range;
+  /** Whole UTC days (rollup_day). */
+  days: Range;
+  /** Hours after the last whole day (rollup_hour). */
+  tail: Range;
 }
 
 const floorDay = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
 const ceilDay = (ms: number): number => Math.ceil(ms / DAY_MS) * DAY_MS;
 
-/** Appends [lo, hi) to `into`, merged with the last range when they touch. */
-function push(into: [number, number][], lo: number, hi: number): void {
-  if (lo >= hi) return;
-  const last = into[into.length - 1];
-  if (last && last[1] === lo) last[1] = hi;
-  else into.push([lo, hi]);
-}
-
 /**
  * Splits [from, to), cut into buckets of `step` ms from `from` (the last one cut
- * at `to`), into day ranges and hour ranges that together cover every hour of
- * the window exactly once. Ranges are sorted and merged where they touch.
+ * at `to`), into hours, whole days and hours that together cover the window
+ * exactly once. Days are used only when no bucket edge falls inside a day: one
+ * bucket, or buckets of whole days from a UTC midnight. Otherwise (e.g. daily
+ * buckets from 13:00) the whole window is hours: a day row would straddle two
+ * buckets, and many small ranges would cost more than they save.
  */
 export function splitByGrain(from: number, to: number, step: number = to - from): GrainSplit {
   if (!(from < to)) throw new RangeError(`splitByGrain: empty window [${from}, ${to})`);
   if (!(step > 0)) throw new RangeError(`splitByGrain: step must be positive, got ${step}`);
-  const days: [number, number][] = [];
-  const hours: [number, number][] = [];
-  // A bucket shorter than a day cannot hold a whole day.
-  if (step < DAY_MS) return { days, hours: [[from, to]] };
-  for (let lo = from; lo < to; lo += step) {
-    const hi = Math.min(lo + step, to);
-    const d0 = ceilDay(lo);
-    const d1 = floorDay(hi);
-    if (d0 < d1) {
-      push(hours, lo, d0);
-      push(days, d0, d1);
-      push(hours, d1, hi);
-    } else {
-      push(hours, lo, hi);
-    }
-  }
-  return { days, hours };
+  const d0 = ceilDay(from);
+  const d1 = floorDay(to);
+  const dayBuckets = step >= to - from || (step % DAY_MS === 0 && from % DAY_MS === 0);
+  if (!dayBuckets || d0 >= d1) return { head: [from, to], days: [to, to], tail: [to, to] };
+  return { head: [from, d0], days: [d0, d1], tail: [d1, to] };
 }

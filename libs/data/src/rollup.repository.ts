@@ -1,7 +1,7 @@
 import { COUNTER_KEYS, SLICE_DIMENSIONS, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
-import { DAY_MS, splitByGrain, type Range } from './rollup-grain';
+import { DAY_MS, splitByGrain, type GrainSplit } from './rollup-grain';
 
 // Rollups are additive counters per (subtree unit, hour, slice), plus a day
 // row per subtree unit and UTC day that is always the sum of its hourly whole
@@ -261,33 +261,37 @@ function countersOf(row: Record<string, unknown>): Counters {
   return c;
 }
 
-/** Bounds of ranges as two timestamptz[] literals: lower bounds, upper bounds. */
-const rangeParams = (ranges: readonly Range[]): [string, string] => [
-  textArray(isoTimes(ranges.map((r) => r[0]))),
-  textArray(isoTimes(ranges.map((r) => r[1]))),
-];
+/** The bounds of a split as six parameters: head hours, days, tail hours. */
+const splitParams = (s: GrainSplit): string[] => [s.head, s.days, s.tail].flatMap(([lo, hi]) => [new Date(lo).toISOString(), new Date(hi).toISOString()]);
 
 /**
- * The whole-subtree rows of `units` (an SQL condition on unit_id) in the day
- * ranges $D, $D+1 and the hour ranges $H, $H+1, as one row set of (unit_id, t,
- * counters…): whole days from rollup_day, the rest from rollup_hour.
+ * The whole-subtree rows of the unit `unit` (an SQL expression) in a split
+ * whose bounds are $p…$p+5, as one row set of (t, counters…): whole days from
+ * rollup_day, the hours around them from rollup_hour. Three plain index ranges
+ * (an empty one costs nothing), so the planner sees each bound.
  */
-const WHOLE_ROWS = (units: string, d: number, h: number): string => `
-  SELECT x.unit_id, x.day AS t, ${COLS.map((c) => `x.${c}`).join(', ')}
-    FROM unnest($${d}::timestamptz[], $${d + 1}::timestamptz[]) AS r (lo, hi)
-    JOIN rollup_day x ON x.unit_id ${units} AND x.day >= r.lo AND x.day < r.hi
+const WHOLE_ROWS = (unit: string, p: number): string => `
+  SELECT hour AS t, ${COLS.join(', ')} FROM rollup_hour
+   WHERE unit_id = ${unit} AND dim = 0 AND hour >= $${p} AND hour < $${p + 1}
   UNION ALL
-  SELECT x.unit_id, x.hour, ${COLS.map((c) => `x.${c}`).join(', ')}
-    FROM unnest($${h}::timestamptz[], $${h + 1}::timestamptz[]) AS r (lo, hi)
-    JOIN rollup_hour x ON x.unit_id ${units} AND x.dim = 0 AND x.hour >= r.lo AND x.hour < r.hi`;
+  SELECT day, ${COLS.join(', ')} FROM rollup_day
+   WHERE unit_id = ${unit} AND day >= $${p + 2} AND day < $${p + 3}
+  UNION ALL
+  SELECT hour, ${COLS.join(', ')} FROM rollup_hour
+   WHERE unit_id = ${unit} AND dim = 0 AND hour >= $${p + 4} AND hour < $${p + 5}`;
 
-/** Summed whole-subtree counters per unit for [from, to). Units without rows are absent. */
+/**
+ * Summed whole-subtree counters per unit for [from, to). Units without rows are absent.
+ * One small aggregate per unit (a nested loop): as one big UNION ALL over all
+ * units, PostgreSQL would pick a parallel plan whose worker start-up costs far
+ * more than the few hundred rows it reads.
+ */
 export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: number): Promise<Map<string, Counters>> {
-  const split = splitByGrain(from, to);
   const rows = await sql.query(
-    `SELECT unit_id, ${SUMS} FROM (${WHOLE_ROWS('= ANY($1::text[])', 2, 4)}) w
-      GROUP BY unit_id`,
-    [unitIds, ...rangeParams(split.days), ...rangeParams(split.hours)],
+    `SELECT u.unit_id, s.* FROM unnest($1::text[]) AS u (unit_id)
+       CROSS JOIN LATERAL (SELECT count(*) AS n, ${SUMS} FROM (${WHOLE_ROWS('u.unit_id', 2)}) w) s
+      WHERE s.n > 0`,
+    [unitIds, ...splitParams(splitByGrain(from, to))],
   );
   return new Map(rows.map((r) => [String(r.unit_id), countersOf(r)]));
 }
@@ -305,17 +309,26 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
 
 /**
  * A subtree's counters in consecutive buckets of `stepMs` from `from` (whole
- * hours), keyed by bucket index. Day rows serve the whole UTC days inside one
- * bucket: with daily or weekly steps from a UTC midnight, nearly all of them.
+ * hours), keyed by bucket index. Day rows serve the whole UTC days when every
+ * bucket edge is a UTC midnight (see splitByGrain); else hours serve it all.
  */
 export async function sumByBucket(sql: Sql, unitId: string, from: number, to: number, stepMs: number): Promise<Map<number, Counters>> {
   const split = splitByGrain(from, to, stepMs);
-  const rows = await sql.query(
-    `SELECT floor(extract(epoch FROM t - $2::timestamptz) * 1000 / $3)::int AS bucket, ${SUMS}
-       FROM (${WHOLE_ROWS('= $1', 4, 6)}) w
-      GROUP BY bucket`,
-    [unitId, new Date(from).toISOString(), stepMs, ...rangeParams(split.days), ...rangeParams(split.hours)],
-  );
+  const bucket = `floor(extract(epoch FROM t - $2::timestamptz) * 1000 / $3)::int AS bucket`;
+  const rows =
+    split.days[0] === split.days[1]
+      ? await sql.query(
+          `SELECT ${bucket}, ${SUMS} FROM (SELECT hour AS t, ${COLS.join(', ')} FROM rollup_hour
+             WHERE unit_id = $1 AND dim = 0 AND hour >= $2 AND hour < $4) w
+            GROUP BY bucket`,
+          [unitId, new Date(from).toISOString(), stepMs, new Date(to).toISOString()],
+        )
+      : await sql.query(`SELECT ${bucket}, ${SUMS} FROM (${WHOLE_ROWS('$1', 4)}) w GROUP BY bucket`, [
+          unitId,
+          new Date(from).toISOString(),
+          stepMs,
+          ...splitParams(split),
+        ]);
   return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)]));
 }
 
