@@ -8,7 +8,8 @@ import { RECORD, touchpoint } from '../support/touchpoint-factory';
 // lineage has no subscribed room is not encoded at all, and one that has is
 // still delivered. (With Redis other replicas may have subscribers: the
 // replicas spec covers that an event committed where nobody listens still
-// reaches a client of another replica.)
+// reaches a client of another replica.) Also what the feed's socket.io
+// settings change: handlers without an ack, the message size limit.
 
 const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
 const SITE_B = TEST_ORG.sites.find((s) => s.id === 'site-b')!.key;
@@ -110,4 +111,16 @@ it('handles a subscribe sent without an acknowledgement callback', async () => {
   await record(SITE_A, [tp]);
   await until(() => seen.length >= 1);
   expect(seen).toEqual([tp.id]);
+});
+
+it('closes a connection that sends a message over 16 KiB (clients only send small subscribe messages)', async () => {
+  const s = await connect();
+  const closed = new Promise<string>((res) => {
+    s.once('disconnect', (reason) => res(reason));
+    setTimeout(() => res('still connected'), 3000);
+  });
+  s.emit('subscribe', { unitId: 'x'.repeat(20_000) });
+  expect(await closed).toBe('transport close');
+  const ok = await connect();
+  expect(await ok.timeout(5000).emitWithAck('subscribe', { unitId: 'prj-a1' })).toEqual({ ok: true });
 });

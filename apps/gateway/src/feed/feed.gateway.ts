@@ -30,7 +30,7 @@ interface ScoresPayload {
 @WebSocketGateway({
   namespace: '/feed',
   cors: { origin: true, credentials: true },
-  // Clients only send `subscribe`/`unsubscribe` and a token; ws's default is a 1 MB message.
+  // Clients only send `subscribe`/`unsubscribe` and a token; engine.io's default accepts 1 MB messages.
   maxHttpBufferSize: 16 * 1024,
   // No zlib context per connection (engine.io's default too; said here so it stays off).
   perMessageDeflate: false,
