@@ -112,6 +112,18 @@ afterAll(async () => {
   await fx.close();
 });
 
+describe('server sessions', () => {
+  it('run without JIT and without parallel workers, on every pooled connection', async () => {
+    // Four at once: each takes its own connection from the pool of four.
+    const settings = await Promise.all(
+      [0, 1, 2, 3].map(() =>
+        fx.db.transaction((tx) => tx.query<{ jit: string; w: string }>(`SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS w, pg_sleep(0.05)`)),
+      ),
+    );
+    expect(settings.map(([r]) => [r.jit, r.w])).toEqual([0, 1, 2, 3].map(() => ['off', '0']));
+  });
+});
+
 describe('array literals', () => {
   it('carry any text (quotes, backslashes, braces, commas, "NULL", blanks, unicode) and NULL unchanged', async () => {
     const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', ' ', 'NULL', 'null', '"', '\\', '{a,b}', 'a, b', '\\"', '契合 👍'));
