@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
   addToRollups,
@@ -13,8 +12,9 @@ import {
   upsertUnits,
   type Sql,
 } from '@qihe/data';
-import { CHANNELS, COUNTER_KEYS, countTouchpoint, factsOf, NEED_CATEGORIES, OrgTree, sliceValuesOf, type Counters, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
+import { COUNTER_KEYS, countTouchpoint, factsOf, sliceValuesOf, type Counters, type TouchpointRecord } from '@qihe/domain';
 import { createTestDatabase } from '../support/test-database';
+import { TREE, UNITS, variedRecord } from '../support/varied-records';
 
 // Day-grain rollups on a real PostgreSQL: a day row always equals the sum of
 // its hourly whole rows, and every score read (interior days from rollup_day,
@@ -24,15 +24,6 @@ import { createTestDatabase } from '../support/test-database';
 
 const H = 3_600_000;
 const D = 24 * H;
-const UNITS: OrgUnitRecord[] = [
-  { id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null },
-  { id: 'b1', name: 'B1', level: 'BUSINESS_UNIT', parentId: 'g', region: 'East', industry: 'Energy' },
-  { id: 'b2', name: 'B2', level: 'BUSINESS_UNIT', parentId: 'g', region: 'West', industry: 'Telecom' },
-  { id: 'p1', name: 'P1', level: 'PROJECT', parentId: 'b1', region: 'East', industry: 'Energy' },
-  { id: 'p2', name: 'P2', level: 'PROJECT', parentId: 'b1', region: 'North', industry: 'Energy' },
-  { id: 'p3', name: 'P3', level: 'PROJECT', parentId: 'b2', region: 'West', industry: 'Telecom' },
-];
-const TREE = new OrgTree(UNITS);
 const UNIT_IDS = UNITS.map((u) => u.id);
 // 20 days of data, starting at 07:00 UTC so that neither end is a midnight.
 const START = Math.floor(Date.now() / D) * D - 25 * D + 7 * H;
@@ -41,41 +32,8 @@ const SPAN_HOURS = 20 * 24;
 let db: Database;
 let drop: () => Promise<void>;
 
-/** A deterministic, varied record `i` at `at`. */
-function record(i: number, at: number): TouchpointRecord {
-  const served = i % 4 !== 0;
-  return {
-    id: randomUUID(),
-    unitId: ['p1', 'p2', 'p3', 'b1', 'b2', 'g'][i % 6],
-    customerId: `c-${i % 7}`,
-    industry: i % 6 === 0 ? null : ['Energy', 'Telecom'][i % 2],
-    region: i % 9 === 0 ? null : ['East', 'West', 'North'][i % 3],
-    contractId: i % 3 === 0 ? null : `ct-${i}`,
-    productId: null,
-    teamId: null,
-    agentId: `a-${i % 3}`,
-    channel: CHANNELS[i % CHANNELS.length],
-    kind: 'SERVICE',
-    stage: 'AFTER_SALE',
-    occurredAt: new Date(at),
-    needCategory: NEED_CATEGORIES[i % NEED_CATEGORIES.length],
-    needDescription: null,
-    service: served
-      ? {
-          action: 'act',
-          handleSeconds: 60 + i,
-          resolved: i % 3 !== 0,
-          firstContact: i % 2 === 0,
-          knowledgeRefs: i % 5 === 0 ? [] : [`kb-${i % 4}`],
-          knowledgeCreated: i % 11 === 0,
-          handoffUnitId: i % 13 === 0 ? 'p2' : null,
-          commitment: i % 4 === 1 ? { code: 'CB', met: i % 8 === 1 } : null,
-          servedAt: new Date(at + 60_000),
-        }
-      : null,
-    satisfaction: i % 3 === 1 ? { score: 1 + (i % 5), comment: null } : null,
-  };
-}
+/** A deterministic, varied record `i` at `at`, in any of the six units. */
+const record = (i: number, at: number): TouchpointRecord => variedRecord(i, at, UNIT_IDS);
 
 /** Stores records and adds them to the rollups in one transaction, as ingestion does. */
 async function ingest(records: TouchpointRecord[]): Promise<void> {

@@ -7,3 +7,4 @@ export * from './entities/user.entity';
 export * from './entities/site.entity';
 export * from './entities/touchpoint.entity';
 export * from './rollup-rebuild';
+export * from './pg-array';

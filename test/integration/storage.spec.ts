@@ -1,45 +1,24 @@
-import { Client } from 'pg';
-import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { CHANNELS, COUNTER_KEYS, countTouchpoint, factsOf, NEED_CATEGORIES, OrgTree, sliceValuesOf, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
-import { Database } from './database';
-import { upsertUnits } from './org.repository';
-
-
-import { boolArray, numberArray, textArray } from './pg-array';
-import { addToRollups, applyRollupDeltas, RollupDeltas } from './rollup.repository';
-import { rebuildRollups } from './rollup-rebuild';
-import { insertNewTouchpoints } from './touchpoint.repository';
-import type { Sql } from './database';
-
-/** An empty database in the test run's cluster (jest's global setup sets QIHE_TEST_PG_URL). */
-async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = process.env.QIHE_TEST_PG_URL;
-  if (!admin) throw new Error('QIHE_TEST_PG_URL is not set: run the suite through jest (test/support/global-setup.ts)');
-  const name = `qihe_test_${randomBytes(6).toString('hex')}`;
-  const run = async (sql: string): Promise<void> => {
-    const c = new Client({ connectionString: admin });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await run(`CREATE DATABASE ${name}`);
-  return { url: admin.replace(/\/[^/]*$/, `/${name}`), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+import { COUNTER_KEYS, countTouchpoint, factsOf, sliceValuesOf } from '@qihe/domain';
+import {
+  addToRollups,
+  applyRollupDeltas,
+  boolArray,
+  Database,
+  insertNewTouchpoints,
+  numberArray,
+  rebuildRollups,
+  RollupDeltas,
+  textArray,
+  upsertUnits,
+  type Sql,
+} from '@qihe/data';
+import { createTestDatabase } from '../support/test-database';
+import { TREE, UNITS, variedRecord as record } from '../support/varied-records';
 
 // Storage on a real PostgreSQL: hand-built array literals survive any text,
 // rollup rows are written in one global lock order, and the recount gives the
 // same counters however the table is ordered and however it has to proceed.
-
-const UNITS: OrgUnitRecord[] = [
-  { id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null },
-  { id: 'b1', name: 'B1', level: 'BUSINESS_UNIT', parentId: 'g', region: 'East', industry: 'Energy' },
-  { id: 'b2', name: 'B2', level: 'BUSINESS_UNIT', parentId: 'g', region: 'West', industry: 'Telecom' },
-  { id: 'p1', name: 'P1', level: 'PROJECT', parentId: 'b1', region: 'East', industry: 'Energy' },
-  { id: 'p2', name: 'P2', level: 'PROJECT', parentId: 'b1', region: 'North', industry: 'Energy' },
-  { id: 'p3', name: 'P3', level: 'PROJECT', parentId: 'b2', region: 'West', industry: 'Telecom' },
-];
-const TREE = new OrgTree(UNITS);
 
 interface StorageFixture {
   db: Database;
@@ -57,42 +36,6 @@ async function storageFixture(): Promise<StorageFixture> {
       await db.close();
       await target.drop();
     },
-  };
-}
-
-/** A varied, valid record `i` whose occurredAt is `at`. */
-function record(i: number, at: number): TouchpointRecord {
-  const served = i % 4 !== 0;
-  return {
-    id: randomUUID(),
-    unitId: ['p1', 'p2', 'p3', 'b1', 'g'][i % 5],
-    customerId: `c-${i % 7}`,
-    industry: i % 6 === 0 ? null : ['Energy', 'Telecom'][i % 2],
-    region: i % 9 === 0 ? null : ['East', 'West', 'North "quoted"', 'back\\slash, comma'][i % 4],
-    contractId: i % 3 === 0 ? null : `ct-${i}`,
-    productId: null,
-    teamId: null,
-    agentId: `a-${i % 3}`,
-    channel: CHANNELS[i % CHANNELS.length],
-    kind: 'SERVICE',
-    stage: 'AFTER_SALE',
-    occurredAt: new Date(at),
-    needCategory: NEED_CATEGORIES[i % NEED_CATEGORIES.length],
-    needDescription: i % 2 ? `need {${i}}` : null,
-    service: served
-      ? {
-          action: 'act',
-          handleSeconds: 60 + i,
-          resolved: i % 3 !== 0,
-          firstContact: i % 2 === 0,
-          knowledgeRefs: i % 5 === 0 ? [] : [`kb-${i % 4}`],
-          knowledgeCreated: i % 11 === 0,
-          handoffUnitId: i % 13 === 0 ? 'p2' : null,
-          commitment: i % 4 === 1 ? { code: 'CB', met: i % 8 === 1 } : null,
-          servedAt: new Date(at + 60_000),
-        }
-      : null,
-    satisfaction: i % 3 === 1 ? { score: 1 + (i % 5), comment: i % 2 ? 'ok' : null } : null,
   };
 }
 
