@@ -52,6 +52,10 @@ const cfg = {
 
 type ScoreSet = Record<string, Latency>;
 
+/** WAL and reads per touchpoint: where an ingest phase's PostgreSQL time went. */
+const pgWork = (s: IngestSummary): string =>
+  `${s.pg.walBytesPerTouchpoint} WAL bytes, ${s.pg.fullPageImagesPerTouchpoint} full-page images, ${s.pg.blocksReadPerTouchpoint} blocks read`;
+
 async function main(): Promise<void> {
   const started = Date.now();
   const db = await startBenchDatabase(args['pg-conf']);
@@ -192,11 +196,11 @@ async function main(): Promise<void> {
       copy = await copyBaseline(db.url, dir, batches, cfg.copyReps);
       console.log(`COPY of the same ${copy.rows} rows: ${perSec(copy.bare.median)} bare, ${perSec(copy.indexed.median)} with the table's indexes`);
       const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
-      ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency);
+      ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency, db.url);
       fpIngest = sampler.stop();
-      console.log(`ingest: ${perSec(ing.perSec)} (${ing.accepted} accepted, ${ing.ratings} late ratings, ${ing.rejected} rejected), batch p50 ${ms(ing.batchLatency.p50Ms)} p99 ${ms(ing.batchLatency.p99Ms)}`);
+      console.log(`ingest: ${perSec(ing.perSec)} (${ing.accepted} accepted, ${ing.ratings} late ratings, ${ing.rejected} rejected), batch p50 ${ms(ing.batchLatency.p50Ms)} p99 ${ms(ing.batchLatency.p99Ms)}; PostgreSQL per touchpoint ${pgWork(ing)}`);
       const dupBatches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-dup', duplicateRatio: 0.5, resendFrom: batches, lateRatingRatio: cfg.lateRatingRatio });
-      dup = await ingestPhase('ingest, 50% duplicates', gw.url, dupBatches, cfg.concurrency);
+      dup = await ingestPhase('ingest, 50% duplicates', gw.url, dupBatches, cfg.concurrency, db.url);
       console.log(`ingest with ${dup.resent} re-sends: ${perSec(dup.perSec)} (${dup.accepted} accepted, ${dup.duplicates} duplicates)`);
       checkpoint();
     }
@@ -271,8 +275,8 @@ async function main(): Promise<void> {
       }
       if (phases.has('ingest')) {
         const batches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-ingest-large', lateRatingRatio: cfg.lateRatingRatio });
-        atLarge = await ingestPhase(`ingest at ${(loaded / 1e6).toFixed(0)}M rows`, gw.url, batches, cfg.concurrency);
-        console.log(`ingest at ${loaded} rows: ${perSec(atLarge.perSec)}`);
+        atLarge = await ingestPhase(`ingest at ${(loaded / 1e6).toFixed(0)}M rows`, gw.url, batches, cfg.concurrency, db.url);
+        console.log(`ingest at ${loaded} rows: ${perSec(atLarge.perSec)}; PostgreSQL per touchpoint ${pgWork(atLarge)} (empty table: ${ing ? pgWork(ing) : 'not run'})`);
         checkpoint();
       }
     }

@@ -86,13 +86,41 @@ export interface IngestSummary {
   perSec: number;
   segmentRates: Spread;
   batchLatency: Latency;
+  /** What PostgreSQL wrote and read for the phase, per touchpoint sent (pg_stat_wal, pg_stat_database). */
+  pg: PgWork;
 }
 
-export async function ingestPhase(label: string, url: string, batches: readonly PlannedBatch[], concurrency: number): Promise<IngestSummary> {
+export interface PgWork {
+  walBytesPerTouchpoint: number;
+  fullPageImagesPerTouchpoint: number;
+  /** Blocks read from outside shared_buffers (the OS cache or the disk). */
+  blocksReadPerTouchpoint: number;
+}
+
+interface PgCounters {
+  walBytes: number;
+  walFpi: number;
+  blksRead: number;
+}
+
+async function pgCounters(dbUrl: string): Promise<PgCounters> {
+  return withClient(dbUrl, async (c) => {
+    const { rows } = await c.query(
+      `SELECT (SELECT wal_bytes FROM pg_stat_wal)::float8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::float8 AS wal_fpi,
+              (SELECT blks_read FROM pg_stat_database WHERE datname = current_database())::float8 AS blks_read`,
+    );
+    return { walBytes: Number(rows[0].wal_bytes), walFpi: Number(rows[0].wal_fpi), blksRead: Number(rows[0].blks_read) };
+  });
+}
+
+export async function ingestPhase(label: string, url: string, batches: readonly PlannedBatch[], concurrency: number, dbUrl: string): Promise<IngestSummary> {
   const total = batches.reduce((s, b) => s + b.items.length, 0);
   const b = bar(label, total, 'touchpoints');
+  const before = await pgCounters(dbUrl);
   const run: IngestRun = await runIngest(url, batches, { concurrency, onBatch: (_n, items) => b.update(items) });
+  const after = await pgCounters(dbUrl);
   b.stop();
+  const per = (x: number): number => round(x / run.touchpoints, 2);
   return {
     touchpoints: run.touchpoints,
     accepted: run.accepted,
@@ -110,6 +138,11 @@ export async function ingestPhase(label: string, url: string, batches: readonly 
     perSec: round(run.touchpoints / (run.elapsedMs / 1000), 0),
     segmentRates: roundSpread(spread(run.segmentRates)),
     batchLatency: latency(run.batchMs),
+    pg: {
+      walBytesPerTouchpoint: per(after.walBytes - before.walBytes),
+      fullPageImagesPerTouchpoint: per(after.walFpi - before.walFpi),
+      blocksReadPerTouchpoint: per(after.blksRead - before.blksRead),
+    },
   };
 }
 
