@@ -85,11 +85,9 @@ export class IngestionService {
 
   /** A late satisfaction rating: counted in the bucket the touchpoint occurred in, once. */
   async rate(caller: Caller, touchpointId: string, satisfaction: unknown): Promise<StoredTouchpoint> {
-    const checked = checkSatisfaction(satisfaction);
-    if (!checked.ok) throw badInput(checked.field, checked.message);
-    if (!UUID.test(touchpointId)) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
-    const { score, comment } = checked.value;
-    const [outcome] = await this.writes.submit({ kind: 'rate', caller, items: [{ index: 0, id: touchpointId.toLowerCase(), rawId: touchpointId, score, comment }] });
+    const item = rateItem(0, touchpointId, satisfaction);
+    if ('code' in item) throw item.code === 'INVALID' ? badInput(item.field, item.message) : notFound(item.message);
+    const [outcome] = await this.writes.submit({ kind: 'rate', caller, items: [item] });
     switch (outcome.status) {
       case 'RATED':
       case 'UNCHANGED':
@@ -114,20 +112,14 @@ export class IngestionService {
     }
     const rejected: IngestErrorModel[] = [];
     const valid: RateItem[] = [];
-    items.forEach((item, index) => {
-      const rawId = typeof item?.touchpointId === 'string' ? item.touchpointId : null;
-      const checked = checkSatisfaction(item?.satisfaction);
-      if (rawId === null || !UUID.test(rawId)) {
-        rejected.push({ index, id: rawId, code: 'NOT_FOUND', message: `touchpointId: no touchpoint "${rawId ?? ''}"` });
-      } else if (!checked.ok) {
-        rejected.push({ index, id: rawId, code: 'INVALID', message: checked.message });
-      } else {
-        valid.push({ index, id: rawId.toLowerCase(), rawId, score: checked.value.score, comment: checked.value.comment });
-      }
+    const idOf = (index: number): string | null => (typeof items[index]?.touchpointId === 'string' ? (items[index].touchpointId as string) : null);
+    items.forEach((raw, index) => {
+      const item = rateItem(index, raw?.touchpointId, raw?.satisfaction);
+      if ('code' in item) rejected.push({ index, id: idOf(index), code: item.code, message: item.message });
+      else valid.push(item);
     });
     const result: RatingResultModel = { rated: 0, unchanged: 0, rejected };
     if (valid.length) {
-      const byIndex = new Map(valid.map((v) => [v.index, v.rawId]));
       for (const o of await this.writes.submit({ kind: 'rate', caller, items: valid })) {
         switch (o.status) {
           case 'RATED':
@@ -137,13 +129,27 @@ export class IngestionService {
             result.unchanged++;
             break;
           default:
-            rejected.push({ index: o.index, id: byIndex.get(o.index) ?? null, code: o.status, message: o.message });
+            rejected.push({ index: o.index, id: idOf(o.index), code: o.status, message: o.message });
         }
       }
     }
     rejected.sort((a, b) => a.index - b.index);
     return result;
   }
+}
+
+/**
+ * One rating's arguments as a job item, or why they are refused: the rating's
+ * own rules first (the message names the field), then an id that cannot name
+ * a touchpoint. recordSatisfaction and recordSatisfactions judge alike.
+ */
+function rateItem(index: number, touchpointId: unknown, satisfaction: unknown): RateItem | { code: 'INVALID' | 'NOT_FOUND'; field: string; message: string } {
+  const checked = checkSatisfaction(satisfaction);
+  if (!checked.ok) return { code: 'INVALID', field: checked.field, message: checked.message };
+  if (typeof touchpointId !== 'string' || !UUID.test(touchpointId)) {
+    return { code: 'NOT_FOUND', field: 'touchpointId', message: `touchpointId: no touchpoint "${typeof touchpointId === 'string' ? touchpointId : ''}"` };
+  }
+  return { index, id: touchpointId.toLowerCase(), rawId: touchpointId, score: checked.value.score, comment: checked.value.comment };
 }
 
 function* unitIdsOf(items: readonly unknown[]): Generator<string> {
