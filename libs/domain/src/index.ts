@@ -6,3 +6,6 @@ export * from './time-window';
 export * from './seed';
 export * from './touchpoint';
 export * from './access-policy';
+export * from './commitment-catalogue';
+export * from './commitment-tree';
+export * from './follow-ups';

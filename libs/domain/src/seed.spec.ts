@@ -68,6 +68,7 @@ describe('parseSeed: a valid file', () => {
         { username: 'ceo', password: '12345678', role: 'EXECUTIVE', unitId: 'group' },
       ],
       sites: [{ id: 'site-grid', unitId: 'bu-grid', key: KEY }],
+      commitments: [],
     });
   });
 
@@ -79,7 +80,7 @@ describe('parseSeed: a valid file', () => {
 
   it('treats missing users and sites as empty, and blank region as none', () => {
     const s = parseSeed({ units: [{ id: 'g', name: 'G', level: 'GROUP', region: '  ', parentId: null }] });
-    expect(s).toEqual({ users: [], sites: [], units: [{ id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null }] });
+    expect(s).toEqual({ users: [], sites: [], commitments: [], units: [{ id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null }] });
   });
 
   it('lets units, users and sites reference stored units (`existing`)', () => {

@@ -1,5 +1,6 @@
 import { ORG_LEVELS, ROLES, type OrgLevel, type Role } from './vocabulary';
 import type { OrgUnitRecord } from './org-tree';
+import { describeProblem, parseCatalogue, type CommitmentDefinition } from './commitment-catalogue';
 
 // The bootstrap file (shared/contract/seed.md): validated as a whole before
 // anything of it is applied, every problem named by its entry.
@@ -21,6 +22,8 @@ export interface Seed {
   units: OrgUnitRecord[];
   users: SeedUser[];
   sites: SeedSite[];
+  /** The file's commitment definitions (stage 2, optional), checked with the stored catalogue. */
+  commitments: CommitmentDefinition[];
 }
 
 export class SeedError extends Error {
@@ -37,9 +40,10 @@ const optStr = (v: unknown): string | null => (typeof v === 'string' && v.trim()
 
 /**
  * Parses and checks a bootstrap file. `existing` are the units already stored:
- * a file may hang its units under them (a later file adding projects, say).
+ * a file may hang its units under them (a later file adding projects, say);
+ * `storedCommitments` the stored catalogue, which the file's definitions join.
  */
-export function parseSeed(raw: unknown, existing: readonly OrgUnitRecord[] = []): Seed {
+export function parseSeed(raw: unknown, existing: readonly OrgUnitRecord[] = [], storedCommitments: readonly CommitmentDefinition[] = []): Seed {
   const problems: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SeedError(['the file must hold a JSON object']);
   const o = raw as Record<string, unknown>;
@@ -142,6 +146,9 @@ export function parseSeed(raw: unknown, existing: readonly OrgUnitRecord[] = [])
     sites.push({ id: String(s.id), unitId: String(s.unitId), key: String(s.key) });
   });
 
+  const catalogue = parseCatalogue(list('commitments'), storedCommitments, (id) => merged.has(id));
+  problems.push(...catalogue.problems.map(describeProblem));
+
   if (problems.length) throw new SeedError(problems);
-  return { units, users, sites };
+  return { units, users, sites, commitments: catalogue.definitions };
 }
