@@ -10,7 +10,21 @@ it('applies every migration, reverts them all, and applies them again', async ()
   try {
     const applied = await db.migrate();
     expect(applied.length).toBeGreaterThan(0);
-    expect(await tables()).toEqual(['app_user', 'org_unit', 'rollup_day', 'rollup_hour', 'rollup_minute', 'site', 'touchpoint']);
+    expect(await tables()).toEqual([
+      'app_user',
+      'commitment_definition',
+      'commitment_event',
+      'commitment_node',
+      'commitment_stat_hour',
+      'feed_outbox',
+      'follow_up',
+      'org_unit',
+      'rollup_day',
+      'rollup_hour',
+      'rollup_minute',
+      'site',
+      'touchpoint',
+    ]);
     expect(await db.migrate()).toEqual([]);
     for (let i = 0; i < applied.length; i++) await db.revertLastMigration();
     expect(await tables()).toEqual([]);

@@ -8,3 +8,6 @@ export * from './entities/site.entity';
 export * from './entities/touchpoint.entity';
 export * from './rollup-rebuild';
 export * from './pg-array';
+export * from './commitment.repository';
+export * from './follow-up.repository';
+export * from './feed-outbox.repository';

@@ -1,0 +1,84 @@
+import type { Sql } from './database';
+import { textArray } from './pg-array';
+
+// Feed events decided inside a transaction (an alert, a follow-up opened) are
+// written to feed_outbox in that same transaction, so they exist exactly when
+// what they announce does; a replica then claims and sends them.
+
+export interface OutboxEvent {
+  unitId: string;
+  /** One event per key and unit, ever: writing it again is a no-op. */
+  dedupeKey: string;
+  event: string;
+  /** The units whose subscribers hear it (each with its ancestors, resolved when sent). */
+  rooms: string[];
+  payload: Record<string, unknown>;
+}
+
+export interface OutboxRow extends OutboxEvent {
+  id: number;
+}
+
+export async function insertOutbox(sql: Sql, events: readonly OutboxEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await sql.query(
+    `INSERT INTO feed_outbox (unit_id, dedupe_key, event, rooms, payload)
+     SELECT u.unit_id, u.dedupe_key, u.event, string_to_array(u.rooms, ','), u.payload::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(unit_id, dedupe_key, event, rooms, payload)
+     ON CONFLICT (unit_id, dedupe_key) DO NOTHING`,
+    [
+      textArray(events.map((e) => e.unitId)),
+      textArray(events.map((e) => e.dedupeKey)),
+      textArray(events.map((e) => e.event)),
+      textArray(events.map((e) => e.rooms.join(','))),
+      textArray(events.map((e) => JSON.stringify(e.payload))),
+    ],
+  );
+}
+
+/**
+ * Claims unsent events, oldest first; rows another transaction holds are
+ * skipped, so concurrent senders never take the same event. The caller sends
+ * them and marks them sent before it commits.
+ */
+export async function claimOutbox(sql: Sql, limit: number): Promise<OutboxRow[]> {
+  const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[] | string; payload: Record<string, unknown> | string }>(
+    `SELECT id, unit_id, dedupe_key, event, rooms, payload FROM feed_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    unitId: r.unit_id,
+    dedupeKey: r.dedupe_key,
+    event: r.event,
+    rooms: Array.isArray(r.rooms) ? r.rooms : String(r.rooms).replace(/^\{|\}$/g, '').split(',').filter(Boolean),
+    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+  }));
+}
+
+export async function markOutboxSent(sql: Sql, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql.query(`UPDATE feed_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [`{${ids.join(',')}}`]);
+}
+
+/** Alerts of the last hours for some units, newest first (an alert list survives a reload). */
+export async function recentOutbox(sql: Sql, unitIds: string[], event: string, since: number, limit: number): Promise<OutboxRow[]> {
+  const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[]; payload: Record<string, unknown> | string }>(
+    `SELECT id, unit_id, dedupe_key, event, rooms, payload FROM feed_outbox
+      WHERE unit_id = ANY($1::text[]) AND event = $2 AND created_at >= $3 ORDER BY created_at DESC, id DESC LIMIT $4`,
+    [unitIds, event, new Date(since).toISOString(), limit],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    unitId: r.unit_id,
+    dedupeKey: r.dedupe_key,
+    event: r.event,
+    rooms: r.rooms,
+    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+  }));
+}
+
+/** Sent events older than `before` are of no more use to anyone. */
+export async function pruneOutbox(sql: Sql, before: number): Promise<void> {
+  await sql.query(`DELETE FROM feed_outbox WHERE sent_at IS NOT NULL AND created_at < $1`, [new Date(before).toISOString()]);
+}

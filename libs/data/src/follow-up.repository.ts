@@ -1,0 +1,151 @@
+import type { FollowUpReason, FollowUpState } from '@qihe/domain';
+import type { Sql } from './database';
+import { numberArray, textArray } from './pg-array';
+
+// Follow-ups: at most one per cause (unique (unit_id, cause_key)), and the
+// customer's next rating after one was opened, kept up to date as ratings arrive.
+
+export interface FollowUpRow {
+  id: string;
+  unitId: string;
+  reason: FollowUpReason;
+  customerId: string;
+  touchpointId: string | null;
+  commitmentId: string | null;
+  note: string | null;
+  createdAt: number;
+  dueAt: number;
+  state: FollowUpState;
+  assignee: string | null;
+  outcome: string | null;
+  closedAt: number | null;
+  recoveredScore: number | null;
+}
+
+export interface NewFollowUp {
+  id: string;
+  unitId: string;
+  reason: FollowUpReason;
+  causeKey: string | null;
+  customerId: string;
+  touchpointId: string | null;
+  commitmentId: string | null;
+  note: string | null;
+  /** Hours until due, counted from the database's now. */
+  dueHours: number;
+}
+
+const ms = (col: string, as: string): string => `floor(extract(epoch FROM ${col}) * 1000)::float8 AS "${as}"`;
+const COLUMNS = `id, unit_id AS "unitId", reason, customer_id AS "customerId", touchpoint_id AS "touchpointId",
+  commitment_id AS "commitmentId", note, ${ms('created_at', 'createdAt')}, ${ms('due_at', 'dueAt')}, state, assignee, outcome,
+  ${ms('closed_at', 'closedAt')}, recovered_score AS "recoveredScore"`;
+
+const toRow = (r: FollowUpRow): FollowUpRow => ({
+  ...r,
+  createdAt: Number(r.createdAt),
+  dueAt: Number(r.dueAt),
+  closedAt: r.closedAt === null ? null : Number(r.closedAt),
+  recoveredScore: r.recoveredScore === null ? null : Number(r.recoveredScore),
+});
+
+/**
+ * Opens follow-ups; one whose cause already has a follow-up is skipped.
+ * Returns those created. (Ratings answer it as they arrive: answerFollowUps.)
+ */
+export async function insertFollowUps(sql: Sql, items: readonly NewFollowUp[]): Promise<FollowUpRow[]> {
+  if (items.length === 0) return [];
+  const rows = await sql.query<FollowUpRow>(
+    `INSERT INTO follow_up (id, unit_id, reason, cause_key, customer_id, touchpoint_id, commitment_id, note, due_at)
+     SELECT u.id, u.unit_id, u.reason, u.cause_key, u.customer_id, u.touchpoint_id, u.commitment_id, u.note,
+            now() + make_interval(hours => u.due_hours)
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::int[])
+         AS u(id, unit_id, reason, cause_key, customer_id, touchpoint_id, commitment_id, note, due_hours)
+     ON CONFLICT (unit_id, cause_key) WHERE cause_key IS NOT NULL DO NOTHING
+     RETURNING ${COLUMNS}`,
+    [
+      textArray(items.map((i) => i.id)),
+      textArray(items.map((i) => i.unitId)),
+      textArray(items.map((i) => i.reason)),
+      textArray(items.map((i) => i.causeKey)),
+      textArray(items.map((i) => i.customerId)),
+      textArray(items.map((i) => i.touchpointId)),
+      textArray(items.map((i) => i.commitmentId)),
+      textArray(items.map((i) => i.note)),
+      numberArray(items.map((i) => i.dueHours)),
+    ],
+  );
+  return rows.map(toRow);
+}
+
+export interface RatingSeen {
+  touchpointId: string;
+  customerId: string;
+  occurredAt: number;
+  score: number;
+}
+
+/**
+ * Ratings just stored answer the customer's follow-ups opened before their
+ * touchpoint occurred: each follow-up keeps the rating of the earliest such
+ * touchpoint (then the smaller id), whatever order ratings arrive in.
+ */
+export async function answerFollowUps(sql: Sql, ratings: readonly RatingSeen[]): Promise<void> {
+  if (ratings.length === 0) return;
+  await sql.query(
+    `UPDATE follow_up f SET recovered_touchpoint_id = r.touchpoint_id, recovered_occurred_at = r.occurred_at, recovered_score = r.score
+       FROM (SELECT DISTINCT ON (f2.id) f2.id AS follow_up_id, u.touchpoint_id, u.occurred_at, u.score
+               FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::smallint[]) AS u(touchpoint_id, customer_id, occurred_at, score)
+               JOIN follow_up f2 ON f2.customer_id = u.customer_id AND f2.created_at < u.occurred_at
+              ORDER BY f2.id, u.occurred_at, u.touchpoint_id) r
+      WHERE f.id = r.follow_up_id
+        AND (f.recovered_occurred_at IS NULL OR (r.occurred_at, r.touchpoint_id) < (f.recovered_occurred_at, f.recovered_touchpoint_id))`,
+    [
+      textArray(ratings.map((r) => r.touchpointId)),
+      textArray(ratings.map((r) => r.customerId)),
+      textArray(ratings.map((r) => new Date(r.occurredAt).toISOString())),
+      numberArray(ratings.map((r) => r.score)),
+    ],
+  );
+}
+
+export async function findFollowUp(sql: Sql, id: string, forUpdate = false): Promise<FollowUpRow | null> {
+  const rows = await sql.query<FollowUpRow>(`SELECT ${COLUMNS} FROM follow_up WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows.length ? toRow(rows[0]) : null;
+}
+
+export async function setFollowUpAssignee(sql: Sql, id: string, assignee: string): Promise<FollowUpRow> {
+  const rows = await sql.query<FollowUpRow>(`UPDATE follow_up SET assignee = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, assignee]);
+  return toRow(rows[0]);
+}
+
+export async function closeFollowUpRow(sql: Sql, id: string, outcome: string, by: string): Promise<FollowUpRow> {
+  const rows = await sql.query<FollowUpRow>(
+    `UPDATE follow_up SET state = 'DONE', outcome = $2, closed_by = $3, closed_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, outcome, by],
+  );
+  return toRow(rows[0]);
+}
+
+/** A page of the follow-ups of some units, newest first, and the size of the whole set. */
+export async function pageFollowUps(
+  sql: Sql,
+  unitIds: string[],
+  states: FollowUpState[] | null,
+  limit: number,
+  after: { createdAt: number; id: string } | null,
+): Promise<{ rows: FollowUpRow[]; total: number }> {
+  const params: unknown[] = [unitIds, states ?? ['OPEN', 'DONE']];
+  const base = `unit_id = ANY($1::text[]) AND state = ANY($2::text[])`;
+  const [{ total }] = await sql.query<{ total: string | number }>(`SELECT count(*) AS total FROM follow_up WHERE ${base}`, params);
+  let cursor = '';
+  if (after) {
+    params.push(new Date(after.createdAt).toISOString(), after.id);
+    cursor = ` AND (created_at, id) < ($3::timestamptz, $4::uuid)`;
+  }
+  params.push(limit);
+  const rows = await sql.query<FollowUpRow>(
+    `SELECT ${COLUMNS} FROM follow_up WHERE ${base}${cursor} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return { rows: rows.map(toRow), total: Number(total) };
+}
