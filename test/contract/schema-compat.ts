@@ -11,12 +11,12 @@ import {
   isScalarType,
   isUnionType,
   print,
+  GraphQLSchema,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
   type GraphQLOutputType,
-  type GraphQLSchema,
 } from 'graphql';
 
 // Does a server schema still serve every client written against the contract?
@@ -147,4 +147,13 @@ export function findIncompatibilities(contract: GraphQLSchema, actual: GraphQLSc
     else checkType(name, type, other, out);
   }
   return out;
+}
+
+/**
+ * The types a schema's roots reach. Nest adds every GraphQL type class loaded in
+ * the process as an orphan, so a test that loads both apps sees the gateway's
+ * types in the site's schema; clients only ever reach these.
+ */
+export function reachable(schema: GraphQLSchema): GraphQLSchema {
+  return new GraphQLSchema({ query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() });
 }

@@ -3,7 +3,7 @@ import { buildSchema, isObjectType } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findIncompatibilities } from '../contract/schema-compat';
+import { findIncompatibilities, reachable } from '../contract/schema-compat';
 import { agentFlow, LOG_MANY, LOG_ONE, STATUS, SwitchableGateway, TestSite, TOUCHPOINT, type Gql, type LocalTouchpoint } from './support/site-harness';
 
 // The agent API of a site: sign-in online and offline, who may sign in, the
@@ -147,6 +147,12 @@ describe('site agent API', () => {
           for (const arg of field.args) expect([field.name, arg.name, served.getFields()[field.name].args.find((a) => a.name === arg.name)?.defaultValue]).toEqual([field.name, arg.name, arg.defaultValue]);
         }
       }
+    });
+
+    // The file is the site's whole API, not a subset: the console's agent view is typed from it (npm run codegen).
+    it('serves nothing libs/contracts/src/site-api.graphql lacks', () => {
+      const contract = buildSchema(readFileSync(CONTRACT, 'utf8'));
+      expect(findIncompatibilities(reachable(site.nest.get(GraphQLSchemaHost).schema), contract)).toEqual([]);
     });
   });
 });

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
 import { formatGraphQLError } from '../errors/qihe-error';
-import { DateTimeScalar } from '../graphql/date-time.scalar';
+import { apiSchemaOptions } from './api-schema';
 import { complexityLimit, MAX_DEPTH, safeDepthLimit } from './graphql-limits';
 
 /** The token of `Authorization: Bearer <token>`, or null. */
@@ -26,7 +26,7 @@ export function apiGraphQLOptions<C>(opts: {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    buildSchemaOptions: apiSchemaOptions(),
     playground: false,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
