@@ -12,6 +12,7 @@ it('applies every migration, reverts them all, and applies them again', async ()
     expect(applied.length).toBeGreaterThan(0);
     expect(await tables()).toEqual([
       'app_user',
+      'audit_log',
       'commitment_definition',
       'commitment_event',
       'commitment_node',

@@ -79,6 +79,7 @@ export const DOCS = {
   upsertOrgUnit: `mutation($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ${UNIT} } }`,
   upsertUser: `mutation($input: UserInput!) { upsertUser(input: $input) { username role unitId } }`,
   issueSiteKey: `mutation($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`,
+  auditLog: `query($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }`,
 };
 export type Operation = keyof typeof DOCS;
 
@@ -123,6 +124,8 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
       };
     case 'issueSiteKey':
       return { siteId: target, unitId: SITE_UNIT[target] };
+    case 'auditLog':
+      return { action: target };
     default:
       return { u: target, ...WINDOW };
   }

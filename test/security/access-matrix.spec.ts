@@ -142,6 +142,8 @@ const TABLE: Row[] = [
   // Everyone but the admin tries to make themselves (or a new account) an ADMIN.
   ...adminRows('upsertUser', 'agent.b1', { exec: 'exec', 'head.a': 'head.a', 'agent.a1': 'agent.a1', 'site-a': 'intruder' }),
   ...adminRows('issueSiteKey', 'site-b1', { exec: 'site-x', 'head.a': 'site-a', 'agent.a1': 'site-a1', 'site-a': 'site-a' }),
+  // The audit trail: the admin reads it, nobody else (the target is the action filtered on).
+  ...adminRows('auditLog', 'LOGIN', { exec: 'LOGIN', 'head.a': 'LOGIN', 'agent.a1': 'LOGIN', 'site-a': 'LOGIN' }),
 ];
 
 let gw: TestGateway;
@@ -202,6 +204,12 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v).toEqual({ rated: 1, unchanged: 0, rejected: [] });
     case 'upsertUser':
       return expect(v).toEqual({ username: 'agent.b1', role: 'AGENT', unitId: 'prj-b1' });
+    case 'auditLog': {
+      // beforeAll signed every user in: each of those logins is in the trail.
+      const nodes = (v.edges as { node: Data }[]).map((e) => e.node);
+      expect(nodes.every((n) => n.action === target)).toBe(true);
+      return expect(nodes.map((n) => n.actor)).toEqual(expect.arrayContaining(TEST_ORG.users.map((u) => u.username)));
+    }
     case 'issueSiteKey':
       expect(v).toMatchObject({ siteId: target, unitId: SITE_UNIT[target] });
       issuedKeys.push(String(v.key));

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { APP_FILTER } from '@nestjs/core';
 import { apiGraphQLOptions, HealthController, QiheErrorFilter, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import type { GraphQLContext } from './auth/current-caller.decorator';
@@ -22,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        AuditModule,
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

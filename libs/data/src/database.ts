@@ -8,10 +8,11 @@ import { TouchpointEntity } from './entities/touchpoint.entity';
 import { UserEntity } from './entities/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { DayRollups1764100000000 } from './migrations/1764100000000-day-rollups';
+import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import { Commitments1764400000000 } from './migrations/1764400000000-commitments';
 
 export const ENTITIES = [OrgUnitEntity, UserEntity, SiteEntity, TouchpointEntity];
-export const MIGRATIONS = [InitialSchema1764000000000, DayRollups1764100000000, Commitments1764400000000];
+export const MIGRATIONS = [InitialSchema1764000000000, DayRollups1764100000000, AuditLog1764300000000, Commitments1764400000000];
 
 export type Row = Record<string, unknown>;
 

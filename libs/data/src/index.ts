@@ -2,6 +2,7 @@ export * from './database';
 export * from './rollup.repository';
 export * from './touchpoint.repository';
 export * from './org.repository';
+export * from './audit.repository';
 export * from './entities/org-unit.entity';
 export * from './entities/user.entity';
 export * from './entities/site.entity';

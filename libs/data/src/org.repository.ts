@@ -57,6 +57,11 @@ export async function findSiteByKeyHash(sql: Sql, keyHash: string): Promise<Site
   return rows[0] ?? null;
 }
 
+export async function findSiteById(sql: Sql, id: string): Promise<SiteRow | null> {
+  const rows = await sql.query<SiteRow>(`SELECT id, unit_id AS "unitId", key_hash AS "keyHash" FROM site WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
 export async function upsertSite(sql: Sql, s: SiteRow): Promise<void> {
   await sql.query(
     `INSERT INTO site (id, unit_id, key_hash) VALUES ($1, $2, $3)

@@ -9,3 +9,4 @@ export * from './access-policy';
 export * from './commitment-catalogue';
 export * from './commitment-tree';
 export * from './follow-ups';
+export * from './audit';

@@ -1,49 +1,78 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { canAdminister, parseSeed, SeedError, type Caller, type Seed } from '@qihe/domain';
+import { actorOf, canAdminister, parseSeed, SeedError, type Caller, type RequestOrigin, type Seed } from '@qihe/domain';
 import { badInput, forbidden, newSiteKey } from '@qihe/server';
+import { AuditService } from '../audit/audit.service';
+import { CurrentOrigin } from '../audit/request-origin';
 import { AuthService, requireCaller } from '../auth/auth.service';
 import { CurrentCaller } from '../auth/current-caller.decorator';
-import { SeedService } from '../bootstrap/seed.service';
+import { SeedService, type AppliedSeed } from '../bootstrap/seed.service';
 import { OrgService } from '../core/org.service';
 import { OrgUnitModel } from '../org/org-unit.model';
 import { OrgUnitInput, SiteKeyModel, UserAccountModel, UserInput } from './admin.models';
+import type { NewAuditEntry } from '../audit/audit.service';
+
+type Audited = Omit<NewAuditEntry, 'actor' | 'origin'>;
 
 // Administration goes through the same checks and the same code as the
 // bootstrap file: one set of rules for the org tree, users and site keys.
+// Each change writes one audit entry in its own transaction.
 @Resolver()
 export class AdminResolver {
   constructor(
     private readonly seeds: SeedService,
     private readonly org: OrgService,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   @Mutation(() => OrgUnitModel, { description: 'ADMIN: create or update an org unit' })
-  async upsertOrgUnit(@CurrentCaller() caller: Caller | null, @Args('input') input: OrgUnitInput): Promise<OrgUnitModel> {
-    await this.applyAsAdmin(caller, { units: [input] });
+  async upsertOrgUnit(
+    @CurrentCaller() caller: Caller | null,
+    @CurrentOrigin() origin: RequestOrigin,
+    @Args('input') input: OrgUnitInput,
+  ): Promise<OrgUnitModel> {
+    await this.applyAsAdmin(caller, origin, { units: [input] }, ({ units: [u] }) => ({
+      action: 'ORG_UNIT_UPSERTED',
+      target: u.after.id,
+      details: { before: u.before, after: u.after },
+    }));
     return this.org.require(input.id, 'input.id');
   }
 
   @Mutation(() => UserAccountModel, { description: 'ADMIN: create a user or change their password, role or unit' })
-  async upsertUser(@CurrentCaller() caller: Caller | null, @Args('input') input: UserInput): Promise<UserAccountModel> {
-    await this.applyAsAdmin(caller, { users: [input] });
+  async upsertUser(
+    @CurrentCaller() caller: Caller | null,
+    @CurrentOrigin() origin: RequestOrigin,
+    @Args('input') input: UserInput,
+  ): Promise<UserAccountModel> {
+    await this.applyAsAdmin(caller, origin, { users: [input] }, ({ users: [u] }) => ({
+      action: 'USER_UPSERTED',
+      target: u.username,
+      details: { before: u.before, after: u.after, passwordChanged: u.passwordChanged },
+    }));
     return { username: input.username, role: input.role, unitId: input.unitId };
   }
 
   @Mutation(() => SiteKeyModel, { description: 'ADMIN: create a site or rotate its key; the key is returned once' })
   async issueSiteKey(
     @CurrentCaller() caller: Caller | null,
+    @CurrentOrigin() origin: RequestOrigin,
     @Args('siteId', { type: () => ID }) siteId: string,
     @Args('unitId', { type: () => ID }) unitId: string,
   ): Promise<SiteKeyModel> {
     const key = newSiteKey();
-    await this.applyAsAdmin(caller, { sites: [{ id: siteId, unitId, key }] });
+    await this.applyAsAdmin(caller, origin, { sites: [{ id: siteId, unitId, key }] }, ({ sites: [s] }) => ({
+      action: 'SITE_KEY_ISSUED',
+      target: s.id,
+      details: { before: s.before, after: s.after, rotated: s.before !== null },
+    }));
     this.auth.forgetSites();
     return { siteId, unitId, key };
   }
 
-  private async applyAsAdmin(caller: Caller | null, raw: Record<string, unknown>): Promise<void> {
-    if (!canAdminister(requireCaller(caller))) throw forbidden('only an ADMIN may change the organisation, users or site keys');
+  private async applyAsAdmin(caller: Caller | null, origin: RequestOrigin, raw: Record<string, unknown>, entry: (applied: AppliedSeed) => Audited): Promise<void> {
+    const admin = requireCaller(caller);
+    if (!canAdminister(admin)) throw forbidden('only an ADMIN may change the organisation, users or site keys');
     let seed: Seed;
     try {
       seed = parseSeed(raw, this.org.tree.all());
@@ -51,6 +80,8 @@ export class AdminResolver {
       if (err instanceof SeedError) throw badInput('input', err.problems.join('; ').replace(/^(units|users|sites)\[0\]( \("[^"]*"\))?: /, 'input: '));
       throw err;
     }
-    await this.seeds.apply(seed);
+    await this.seeds.apply(seed, async (tx, applied) => {
+      await this.audit.record({ ...entry(applied), actor: actorOf(admin), origin }, tx);
+    });
   }
 }

@@ -1,6 +1,9 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Caller } from '@qihe/domain';
+import { anonymousActor, type Caller, type RequestOrigin, type Role } from '@qihe/domain';
+import { QiheError } from '@qihe/server';
+import { AuditService } from '../audit/audit.service';
+import { CurrentOrigin } from '../audit/request-origin';
 import { AuthService } from './auth.service';
 import { CurrentCaller, CurrentToken } from './current-caller.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -8,12 +11,24 @@ import { SessionModel } from './session.model';
 
 @Resolver(() => SessionModel)
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
 
+  /** Every sign-in, good or bad, leaves one audit entry (attempts refused by the throttle never reach here). */
   @Mutation(() => SessionModel)
   @UseGuards(LoginThrottlerGuard)
-  login(@Args('username') username: string, @Args('password') password: string): Promise<SessionModel> {
-    return this.auth.login(username, password);
+  async login(@Args('username') username: string, @Args('password') password: string, @CurrentOrigin() origin: RequestOrigin): Promise<SessionModel> {
+    let session: SessionModel;
+    try {
+      session = await this.auth.login(username, password);
+    } catch (err) {
+      if (err instanceof QiheError && err.code === 'UNAUTHENTICATED') await this.audit.record({ actor: anonymousActor(username), action: 'LOGIN_FAILED', origin });
+      throw err;
+    }
+    await this.audit.record({ actor: { kind: 'USER', id: username, role: session.role as Role }, action: 'LOGIN', details: { unitId: session.unitId }, origin });
+    return session;
   }
 
   /** The caller's own session; null for site keys and anonymous callers. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { findUser, loadUnits, rebuildRollups, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
-import { OrgTree, parseSeed, type OrgUnitRecord, type Seed } from '@qihe/domain';
+import { findSiteById, findUser, loadUnits, rebuildRollups, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
+import { OrgTree, parseSeed, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
 import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
@@ -12,6 +12,16 @@ export interface SeedOutcome {
   seed: Seed;
   rebuilt: boolean;
 }
+
+/** What applying a seed changed, entry by entry (before is null for a new entry): what an audit entry needs. */
+export interface AppliedSeed {
+  units: { before: OrgUnitRecord | null; after: OrgUnitRecord }[];
+  users: { username: string; before: { role: Role; unitId: string } | null; after: { role: Role; unitId: string }; passwordChanged: boolean }[];
+  sites: { id: string; before: { unitId: string } | null; after: { unitId: string } }[];
+}
+
+/** Work done in the seed's own transaction after it is applied (e.g. its audit entries): it commits with the change or not at all. */
+export type WithinSeed = (tx: Sql, applied: AppliedSeed) => Promise<void>;
 
 @Injectable()
 export class SeedService {
@@ -40,15 +50,28 @@ export class SeedService {
   }
 
   /** Creates or updates what the seed names, in one transaction; returns whether rollups were rebuilt. */
-  async apply(seed: Seed): Promise<boolean> {
+  async apply(seed: Seed, within?: WithinSeed): Promise<boolean> {
     // Hash outside the transaction: scrypt is slow on purpose.
     const users = await Promise.all(seed.users.map(async (u) => ({ ...u, passwordHash: await this.passwordHashFor(u.username, u.password) })));
     const rebuilt = await this.db.transaction(async (tx) => {
       const before = new OrgTree(await loadUnits(tx));
+      const applied: AppliedSeed = { units: [], users: [], sites: [] };
+      for (const u of seed.units) applied.units.push({ before: before.get(u.id) ?? null, after: u });
       await upsertUnits(tx, parentsFirst(seed.units));
-      for (const u of users) await upsertUser(tx, { username: u.username, passwordHash: u.passwordHash, role: u.role, unitId: u.unitId });
-      for (const s of seed.sites) await upsertSite(tx, { id: s.id, unitId: s.unitId, keyHash: hashSiteKey(s.key) });
-      return this.rebuildIfReshaped(tx, before, seed.units);
+      for (const u of users) {
+        const old = await findUser(tx, u.username);
+        await upsertUser(tx, { username: u.username, passwordHash: u.passwordHash, role: u.role, unitId: u.unitId });
+        const after = { role: u.role, unitId: u.unitId };
+        applied.users.push({ username: u.username, before: old && { role: old.role, unitId: old.unitId }, after, passwordChanged: old?.passwordHash !== u.passwordHash });
+      }
+      for (const s of seed.sites) {
+        const old = await findSiteById(tx, s.id);
+        await upsertSite(tx, { id: s.id, unitId: s.unitId, keyHash: hashSiteKey(s.key) });
+        applied.sites.push({ id: s.id, before: old && { unitId: old.unitId }, after: { unitId: s.unitId } });
+      }
+      const reshaped = await this.rebuildIfReshaped(tx, before, seed.units);
+      if (within) await within(tx, applied);
+      return reshaped;
     });
     await this.org.reload();
     return rebuilt;

@@ -1,5 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTOR_KINDS,
   CHAINS,
   CHANNELS,
   LIFECYCLE_STAGES,
@@ -23,6 +25,8 @@ export const ChainEnum = asEnum(CHAINS);
 export const RoleEnum = asEnum(ROLES);
 export const SliceDimensionEnum = asEnum(SLICE_DIMENSIONS);
 export const TrendIntervalEnum = asEnum(TREND_INTERVALS);
+export const AuditActionEnum = asEnum(AUDIT_ACTIONS);
+export const AuditActorKindEnum = asEnum(AUDIT_ACTOR_KINDS);
 
 registerEnumType(OrgLevelEnum, { name: 'OrgLevel' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
@@ -33,3 +37,5 @@ registerEnumType(ChainEnum, { name: 'Chain' });
 registerEnumType(RoleEnum, { name: 'Role' });
 registerEnumType(SliceDimensionEnum, { name: 'SliceDimension' });
 registerEnumType(TrendIntervalEnum, { name: 'TrendInterval' });
+registerEnumType(AuditActionEnum, { name: 'AuditAction', description: 'what an audit entry records' });
+registerEnumType(AuditActorKindEnum, { name: 'AuditActorKind', description: 'USER or SITE (authenticated), ANONYMOUS (a name claimed, not proved), SYSTEM' });
