@@ -2,12 +2,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_FILTER } from '@nestjs/core';
-import { apiGraphQLOptions, HealthController, QiheErrorFilter, type GatewayConfig } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, HealthController, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
-import type { GraphQLContext } from './auth/current-caller.decorator';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { CoreModule } from './core/core.module';
 import { FeedModule } from './feed/feed.module';
@@ -29,7 +28,7 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [AuthService],
           useFactory: (auth: AuthService) =>
-            apiGraphQLOptions<GraphQLContext>({
+            apiGraphQLOptions<CallerContext>({
               production: config.production,
               context: async (token) => ({ caller: token ? await auth.callerOf(token) : null, token }),
             }),
@@ -43,7 +42,7 @@ export class AppModule {
         AdminModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],
     };
   }
 }

@@ -2,10 +2,9 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { apiGraphQLOptions, HealthController, QiheErrorFilter } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, HealthController, QiheErrorFilter, type CallerContext } from '@qihe/server';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
-import type { SiteContext } from './auth/current-user.decorator';
 import type { SiteConfig } from './config/site-config';
 import { CoreModule } from './core/core.module';
 import { ForwarderModule } from './forwarder/forwarder.module';
@@ -13,6 +12,7 @@ import { StatusModule } from './status/status.module';
 import { TouchpointsModule } from './touchpoints/touchpoints.module';
 
 const MAX_DEPTH = 6;
+const SIGN_IN_HINT = 'sign in at this site first (login), then send Authorization: Bearer <token>';
 
 @Module({})
 export class AppModule {
@@ -26,10 +26,13 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [AuthService],
           useFactory: (auth: AuthService) =>
-            apiGraphQLOptions<SiteContext>({
+            apiGraphQLOptions<CallerContext>({
               production: config.production,
               maxDepth: MAX_DEPTH,
-              context: (token) => ({ user: token ? auth.userOf(token) : null, token }),
+              context: (token) => {
+                const user = token ? auth.userOf(token) : null;
+                return { caller: user && { kind: 'user', ...user }, token };
+              },
             }),
         }),
         ForwarderModule,
@@ -37,7 +40,7 @@ export class AppModule {
         StatusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard(SIGN_IN_HINT)],
     };
   }
 }

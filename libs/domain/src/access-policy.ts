@@ -1,12 +1,34 @@
 import type { OrgTree } from './org-tree';
-import type { Role } from './vocabulary';
+import { ROLES, type Role } from './vocabulary';
 
-// Who may do what, on which part of the org tree. Every service asks this before
-// it touches data, so the rules hold whatever door a request came in by.
+// Who may do what, on which part of the org tree. Two kinds of rule: which
+// kinds of caller may use an operation at all (the lists below, stated on each
+// resolver with @Callers and checked by one guard before it runs), and which
+// units a caller may touch (inScope and friends, asked by the service that
+// touches the data, once).
 
 export type Caller =
   | { kind: 'user'; username: string; role: Role; unitId: string }
   | { kind: 'site'; siteId: string; unitId: string };
+export type UserCaller = Extract<Caller, { kind: 'user' }>;
+
+/** A caller for the role rules: a user's role, or `site` for a site key. */
+export type CallerKind = Role | 'site';
+export const callerKind = (caller: Caller): CallerKind => (caller.kind === 'site' ? 'site' : caller.role);
+export const mayCall = (caller: Caller, kinds: readonly CallerKind[]): boolean => kinds.includes(callerKind(caller));
+
+/** Any signed-in user (a site's agent API, reading raw touchpoints). */
+export const ANY_USER: readonly CallerKind[] = ROLES;
+/** Any user or site key (the org tree, late ratings). */
+export const ANY_CALLER: readonly CallerKind[] = [...ROLES, 'site'];
+/** Recording touchpoints: site keys and agents for their scope, executives and admins anywhere; unit heads read. */
+export const RECORDERS: readonly CallerKind[] = ['site', 'AGENT', 'EXECUTIVE', 'ADMIN'];
+/** Engagement scores: unit heads for their subtree, executives and admins anywhere. */
+export const SCORE_READERS: readonly CallerKind[] = ['UNIT_HEAD', 'EXECUTIVE', 'ADMIN'];
+/** Raw touchpoints: users within their scope; site keys only write. */
+export const TOUCHPOINT_READERS: readonly CallerKind[] = ANY_USER;
+/** The org tree, users and site keys. */
+export const ADMINISTRATORS: readonly CallerKind[] = ['ADMIN'];
 
 // DESIGN.md: "a user sees only their unit's subtree (executives and admins: everything)".
 const sees = (caller: Caller): 'all' | 'subtree' => {
@@ -21,7 +43,7 @@ const sees = (caller: Caller): 'all' | 'subtree' => {
   }
 };
 
-/** Is `unitId` inside the caller's part of the tree (what it may see at all)? */
+/** Is `unitId` inside the caller's part of the tree (what it may see or touch at all)? */
 export function inScope(caller: Caller, tree: OrgTree, unitId: string): boolean {
   switch (sees(caller)) {
     case 'all':
@@ -31,21 +53,8 @@ export function inScope(caller: Caller, tree: OrgTree, unitId: string): boolean 
   }
 }
 
-/** Recording touchpoints: site keys and agents for their scope, executives and admins anywhere. */
-export const canRecord = (caller: Caller): boolean => caller.kind === 'site' || caller.role !== 'UNIT_HEAD';
-
 /** Late ratings: anyone whose scope holds the touchpoint's unit. */
 export const canRate = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);
 
-/** Engagement scores: unit heads for their subtree, executives and admins anywhere. */
-export const canReadScores = (caller: Caller, tree: OrgTree, unitId: string): boolean =>
-  caller.kind === 'user' && caller.role !== 'AGENT' && inScope(caller, tree, unitId);
-
-/** Raw touchpoints: users within their scope; site keys only write. */
-export const canReadTouchpoints = (caller: Caller, tree: OrgTree, unitId: string): boolean =>
-  caller.kind === 'user' && inScope(caller, tree, unitId);
-
 /** The live feed follows the same scope as reading. */
 export const canWatch = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);
-
-export const canAdminister = (caller: Caller): boolean => caller.kind === 'user' && caller.role === 'ADMIN';

@@ -10,3 +10,5 @@ export * from './commitment-catalogue';
 export * from './commitment-tree';
 export * from './follow-ups';
 export * from './audit';
+export * from './refusal';
+export * from './rating';

@@ -3,6 +3,8 @@ export * from './config/config-error';
 export * from './config/gateway-config';
 export * from './auth/secrets';
 export * from './auth/tokens';
+export * from './auth/callers.guard';
+export * from './auth/current-caller.decorator';
 export * from './graphql/enums';
 export * from './graphql/date-time.scalar';
 export * from './touchpoint-input/touchpoint.input';

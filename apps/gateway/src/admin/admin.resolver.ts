@@ -1,10 +1,9 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { actorOf, canAdminister, parseSeed, SeedError, type Caller, type RequestOrigin, type Seed } from '@qihe/domain';
-import { badInput, forbidden, newSiteKey } from '@qihe/server';
+import { actorOf, ADMINISTRATORS, parseSeed, SeedError, type Caller, type OrgUnitRecord, type RequestOrigin, type Seed } from '@qihe/domain';
+import { Callers, CurrentCaller, newSiteKey } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
 import { CurrentOrigin } from '../audit/request-origin';
-import { AuthService, requireCaller } from '../auth/auth.service';
-import { CurrentCaller } from '../auth/current-caller.decorator';
+import { AuthService } from '../auth/auth.service';
 import { SeedService, type AppliedSeed } from '../bootstrap/seed.service';
 import { OrgService } from '../core/org.service';
 import { OrgUnitModel } from '../org/org-unit.model';
@@ -17,6 +16,7 @@ type Audited = Omit<NewAuditEntry, 'actor' | 'origin'>;
 // bootstrap file: one set of rules for the org tree, users and site keys.
 // Each change writes one audit entry in its own transaction.
 @Resolver()
+@Callers(...ADMINISTRATORS)
 export class AdminResolver {
   constructor(
     private readonly seeds: SeedService,
@@ -26,12 +26,8 @@ export class AdminResolver {
   ) {}
 
   @Mutation(() => OrgUnitModel, { description: 'ADMIN: create or update an org unit' })
-  async upsertOrgUnit(
-    @CurrentCaller() caller: Caller | null,
-    @CurrentOrigin() origin: RequestOrigin,
-    @Args('input') input: OrgUnitInput,
-  ): Promise<OrgUnitModel> {
-    await this.applyAsAdmin(caller, origin, { units: [input] }, ({ units: [u] }) => ({
+  async upsertOrgUnit(@CurrentCaller() admin: Caller, @CurrentOrigin() origin: RequestOrigin, @Args('input') input: OrgUnitInput): Promise<OrgUnitModel> {
+    await this.apply(admin, origin, { units: [input] }, ({ units: [u] }) => ({
       action: 'ORG_UNIT_UPSERTED',
       target: u.after.id,
       details: { before: u.before, after: u.after },
@@ -40,12 +36,8 @@ export class AdminResolver {
   }
 
   @Mutation(() => UserAccountModel, { description: 'ADMIN: create a user or change their password, role or unit' })
-  async upsertUser(
-    @CurrentCaller() caller: Caller | null,
-    @CurrentOrigin() origin: RequestOrigin,
-    @Args('input') input: UserInput,
-  ): Promise<UserAccountModel> {
-    await this.applyAsAdmin(caller, origin, { users: [input] }, ({ users: [u] }) => ({
+  async upsertUser(@CurrentCaller() admin: Caller, @CurrentOrigin() origin: RequestOrigin, @Args('input') input: UserInput): Promise<UserAccountModel> {
+    await this.apply(admin, origin, { users: [input] }, ({ users: [u] }) => ({
       action: 'USER_UPSERTED',
       target: u.username,
       details: { before: u.before, after: u.after, passwordChanged: u.passwordChanged },
@@ -55,13 +47,13 @@ export class AdminResolver {
 
   @Mutation(() => SiteKeyModel, { description: 'ADMIN: create a site or rotate its key; the key is returned once' })
   async issueSiteKey(
-    @CurrentCaller() caller: Caller | null,
+    @CurrentCaller() admin: Caller,
     @CurrentOrigin() origin: RequestOrigin,
     @Args('siteId', { type: () => ID }) siteId: string,
     @Args('unitId', { type: () => ID }) unitId: string,
   ): Promise<SiteKeyModel> {
     const key = newSiteKey();
-    await this.applyAsAdmin(caller, origin, { sites: [{ id: siteId, unitId, key }] }, ({ sites: [s] }) => ({
+    await this.apply(admin, origin, { sites: [{ id: siteId, unitId, key }] }, ({ sites: [s] }) => ({
       action: 'SITE_KEY_ISSUED',
       target: s.id,
       details: { before: s.before, after: s.after, rotated: s.before !== null },
@@ -70,18 +62,19 @@ export class AdminResolver {
     return { siteId, unitId, key };
   }
 
-  private async applyAsAdmin(caller: Caller | null, origin: RequestOrigin, raw: Record<string, unknown>, entry: (applied: AppliedSeed) => Audited): Promise<void> {
-    const admin = requireCaller(caller);
-    if (!canAdminister(admin)) throw forbidden('only an ADMIN may change the organisation, users or site keys');
-    let seed: Seed;
-    try {
-      seed = parseSeed(raw, this.org.tree.all());
-    } catch (err) {
-      if (err instanceof SeedError) throw badInput('input', err.problems.join('; ').replace(/^(units|users|sites)\[0\]( \("[^"]*"\))?: /, 'input: '));
-      throw err;
-    }
-    await this.seeds.apply(seed, async (tx, applied) => {
+  private async apply(admin: Caller, origin: RequestOrigin, raw: Record<string, unknown>, entry: (applied: AppliedSeed) => Audited): Promise<void> {
+    await this.seeds.apply(parseOne(raw, this.org.tree.all()), async (tx, applied) => {
       await this.audit.record({ ...entry(applied), actor: actorOf(admin), origin }, tx);
     });
+  }
+}
+
+/** A one-item seed; its problems name the argument (`input: …`), not the file's list (`units[0]: …`). */
+function parseOne(raw: Record<string, unknown>, existing: readonly OrgUnitRecord[]): Seed {
+  try {
+    return parseSeed(raw, existing);
+  } catch (err) {
+    if (err instanceof SeedError) throw new SeedError([err.problems.join('; ').replace(/^(units|users|sites)\[0\]( \("[^"]*"\))?: /, 'input: ')]);
+    throw err;
   }
 }

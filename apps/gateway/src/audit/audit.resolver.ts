@@ -1,8 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import type { AuditAction, Caller } from '@qihe/domain';
-import { AuditActionEnum } from '@qihe/server';
-import { requireCaller } from '../auth/auth.service';
-import { CurrentCaller } from '../auth/current-caller.decorator';
+import { ADMINISTRATORS, type AuditAction } from '@qihe/domain';
+import { AuditActionEnum, Callers } from '@qihe/server';
 import { AuditService } from './audit.service';
 import { AuditEntryConnectionModel } from './models/audit-entry.model';
 
@@ -11,8 +9,8 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @Query(() => AuditEntryConnectionModel, { description: 'ADMIN: the audit trail, newest first; every filter optional, from inclusive, to exclusive' })
+  @Callers(...ADMINISTRATORS)
   auditLog(
-    @CurrentCaller() caller: Caller | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('action', { type: () => AuditActionEnum, nullable: true }) action: AuditAction | null,
@@ -20,6 +18,6 @@ export class AuditResolver {
     @Args('from', { type: () => Date, nullable: true }) from: Date | null,
     @Args('to', { type: () => Date, nullable: true }) to: Date | null,
   ): Promise<AuditEntryConnectionModel> {
-    return this.audit.page(requireCaller(caller), { action, actor, from, to }, first, after ?? null);
+    return this.audit.page({ action, actor, from, to }, first, after ?? null);
   }
 }

@@ -1,11 +1,10 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { anonymousActor, type Caller, type RequestOrigin, type Role } from '@qihe/domain';
-import { QiheError } from '@qihe/server';
+import { CurrentToken, OptionalCaller, Public, QiheError } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
 import { CurrentOrigin } from '../audit/request-origin';
 import { AuthService } from './auth.service';
-import { CurrentCaller, CurrentToken } from './current-caller.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { SessionModel } from './session.model';
 
@@ -18,6 +17,7 @@ export class AuthResolver {
 
   /** Every sign-in, good or bad, leaves one audit entry (attempts refused by the throttle never reach here). */
   @Mutation(() => SessionModel)
+  @Public()
   @UseGuards(LoginThrottlerGuard)
   async login(@Args('username') username: string, @Args('password') password: string, @CurrentOrigin() origin: RequestOrigin): Promise<SessionModel> {
     let session: SessionModel;
@@ -33,7 +33,8 @@ export class AuthResolver {
 
   /** The caller's own session; null for site keys and anonymous callers. */
   @Query(() => SessionModel, { nullable: true })
-  me(@CurrentCaller() caller: Caller | null, @CurrentToken() token: string | null): SessionModel | null {
+  @Public()
+  me(@OptionalCaller() caller: Caller | null, @CurrentToken() token: string | null): SessionModel | null {
     if (!caller || caller.kind !== 'user' || !token) return null;
     return { token, role: caller.role, unitId: caller.unitId };
   }

@@ -55,9 +55,3 @@ export class AuthService {
     return { token, role: user.role, unitId: user.unitId };
   }
 }
-
-/** The caller of a request, or UNAUTHENTICATED. */
-export function requireCaller(caller: Caller | null | undefined): Caller {
-  if (!caller) throw unauthenticated();
-  return caller;
-}

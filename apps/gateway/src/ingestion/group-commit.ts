@@ -12,7 +12,7 @@ import {
   type Sql,
   type StoredTouchpoint,
 } from '@qihe/data';
-import { canRate, countTouchpoint, factsOf, ratingDelta, sliceValuesOf, type Caller, type OrgTree } from '@qihe/domain';
+import { canRate, countTouchpoint, factsOf, judgeRating, ratingConflictMessage, ratingDelta, RefusalCode, sliceValuesOf, type Caller, type OrgTree } from '@qihe/domain';
 import type { FeedBus, TouchpointEvent } from '../core/feed-bus';
 
 // Group commit: the write work of concurrent calls (batches and late ratings)
@@ -58,10 +58,10 @@ export interface RateJob {
   /** In the caller's order: a later rating of the same touchpoint is judged against an earlier one. */
   items: RateItem[];
 }
-/** What became of one rating: newly counted, already stored alike, or refused (the message names the field). */
+/** What became of one rating: newly counted, already stored alike, or refused (`field` is the one the message names). */
 export type RateItemOutcome =
   | { index: number; status: 'RATED' | 'UNCHANGED'; touchpoint: StoredTouchpoint }
-  | { index: number; status: 'NOT_FOUND' | 'FORBIDDEN_UNIT' | 'CONFLICT'; message: string };
+  | { index: number; status: typeof RefusalCode.NOT_FOUND | typeof RefusalCode.FORBIDDEN_UNIT | typeof RefusalCode.CONFLICT; field: string; message: string };
 
 type Job = RecordJob | RateJob;
 type Outcome<J extends Job> = J extends RecordJob ? RecordOutcome : RateItemOutcome[];
@@ -216,20 +216,21 @@ export class GroupCommit {
       for (const it of job.items) {
         const row = rows.get(it.id);
         if (!row) {
-          outcomes.push({ index: it.index, status: 'NOT_FOUND', message: `touchpointId: no touchpoint "${it.rawId}"` });
+          outcomes.push({ index: it.index, status: RefusalCode.NOT_FOUND, field: 'touchpointId', message: `touchpointId: no touchpoint "${it.rawId}"` });
           continue;
         }
         if (!canRate(job.caller, tree, row.unitId)) {
-          outcomes.push({ index: it.index, status: 'FORBIDDEN_UNIT', message: `touchpoint "${it.id}" belongs to a unit outside your scope` });
+          outcomes.push({ index: it.index, status: RefusalCode.FORBIDDEN_UNIT, field: 'touchpointId', message: `touchpoint "${it.id}" belongs to a unit outside your scope` });
           continue;
         }
-        if (row.satisfactionScore !== null) {
-          if (row.satisfactionScore === it.score && (row.satisfactionComment ?? null) === it.comment) {
-            outcomes.push({ index: it.index, status: 'UNCHANGED', touchpoint: row });
-          } else {
-            const message = `satisfaction: touchpoint "${it.id}" is already rated ${row.satisfactionScore}; a rating cannot be changed`;
-            outcomes.push({ index: it.index, status: 'CONFLICT', message });
-          }
+        const held = row.satisfactionScore === null ? null : { score: row.satisfactionScore, comment: row.satisfactionComment };
+        const verdict = judgeRating(held, it);
+        if (verdict === 'UNCHANGED') {
+          outcomes.push({ index: it.index, status: 'UNCHANGED', touchpoint: row });
+          continue;
+        }
+        if (held && verdict === 'CONFLICT') {
+          outcomes.push({ index: it.index, status: RefusalCode.CONFLICT, field: 'satisfaction', message: ratingConflictMessage(it.id, held) });
           continue;
         }
         updates.push({ id: it.id, score: it.score, comment: it.comment });

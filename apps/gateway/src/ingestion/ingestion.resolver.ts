@@ -1,8 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import type { Caller } from '@qihe/domain';
-import { SatisfactionInput, TouchpointInput } from '@qihe/server';
-import { requireCaller } from '../auth/auth.service';
-import { CurrentCaller } from '../auth/current-caller.decorator';
+import { ANY_CALLER, RECORDERS, type Caller } from '@qihe/domain';
+import { Callers, CurrentCaller, SatisfactionInput, TouchpointInput } from '@qihe/server';
 import { OrgService } from '../core/org.service';
 import { toTouchpointModel, TouchpointModel } from '../touchpoints/models/touchpoint.model';
 import { IngestionService } from './ingestion.service';
@@ -17,28 +15,31 @@ export class IngestionResolver {
   ) {}
 
   @Mutation(() => IngestResultModel, { description: '1 .. 1000 items' })
+  @Callers(...RECORDERS)
   recordTouchpoints(
-    @CurrentCaller() caller: Caller | null,
+    @CurrentCaller() caller: Caller,
     @Args('input', { type: () => [TouchpointInput] }) input: TouchpointInput[],
   ): Promise<IngestResultModel> {
-    return this.ingestion.record(requireCaller(caller), input);
+    return this.ingestion.record(caller, input);
   }
 
   @Mutation(() => TouchpointModel)
+  @Callers(...ANY_CALLER)
   async recordSatisfaction(
-    @CurrentCaller() caller: Caller | null,
+    @CurrentCaller() caller: Caller,
     @Args('touchpointId', { type: () => ID }) touchpointId: string,
     @Args('satisfaction', { type: () => SatisfactionInput }) satisfaction: SatisfactionInput,
   ): Promise<TouchpointModel> {
-    const row = await this.ingestion.rate(requireCaller(caller), touchpointId, satisfaction);
+    const row = await this.ingestion.rate(caller, touchpointId, satisfaction);
     return toTouchpointModel(row, this.org.require(row.unitId));
   }
 
   @Mutation(() => RatingResultModel, { description: '1 .. 1000 late ratings, each judged on its own like recordSatisfaction' })
+  @Callers(...ANY_CALLER)
   recordSatisfactions(
-    @CurrentCaller() caller: Caller | null,
+    @CurrentCaller() caller: Caller,
     @Args('input', { type: () => [SatisfactionRatingInput] }) input: SatisfactionRatingInput[],
   ): Promise<RatingResultModel> {
-    return this.ingestion.rateMany(requireCaller(caller), input);
+    return this.ingestion.rateMany(caller, input);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Database, type StoredTouchpoint } from '@qihe/data';
-import { canRecord, inScope, type Caller } from '@qihe/domain';
-import { badInput, touchpointContentHash, checkSatisfaction, checkTouchpoint, forbidden, notFound } from '@qihe/server';
+import { inScope, RefusalCode, RefusalError, type Caller } from '@qihe/domain';
+import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
@@ -26,10 +26,10 @@ export class IngestionService {
   /**
    * Stores each new touchpoint once and adds it to its rollups, in one
    * transaction (shared with concurrent calls, see group-commit.ts). Every item
-   * is judged on its own; duplicates are counted, not applied.
+   * is judged on its own; duplicates are counted, not applied. Who may record
+   * at all is the resolver's @Callers; each item's unit is checked here.
    */
   async record(caller: Caller, items: readonly unknown[]): Promise<IngestResultModel> {
-    if (!canRecord(caller)) throw forbidden('your role may read but not record touchpoints');
     if (items.length < 1 || items.length > MAX_BATCH) {
       throw badInput('input', `input must hold 1 to ${MAX_BATCH} touchpoints, got ${items.length}`);
     }
@@ -46,21 +46,21 @@ export class IngestionService {
       const id = typeof rawId === 'string' ? rawId : null;
       const checked = checkTouchpoint(raw);
       if (!checked.ok) {
-        rejected.push({ index, id, code: 'INVALID', message: checked.message });
+        rejected.push({ index, id, code: RefusalCode.INVALID, message: checked.message });
         continue;
       }
       const record = checked.value;
       if (!tree.has(record.unitId)) {
-        rejected.push({ index, id, code: 'UNKNOWN_UNIT', message: `unitId: no org unit "${record.unitId}"` });
+        rejected.push({ index, id, code: RefusalCode.UNKNOWN_UNIT, message: `unitId: no org unit "${record.unitId}"` });
         continue;
       }
       if (!inScope(caller, tree, record.unitId)) {
-        rejected.push({ index, id, code: 'FORBIDDEN_UNIT', message: `unitId: "${record.unitId}" is outside the units this caller may record for` });
+        rejected.push({ index, id, code: RefusalCode.FORBIDDEN_UNIT, message: `unitId: "${record.unitId}" is outside the units this caller may record for` });
         continue;
       }
       const handoff = record.service?.handoffUnitId;
       if (handoff && !tree.has(handoff)) {
-        rejected.push({ index, id, code: 'INVALID', message: `service.handoffUnitId: no org unit "${handoff}"` });
+        rejected.push({ index, id, code: RefusalCode.INVALID, message: `service.handoffUnitId: no org unit "${handoff}"` });
         continue;
       }
       const contentHash = touchpointContentHash(record);
@@ -77,28 +77,22 @@ export class IngestionService {
     const siteId = caller.kind === 'site' ? caller.siteId : null;
     const outcome = await this.writes.submit({ kind: 'record', candidates, laterCopies, siteId });
     for (const c of outcome.conflicts) {
-      rejected.push({ index: c.index, id: c.record.id, code: 'CONFLICT', message: `id: "${c.record.id}" is already stored with different content` });
+      rejected.push({ index: c.index, id: c.record.id, code: RefusalCode.CONFLICT, message: `id: "${c.record.id}" is already stored with different content` });
     }
     rejected.sort((a, b) => a.index - b.index);
     return { accepted: outcome.accepted, duplicates: outcome.duplicates, rejected };
   }
 
-  /** A late satisfaction rating: counted in the bucket the touchpoint occurred in, once. */
+  /**
+   * A late satisfaction rating: counted in the bucket the touchpoint occurred
+   * in, once. A refusal is thrown as the error of its code (see refusalError).
+   */
   async rate(caller: Caller, touchpointId: string, satisfaction: unknown): Promise<StoredTouchpoint> {
     const item = rateItem(0, touchpointId, satisfaction);
-    if ('code' in item) throw item.code === 'INVALID' ? badInput(item.field, item.message) : notFound(item.message);
+    if (item instanceof RefusalError) throw item;
     const [outcome] = await this.writes.submit({ kind: 'rate', caller, items: [item] });
-    switch (outcome.status) {
-      case 'RATED':
-      case 'UNCHANGED':
-        return outcome.touchpoint;
-      case 'NOT_FOUND':
-        throw notFound(outcome.message);
-      case 'FORBIDDEN_UNIT':
-        throw forbidden(outcome.message);
-      case 'CONFLICT':
-        throw badInput('satisfaction', outcome.message);
-    }
+    if ('touchpoint' in outcome) return outcome.touchpoint;
+    throw new RefusalError(outcome.status, outcome.field, outcome.message);
   }
 
   /**
@@ -115,7 +109,7 @@ export class IngestionService {
     const idOf = (index: number): string | null => (typeof items[index]?.touchpointId === 'string' ? (items[index].touchpointId as string) : null);
     items.forEach((raw, index) => {
       const item = rateItem(index, raw?.touchpointId, raw?.satisfaction);
-      if ('code' in item) rejected.push({ index, id: idOf(index), code: item.code, message: item.message });
+      if (item instanceof RefusalError) rejected.push({ index, id: idOf(index), code: item.code, message: item.message });
       else valid.push(item);
     });
     const result: RatingResultModel = { rated: 0, unchanged: 0, rejected };
@@ -143,11 +137,11 @@ export class IngestionService {
  * own rules first (the message names the field), then an id that cannot name
  * a touchpoint. recordSatisfaction and recordSatisfactions judge alike.
  */
-function rateItem(index: number, touchpointId: unknown, satisfaction: unknown): RateItem | { code: 'INVALID' | 'NOT_FOUND'; field: string; message: string } {
+function rateItem(index: number, touchpointId: unknown, satisfaction: unknown): RateItem | RefusalError {
   const checked = checkSatisfaction(satisfaction);
-  if (!checked.ok) return { code: 'INVALID', field: checked.field, message: checked.message };
+  if (!checked.ok) return new RefusalError(RefusalCode.INVALID, checked.field, checked.message);
   if (typeof touchpointId !== 'string' || !UUID.test(touchpointId)) {
-    return { code: 'NOT_FOUND', field: 'touchpointId', message: `touchpointId: no touchpoint "${typeof touchpointId === 'string' ? touchpointId : ''}"` };
+    return new RefusalError(RefusalCode.NOT_FOUND, 'touchpointId', `touchpointId: no touchpoint "${typeof touchpointId === 'string' ? touchpointId : ''}"`);
   }
   return { index, id: touchpointId.toLowerCase(), rawId: touchpointId, score: checked.value.score, comment: checked.value.comment };
 }

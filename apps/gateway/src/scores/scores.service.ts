@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sumBySlice, sumByBucket, sumByUnit, type Database } from '@qihe/data';
 import {
-  canReadScores,
   checkWindow,
+  inScope,
   scoreCounters,
   trendWindows,
-  WindowError,
   zeroCounters,
   type Caller,
   type Counters,
@@ -15,7 +14,7 @@ import {
   type TimeWindow,
   type TrendInterval,
 } from '@qihe/domain';
-import { badInput, forbidden } from '@qihe/server';
+import { forbidden } from '@qihe/server';
 import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import type { EngagementScoreModel, SliceScoreModel } from './models/engagement-score.model';
@@ -23,6 +22,8 @@ import type { EngagementScoreModel, SliceScoreModel } from './models/engagement-
 // Scores read only rollups: the cost of a query grows with the number of
 // rollup rows in its window (a row per whole UTC day, per hour at the edges,
 // per hour and slice value for a breakdown), never with the number of touchpoints.
+// Who may read scores at all is the resolver's @Callers; which units, checked
+// here. A bad window (WindowError) reaches the caller as BAD_USER_INPUT.
 
 @Injectable()
 export class ScoresService {
@@ -34,14 +35,14 @@ export class ScoresService {
 
   async score(caller: Caller, unitId: string, from: Date, to: Date): Promise<EngagementScoreModel> {
     const unit = this.authorise(caller, unitId, 'unitId');
-    const w = window(from, to);
+    const w = checkWindow(from, to);
     const sums = await sumByUnit(this.db, [unit.id], w.from, w.to);
     return this.present(unit, w, sums.get(unit.id));
   }
 
   async children(caller: Caller, parentId: string, from: Date, to: Date): Promise<EngagementScoreModel[]> {
     const parent = this.authorise(caller, parentId, 'parentId');
-    const w = window(from, to);
+    const w = checkWindow(from, to);
     const kids = this.org.tree.children(parent.id);
     if (kids.length === 0) return [];
     const sums = await sumByUnit(this.db, kids.map((k) => k.id), w.from, w.to);
@@ -50,15 +51,15 @@ export class ScoresService {
 
   async breakdown(caller: Caller, unitId: string, from: Date, to: Date, by: SliceDimension): Promise<SliceScoreModel[]> {
     const unit = this.authorise(caller, unitId, 'unitId');
-    const w = window(from, to);
+    const w = checkWindow(from, to);
     const sums = await sumBySlice(this.db, unit.id, by, w.from, w.to);
     return [...sums.entries()].filter(([, c]) => c.touchpoints > 0).map(([value, c]) => ({ value, score: this.present(unit, w, c) }));
   }
 
   async trend(caller: Caller, unitId: string, from: Date, to: Date, interval: TrendInterval): Promise<EngagementScoreModel[]> {
     const unit = this.authorise(caller, unitId, 'unitId');
-    const w = window(from, to);
-    const windows = guard(() => trendWindows(w, interval));
+    const w = checkWindow(from, to);
+    const windows = trendWindows(w, interval);
     const step = windows.length > 1 ? windows[1].from - windows[0].from : w.to - w.from;
     const sums = await sumByBucket(this.db, unit.id, w.from, w.to, step);
     return windows.map((win, i) => this.present(unit, win, sums.get(i)));
@@ -66,7 +67,7 @@ export class ScoresService {
 
   private authorise(caller: Caller, unitId: string, argument: string): OrgUnitRecord {
     const unit = this.org.require(unitId, argument);
-    if (!canReadScores(caller, this.org.tree, unit.id)) {
+    if (!inScope(caller, this.org.tree, unit.id)) {
       throw forbidden(`${argument}: you may not read engagement scores of "${unitId}"`);
     }
     return unit;
@@ -77,14 +78,3 @@ export class ScoresService {
     return { unit, from: new Date(w.from), to: new Date(w.to), touchpoints: r.touchpoints, overall: r.overall, chains: r.chains, modelVersion: r.modelVersion };
   }
 }
-
-function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof WindowError) throw badInput(err.field, err.message);
-    throw err;
-  }
-}
-
-const window = (from: Date, to: Date): TimeWindow => guard(() => checkWindow(from, to));

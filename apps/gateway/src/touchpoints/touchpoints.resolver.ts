@@ -1,7 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import type { Caller } from '@qihe/domain';
-import { requireCaller } from '../auth/auth.service';
-import { CurrentCaller } from '../auth/current-caller.decorator';
+import { TOUCHPOINT_READERS, type Caller } from '@qihe/domain';
+import { Callers, CurrentCaller } from '@qihe/server';
 import { TouchpointConnectionModel } from './models/touchpoint-connection.model';
 import { TouchpointsService } from './touchpoints.service';
 
@@ -10,14 +9,15 @@ export class TouchpointsResolver {
   constructor(private readonly service: TouchpointsService) {}
 
   @Query(() => TouchpointConnectionModel, { description: 'newest first (occurredAt descending, then id)' })
+  @Callers(...TOUCHPOINT_READERS)
   touchpoints(
-    @CurrentCaller() caller: Caller | null,
+    @CurrentCaller() caller: Caller,
     @Args('unitId', { type: () => ID }) unitId: string,
     @Args('from', { type: () => Date }) from: Date,
     @Args('to', { type: () => Date }) to: Date,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<TouchpointConnectionModel> {
-    return this.service.page(requireCaller(caller), unitId, from, to, first, after ?? null);
+    return this.service.page(caller, unitId, from, to, first, after ?? null);
   }
 }

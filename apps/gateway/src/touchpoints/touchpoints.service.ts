@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { pageTouchpoints, type Database, type PageCursor } from '@qihe/data';
-import { canReadTouchpoints, checkWindow, inScope, WindowError, type Caller } from '@qihe/domain';
+import { checkWindow, inScope, type Caller } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
@@ -28,14 +28,8 @@ export class TouchpointsService {
   async page(caller: Caller, unitId: string, from: Date, to: Date, first: number, after: string | null): Promise<TouchpointConnectionModel> {
     const tree = this.org.tree;
     this.org.require(unitId);
-    if (!canReadTouchpoints(caller, tree, unitId)) throw forbidden(`unitId: you may not read touchpoints of "${unitId}"`);
-    let w;
-    try {
-      w = checkWindow(from, to);
-    } catch (err) {
-      if (err instanceof WindowError) throw badInput(err.field, err.message);
-      throw err;
-    }
+    if (!inScope(caller, tree, unitId)) throw forbidden(`unitId: you may not read touchpoints of "${unitId}"`);
+    const w = checkWindow(from, to);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
     const units = tree.subtree(unitId).filter((u) => inScope(caller, tree, u.id));
     const rows = await pageTouchpoints(this.db, units.map((u) => u.id), w.from, w.to, first + 1, after ? decodeCursor(after) : null);

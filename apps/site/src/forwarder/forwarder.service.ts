@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { backoffDelay, GatewayError } from '@qihe/client';
 import type { Database } from '@qihe/data';
+import { RefusalCode } from '@qihe/domain';
 import type { SiteConfig } from '../config/site-config';
 import { gatewayDown, GatewayLink } from '../core/gateway-link';
 import { CONFIG, DATABASE } from '../core/tokens';
@@ -135,7 +136,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     const live: PendingRating[] = [];
     for (const r of ratings) {
       if (r.touchpointState !== 'DEAD') live.push(r);
-      else settled.dead.push({ id: r.touchpointId, code: 'TOUCHPOINT_DEAD', message: `its touchpoint was rejected by the gateway (${r.touchpointError})`, payload: ratingPayload(r) });
+      else settled.dead.push({ id: r.touchpointId, code: RefusalCode.TOUCHPOINT_DEAD, message: `its touchpoint was rejected by the gateway (${r.touchpointError})`, payload: ratingPayload(r) });
     }
     let failure: unknown = null;
     try {
@@ -167,7 +168,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
       batch.forEach((r, i) => {
         const x = refused.get(i);
         if (!x) out.forwarded.push(r.touchpointId);
-        else if (x.code === 'NOT_FOUND') out.later.push(r.touchpointId);
+        else if (x.code === RefusalCode.NOT_FOUND) out.later.push(r.touchpointId);
         else out.dead.push({ id: r.touchpointId, code: x.code, message: x.message, payload: ratingPayload(r) });
       });
       return out;

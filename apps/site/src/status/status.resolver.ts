@@ -1,7 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import type { UserClaims } from '@qihe/server';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { requireUser } from '../auth/require-user';
+import { ANY_USER } from '@qihe/domain';
+import { Callers } from '@qihe/server';
 import { SiteStatusModel } from '../touchpoints/models/local-touchpoint.model';
 import { StatusService } from './status.service';
 
@@ -11,8 +10,8 @@ export class StatusResolver {
 
   /** Any signed-in user of the site. */
   @Query(() => SiteStatusModel)
-  siteStatus(@CurrentUser() user: UserClaims | null): Promise<SiteStatusModel> {
-    requireUser(user);
+  @Callers(...ANY_USER)
+  siteStatus(): Promise<SiteStatusModel> {
     return this.status.status();
   }
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '@qihe/data';
+import type { Rating } from '@qihe/domain';
 
 // The outbox in SQL. Every function takes the `Sql` it runs on, so callers put
 // several of them in one transaction.
@@ -198,6 +199,34 @@ async function insertDeadLetter(sql: Sql, kind: 'TOUCHPOINT' | 'RATING', d: Dead
     d.message,
     JSON.stringify(d.payload),
   ]);
+}
+
+export interface RatingTarget {
+  agentId: string | null;
+  state: ForwardState;
+  error: string | null;
+  /** The rating it holds here: a late one, else the one it was logged with; null when none. */
+  rating: Rating | null;
+}
+
+/**
+ * Locks a touchpoint for a late rating (the row lock serialises two ratings
+ * of it, until the caller's transaction ends); null when it is not here.
+ */
+export async function lockForRating(sql: Sql, id: string): Promise<RatingTarget | null> {
+  const [tp] = await sql.query<{ agent_id: string | null; state: ForwardState; error: string | null; satisfaction_score: number | null; satisfaction_comment: string | null }>(
+    `SELECT agent_id, state, error, satisfaction_score, satisfaction_comment FROM site_touchpoint WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  if (!tp) return null;
+  const [late] = await sql.query<{ score: number; comment: string | null }>(`SELECT score, comment FROM site_rating WHERE touchpoint_id = $1`, [id]);
+  const held = late ?? (tp.satisfaction_score !== null ? { score: tp.satisfaction_score, comment: tp.satisfaction_comment } : null);
+  return { agentId: tp.agent_id, state: tp.state, error: tp.error, rating: held && { score: Number(held.score), comment: held.comment ?? null } };
+}
+
+/** A late rating, PENDING until the forwarder sends it. */
+export async function insertLateRating(sql: Sql, id: string, rating: Rating): Promise<void> {
+  await sql.query(`INSERT INTO site_rating (touchpoint_id, score, comment) VALUES ($1, $2, $3)`, [id, rating.score, rating.comment]);
 }
 
 export interface PendingRating {

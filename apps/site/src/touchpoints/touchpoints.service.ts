@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { TouchpointInput as WireTouchpoint } from '@qihe/client';
 import type { Database } from '@qihe/data';
-import type { TouchpointRecord } from '@qihe/domain';
-import { badInput, touchpointContentHash, checkSatisfaction, checkTouchpoint, notFound, type UserClaims } from '@qihe/server';
-import { assertMaySee, seesAllOfSite } from '../auth/require-user';
+import { judgeRating, ratingConflictMessage, RefusalCode, RefusalError, type TouchpointRecord } from '@qihe/domain';
+import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash, type UserClaims } from '@qihe/server';
+import { assertMaySee, seesAllOfSite } from '../auth/site-scope';
 import type { SiteConfig } from '../config/site-config';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { UnitsService } from '../core/units.service';
@@ -14,7 +14,9 @@ import {
   contentHashes,
   deadLetters,
   findLocal,
+  insertLateRating,
   insertTouchpoints,
+  lockForRating,
   type DeadLetterRow,
   type LocalTouchpointRow,
   type NewLocalTouchpoint,
@@ -83,30 +85,29 @@ export class TouchpointsService {
     return ids.map((id) => byId.get(id) as LocalTouchpointRow);
   }
 
-  /** A late rating: committed locally, forwarded once its touchpoint is stored at the gateway. */
+  /**
+   * A late rating: committed locally, forwarded once its touchpoint is stored
+   * at the gateway. Judged by the gateway's rule (judgeRating) against the
+   * rating the touchpoint holds here, so what the site accepts the gateway takes.
+   */
   async rate(user: UserClaims, touchpointId: string, satisfaction: unknown): Promise<LocalTouchpointRow> {
     const checked = checkSatisfaction(satisfaction);
-    if (!checked.ok) throw badInput(checked.field, checked.message);
-    const { score, comment } = checked.value;
-    if (!UUID.test(touchpointId)) throw notFound(`touchpointId: no touchpoint "${touchpointId}" at this site`);
+    if (!checked.ok) throw new RefusalError(RefusalCode.INVALID, checked.field, checked.message);
+    const rating = checked.value;
+    const unknown = new RefusalError(RefusalCode.NOT_FOUND, 'touchpointId', `touchpointId: no touchpoint "${touchpointId}" at this site`);
+    if (!UUID.test(touchpointId)) throw unknown;
     const id = touchpointId.toLowerCase();
     const added = await this.db.transaction(async (tx) => {
-      // The row lock serialises two ratings of one touchpoint.
-      const [tp] = await tx.query<{ agent_id: string | null; state: string; error: string | null; satisfaction_score: number | null; satisfaction_comment: string | null }>(
-        `SELECT agent_id, state, error, satisfaction_score, satisfaction_comment FROM site_touchpoint WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!tp) throw notFound(`touchpointId: no touchpoint "${touchpointId}" at this site`);
-      assertMaySee(user, tp.agent_id, id);
-      const [late] = await tx.query<{ score: number; comment: string | null }>(`SELECT score, comment FROM site_rating WHERE touchpoint_id = $1`, [id]);
-      const current = late ?? (tp.satisfaction_score !== null ? { score: tp.satisfaction_score, comment: tp.satisfaction_comment } : null);
-      if (current) {
-        // The gateway's rule: the same rating again is a no-op, a different one is refused.
-        if (Number(current.score) === score && (current.comment ?? null) === comment) return false;
-        throw badInput('satisfaction', `satisfaction: touchpoint "${id}" is already rated ${current.score}; a rating cannot be changed`);
+      const tp = await lockForRating(tx, id);
+      if (!tp) throw unknown;
+      assertMaySee(user, tp.agentId, id);
+      const verdict = judgeRating(tp.rating, rating);
+      if (verdict === 'UNCHANGED') return false;
+      if (verdict === 'CONFLICT' && tp.rating) throw new RefusalError(RefusalCode.CONFLICT, 'satisfaction', ratingConflictMessage(id, tp.rating));
+      if (tp.state === 'DEAD') {
+        throw new RefusalError(RefusalCode.TOUCHPOINT_DEAD, 'touchpointId', `touchpointId: touchpoint "${id}" was rejected by the gateway (${tp.error}); it cannot be rated`);
       }
-      if (tp.state === 'DEAD') throw badInput('touchpointId', `touchpointId: touchpoint "${id}" was rejected by the gateway (${tp.error}); it cannot be rated`);
-      await tx.query(`INSERT INTO site_rating (touchpoint_id, score, comment) VALUES ($1, $2, $3)`, [id, score, comment]);
+      await insertLateRating(tx, id, rating);
       return true;
     });
     if (added) this.forwarder.wake();

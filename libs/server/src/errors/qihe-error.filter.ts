@@ -1,15 +1,18 @@
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { QiheError } from './qihe-error';
+import { RefusalError, SeedError, WindowError } from '@qihe/domain';
+import { contractErrorOf, QiheError } from './qihe-error';
 
 /**
- * Turns the API's own errors into GraphQL errors with their contract code.
- * They are the caller's mistakes, not the server's: nothing is logged as an error.
+ * Turns the API's own errors, and the domain's (contractErrorOf), into GraphQL
+ * errors with their contract code. They are the caller's mistakes, not the
+ * server's: nothing is logged as an error.
  */
-@Catch(QiheError)
+@Catch(QiheError, RefusalError, WindowError, SeedError)
 export class QiheErrorFilter implements GqlExceptionFilter {
-  catch(err: QiheError, _host: ArgumentsHost): GraphQLError {
+  catch(caught: QiheError | RefusalError | WindowError | SeedError, _host: ArgumentsHost): GraphQLError {
+    const err = contractErrorOf(caught) as QiheError;
     return new GraphQLError(err.message, { extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } });
   }
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { RefusalCode, RefusalError, SeedError, WindowError } from '@qihe/domain';
 
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE';
 
@@ -20,6 +21,38 @@ export const forbidden = (msg: string): QiheError => new QiheError('FORBIDDEN', 
 export const badInput = (field: string, msg: string): QiheError => new QiheError('BAD_USER_INPUT', msg, field);
 export const notFound = (msg: string): QiheError => new QiheError('NOT_FOUND', msg);
 
+/**
+ * The GraphQL error of an item refused where a call carries only that item
+ * (recordSatisfaction, a site's rateTouchpoint): exhaustive, so a new refusal
+ * code cannot be added without saying what a single call answers.
+ */
+export function refusalError(code: RefusalCode, field: string, message: string): QiheError {
+  switch (code) {
+    case RefusalCode.INVALID:
+    case RefusalCode.CONFLICT:
+    case RefusalCode.TOUCHPOINT_DEAD:
+      return badInput(field, message);
+    case RefusalCode.UNKNOWN_UNIT:
+    case RefusalCode.NOT_FOUND:
+      return notFound(message);
+    case RefusalCode.FORBIDDEN_UNIT:
+      return forbidden(message);
+  }
+}
+
+/**
+ * The one mapping from the errors of libs/domain to contract errors; null for
+ * anything else (a bug, not the caller's mistake). Services let these errors
+ * through; the error filter and formatError both come here.
+ */
+export function contractErrorOf(err: unknown): QiheError | null {
+  if (err instanceof QiheError) return err;
+  if (err instanceof RefusalError) return refusalError(err.code, err.field, err.message);
+  if (err instanceof WindowError) return badInput(err.field, err.message);
+  if (err instanceof SeedError) return badInput('input', err.problems.join('; '));
+  return null;
+}
+
 const PASS_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE']);
 
 /**
@@ -28,8 +61,8 @@ const PASS_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 
  * never leak to callers.
  */
 export function formatGraphQLError(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: unknown }, error: unknown, production: boolean): Record<string, unknown> {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof QiheError) {
+  const original = contractErrorOf(error instanceof GraphQLError ? error.originalError : error);
+  if (original) {
     return {
       message: original.message,
       path: formatted.path,

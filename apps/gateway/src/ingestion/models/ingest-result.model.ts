@@ -1,13 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-
-/** recordTouchpoints reports the first four; recordSatisfactions also NOT_FOUND. */
-export type IngestErrorCode = 'INVALID' | 'UNKNOWN_UNIT' | 'FORBIDDEN_UNIT' | 'CONFLICT' | 'NOT_FOUND';
+import type { RefusalCode } from '@qihe/domain';
 
 @ObjectType('IngestError')
 export class IngestErrorModel {
   @Field(() => Int) index!: number;
   @Field(() => ID, { nullable: true }) id!: string | null;
-  @Field(() => String) code!: IngestErrorCode;
+  // recordTouchpoints refuses INVALID, UNKNOWN_UNIT, FORBIDDEN_UNIT, CONFLICT; recordSatisfactions also NOT_FOUND.
+  @Field(() => String) code!: RefusalCode;
   @Field(() => String) message!: string;
 }
 

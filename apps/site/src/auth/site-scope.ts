@@ -1,10 +1,7 @@
-import { forbidden, unauthenticated, type UserClaims } from '@qihe/server';
+import { forbidden, type UserClaims } from '@qihe/server';
 
-/** The signed-in user, or UNAUTHENTICATED. */
-export function requireUser(user: UserClaims | null | undefined): UserClaims {
-  if (!user) throw unauthenticated('sign in at this site first (login), then send Authorization: Bearer <token>');
-  return user;
-}
+// What a signed-in user may see at this site (who may sign in at all is the
+// resolvers' @Callers, checked by the guard).
 
 /** Agents see their own touchpoints; unit heads, executives and admins of the site see all of its touchpoints. */
 export function seesAllOfSite(user: UserClaims): boolean {
