@@ -23,6 +23,11 @@ class ScriptedGateway {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
+        // Its /health says what its database says: failing while the failures last.
+        if (req.url === '/health') {
+          res.writeHead(this.failuresLeft > 0 ? 503 : 200, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify({ status: this.failuresLeft > 0 ? 'unavailable' : 'ok' }));
+        }
         const { query, variables } = JSON.parse(body) as { query: string; variables: { input?: { customerId: string }[] } };
         const reply = (status: number, payload: unknown): void => {
           res.writeHead(status, { 'content-type': 'application/json' });
@@ -97,6 +102,8 @@ describe('site forwarder against unusual gateway answers', () => {
     });
     expect(status).toMatchObject({ forwarded: 2, deadLetters: 0 });
     expect(status.lastError).toContain('INTERNAL_SERVER_ERROR');
-    expect(gw.calls.length).toBe(4);
+    // Retried whole while its health said so; once it works again a failed call may be halved to find a culprit.
+    expect(gw.calls.slice(0, 3).map((c) => c.customerIds)).toEqual([['x', 'y'], ['x', 'y'], ['x', 'y']]);
+    expect(gw.calls.length).toBeLessThanOrEqual(5);
   });
 });

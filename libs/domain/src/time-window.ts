@@ -1,6 +1,13 @@
 import type { TrendInterval } from './vocabulary';
 
 export const HOUR_MS = 3_600_000;
+/**
+ * The earliest instant Qihe takes anywhere (touchpoint dates, query windows):
+ * 2000-01-01T00:00:00Z. Nothing a contact centre records is older, and it keeps
+ * out dates PostgreSQL cannot store (year 0), which would refuse a whole batch.
+ */
+export const EARLIEST_DATE_MS = Date.UTC(2000, 0, 1);
+export const EARLIEST_DATE_ISO = new Date(EARLIEST_DATE_MS).toISOString();
 export const MINUTE_MS = 60_000;
 const INTERVAL_MS: Record<TrendInterval, number> = { HOUR: HOUR_MS, DAY: 24 * HOUR_MS, WEEK: 7 * 24 * HOUR_MS };
 

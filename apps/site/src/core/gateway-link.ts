@@ -65,6 +65,19 @@ export class GatewayLink {
     }
   }
 
+  /** The gateway's /health (beside its /graphql): true when it and its database answer. */
+  async healthy(): Promise<boolean> {
+    const url = new URL(this.client.endpoint);
+    url.pathname = url.pathname.replace(/graphql\/?$/, 'health');
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(this.config.gatewayTimeoutMs) });
+      await res.arrayBuffer();
+      return res.ok;
+    } catch {
+      return false;
+    }
+  }
+
   /** The units the site key may record for: the site's subtree. */
   async fetchUnits(): Promise<KnownUnit[]> {
     const data = await this.client.request<{ orgUnits: { id: string; parent: { id: string } | null }[] }>(ORG_UNITS_QUERY);

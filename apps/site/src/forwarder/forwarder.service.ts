@@ -3,16 +3,12 @@ import { backoffDelay, GatewayError } from '@qihe/client';
 import type { Database } from '@qihe/data';
 import { RefusalCode } from '@qihe/domain';
 import type { SiteConfig } from '../config/site-config';
-import { gatewayDown, GatewayLink } from '../core/gateway-link';
+import { GatewayLink } from '../core/gateway-link';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { UnitsService } from '../core/units.service';
-import { markRatings, markTouchpoints, outboxNumbers, pendingRatings, pendingTouchpoints, type DeadItem, type PendingRating, type PendingTouchpoint } from '../storage/outbox.repository';
+import { isolate } from './isolate';
+import { lastForwardedPayload, markRatings, markTouchpoints, outboxNumbers, pendingRatings, pendingTouchpoints, type DeadItem, type PendingRating, type PendingTouchpoint } from '../storage/outbox.repository';
 
-// A whole call refused for what it carried (not for who sent it or the gateway's
-// health): the batch is split until the one bad item is found and dead-lettered.
-const ITEM_FATAL = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE']);
-// A ratings call refused whole for what it carried (per-item refusals come back in its result).
-const RATING_FATAL = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED']);
 const RATINGS_PER_CYCLE = 1000;
 
 interface Outcome {
@@ -42,6 +38,8 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
   private failures = 0;
   private nextHeartbeatAt = 0;
   private nextBacklogLogAt = 0;
+  /** A touchpoint the gateway has stored: sent again, it shows whether the gateway takes work. */
+  private control: Record<string, unknown> | null = null;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -108,24 +106,42 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     return batch.length;
   }
 
-  /** Sends a batch; a call refused for its content is halved until the culprit stands alone. */
-  private async send(batch: PendingTouchpoint[]): Promise<Outcome> {
+  /** Sends a batch; a culprit refused by the gateway is isolated and dead-lettered (see isolate.ts). */
+  private send(batch: PendingTouchpoint[]): Promise<Outcome> {
+    return isolate(batch, {
+      call: async (items) => {
+        const result = await this.link.client.recordTouchpoints(items.map((r) => r.payload as never));
+        this.link.answered();
+        const rejected = new Map(result.rejected.map((r) => [r.index, r]));
+        for (let i = items.length - 1; i >= 0; i--) if (!rejected.has(i)) this.control = items[i].payload;
+        return {
+          forwarded: items.filter((_, i) => !rejected.has(i)).map((r) => r.id),
+          dead: [...rejected].map(([i, r]) => ({ id: items[i].id, code: r.code, message: r.message, payload: items[i].payload })),
+        };
+      },
+      dead: (r, err) => {
+        this.link.answered();
+        return { forwarded: [], dead: [{ id: r.id, code: err.code, message: err.message, payload: r.payload }] };
+      },
+      merge: (a, b) => ({ forwarded: [...a.forwarded, ...b.forwarded], dead: [...a.dead, ...b.dead] }),
+      gatewayWorks: () => this.gatewayWorks(),
+    });
+  }
+
+  /**
+   * A fresh sign that the gateway takes work, after it failed a call without
+   * saying why: a touchpoint it already stored, sent again (a duplicate, so
+   * harmless), or — before anything was forwarded — its /health.
+   */
+  private async gatewayWorks(): Promise<boolean> {
     try {
-      const result = await this.link.client.recordTouchpoints(batch.map((r) => r.payload as never));
+      this.control ??= await lastForwardedPayload(this.db);
+      if (!this.control) return await this.link.healthy();
+      await this.link.client.recordTouchpoints([this.control as never]);
       this.link.answered();
-      const rejected = new Map(result.rejected.map((r) => [r.index, r]));
-      return {
-        forwarded: batch.filter((_, i) => !rejected.has(i)).map((r) => r.id),
-        dead: [...rejected].map(([i, r]) => ({ id: batch[i].id, code: r.code, message: r.message, payload: batch[i].payload })),
-      };
-    } catch (err) {
-      if (!(err instanceof GatewayError) || !ITEM_FATAL.has(err.code)) throw err;
-      this.link.answered();
-      if (batch.length === 1) return { forwarded: [], dead: [{ id: batch[0].id, code: err.code, message: err.message, payload: batch[0].payload }] };
-      const half = Math.ceil(batch.length / 2);
-      const a = await this.send(batch.slice(0, half));
-      const b = await this.send(batch.slice(half));
-      return { forwarded: [...a.forwarded, ...b.forwarded], dead: [...a.dead, ...b.dead] };
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -155,37 +171,34 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
 
   /**
    * Sends ratings in one recordSatisfactions call, each judged on its own: one
-   * whose touchpoint the gateway does not know yet is tried again later; a call
-   * refused for its content is halved until the culprit stands alone.
+   * whose touchpoint the gateway does not know yet is tried again later; a
+   * culprit refused by the gateway is isolated and dead-lettered (see isolate.ts).
    */
   private async sendRatings(batch: PendingRating[]): Promise<RatingOutcome> {
-    const out: RatingOutcome = { forwarded: [], dead: [], later: [] };
-    if (batch.length === 0) return out;
-    try {
-      const result = await this.link.client.recordSatisfactions(batch.map(ratingPayload));
-      this.link.answered();
-      const refused = new Map(result.rejected.map((x) => [x.index, x]));
-      batch.forEach((r, i) => {
-        const x = refused.get(i);
-        if (!x) out.forwarded.push(r.touchpointId);
-        else if (x.code === RefusalCode.NOT_FOUND) out.later.push(r.touchpointId);
-        else out.dead.push({ id: r.touchpointId, code: x.code, message: x.message, payload: ratingPayload(r) });
-      });
-      return out;
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      if (!gatewayDown(err)) this.link.answered();
-      // A gateway older than recordSatisfactions: keep the ratings pending (retried with backoff) rather than dead.
-      if (!RATING_FATAL.has(err.code) || err.message.includes('recordSatisfactions')) throw err;
-      if (batch.length === 1) {
-        out.dead.push({ id: batch[0].touchpointId, code: err.code, message: err.message, payload: ratingPayload(batch[0]) });
+    if (batch.length === 0) return { forwarded: [], dead: [], later: [] };
+    return isolate<PendingRating, RatingOutcome>(batch, {
+      call: async (items) => {
+        const result = await this.link.client.recordSatisfactions(items.map(ratingPayload));
+        this.link.answered();
+        const out: RatingOutcome = { forwarded: [], dead: [], later: [] };
+        const refused = new Map(result.rejected.map((x) => [x.index, x]));
+        items.forEach((r, i) => {
+          const x = refused.get(i);
+          if (!x) out.forwarded.push(r.touchpointId);
+          else if (x.code === RefusalCode.NOT_FOUND) out.later.push(r.touchpointId);
+          else out.dead.push({ id: r.touchpointId, code: x.code, message: x.message, payload: ratingPayload(r) });
+        });
         return out;
-      }
-      const half = Math.ceil(batch.length / 2);
-      const a = await this.sendRatings(batch.slice(0, half));
-      const b = await this.sendRatings(batch.slice(half));
-      return { forwarded: [...a.forwarded, ...b.forwarded], dead: [...a.dead, ...b.dead], later: [...a.later, ...b.later] };
-    }
+      },
+      dead: (r, err) => {
+        this.link.answered();
+        return { forwarded: [], dead: [{ id: r.touchpointId, code: err.code, message: err.message, payload: ratingPayload(r) }], later: [] };
+      },
+      merge: (a, b) => ({ forwarded: [...a.forwarded, ...b.forwarded], dead: [...a.dead, ...b.dead], later: [...a.later, ...b.later] }),
+      gatewayWorks: () => this.gatewayWorks(),
+      // A gateway older than recordSatisfactions: keep the ratings pending (retried with backoff) rather than dead.
+      blame: (err) => (err instanceof GatewayError && err.message.includes('recordSatisfactions') ? 'line' : undefined),
+    });
   }
 
   /** A periodic line while there is a backlog: how much, how old, and why it is not moving. */

@@ -169,6 +169,13 @@ export async function pendingTouchpoints(sql: Sql, limit: number): Promise<Pendi
   return rows.map((r) => ({ id: r.id, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> }));
 }
 
+/** The payload of the touchpoint forwarded last, or null when none was. */
+export async function lastForwardedPayload(sql: Sql): Promise<Record<string, unknown> | null> {
+  const [row] = await sql.query<{ payload: unknown }>(`SELECT payload FROM site_touchpoint WHERE state = 'FORWARDED' ORDER BY seq DESC LIMIT 1`);
+  if (!row) return null;
+  return (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
+}
+
 /** Records the gateway's answer for a batch: forwarded rows, and dead letters for the rejected ones. */
 export async function markTouchpoints(sql: Sql, forwarded: string[], dead: DeadItem[]): Promise<number> {
   let marked = 0;

@@ -101,6 +101,8 @@ const PATHS = [
 
 // Just outside (and just inside) each field's rule: the values a loose check would let through.
 const len = (n: number): string => 'y'.repeat(n);
+// Around the earliest plausible date (2000-01-01), and years PostgreSQL cannot store at all.
+const IMPLAUSIBLE_DATES = ['0000-06-01T00:00:00Z', '0001-01-01T00:30:00+01:00', '1999-12-31T23:59:59.999Z', '2000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z'];
 const EDGES: Record<string, unknown[]> = {
   id: ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '123e4567-e89b-02d3-a456-426614174000', '123e4567-e89b-12d3-c456-426614174000', '123e4567e89b12d3a456426614174000'],
   unitId: [len(64), len(65), ''],
@@ -118,10 +120,10 @@ const EDGES: Record<string, unknown[]> = {
   'service.knowledgeRefs.0': [len(200), len(201), '', 1],
   'service.handoffUnitId': [len(64), len(65), ''],
   'service.commitment.code': [len(100), len(101), ''],
-  'service.servedAt': ['2026-01-01', 'yesterday', 0],
+  'service.servedAt': ['2026-01-01', 'yesterday', 0, ...IMPLAUSIBLE_DATES, new Date(Date.now() + 6 * MIN).toISOString()],
   'satisfaction.score': [0, 1, 5, 6, 4.5, '5'],
   'satisfaction.comment': [len(2000), len(2001)],
-  occurredAt: [new Date(Date.now() + 4 * MIN).toISOString(), new Date(Date.now() + 6 * MIN).toISOString(), 0, '2026-02-30T00:00:00Z'],
+  occurredAt: [new Date(Date.now() + 4 * MIN).toISOString(), new Date(Date.now() + 6 * MIN).toISOString(), 0, '2026-02-30T00:00:00Z', ...IMPLAUSIBLE_DATES],
 };
 const edgeOrBad = (path: string): fc.Arbitrary<unknown> => (Object.hasOwn(EDGES, path) ? fc.oneof(fc.constantFrom(...EDGES[path]), badValue) : badValue);
 const pathAndValue = fc.constantFrom(...PATHS).chain((path) => edgeOrBad(path).map((value) => [path, value] as const));

@@ -1,4 +1,4 @@
-import { CHANNELS, LIFECYCLE_STAGES, NEED_CATEGORIES, TOUCHPOINT_KINDS, type TouchpointRecord } from '@qihe/domain';
+import { CHANNELS, EARLIEST_DATE_MS, LIFECYCLE_STAGES, NEED_CATEGORIES, TOUCHPOINT_KINDS, type TouchpointRecord } from '@qihe/domain';
 import { MAX_FUTURE_MS } from './touchpoint.input';
 
 // The rules of TouchpointInput (touchpoint.input.ts), compiled by hand into
@@ -51,6 +51,8 @@ function date(v: unknown): Date | null {
   const d = typeof v === 'string' ? new Date(v) : v instanceof Date ? new Date(v.getTime()) : null;
   return d && !Number.isNaN(d.getTime()) ? d : null;
 }
+/** PlausibleDate: from EARLIEST_DATE_MS to MAX_FUTURE_MS ahead. */
+const plausible = (d: Date): boolean => d.getTime() >= EARLIEST_DATE_MS && d.getTime() <= Date.now() + MAX_FUTURE_MS;
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === null ? null : v);
 
 /** The stored record of a valid touchpoint, or null when the reference must judge it. */
@@ -63,7 +65,7 @@ export function compiledTouchpointCheck(raw: unknown): TouchpointRecord | null {
   if (!optStr(t.productId, 200) || !optStr(t.teamId, 200) || !optStr(t.agentId, 200)) return null;
   if (!CHANNEL.has(t.channel) || !KIND.has(t.kind) || !STAGE.has(t.stage)) return null;
   const occurredAt = date(t.occurredAt);
-  if (!occurredAt || occurredAt.getTime() > Date.now() + MAX_FUTURE_MS) return null;
+  if (!occurredAt || !plausible(occurredAt)) return null;
 
   const need = t.need;
   if (!plain(need, NEED_KEYS) || !NEED.has(need.category) || !optStr(need.description, 2000)) return null;
@@ -91,7 +93,7 @@ export function compiledTouchpointCheck(raw: unknown): TouchpointRecord | null {
     let servedAt: Date | null = null;
     if (s.servedAt !== null && s.servedAt !== undefined) {
       servedAt = date(s.servedAt);
-      if (!servedAt) return null;
+      if (!servedAt || !plausible(servedAt)) return null;
     }
     service = {
       action: s.action,

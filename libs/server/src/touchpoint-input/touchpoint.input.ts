@@ -19,6 +19,8 @@ import {
 } from 'class-validator';
 import {
   CHANNELS,
+  EARLIEST_DATE_ISO,
+  EARLIEST_DATE_MS,
   LIFECYCLE_STAGES,
   NEED_CATEGORIES,
   TOUCHPOINT_KINDS,
@@ -34,13 +36,21 @@ import { ChannelEnum, LifecycleStageEnum, NeedCategoryEnum, TouchpointKindEnum }
 
 export const MAX_FUTURE_MS = 5 * 60 * 1000;
 
-function NotTooFarInFuture(options?: ValidationOptions): PropertyDecorator {
+/**
+ * A date a touchpoint can carry: from EARLIEST_DATE (earlier ones are typos or
+ * attacks, and year 0 cannot even be stored, which would sink the whole batch)
+ * to at most 5 minutes ahead of this clock (the sender's may run a little fast).
+ */
+function PlausibleDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'notTooFarInFuture',
+      name: 'plausibleDate',
       validator: {
-        validate: (v: unknown) => v instanceof Date && v.getTime() <= Date.now() + MAX_FUTURE_MS,
-        defaultMessage: () => '$property must not be more than 5 minutes in the future',
+        validate: (v: unknown) => v instanceof Date && v.getTime() >= EARLIEST_DATE_MS && v.getTime() <= Date.now() + MAX_FUTURE_MS,
+        defaultMessage: (args) =>
+          args && args.value instanceof Date && args.value.getTime() < EARLIEST_DATE_MS
+            ? `$property must not be before ${EARLIEST_DATE_ISO}`
+            : '$property must not be more than 5 minutes in the future',
       },
     },
     options,
@@ -120,6 +130,7 @@ export class ServiceInput {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   @IsDate()
+  @PlausibleDate()
   servedAt?: Date | null;
 }
 
@@ -178,7 +189,7 @@ export class TouchpointInput {
 
   @Field(() => Date)
   @IsDate()
-  @NotTooFarInFuture()
+  @PlausibleDate()
   occurredAt!: Date;
 
   @Field(() => NeedInput)
