@@ -1,6 +1,6 @@
 import type { Namespace } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
-import { FeedGateway } from '../../apps/gateway/src/feed/feed.gateway';
+import { FeedPublisher } from '../../apps/gateway/src/feed/feed-publisher.service';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
 
@@ -36,7 +36,7 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
 }
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 300));
-const unitRooms = (): string[] => [...ns.adapter.rooms.keys()].filter((r) => r.startsWith('unit:'));
+const unitRooms = (): string[] => [...ns.adapter.rooms.keys()].filter((r) => /^(touchpoints|scores):/.test(r));
 
 async function record(site: string, items: Record<string, unknown>[]): Promise<void> {
   const r = await gw.gql<{ recordTouchpoints: { accepted: number } }>(RECORD, { input: items }, site);
@@ -45,7 +45,7 @@ async function record(site: string, items: Record<string, unknown>[]): Promise<v
 
 beforeAll(async () => {
   gw = await startTestGateway(TEST_ORG);
-  ns = gw.app.get(FeedGateway)['ns'];
+  ns = gw.app.get(FeedPublisher)['ns'] as unknown as Namespace;
   // The one encoder of the server: broadcasts and single-socket packets all go through it.
   const encoder = ns.server.encoder;
   const encode = encoder.encode.bind(encoder);
@@ -106,7 +106,7 @@ it('handles a subscribe sent without an acknowledgement callback', async () => {
   const seen: string[] = [];
   s.on('touchpoint', (e: { id: string }) => seen.push(e.id));
   s.emit('subscribe', { unitId: 'prj-a1' });
-  await until(() => unitRooms().includes('unit:prj-a1'));
+  await until(() => unitRooms().includes('touchpoints:prj-a1'));
   const tp = touchpoint();
   await record(SITE_A, [tp]);
   await until(() => seen.length >= 1);

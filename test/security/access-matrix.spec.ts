@@ -18,6 +18,7 @@ import {
   type Expected,
   type Operation,
 } from './access-fixture';
+import { checkFeedRow, FEED_TABLE } from './feed-access';
 
 // Who may do what, checked through the public API of a real gateway running in
 // production mode: every role, a site key and five kinds of bad token against
@@ -262,6 +263,12 @@ describe('access matrix', () => {
       expect(codesOf(res)).toEqual([expected]);
       expect(value).toBeNull();
     }
+  });
+});
+
+describe('access matrix: the live feed', () => {
+  it.each(FEED_TABLE)('%s: feed(%s) → %s', async (caller, unitId, expected) => {
+    await checkFeedRow(gw.url, tokens[caller], unitId, expected, (tp) => record([tp]));
   });
 });
 

@@ -1,17 +1,12 @@
-import type { Chain } from '@qihe/domain';
+import type { Chain, FeedRead } from '@qihe/domain';
 
-// The live feed's wire contract (shared/contract/feed.md): one definition for
-// the gateway that sends it and the console that listens.
+// The live feed's wire contract (docs: shared/contract/feed.md): event names and
+// payloads, written once for the gateway that sends them, the console that
+// listens and the test clients. A new event is one entry in FeedServerEvents
+// (and, for an alert, one member of AlertEvent); the compiler then asks for
+// its name in FeedEvent and the read it stands for in FEED_READS/ALERT_READS.
 
 export const FEED_NAMESPACE = '/feed';
-
-export const FeedEvent = {
-  subscribe: 'subscribe',
-  unsubscribe: 'unsubscribe',
-  touchpoint: 'touchpoint',
-  scores: 'scores',
-  alert: 'alert',
-} as const;
 
 /** A newly committed touchpoint (never sent for duplicates). */
 export interface TouchpointEvent {
@@ -35,17 +30,79 @@ export interface ScoresEvent {
   touchpoints: number;
   overall: number | null;
   chains: Record<Chain, number | null>;
-  modelVersion?: string;
+  modelVersion: string;
 }
 
-export type AlertType = 'COMMITMENT_BROKEN' | 'SATISFACTION_DROP';
-
-export interface AlertEvent {
-  type: AlertType | string;
+/** A touchpoint committed with a service commitment it did not meet. */
+export interface CommitmentBrokenAlert {
+  type: 'COMMITMENT_BROKEN';
   unitId: string;
   message: string;
   at: string;
-  [more: string]: unknown;
+  touchpointId: string;
+  /** The commitment's code, e.g. REPAIR_48H. */
+  commitment: string;
 }
 
-export type SubscribeAck = { ok: true } | { ok: false; code: 'FORBIDDEN_UNIT' | 'UNKNOWN_UNIT' | string };
+/** The value chain of a unit's rolling hour fell by at least 10 points between two scores. */
+export interface SatisfactionDropAlert {
+  type: 'SATISFACTION_DROP';
+  unitId: string;
+  message: string;
+  at: string;
+  from: number;
+  to: number;
+}
+
+export type AlertEvent = CommitmentBrokenAlert | SatisfactionDropAlert;
+export type AlertType = AlertEvent['type'];
+
+export interface SubscribeRequest {
+  unitId: string;
+}
+
+export type SubscribeAck = { ok: true } | { ok: false; code: 'FORBIDDEN_UNIT' | 'UNKNOWN_UNIT' | 'UNAUTHENTICATED' };
+
+/** Server → client: event name → listener. */
+export interface FeedServerEvents {
+  touchpoint: (e: TouchpointEvent) => void;
+  scores: (e: ScoresEvent) => void;
+  alert: (e: AlertEvent) => void;
+}
+
+/** Client → server: event name → emitter, acknowledged. */
+export interface FeedClientEvents {
+  subscribe: (req: SubscribeRequest, ack: (a: SubscribeAck) => void) => void;
+  unsubscribe: (req: SubscribeRequest, ack: (a: { ok: true }) => void) => void;
+}
+
+type FeedEventName = keyof FeedServerEvents | keyof FeedClientEvents;
+
+export const FeedEvent = {
+  subscribe: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  touchpoint: 'touchpoint',
+  scores: 'scores',
+  alert: 'alert',
+} as const satisfies { [E in FeedEventName]: E };
+
+/**
+ * Which GraphQL read each event stands for: a client receives it only for
+ * units where that read is allowed to it (libs/domain feed-policy), so the feed
+ * never shows what the API would refuse.
+ */
+export const FEED_READS = {
+  touchpoint: 'touchpoints',
+  scores: 'scores',
+} as const satisfies { [E in Exclude<keyof FeedServerEvents, 'alert'>]: FeedRead };
+
+export const ALERT_READS: { readonly [T in AlertType]: FeedRead } = {
+  COMMITMENT_BROKEN: 'touchpoints', // about one touchpoint: who may read it
+  SATISFACTION_DROP: 'scores', // a change of the value chain's score
+};
+
+/** connect_error messages: no valid token, or a caller that may read nothing on the feed (a site key). */
+export const FeedRefusal = {
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
+} as const;

@@ -56,5 +56,4 @@ export function inScope(caller: Caller, tree: OrgTree, unitId: string): boolean 
 /** Late ratings: anyone whose scope holds the touchpoint's unit. */
 export const canRate = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);
 
-/** The live feed follows the same scope as reading. */
-export const canWatch = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);
+// The live feed: feed-policy.ts (what each event stands for, from the readers above).

@@ -12,3 +12,5 @@ export * from './follow-ups';
 export * from './audit';
 export * from './refusal';
 export * from './rating';
+export * from './feed-policy';
+export * from './feed-alerts';

@@ -3,6 +3,8 @@
 // elsewhere for development. Kept apart from components: `import.meta` is
 // Vite-only, and tests import components without it.
 
+import { FEED_NAMESPACE } from '@qihe/contracts';
+
 export interface ApiEndpoints {
   /** Base URL without trailing slash; '' means same origin. */
   base: string;
@@ -21,5 +23,5 @@ export function resolveEndpoints(): ApiEndpoints {
   const configured = fromQuery() ?? (import.meta.env.VITE_QIHE_API_URL as string | undefined) ?? '';
   const base = configured.replace(/\/+$/, '');
   const origin = base === '' ? window.location.origin : base;
-  return { base, graphql: `${base}/graphql`, feed: `${origin}/feed` };
+  return { base, graphql: `${base}/graphql`, feed: `${origin}${FEED_NAMESPACE}` };
 }

@@ -5,7 +5,7 @@ import { Empty } from '../ui/states';
 import type { AlertEvent } from './feed-events';
 
 /** Broken commitments and satisfaction drops, as the feed reports them. */
-export function AlertsPanel({ alerts, nameOf }: { alerts: AlertEvent[]; nameOf: (unitId: string) => string }): ReactNode {
+export function AlertsPanel({ alerts, nameOf }: { alerts: (AlertEvent & { seq?: number })[]; nameOf: (unitId: string) => string }): ReactNode {
   const { t, i18n } = useTranslation();
   return (
     <section className="panel alerts" data-testid="alerts">

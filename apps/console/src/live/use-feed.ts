@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { AlertEvent, ScoresEvent, SubscribeAck, TouchpointEvent } from './feed-events';
+import { FeedEvent, FeedRefusal, type FeedClientEvents, type FeedServerEvents } from '@qihe/contracts';
+import type { AlertEvent, ScoresEvent, TouchpointEvent } from './feed-events';
 
 export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused';
 
@@ -39,7 +40,7 @@ export function useFeed(url: string, token: string, unitIds: string[], handlers:
   useEffect(() => {
     if (!key) return;
     const units = key.split(',');
-    const socket: Socket = io(url, { auth: { token }, reconnectionDelayMax: 5000, timeout: 8000 });
+    const socket: Socket<FeedServerEvents, FeedClientEvents> = io(url, { auth: { token }, reconnectionDelayMax: 5000, timeout: 8000 });
     let connectedBefore = false;
     setStatus('connecting');
 
@@ -50,7 +51,7 @@ export function useFeed(url: string, token: string, unitIds: string[], handlers:
       connectedBefore = true;
       setRefused({});
       for (const unitId of units) {
-        socket.timeout(8000).emit('subscribe', { unitId }, (err: Error | null, ack?: SubscribeAck) => {
+        socket.timeout(8000).emit(FeedEvent.subscribe, { unitId }, (err, ack) => {
           const code = err ? 'TIMEOUT' : ack && !ack.ok ? ack.code : null;
           if (code) setRefused((r) => ({ ...r, [unitId]: code }));
         });
@@ -65,11 +66,12 @@ export function useFeed(url: string, token: string, unitIds: string[], handlers:
     });
     socket.on('connect_error', (err) => {
       setError(err.message);
-      setStatus(socket.active ? 'reconnecting' : err.message === 'UNAUTHENTICATED' ? 'refused' : 'offline');
+      const refused = err.message === FeedRefusal.unauthenticated || err.message === FeedRefusal.forbidden;
+      setStatus(socket.active ? 'reconnecting' : refused ? 'refused' : 'offline');
     });
-    socket.on('scores', (e: ScoresEvent) => h.current.onScores(e));
-    socket.on('touchpoint', (e: TouchpointEvent) => h.current.onTouchpoint(e));
-    socket.on('alert', (e: AlertEvent) => h.current.onAlert(e));
+    socket.on(FeedEvent.scores, (e) => h.current.onScores(e));
+    socket.on(FeedEvent.touchpoint, (e) => h.current.onTouchpoint(e));
+    socket.on(FeedEvent.alert, (e) => h.current.onAlert(e));
     return () => {
       socket.removeAllListeners();
       socket.disconnect();

@@ -1,0 +1,96 @@
+import { signUserToken } from '@qihe/server';
+import { AuthService } from '../../apps/gateway/src/auth/auth.service';
+import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { connected, openFeed, record, refusalOf, subscribe, type FeedClient } from '../support/feed-client';
+import { RECORD, touchpoint } from '../support/touchpoint-factory';
+
+// A feed session lives no longer than its token: at expiry, or when the token
+// is no longer accepted (revoked), the gateway drops the socket, and the token
+// cannot open a new one.
+
+const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
+const HEAD_A = { username: 'head.a', role: 'UNIT_HEAD', unitId: 'bu-a' } as const;
+/** Longer than the feed's token re-check period (5 s). */
+const RECHECK_WAIT_MS = 8000;
+let gw: TestGateway;
+const sockets: FeedClient[] = [];
+
+function connect(token: string): FeedClient {
+  const s = openFeed(gw.url, { token });
+  sockets.push(s);
+  return s;
+}
+
+const closedBy = (s: FeedClient, ms: number): Promise<{ reason: string; at: number }> =>
+  new Promise((res) => {
+    const timer = setTimeout(() => res({ reason: 'still connected', at: Date.now() }), ms);
+    s.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      res({ reason, at: Date.now() });
+    });
+  });
+
+beforeAll(async () => {
+  gw = await startTestGateway(TEST_ORG);
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.disconnect());
+  await gw.close();
+});
+afterEach(() => jest.restoreAllMocks());
+
+it('drops a socket when its token expires: it hears nothing more and the token opens no new one', async () => {
+  const token = signUserToken(HEAD_A, gw.config.tokenSecret, 3);
+  const expiresAt = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp * 1000;
+  const s = connect(token);
+  await connected(s);
+  expect(await subscribe(s, 'bu-a')).toEqual({ ok: true });
+  const seen = record(s, 'touchpoint');
+  const closed = closedBy(s, expiresAt - Date.now() + 3000);
+  const early = touchpoint();
+  await gw.gql(RECORD, { input: [early] }, SITE_A);
+
+  const { reason, at } = await closed;
+  expect(reason).toBe('io server disconnect');
+  expect(at).toBeGreaterThanOrEqual(expiresAt - 50);
+  expect(at - expiresAt).toBeLessThan(1500); // at expiry, not at the next periodic check
+
+  await gw.gql(RECORD, { input: [touchpoint()] }, SITE_A);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(seen.map((e) => e.id)).toEqual([early.id]);
+  expect(await refusalOf(connect(token))).toBe('UNAUTHENTICATED');
+});
+
+it('drops a live socket within seconds once its token is no longer accepted (revoked), and keeps the others', async () => {
+  const revoked = signUserToken(HEAD_A, gw.config.tokenSecret, 3600);
+  const kept = signUserToken({ ...HEAD_A }, gw.config.tokenSecret, 3599); // another token of the same user
+  const [a, b] = [connect(revoked), connect(kept)];
+  await Promise.all([connected(a), connected(b)]);
+  expect(await subscribe(a, 'bu-a')).toEqual({ ok: true });
+  expect(await subscribe(b, 'bu-a')).toEqual({ ok: true });
+  // Revocation itself belongs to AuthService (a per-user token version): from now on it refuses this token.
+  const auth = gw.app.get(AuthService);
+  const callerOf = auth.callerOf.bind(auth);
+  jest.spyOn(auth, 'callerOf').mockImplementation((t) => (t === revoked ? Promise.resolve(null) : callerOf(t)));
+
+  const closed = await closedBy(a, RECHECK_WAIT_MS);
+  expect(closed.reason).toBe('io server disconnect');
+  expect(b.connected).toBe(true);
+  const seen = record(b, 'touchpoint');
+  const tp = touchpoint();
+  await gw.gql(RECORD, { input: [tp] }, SITE_A);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(seen.map((e) => e.id)).toEqual([tp.id]);
+  expect(await refusalOf(connect(revoked))).toBe('UNAUTHENTICATED');
+});
+
+it('checks the token again on subscribe', async () => {
+  const token = signUserToken(HEAD_A, gw.config.tokenSecret, 3600);
+  const s = connect(token);
+  await connected(s);
+  const auth = gw.app.get(AuthService);
+  jest.spyOn(auth, 'callerOf').mockResolvedValue(null);
+  const closed = closedBy(s, 3000);
+  await expect(subscribe(s, 'bu-a', 1000)).rejects.toThrow(); // no ack: the socket is gone
+  expect((await closed).reason).toBe('io server disconnect');
+});
