@@ -1,3 +1,4 @@
+import { FEED_NAMESPACE, FeedEvent, type FeedClientEvents, type FeedServerEvents } from '@qihe/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { GatewayClient } from '@qihe/client';
 import type { PlannedBatch } from './workload';
@@ -22,7 +23,7 @@ export interface FeedRun {
 }
 
 interface Watcher {
-  socket: Socket;
+  socket: Socket<FeedServerEvents, FeedClientEvents>;
   pending: number[]; // receivedAt (ms) of touchpoints seen since the last scores event
 }
 
@@ -31,12 +32,12 @@ export async function connectWatchers(url: string, token: string, units: string[
   // Connect in small waves: a thousand handshakes at once would only measure the accept queue.
   for (let i = 0; i < units.length; i += 50) {
     const wave = units.slice(i, i + 50).map(async (unitId) => {
-      const socket = io(`${url}/feed`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+      const socket: Socket<FeedServerEvents, FeedClientEvents> = io(`${url}${FEED_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
       await new Promise<void>((res, rej) => {
         socket.once('connect', () => res());
-        socket.once('connect_error', (e: Error) => rej(e));
+        socket.once('connect_error', (e) => rej(e));
       });
-      const ack = (await socket.timeout(20_000).emitWithAck('subscribe', { unitId })) as { ok: boolean; code?: string };
+      const ack = await socket.timeout(20_000).emitWithAck(FeedEvent.subscribe, { unitId });
       if (!ack.ok) throw new Error(`subscribe ${unitId}: ${ack.code}`);
       return { socket, pending: [] };
     });
@@ -67,7 +68,7 @@ export async function runFeed(
   let scoresEvents = 0;
   let measuring = false;
   for (const w of watchers) {
-    w.socket.on('touchpoint', (e: { receivedAt: string }) => {
+    w.socket.on(FeedEvent.touchpoint, (e) => {
       const now = Date.now();
       touchpointEvents++;
       if (!measuring) return;
@@ -75,7 +76,7 @@ export async function runFeed(
       touchpointMs.push(now - at);
       w.pending.push(at);
     });
-    w.socket.on('scores', () => {
+    w.socket.on(FeedEvent.scores, () => {
       const now = Date.now();
       scoresEvents++;
       if (measuring) for (const at of w.pending) scoresMs.push(now - at);

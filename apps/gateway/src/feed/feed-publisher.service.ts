@@ -34,12 +34,14 @@ export class FeedPublisher implements OnModuleDestroy {
   }
 
   /**
-   * An alert to the subscribers of `units` (by default the alert's unit and its
-   * ancestors) that may read what it is about; `local`: this process's sockets
-   * only (each replica raises it for its own subscribers).
+   * An alert to the subscribers of `units` (by default the alert's own) and of
+   * their ancestors, who may read what it is about; `local`: this process's
+   * sockets only (each replica raises it for its own subscribers).
    */
-  alert(alert: AlertEvent, { units, local = false }: { units?: string[]; local?: boolean } = {}): void {
-    const rooms = (units ?? this.org.tree.lineage(alert.unitId)).map((u) => roomOf(ALERT_READS[alert.type], u));
+  alert(alert: AlertEvent, { units = [alert.unitId], ancestors = true, local = false }: { units?: string[]; ancestors?: boolean; local?: boolean } = {}): void {
+    const tree = this.org.tree;
+    const audience = ancestors ? [...new Set(units.flatMap((u) => tree.lineage(u)))] : units;
+    const rooms = audience.map((u) => roomOf(ALERT_READS[alert.type], u));
     if (!this.ns || !this.heard(rooms, local)) return;
     (local ? this.ns.local : this.ns).to(rooms).emit('alert', alert);
   }
@@ -56,10 +58,7 @@ export class FeedPublisher implements OnModuleDestroy {
       ns.to(rooms).emit('touchpoint', payload);
       const broken = brokenCommitment({ id: e.id, commitment });
       if (broken) {
-        this.alert(
-          { type: 'COMMITMENT_BROKEN', unitId: e.unitId, message: broken.message, at: e.receivedAt, touchpointId: e.id, commitment: broken.code },
-          { units: lineage },
-        );
+        this.alert({ type: 'COMMITMENT_BROKEN', unitId: e.unitId, message: broken.message, at: e.receivedAt, touchpointId: e.id, commitment: broken.code });
       }
     }
   }

@@ -80,7 +80,7 @@ export class RollingScores implements OnModuleDestroy {
         const drop = satisfactionDrop(before, payload);
         if (drop) {
           const alert = { type: 'SATISFACTION_DROP', unitId: payload.unitId, message: drop.message, at: new Date().toISOString(), from: drop.from, to: drop.to } as const;
-          this.publisher.alert(alert, { units: [payload.unitId], local: true });
+          this.publisher.alert(alert, { ancestors: false, local: true });
         }
       }
     } catch (err) {
