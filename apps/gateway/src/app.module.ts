@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_FILTER } from '@nestjs/core';
-import { apiGraphQLOptions, callersGuard, HealthController, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, HealthController, HealthProbes, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -42,7 +42,7 @@ export class AppModule {
         AdminModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],
+      providers: [HealthProbes, { provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],
     };
   }
 }

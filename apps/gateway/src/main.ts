@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { jsonBody, loadGatewayConfig, runService, serveConsole, type GatewayConfig } from '@qihe/server';
+import { HealthProbes, jsonBody, loadGatewayConfig, runService, serveConsole, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
 import { FeedIoAdapter } from './feed/feed-io.adapter';
 import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
@@ -14,7 +14,10 @@ export async function startGateway(config: GatewayConfig, opts: { quiet?: boolea
   });
   app.use(jsonBody(config.maxBodyBytes));
   const feedAdapter = new FeedIoAdapter(app);
-  if (config.redisUrl) await feedAdapter.connect(config.redisUrl);
+  if (config.redisUrl) {
+    await feedAdapter.connect({ url: config.redisUrl, streamMaxLen: config.feedStreamMaxLen, queueMax: config.redisQueueMax });
+    app.get(HealthProbes).add('redis', () => feedAdapter.redisUp);
+  }
   app.useWebSocketAdapter(feedAdapter);
   app.enableCors({ origin: true, credentials: true });
   const withConsole = serveConsole(app); // apps/console, built by `npm run build`

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { apiGraphQLOptions, callersGuard, HealthController, QiheErrorFilter, type CallerContext } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, HealthController, HealthProbes, QiheErrorFilter, type CallerContext } from '@qihe/server';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import type { SiteConfig } from './config/site-config';
@@ -40,7 +40,7 @@ export class AppModule {
         StatusModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard(SIGN_IN_HINT)],
+      providers: [HealthProbes, { provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard(SIGN_IN_HINT)],
     };
   }
 }

@@ -15,6 +15,7 @@ export * from './nest/api-graphql';
 export * from './nest/api-schema';
 export * from './nest/graphql-limits';
 export * from './nest/health.controller';
+export * from './nest/health-probes';
 export * from './nest/run-service';
 export * from './nest/tokens';
 export * from './nest/json-body';

@@ -1,40 +1,94 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import { Adapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
+
+export interface FeedRedisOptions {
+  url: string;
+  /** Entries the stream keeps (approximate trimming): how far a replica's reader may fall behind. */
+  streamMaxLen: number;
+  /** Commands held while Redis is unreachable and sent when it is back; beyond it they fail at once. */
+  queueMax: number;
+}
+
+/** How long the start waits for Redis before serving without it (it keeps reconnecting). */
+const CONNECT_WAIT_MS = 5_000;
+
+type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * socket.io for the feed. Thousands of clients stay connected for hours, so
  * what each connection keeps matters: message handlers are plain listeners
  * instead of Nest's default rxjs pipeline per socket and message (≈ 60
  * closures and 8 subscribers a socket, ≈ 10 KB of its ≈ 25 KB of heap).
- * With REDIS_URL (`connect`), feed events fan out across gateway replicas.
+ *
+ * With REDIS_URL (`connect`), feed events fan out across gateway replicas
+ * through a Redis stream: an event waits in the stream until every replica
+ * has read it, and while Redis is unreachable each replica keeps its events in
+ * node-redis's (capped) offline queue and appends them once Redis is back. A
+ * replica's own clients never wait for Redis.
  */
 export class FeedIoAdapter extends IoAdapter {
   private readonly log = new Logger('FeedIoAdapter');
-  private adapterConstructor?: ReturnType<typeof createAdapter>;
-  private clients: ReturnType<typeof createClient>[] = [];
+  private adapterConstructor?: (nsp: unknown) => Adapter;
+  private client?: RedisClient;
+  private reachable = false;
+  /** Feed events that did not reach Redis (in flight when it died, or the queue was full): only this replica's clients got them. */
+  lostPublishes = 0;
 
   constructor(app: INestApplicationContext) {
     super(app);
   }
 
-  /** Joins the replicas' feeds through Redis. */
-  async connect(url: string): Promise<void> {
-    const pub = createClient({ url });
-    const sub = pub.duplicate();
-    for (const c of [pub, sub]) c.on('error', () => undefined); // reconnects on its own; errors are not fatal
-    await Promise.all([pub.connect(), sub.connect()]);
-    this.clients = [pub, sub];
-    this.adapterConstructor = createAdapter(pub, sub);
+  /** True while the link to Redis is up (false without REDIS_URL). */
+  get redisUp(): boolean {
+    return this.client?.isReady ?? false;
+  }
+
+  /** Joins the replicas' feeds through Redis; serves on alone (and says so) when Redis does not answer within a few seconds. */
+  async connect(opts: FeedRedisOptions): Promise<void> {
+    const client = createClient({
+      url: opts.url,
+      commandsQueueMaxLength: opts.queueMax,
+      socket: {
+        connectTimeout: 5_000,
+        // Never give up (node-redis's default stops after a socket timeout): 0.1 s doubling to 5 s, with jitter.
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) + Math.floor(Math.random() * 250),
+      },
+    });
+    client.on('error', (err: Error) => {
+      if (!this.reachable) return; // said once per outage
+      this.reachable = false;
+      this.log.warn(`Redis unreachable (${err.message}): feed events stay on this replica and are queued for the others (up to ${opts.queueMax}); reconnecting`);
+    });
+    client.on('ready', () => {
+      if (this.reachable) return;
+      this.reachable = true;
+      this.log.log('Redis reachable: the replicas\' feeds are joined');
+    });
+    this.guardPublishes(client);
+    this.client = client;
+    const connected = client.connect().then(
+      () => true,
+      () => false,
+    );
+    const inTime = await Promise.race([connected, new Promise<false>((r) => setTimeout(() => r(false), CONNECT_WAIT_MS).unref())]);
+    if (!inTime) this.log.warn(`Redis at REDIS_URL did not answer within ${CONNECT_WAIT_MS / 1000} s: serving this replica's feed alone until it does`);
+    const streams = createAdapter(client, { maxLen: opts.streamMaxLen, onlyPlaintext: true });
+    const localFirst = (adapter: Adapter): Adapter => this.localFirst(adapter);
+    // socket.io calls it with `new`: a function, not an arrow.
+    this.adapterConstructor = function feedAdapter(nsp: unknown): Adapter {
+      return localFirst(streams(nsp));
+    };
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
-    if (this.adapterConstructor) server.adapter(this.adapterConstructor);
+    if (this.adapterConstructor) server.adapter(this.adapterConstructor as never);
     return server;
   }
 
@@ -58,6 +112,43 @@ export class FeedIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+    // A graceful QUIT would wait in the offline queue for a Redis that is down.
+    if (this.client?.isReady) await this.client.close().catch(() => undefined);
+    else this.client?.destroy();
+  }
+
+  /**
+   * The cluster adapter appends an event to the stream and delivers it to this
+   * replica's sockets only once Redis has answered: during an outage local
+   * clients would hear nothing until Redis returns. Here the event goes to the
+   * stream (queued while Redis is down) and to local sockets at once.
+   */
+  private localFirst(adapter: Adapter): Adapter {
+    const cluster = adapter as Adapter & { publishAndReturnOffset(message: unknown): Promise<string> };
+    adapter.broadcast = (packet: unknown, opts: BroadcastOptions): void => {
+      if (!opts.flags?.local) {
+        // The message is encoded now (synchronously), before the local delivery below touches the packet.
+        cluster
+          .publishAndReturnOffset({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } })
+          .catch(() => this.lostPublishes++);
+      }
+      Adapter.prototype.broadcast.call(adapter, packet, opts);
+    };
+    return adapter;
+  }
+
+  /**
+   * The streams adapter sends server-side emits with PUBLISH and drops the
+   * promise: while Redis is down those reject with no handler. Counted here
+   * instead (the process-level handler would log each one).
+   */
+  private guardPublishes(client: RedisClient): void {
+    const publish = client.publish.bind(client);
+    const guarded = (...args: Parameters<RedisClient['publish']>): ReturnType<RedisClient['publish']> => {
+      const sent = publish(...args);
+      sent.catch(() => this.lostPublishes++);
+      return sent;
+    };
+    Object.assign(client, { publish: guarded });
   }
 }

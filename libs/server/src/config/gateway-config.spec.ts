@@ -11,7 +11,7 @@ const base = { QIHE_DATA_DIR: dir };
 describe('loadGatewayConfig', () => {
   it('has working defaults: port 3000, embedded database in the data dir, a kept token secret', () => {
     const c = loadGatewayConfig(base);
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, maxBodyBytes: 8 * 1024 * 1024 });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000 });
     expect(c.tokenSecret.length).toBeGreaterThanOrEqual(32);
     const file = join(dir, 'token-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(c.tokenSecret);
@@ -30,6 +30,8 @@ describe('loadGatewayConfig', () => {
     ['QIHE_MAX_BODY_BYTES', { QIHE_MAX_BODY_BYTES: '-5' }, /QIHE_MAX_BODY_BYTES must be a whole number/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV must be production, development or test/],
     ['REDIS_URL', { REDIS_URL: 'http://x' }, /REDIS_URL must start with redis/],
+    ['QIHE_FEED_STREAM_MAXLEN', { QIHE_FEED_STREAM_MAXLEN: '0' }, /QIHE_FEED_STREAM_MAXLEN must be a whole number from 1/],
+    ['QIHE_REDIS_QUEUE_MAX', { QIHE_REDIS_QUEUE_MAX: 'lots' }, /QIHE_REDIS_QUEUE_MAX must be a whole number from 1/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
     let error: unknown;
     try {

@@ -16,6 +16,10 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   dbPoolSize: number;
   redisUrl?: string;
+  /** Entries the feed's Redis stream keeps: how far a replica's reader may fall behind (README: sizing). */
+  feedStreamMaxLen: number;
+  /** Redis commands a replica holds while Redis is unreachable, replayed when it is back; beyond it they fail at once. */
+  redisQueueMax: number;
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -34,6 +38,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', `REDIS_URL must start with redis:// or rediss://.`);
+  // 2,000 feed events/s (the fleet's peak, the feed benchmark's rate) × 60 s a replica may lag while Redis stays up.
+  const feedStreamMaxLen = readPositiveInt(env, 'QIHE_FEED_STREAM_MAXLEN', 120_000, 10_000_000);
+  // 2,000 events/s (one replica's peak) × 30 s of Redis outage, held in the replica's memory.
+  const redisQueueMax = readPositiveInt(env, 'QIHE_REDIS_QUEUE_MAX', 60_000, 1_000_000);
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -47,6 +55,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     maxBodyBytes,
     dbPoolSize,
     redisUrl,
+    feedStreamMaxLen,
+    redisQueueMax,
   };
 }
 

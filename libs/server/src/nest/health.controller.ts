@@ -1,15 +1,28 @@
 import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import type { Database } from '@qihe/data';
+import { HealthProbes } from './health-probes';
 import { DATABASE } from './tokens';
+
+/** `status` (ok, degraded), `database` (up), and each probed dependency (up, down). */
+export type Health = Record<string, string>;
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly probes: HealthProbes,
+  ) {}
 
-  /** 200 when the database answers, 503 when it does not (a load balancer takes the process out). */
+  /**
+   * 200 when the database answers — `degraded` while a dependency the service
+   * can run without is down — and 503 when the database does not answer (a load
+   * balancer takes the process out).
+   */
   @Get()
-  async health(): Promise<{ status: string; database: string }> {
-    if (await this.db.ping()) return { status: 'ok', database: 'up' };
-    throw new HttpException({ status: 'unavailable', database: 'down' }, HttpStatus.SERVICE_UNAVAILABLE);
+  async health(): Promise<Health> {
+    const others = this.probes.states();
+    if (!(await this.db.ping())) throw new HttpException({ status: 'unavailable', database: 'down', ...others }, HttpStatus.SERVICE_UNAVAILABLE);
+    const degraded = Object.values(others).includes('down');
+    return { status: degraded ? 'degraded' : 'ok', database: 'up', ...others };
   }
 }

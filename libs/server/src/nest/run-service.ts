@@ -10,6 +10,14 @@ import { shippedFile } from '../shipped-file';
  * setting exits 2 with a sentence naming the variable), start it (a failure
  * exits 1), and on SIGTERM/SIGINT close it gracefully — in-flight work
  * finishes, the database closes — then exit 0.
+ *
+ * A promise rejected with no handler (a dependency failing under a library
+ * that drops a promise) is logged and the process keeps serving: Node 20 would
+ * exit, and every replica meets the same outage at once. An uncaught exception
+ * is different: a callback stopped half-way and left state this process can
+ * no longer vouch for, so it is logged and the process closes gracefully and
+ * exits 1 for its supervisor to restart it — what was accepted is in the
+ * database, and callers retry the rest with the same ids.
  */
 export async function runService<C>(name: string, load: () => C, start: (config: C) => Promise<INestApplication>): Promise<void> {
   let config: C;
@@ -23,22 +31,56 @@ export async function runService<C>(name: string, load: () => C, start: (config:
     throw err;
   }
   const log = new Logger(name);
+  let app: INestApplication | undefined;
+  let stopping = false;
+  const stop = (why: string, code: number): void => {
+    if (stopping) return;
+    stopping = true;
+    log.log(`${why}: shutting down`);
+    setTimeout(() => process.exit(1), 15_000).unref();
+    if (!app) process.exit(code);
+    app.close().then(
+      () => process.exit(code),
+      () => process.exit(1),
+    );
+  };
+  process.on('unhandledRejection', rejectionLogger(log));
+  process.on('uncaughtException', (err) => {
+    log.fatal(`uncaught exception: ${err.stack ?? err.message}`);
+    stop('uncaught exception', 1);
+  });
   try {
-    const app = await start(config);
-    const stop = (signal: string): void => {
-      log.log(`${signal}: shutting down`);
-      setTimeout(() => process.exit(1), 15_000).unref();
-      app.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    app = await start(config);
+    process.once('SIGTERM', () => stop('SIGTERM', 0));
+    process.once('SIGINT', () => stop('SIGINT', 0));
   } catch (err) {
     log.error(`could not start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
+}
+
+/** Unhandled rejections so far, for /metrics. */
+export const processFaults = { unhandledRejections: 0 };
+
+const REJECTIONS_LOGGED_PER_MINUTE = 20;
+
+// Logs each rejection with its stack, at most 20 a minute: an outage can reject
+// thousands, and a log flood would become the next outage.
+function rejectionLogger(log: Logger): (reason: unknown) => void {
+  let windowStart = 0;
+  let inWindow = 0;
+  return (reason) => {
+    processFaults.unhandledRejections++;
+    const now = Date.now();
+    if (now - windowStart >= 60_000) {
+      if (inWindow > REJECTIONS_LOGGED_PER_MINUTE) log.error(`${inWindow - REJECTIONS_LOGGED_PER_MINUTE} more unhandled rejections were not logged in the minute before`);
+      windowStart = now;
+      inWindow = 0;
+    }
+    if (++inWindow > REJECTIONS_LOGGED_PER_MINUTE) return;
+    const what = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
+    log.error(`unhandled rejection (still serving): ${what}`);
+  };
 }
 
 /** Serves the built console (dist/apps/console) at / when it is there; true when it is. */
