@@ -54,7 +54,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The reference: whole-subtree counters per unit summed over hourly rows only. */
 async function hourSums(unitIds: string[], from: number, to: number, sql: Sql = db): Promise<Map<string, Counters>> {
-  const rows = await sql.query(
+  const rows = await sql.query<Record<string, unknown>>(
     `SELECT unit_id, ${COLS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ')} FROM rollup_hour
       WHERE unit_id = ANY($1::text[]) AND dim = 0 AND hour >= $2 AND hour < $3 GROUP BY unit_id`,
     [unitIds, iso(from), iso(to)],

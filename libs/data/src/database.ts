@@ -2,19 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
-import { OrgUnitEntity } from './entities/org-unit.entity';
-import { SiteEntity } from './entities/site.entity';
-import { TouchpointEntity } from './entities/touchpoint.entity';
-import { UserEntity } from './entities/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { DayRollups1764100000000 } from './migrations/1764100000000-day-rollups';
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import { Commitments1764400000000 } from './migrations/1764400000000-commitments';
 
-export const ENTITIES = [OrgUnitEntity, UserEntity, SiteEntity, TouchpointEntity];
 export const MIGRATIONS = [InitialSchema1764000000000, DayRollups1764100000000, AuditLog1764300000000, Commitments1764400000000];
-
-export type Row = Record<string, unknown>;
 
 /**
  * Settings of every server session. Qihe's statements are short and read
@@ -25,9 +18,14 @@ export type Row = Record<string, unknown>;
  */
 export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
-/** What a unit of work can do: run SQL inside the surrounding transaction. */
+/**
+ * What a unit of work can do: run SQL inside the surrounding transaction.
+ * Storage is plain SQL in the repositories, each query with its row type
+ * (`T`, named by the caller); TypeORM serves only as the driver and to run
+ * the migrations, so no entity classes stand beside the migrations.
+ */
 export interface Sql {
-  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface DatabaseOptions {
@@ -36,8 +34,7 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolSize?: number;
   applicationName?: string;
-  /** Another schema than the gateway's (a site's outbox): its entities and migrations. */
-  entities?: DataSourceOptions['entities'];
+  /** Another schema than the gateway's (a site's outbox): its migrations. */
   migrations?: DataSourceOptions['migrations'];
   migrationsTableName?: string;
 }
@@ -58,7 +55,7 @@ export class Database implements Sql {
   static async open(opts: DatabaseOptions): Promise<Database> {
     const common = {
       type: 'postgres' as const,
-      entities: opts.entities ?? ENTITIES,
+      entities: [],
       migrations: opts.migrations ?? MIGRATIONS,
       migrationsTableName: opts.migrationsTableName,
       logging: false,
@@ -90,7 +87,7 @@ export class Database implements Sql {
     await this.exclusive(() => this.dataSource.undoLastMigration({ transaction: 'all' }));
   }
 
-  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]> {
+  query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.exclusive(async () => {
       const runner = this.dataSource.createQueryRunner();
       try {

@@ -2,7 +2,7 @@ import type { OrgLevel, OrgUnitRecord, Role } from '@qihe/domain';
 import type { Sql } from './database';
 
 export async function loadUnits(sql: Sql): Promise<OrgUnitRecord[]> {
-  const rows = await sql.query<OrgUnitRecord>(
+  const rows = await sql.query<Omit<OrgUnitRecord, 'level'> & { level: string }>(
     `SELECT id, name, level, parent_id AS "parentId", region, industry FROM org_unit ORDER BY id`,
   );
   return rows.map((r) => ({ ...r, level: r.level as OrgLevel }));

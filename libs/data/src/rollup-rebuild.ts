@@ -1,6 +1,7 @@
 import { countTouchpoint, sliceValuesOf, type NeedCategory } from '@qihe/domain';
 import type { Sql } from './database';
-import { addToRollups, applyRollupDeltas, insertNewRollupHours, MINUTE_HORIZON_MS, RollupDeltas } from './rollup.repository';
+import { addToRollups, MINUTE_HORIZON_MS, RollupDeltas } from './rollup-deltas';
+import { applyRollupDeltas, insertNewRollupHours } from './rollup-write.repository';
 
 interface RawRow {
   unit_id: string;

@@ -109,7 +109,14 @@ const SELECT_STORED = `SELECT id, unit_id AS "unitId", customer_id AS "customerI
   need_description AS "needDescription", served, service_action AS "serviceAction", resolved,
   satisfaction_score AS "satisfactionScore", satisfaction_comment AS "satisfactionComment" FROM touchpoint`;
 
-const toStored = (r: StoredTouchpoint): StoredTouchpoint => ({
+/** A row of SELECT_STORED as the driver gives it: timestamps as Date (pg) or text (PGlite), smallint maybe as text. */
+interface StoredRow extends Omit<StoredTouchpoint, 'occurredAt' | 'receivedAt' | 'satisfactionScore'> {
+  occurredAt: Date | string;
+  receivedAt: Date | string;
+  satisfactionScore: number | string | null;
+}
+
+const toStored = (r: StoredRow): StoredTouchpoint => ({
   ...r,
   occurredAt: new Date(r.occurredAt),
   receivedAt: new Date(r.receivedAt),
@@ -118,7 +125,7 @@ const toStored = (r: StoredTouchpoint): StoredTouchpoint => ({
 
 /** Locks one touchpoint for a late rating. */
 export async function findTouchpointForUpdate(sql: Sql, id: string): Promise<StoredTouchpoint | null> {
-  const rows = await sql.query<StoredTouchpoint>(`${SELECT_STORED} WHERE id = $1 FOR UPDATE`, [id]);
+  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE id = $1 FOR UPDATE`, [id]);
   return rows.length ? toStored(rows[0]) : null;
 }
 
@@ -126,7 +133,7 @@ export async function findTouchpointForUpdate(sql: Sql, id: string): Promise<Sto
 export async function findTouchpointsForUpdate(sql: Sql, ids: readonly string[]): Promise<Map<string, StoredTouchpoint>> {
   if (ids.length === 0) return new Map();
   const sorted = [...new Set(ids)].sort();
-  const rows = await sql.query<StoredTouchpoint>(`${SELECT_STORED} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [textArray(sorted)]);
+  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [textArray(sorted)]);
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
@@ -168,7 +175,7 @@ export async function pageTouchpoints(
     params.push(new Date(after.occurredAt).toISOString(), after.id);
     cursor = `AND (occurred_at, id) < ($5::timestamptz, $6::uuid)`;
   }
-  const rows = await sql.query<StoredTouchpoint>(
+  const rows = await sql.query<StoredRow>(
     `${SELECT_STORED} WHERE unit_id = ANY($1::text[]) AND occurred_at >= $2 AND occurred_at < $3 ${cursor}
       ORDER BY occurred_at DESC, id DESC LIMIT $4`,
     params,

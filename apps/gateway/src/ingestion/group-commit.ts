@@ -229,7 +229,7 @@ export class GroupCommit {
           outcomes.push({ index: it.index, status: 'UNCHANGED', touchpoint: row });
           continue;
         }
-        if (held && verdict === 'CONFLICT') {
+        if (held && verdict === RefusalCode.CONFLICT) {
           outcomes.push({ index: it.index, status: RefusalCode.CONFLICT, field: 'satisfaction', message: ratingConflictMessage(it.id, held) });
           continue;
         }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { backoffDelay, GatewayError } from '@qihe/client';
+import { backoffDelay, GatewayError, type TouchpointInput as TouchpointPayload } from '@qihe/client';
 import type { Database } from '@qihe/data';
 import { RefusalCode } from '@qihe/domain';
 import type { SiteConfig } from '../config/site-config';
@@ -39,7 +39,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
   private nextHeartbeatAt = 0;
   private nextBacklogLogAt = 0;
   /** A touchpoint the gateway has stored: sent again, it shows whether the gateway takes work. */
-  private control: Record<string, unknown> | null = null;
+  private control: TouchpointPayload | null = null;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -110,7 +110,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
   private send(batch: PendingTouchpoint[]): Promise<Outcome> {
     return isolate(batch, {
       call: async (items) => {
-        const result = await this.link.client.recordTouchpoints(items.map((r) => r.payload as never));
+        const result = await this.link.client.recordTouchpoints(items.map((r) => r.payload));
         this.link.answered();
         const rejected = new Map(result.rejected.map((r) => [r.index, r]));
         for (let i = items.length - 1; i >= 0; i--) if (!rejected.has(i)) this.control = items[i].payload;
@@ -137,7 +137,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     try {
       this.control ??= await lastForwardedPayload(this.db);
       if (!this.control) return await this.link.healthy();
-      await this.link.client.recordTouchpoints([this.control as never]);
+      await this.link.client.recordTouchpoints([this.control]);
       this.link.answered();
       return true;
     } catch {

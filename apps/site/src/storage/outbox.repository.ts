@@ -1,8 +1,10 @@
+import type { TouchpointInput as TouchpointPayload } from '@qihe/client';
 import type { Sql } from '@qihe/data';
 import type { Rating } from '@qihe/domain';
 
 // The outbox in SQL. Every function takes the `Sql` it runs on, so callers put
-// several of them in one transaction.
+// several of them in one transaction; each query names the type of its rows
+// (timestamps come back as Date from PostgreSQL, as text from PGlite's JSON paths).
 
 export type ForwardState = 'PENDING' | 'FORWARDED' | 'DEAD';
 
@@ -22,7 +24,8 @@ export interface NewLocalTouchpoint {
   satisfactionScore: number | null;
   satisfactionComment: string | null;
   contentHash: string;
-  payload: Record<string, unknown>;
+  /** Exactly what the gateway receives, on every resend. */
+  payload: TouchpointPayload;
 }
 
 export interface LocalTouchpointRow {
@@ -47,7 +50,7 @@ export interface LocalTouchpointRow {
 
 export interface PendingTouchpoint {
   id: string;
-  payload: Record<string, unknown>;
+  payload: TouchpointPayload;
 }
 
 export interface DeadItem {
@@ -67,8 +70,9 @@ export interface DeadLetterRow {
   at: Date;
 }
 
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
+type Timestamp = Date | string;
+const date = (v: Timestamp): Date => (v instanceof Date ? v : new Date(v));
+const dateOrNull = (v: Timestamp | null | undefined): Date | null => (v === null || v === undefined ? null : date(v));
 
 /** Inserts the rows that are new; returns the ids it inserted (the others were there already). */
 export async function insertTouchpoints(sql: Sql, rows: NewLocalTouchpoint[]): Promise<Set<string>> {
@@ -115,65 +119,93 @@ export async function contentHashes(sql: Sql, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.content_hash]));
 }
 
+/** A row of SELECT_LOCAL: a touchpoint with its late rating, if any. */
+interface LocalRow {
+  id: string;
+  unit_id: string;
+  agent_id: string | null;
+  customer_id: string;
+  channel: string;
+  kind: string;
+  stage: string;
+  occurred_at: Timestamp;
+  accepted_at: Timestamp;
+  need_category: string;
+  need_description: string | null;
+  service_action: string | null;
+  resolved: boolean | null;
+  satisfaction_score: number | null;
+  satisfaction_comment: string | null;
+  state: ForwardState;
+  forwarded_at: Timestamp | null;
+  error: string | null;
+  rating_score: number | null;
+  rating_comment: string | null;
+  rating_state: ForwardState | null;
+}
+
 const SELECT_LOCAL = `
   SELECT t.id, t.unit_id, t.agent_id, t.customer_id, t.channel, t.kind, t.stage, t.occurred_at, t.accepted_at,
          t.need_category, t.need_description, t.service_action, t.resolved, t.satisfaction_score, t.satisfaction_comment,
          t.state, t.forwarded_at, t.error, r.score AS rating_score, r.comment AS rating_comment, r.state AS rating_state
     FROM site_touchpoint t LEFT JOIN site_rating r ON r.touchpoint_id = t.id`;
 
-function toLocal(r: Record<string, unknown>): LocalTouchpointRow {
-  const state = r.state as ForwardState;
+function toLocal(r: LocalRow): LocalTouchpointRow {
+  const state = r.state;
   // A rating given with the touchpoint travels with it; a late one has its own state.
   const satisfaction =
     r.satisfaction_score !== null
-      ? { score: Number(r.satisfaction_score), comment: (r.satisfaction_comment as string | null) ?? null, state }
+      ? { score: Number(r.satisfaction_score), comment: r.satisfaction_comment ?? null, state }
       : r.rating_score !== null
-        ? { score: Number(r.rating_score), comment: (r.rating_comment as string | null) ?? null, state: r.rating_state as ForwardState }
+        ? { score: Number(r.rating_score), comment: r.rating_comment ?? null, state: r.rating_state as ForwardState }
         : null;
   return {
-    id: r.id as string,
-    unitId: r.unit_id as string,
-    agentId: (r.agent_id as string | null) ?? null,
-    customerId: r.customer_id as string,
-    channel: r.channel as string,
-    kind: r.kind as string,
-    stage: r.stage as string,
+    id: r.id,
+    unitId: r.unit_id,
+    agentId: r.agent_id ?? null,
+    customerId: r.customer_id,
+    channel: r.channel,
+    kind: r.kind,
+    stage: r.stage,
     occurredAt: date(r.occurred_at),
     acceptedAt: date(r.accepted_at),
-    needCategory: r.need_category as string,
-    needDescription: (r.need_description as string | null) ?? null,
-    serviceAction: (r.service_action as string | null) ?? null,
-    resolved: (r.resolved as boolean | null) ?? null,
+    needCategory: r.need_category,
+    needDescription: r.need_description ?? null,
+    serviceAction: r.service_action ?? null,
+    resolved: r.resolved ?? null,
     satisfaction,
     state,
     forwardedAt: dateOrNull(r.forwarded_at),
-    error: (r.error as string | null) ?? null,
+    error: r.error ?? null,
   };
 }
 
 export async function findLocal(sql: Sql, ids: string[]): Promise<Map<string, LocalTouchpointRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql.query(`${SELECT_LOCAL} WHERE t.id = ANY($1::uuid[])`, [ids]);
-  return new Map(rows.map((r) => [r.id as string, toLocal(r)]));
+  const rows = await sql.query<LocalRow>(`${SELECT_LOCAL} WHERE t.id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, toLocal(r)]));
 }
 
 /** An agent's own touchpoints, newest accepted first. */
 export async function agentTouchpoints(sql: Sql, agentId: string, limit: number): Promise<LocalTouchpointRow[]> {
-  const rows = await sql.query(`${SELECT_LOCAL} WHERE t.agent_id = $1 ORDER BY t.seq DESC LIMIT $2`, [agentId, limit]);
+  const rows = await sql.query<LocalRow>(`${SELECT_LOCAL} WHERE t.agent_id = $1 ORDER BY t.seq DESC LIMIT $2`, [agentId, limit]);
   return rows.map(toLocal);
 }
 
 /** The oldest pending touchpoints: the forwarder's next batch. */
 export async function pendingTouchpoints(sql: Sql, limit: number): Promise<PendingTouchpoint[]> {
-  const rows = await sql.query<{ id: string; payload: unknown }>(`SELECT id, payload FROM site_touchpoint WHERE state = 'PENDING' ORDER BY seq LIMIT $1`, [limit]);
-  return rows.map((r) => ({ id: r.id, payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown> }));
+  const rows = await sql.query<{ id: string; payload: TouchpointPayload | string }>(
+    `SELECT id, payload FROM site_touchpoint WHERE state = 'PENDING' ORDER BY seq LIMIT $1`,
+    [limit],
+  );
+  return rows.map((r) => ({ id: r.id, payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as TouchpointPayload) : r.payload }));
 }
 
 /** The payload of the touchpoint forwarded last, or null when none was. */
-export async function lastForwardedPayload(sql: Sql): Promise<Record<string, unknown> | null> {
-  const [row] = await sql.query<{ payload: unknown }>(`SELECT payload FROM site_touchpoint WHERE state = 'FORWARDED' ORDER BY seq DESC LIMIT 1`);
+export async function lastForwardedPayload(sql: Sql): Promise<TouchpointPayload | null> {
+  const [row] = await sql.query<{ payload: TouchpointPayload | string }>(`SELECT payload FROM site_touchpoint WHERE state = 'FORWARDED' ORDER BY seq DESC LIMIT 1`);
   if (!row) return null;
-  return (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
+  return typeof row.payload === 'string' ? (JSON.parse(row.payload) as TouchpointPayload) : row.payload;
 }
 
 /** Records the gateway's answer for a batch: forwarded rows, and dead letters for the rejected ones. */
@@ -246,7 +278,7 @@ export interface PendingRating {
 
 /** Pending ratings whose touchpoint the gateway has answered for (a rating never overtakes its touchpoint). */
 export async function pendingRatings(sql: Sql, limit: number): Promise<PendingRating[]> {
-  const rows = await sql.query<Record<string, unknown>>(
+  const rows = await sql.query<{ touchpoint_id: string; score: number; comment: string | null; touchpoint_state: ForwardState; touchpoint_error: string | null }>(
     `SELECT r.touchpoint_id, r.score, r.comment, t.state AS touchpoint_state, t.error AS touchpoint_error
        FROM site_rating r JOIN site_touchpoint t ON t.id = r.touchpoint_id
       WHERE r.state = 'PENDING' AND t.state <> 'PENDING' AND r.next_attempt_at <= now()
@@ -254,11 +286,11 @@ export async function pendingRatings(sql: Sql, limit: number): Promise<PendingRa
     [limit],
   );
   return rows.map((r) => ({
-    touchpointId: r.touchpoint_id as string,
+    touchpointId: r.touchpoint_id,
     score: Number(r.score),
-    comment: (r.comment as string | null) ?? null,
-    touchpointState: r.touchpoint_state as ForwardState,
-    touchpointError: (r.touchpoint_error as string | null) ?? null,
+    comment: r.comment ?? null,
+    touchpointState: r.touchpoint_state,
+    touchpointError: r.touchpoint_error ?? null,
   }));
 }
 
@@ -288,17 +320,17 @@ export async function markRatings(sql: Sql, forwarded: string[], dead: DeadItem[
 
 export async function deadLetters(sql: Sql, limit: number, agentId: string | null): Promise<DeadLetterRow[]> {
   const own = agentId === null ? '' : 'WHERE EXISTS (SELECT 1 FROM site_touchpoint t WHERE t.id = d.touchpoint_id AND t.agent_id = $2)';
-  const rows = await sql.query<Record<string, unknown>>(
+  const rows = await sql.query<{ id: string | number; kind: string; touchpoint_id: string; code: string; message: string; payload: string; at: Timestamp }>(
     `SELECT d.id, d.kind, d.touchpoint_id, d.code, d.message, d.payload, d.at FROM site_dead_letter d ${own} ORDER BY d.id DESC LIMIT $1`,
     agentId === null ? [limit] : [limit, agentId],
   );
   return rows.map((r) => ({
     id: String(r.id),
-    kind: r.kind as string,
-    touchpointId: r.touchpoint_id as string,
-    code: r.code as string,
-    message: r.message as string,
-    payload: r.payload as string,
+    kind: r.kind,
+    touchpointId: r.touchpoint_id,
+    code: r.code,
+    message: r.message,
+    payload: r.payload,
     at: date(r.at),
   }));
 }
@@ -314,7 +346,7 @@ export interface OutboxNumbers {
 
 /** What the status shows; ages are measured by the database's clock. */
 export async function outboxNumbers(sql: Sql): Promise<OutboxNumbers> {
-  const [r] = await sql.query<Record<string, unknown>>(`
+  const [r] = await sql.query<{ tp: number; rt: number; oldest: number | null; dead: number; forwarded: string | number; last_success_at: Timestamp | null }>(`
     SELECT (SELECT count(*) FROM site_touchpoint WHERE state = 'PENDING')::int AS tp,
            (SELECT count(*) FROM site_rating WHERE state = 'PENDING')::int AS rt,
            EXTRACT(EPOCH FROM now() - LEAST(

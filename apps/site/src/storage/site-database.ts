@@ -1,13 +1,7 @@
 import { Database } from '@qihe/data';
 import type { SiteConfig } from '../config/site-config';
-import { DeadLetterEntity } from './entities/dead-letter.entity';
-import { SiteRatingEntity } from './entities/site-rating.entity';
-import { SiteTouchpointEntity } from './entities/site-touchpoint.entity';
-import { SiteProgressEntity, SiteUnitEntity } from './entities/site-unit.entity';
-import { SiteUserEntity } from './entities/site-user.entity';
 import { SiteOutbox1765000000000 } from './migrations/1765000000000-site-outbox';
 
-export const SITE_ENTITIES = [SiteTouchpointEntity, SiteRatingEntity, DeadLetterEntity, SiteUserEntity, SiteUnitEntity, SiteProgressEntity];
 export const SITE_MIGRATIONS = [SiteOutbox1765000000000];
 // Its own history table: a site's schema never mixes with a gateway's, even in one database.
 export const SITE_MIGRATIONS_TABLE = 'site_migrations';
@@ -19,7 +13,6 @@ export function openSiteDatabase(config: Pick<SiteConfig, 'databaseUrl' | 'dataD
     dataDir: config.dataDir,
     poolSize: 5,
     applicationName: `qihe-site-${config.siteId}`,
-    entities: SITE_ENTITIES,
     migrations: SITE_MIGRATIONS,
     migrationsTableName: SITE_MIGRATIONS_TABLE,
   });

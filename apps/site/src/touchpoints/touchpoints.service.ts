@@ -103,7 +103,7 @@ export class TouchpointsService {
       assertMaySee(user, tp.agentId, id);
       const verdict = judgeRating(tp.rating, rating);
       if (verdict === 'UNCHANGED') return false;
-      if (verdict === 'CONFLICT' && tp.rating) throw new RefusalError(RefusalCode.CONFLICT, 'satisfaction', ratingConflictMessage(id, tp.rating));
+      if (verdict === RefusalCode.CONFLICT && tp.rating) throw new RefusalError(RefusalCode.CONFLICT, 'satisfaction', ratingConflictMessage(id, tp.rating));
       if (tp.state === 'DEAD') {
         throw new RefusalError(RefusalCode.TOUCHPOINT_DEAD, 'touchpointId', `touchpointId: touchpoint "${id}" was rejected by the gateway (${tp.error}); it cannot be rated`);
       }
@@ -174,6 +174,6 @@ function toNewRow(r: TouchpointRecord, contentHash: string): NewLocalTouchpoint 
     satisfactionScore: r.satisfaction ? r.satisfaction.score : null,
     satisfactionComment: r.satisfaction ? r.satisfaction.comment : null,
     contentHash,
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   };
 }

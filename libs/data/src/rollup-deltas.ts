@@ -1,0 +1,203 @@
+import { COUNTER_KEYS, SLICE_DIMENSIONS, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
+import { DAY_MS } from './rollup-grain';
+
+// Rollups are additive counters per (subtree unit, hour, slice), plus a day
+// row per subtree unit and UTC day that is always the sum of its hourly whole
+// rows, and minute rows for the live feed. A whole batch's deltas are summed
+// here per row, in memory and without SQL, then written in one statement
+// (rollup-write.repository.ts). Every transaction locks rollup rows in one
+// global order — one table after another, always in the same order, and
+// within each table rows below the root first, the root's last — so
+// concurrent transactions never deadlock, and the rows every batch shares (the
+// root's) are locked as late as possible: the lists below come in that order.
+
+const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+export const COUNTER_COLUMNS: Record<CounterKey, string> = Object.fromEntries(COUNTER_KEYS.map((k) => [k, snake(k)])) as Record<
+  CounterKey,
+  string
+>;
+
+/** dim 0 is the whole; 1.. are the slice dimensions in SLICE_DIMENSIONS order. */
+export const WHOLE = 0;
+export const dimCode = (d: SliceDimension): number => SLICE_DIMENSIONS.indexOf(d) + 1;
+const DIMS = SLICE_DIMENSIONS.length;
+const N = COUNTER_KEYS.length;
+
+/** Counters as a plain array in COUNTER_KEYS order: summing 24 rows per touchpoint stays cheap. */
+export type Vec = number[];
+const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+const toVec = (c: Counters): Vec => COUNTER_KEYS.map((k) => c[k]);
+function addVec(into: Vec, d: Vec): void {
+  for (let i = 0; i < N; i++) into[i] += d[i];
+}
+
+export interface HourRow {
+  unitId: string;
+  hour: number;
+  dim: number;
+  val: string;
+  depth: number;
+  n: Vec;
+}
+export interface DayRow {
+  unitId: string;
+  day: number;
+  depth: number;
+  n: Vec;
+}
+export interface MinuteRow {
+  unitId: string;
+  minute: number;
+  depth: number;
+  n: Vec;
+}
+/** One unit's hour: the whole row (once touched) and, per dimension, a row per slice value. */
+interface UnitHour {
+  unitId: string;
+  hour: number;
+  depth: number;
+  whole: HourRow | null;
+  slices: Map<string, HourRow>[];
+}
+
+export class RollupDeltas {
+  private readonly unitHours = new Map<string, UnitHour>();
+  readonly minutes = new Map<string, MinuteRow>();
+  private hourRows = 0;
+
+  /** `depth`: the unit's distance from the root (0 for the root); it orders the locks. */
+  addHour(unitId: string, hour: number, dim: number, val: string, delta: Counters, depth = 1): void {
+    this.addToUnitHour(this.unitHour(unitId, hour, depth), dim, val, toVec(delta));
+  }
+
+  addMinute(unitId: string, minute: number, delta: Counters, depth = 1): void {
+    this.addMinuteVec(unitId, minute, toVec(delta), depth);
+  }
+
+  /** @internal */
+  unitHour(unitId: string, hour: number, depth: number): UnitHour {
+    const key = `${unitId}\u0000${hour}`;
+    let uh = this.unitHours.get(key);
+    if (!uh) {
+      uh = { unitId, hour, depth, whole: null, slices: [] };
+      for (let d = 0; d < DIMS; d++) uh.slices.push(new Map());
+      this.unitHours.set(key, uh);
+    }
+    return uh;
+  }
+
+  /** @internal */
+  addToUnitHour(uh: UnitHour, dim: number, val: string, v: Vec): void {
+    const existing = dim === WHOLE ? uh.whole : uh.slices[dim - 1].get(val);
+    if (existing) return addVec(existing.n, v);
+    const row: HourRow = { unitId: uh.unitId, hour: uh.hour, dim, val, depth: uh.depth, n: v.slice() };
+    if (dim === WHOLE) uh.whole = row;
+    else uh.slices[dim - 1].set(val, row);
+    this.hourRows++;
+  }
+
+  /** @internal */
+  addMinuteVec(unitId: string, minute: number, v: Vec, depth: number): void {
+    const key = `${unitId}\u0000${minute}`;
+    const row = this.minutes.get(key);
+    if (row) addVec(row.n, v);
+    else this.minutes.set(key, { unitId, minute, depth, n: v.slice() });
+  }
+
+  /**
+   * Every hourly row, in lock order: by depth (deepest first), then in the
+   * primary key's order (unit, dim, hour, val), so that consecutive rows of an
+   * upsert land next to each other in the index.
+   */
+  hourRowsList(): HourRow[] {
+    const unitHours = [...this.unitHours.values()].sort((a, b) => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.hour - b.hour);
+    const out: HourRow[] = [];
+    for (let start = 0; start < unitHours.length; ) {
+      let end = start + 1;
+      while (end < unitHours.length && unitHours[end].unitId === unitHours[start].unitId) end++;
+      // One unit's hours, in hour order: its whole rows, then each dimension's rows hour by hour.
+      for (let i = start; i < end; i++) if (unitHours[i].whole) out.push(unitHours[i].whole as HourRow);
+      for (let d = 0; d < DIMS; d++) {
+        for (let i = start; i < end; i++) {
+          const m = unitHours[i].slices[d];
+          if (m.size === 1) for (const r of m.values()) out.push(r);
+          else if (m.size > 1) for (const val of [...m.keys()].sort()) out.push(m.get(val) as HourRow);
+        }
+      }
+      start = end;
+    }
+    return out;
+  }
+
+  /**
+   * The day rows these hourly rows add to: per unit and UTC day, the sum of its
+   * whole rows, in lock order (deepest first, then unit and day).
+   */
+  dayRowsList(): DayRow[] {
+    const days = new Map<string, DayRow>();
+    for (const uh of this.unitHours.values()) {
+      if (!uh.whole) continue;
+      const day = Math.floor(uh.hour / DAY_MS) * DAY_MS;
+      const key = `${uh.unitId}\u0000${day}`;
+      const row = days.get(key);
+      if (row) addVec(row.n, uh.whole.n);
+      else days.set(key, { unitId: uh.unitId, day, depth: uh.depth, n: uh.whole.n.slice() });
+    }
+    return [...days.values()].sort((a, b) => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.day - b.day);
+  }
+
+  /** Moves the hourly rows of hours before `hour` into a new set; minute rows stay. */
+  takeHoursBefore(hour: number): RollupDeltas {
+    const out = new RollupDeltas();
+    for (const [key, uh] of this.unitHours) {
+      if (uh.hour >= hour) continue;
+      const rows = (uh.whole ? 1 : 0) + uh.slices.reduce((n, m) => n + m.size, 0);
+      this.unitHours.delete(key);
+      this.hourRows -= rows;
+      out.unitHours.set(key, uh);
+      out.hourRows += rows;
+    }
+    return out;
+  }
+
+  /** Drops every hourly row (once they are written elsewhere); minute rows stay. */
+  clearHours(): void {
+    this.unitHours.clear();
+    this.hourRows = 0;
+  }
+
+  get size(): number {
+    return this.hourRows + this.minutes.size;
+  }
+}
+
+const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.minute - b.minute;
+
+/** Adds one touchpoint's counters to every rollup row it belongs to: each unit of its lineage, whole and per slice. */
+export function addToRollups(
+  deltas: RollupDeltas,
+  lineage: readonly string[],
+  occurredAt: number,
+  slices: Record<SliceDimension, string>,
+  delta: Counters,
+  minutesSince = Date.now() - MINUTE_HORIZON_MS,
+): void {
+  const hour = Math.floor(occurredAt / 3_600_000) * 3_600_000;
+  const minute = Math.floor(occurredAt / 60_000) * 60_000;
+  // Minute rows serve only the feed's rolling hour: older touchpoints skip them.
+  const withMinute = minute >= minutesSince;
+  const v = toVec(delta);
+  const vals = SLICE_DIMENSIONS.map((d) => slices[d]);
+  // lineage runs from the unit up to the root: the last entry has depth 0.
+  for (let i = 0; i < lineage.length; i++) {
+    const unitId = lineage[i];
+    const depth = lineage.length - 1 - i;
+    const uh = deltas.unitHour(unitId, hour, depth);
+    deltas.addToUnitHour(uh, WHOLE, '', v);
+    for (let d = 0; d < DIMS; d++) deltas.addToUnitHour(uh, d + 1, vals[d], v);
+    if (withMinute) deltas.addMinuteVec(unitId, minute, v, depth);
+  }
+}
+
+/** How far back minute rollups are kept: the feed's hour and a margin for late ratings and clock skew. */
+export const MINUTE_HORIZON_MS = 2 * 3_600_000;

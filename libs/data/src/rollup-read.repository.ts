@@ -1,0 +1,103 @@
+import { COUNTER_KEYS, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
+import type { Sql } from './database';
+import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
+import { splitByGrain, type GrainSplit } from './rollup-grain';
+
+// Reading rollups: summed counters for the scores and the feed. Each query's
+// row is typed; every counter column comes back summed under its own key
+// (null when no row matched).
+
+const COLS = COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]);
+
+/** Every counter summed, under its own name: null when no row was summed. */
+type Sums = { [K in CounterKey]: number | null };
+const SUMS = COUNTER_KEYS.map((k) => `sum(${COUNTER_COLUMNS[k]})::float8 AS "${k}"`).join(', ');
+
+function countersOf(row: Sums): Counters {
+  const c = zeroCounters();
+  for (const k of COUNTER_KEYS) c[k] = Number(row[k] ?? 0);
+  return c;
+}
+
+/** The bounds of a split as six parameters: head hours, days, tail hours. */
+const splitParams = (s: GrainSplit): string[] => [s.head, s.days, s.tail].flatMap(([lo, hi]) => [new Date(lo).toISOString(), new Date(hi).toISOString()]);
+
+/**
+ * The whole-subtree rows of the unit `unit` (an SQL expression) in a split
+ * whose bounds are $p…$p+5, as one row set of (t, counters…): whole days from
+ * rollup_day, the hours around them from rollup_hour. Three plain index ranges
+ * (an empty one costs nothing), so the planner sees each bound.
+ */
+const WHOLE_ROWS = (unit: string, p: number): string => `
+  SELECT hour AS t, ${COLS.join(', ')} FROM rollup_hour
+   WHERE unit_id = ${unit} AND dim = 0 AND hour >= $${p} AND hour < $${p + 1}
+  UNION ALL
+  SELECT day, ${COLS.join(', ')} FROM rollup_day
+   WHERE unit_id = ${unit} AND day >= $${p + 2} AND day < $${p + 3}
+  UNION ALL
+  SELECT hour, ${COLS.join(', ')} FROM rollup_hour
+   WHERE unit_id = ${unit} AND dim = 0 AND hour >= $${p + 4} AND hour < $${p + 5}`;
+
+/**
+ * Summed whole-subtree counters per unit for [from, to). Units without rows are absent.
+ * One small aggregate per unit (a nested loop): as one big UNION ALL over all
+ * units, PostgreSQL would pick a parallel plan whose worker start-up costs far
+ * more than the few hundred rows it reads.
+ */
+export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: number): Promise<Map<string, Counters>> {
+  const rows = await sql.query<Sums & { unit_id: string; n: string }>(
+    `SELECT u.unit_id, s.* FROM unnest($1::text[]) AS u (unit_id)
+       CROSS JOIN LATERAL (SELECT count(*) AS n, ${SUMS} FROM (${WHOLE_ROWS('u.unit_id', 2)}) w) s
+      WHERE s.n > 0`,
+    [unitIds, ...splitParams(splitByGrain(from, to))],
+  );
+  return new Map(rows.map((r) => [r.unit_id, countersOf(r)]));
+}
+
+/** A subtree's counters per value of one slice dimension for [from, to). */
+export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, from: number, to: number): Promise<Map<string, Counters>> {
+  const rows = await sql.query<Sums & { val: string }>(
+    `SELECT val, ${SUMS} FROM rollup_hour
+      WHERE unit_id = $1 AND dim = $2 AND hour >= $3 AND hour < $4
+      GROUP BY val ORDER BY val`,
+    [unitId, dimCode(dim), new Date(from).toISOString(), new Date(to).toISOString()],
+  );
+  return new Map(rows.map((r) => [r.val, countersOf(r)]));
+}
+
+/**
+ * A subtree's counters in consecutive buckets of `stepMs` from `from` (whole
+ * hours), keyed by bucket index. Day rows serve the whole UTC days when every
+ * bucket edge is a UTC midnight (see splitByGrain); else hours serve it all.
+ */
+export async function sumByBucket(sql: Sql, unitId: string, from: number, to: number, stepMs: number): Promise<Map<number, Counters>> {
+  const split = splitByGrain(from, to, stepMs);
+  const bucket = `floor(extract(epoch FROM t - $2::timestamptz) * 1000 / $3)::int AS bucket`;
+  const rows =
+    split.days[0] === split.days[1]
+      ? await sql.query<Sums & { bucket: number }>(
+          `SELECT ${bucket}, ${SUMS} FROM (SELECT hour AS t, ${COLS.join(', ')} FROM rollup_hour
+             WHERE unit_id = $1 AND dim = 0 AND hour >= $2 AND hour < $4) w
+            GROUP BY bucket`,
+          [unitId, new Date(from).toISOString(), stepMs, new Date(to).toISOString()],
+        )
+      : await sql.query<Sums & { bucket: number }>(`SELECT ${bucket}, ${SUMS} FROM (${WHOLE_ROWS('$1', 4)}) w GROUP BY bucket`, [
+          unitId,
+          new Date(from).toISOString(),
+          stepMs,
+          ...splitParams(split),
+        ]);
+  return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)]));
+}
+
+/** Whole-subtree counters per unit over minute rollups, for the feed's rolling hour. */
+export async function sumMinutesByUnit(sql: Sql, unitIds: string[], from: number, to: number): Promise<Map<string, Counters>> {
+  const rows = await sql.query<Sums & { unit_id: string }>(
+    `SELECT unit_id, ${SUMS} FROM rollup_minute
+      WHERE unit_id = ANY($1::text[]) AND minute >= $2 AND minute < $3
+      GROUP BY unit_id`,
+    [unitIds, new Date(from).toISOString(), new Date(to).toISOString()],
+  );
+  return new Map(rows.map((r) => [r.unit_id, countersOf(r)]));
+}
+
