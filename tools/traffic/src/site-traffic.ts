@@ -48,18 +48,30 @@ const LOG = `mutation Log($input: [SiteTouchpointInput!]!) { logTouchpoints(inpu
 const RATE = `mutation Rate($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { id } }`;
 const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Waits `ms`, or less when `signal` aborts first. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((r) => {
+    if (signal?.aborted) return r();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      r();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
-/** Retries a call until it succeeds, the deadline passes, or the error is the caller's (not retryable). */
-async function persist<T>(fn: () => Promise<T>, deadline: number, onRetry: () => void): Promise<T> {
+/** Retries a call until it succeeds, the deadline passes, `signal` aborts (a stop), or the error is the caller's (not retryable). */
+async function persist<T>(fn: () => Promise<T>, deadline: number, onRetry: () => void, signal?: AbortSignal): Promise<T> {
   for (let wait = 100; ; wait = Math.min(wait * 2, 2000)) {
     try {
       return await fn();
     } catch (err) {
       const retryable = !(err instanceof GatewayError) || err.retryable || err.code === 'UNAUTHENTICATED';
-      if (!retryable || Date.now() > deadline) throw err;
+      if (!retryable || Date.now() > deadline || signal?.aborted) throw err;
       onRetry();
-      await sleep(wait);
+      await sleep(wait, signal);
     }
   }
 }
@@ -92,15 +104,16 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
       },
       deadline,
       () => summary.retries++,
+      opts.signal,
     );
 
-  await Promise.all(clients.map((c) => persist(() => login(c), Date.now() + giveUp, () => summary.retries++)));
+  await Promise.all(clients.map((c) => persist(() => login(c), Date.now() + giveUp, () => summary.retries++, opts.signal)));
 
   // Each agent works in its own loop; together they keep the requested rate.
   const perAgentInterval = (1000 * batchSize * clients.length) / opts.rate;
   await Promise.all(
     clients.map(async (c, i) => {
-      await sleep((perAgentInterval * i) / clients.length);
+      await sleep((perAgentInterval * i) / clients.length, opts.signal);
       let next = Date.now();
       while (!opts.signal?.aborted && Date.now() < end && summary.sent < total) {
         const count = Math.min(batchSize, total - summary.sent);
@@ -120,7 +133,7 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
             const late = x.late;
             if (late) {
               pendingRatings.push(
-                sleep(Math.min(late.delayMs, 3000)).then(async () => {
+                sleep(Math.min(late.delayMs, 3000), opts.signal).then(async () => {
                   try {
                     await call(c, RATE, { id: x.input.id, s: late.satisfaction }, Date.now() + giveUp);
                     summary.ratings.set(x.input.id, late.satisfaction.score);
@@ -137,7 +150,7 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
         }
         progress();
         next += perAgentInterval;
-        await sleep(Math.max(0, next - Date.now()));
+        await sleep(Math.max(0, next - Date.now()), opts.signal);
       }
     }),
   );

@@ -1,88 +1,157 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSeed } from '@qihe/domain';
 import { runSiteTraffic, type SiteAgent } from '../site-traffic';
+import { DEFAULT_DATA_DIR, removeDemoState, ROOT, runningDemo, takeGatewayCommand, writeDemoState, type GatewayCommand } from './demo-state';
 import { startService, type ServiceProcess } from './service-process';
 
 // `npm run demo`: the whole virtual contact centre on one machine — a gateway
-// and three sites (group, business unit, project) on embedded databases, with
-// agents' traffic generated at the sites. Ctrl-C stops everything cleanly.
+// and three sites (group, business unit, project) on embedded databases in one
+// data folder, with agents' traffic generated at the sites. Started again on
+// the same folder, it resumes on its data. `npm run demo:gateway -- stop|start|kill`
+// breaks and mends the gateway alone (SIGUSR2 to this process); Ctrl-C stops
+// everything within seconds.
 
-const ROOT = resolve(__dirname, '../../../../..');
 const DEMO_SITES = [
   { id: 'site-group', agent: 'agent.group' },
   { id: 'site-grid', agent: 'agent.grid' },
   { id: 'site-grid-uhv01', agent: 'agent.uhv' },
 ];
+// Ctrl-C in a terminal reaches this process and its children, and npm forwards
+// it once more: signals this close together are one request to stop.
+const REPEAT_SIGNAL_MS = 1000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '3000' },
       rate: { type: 'string', default: '4' },
-      'data-dir': { type: 'string', default: join(ROOT, '.qihe-demo') },
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       'no-traffic': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
   const dataDir = resolve(values['data-dir'] as string);
+  const other = runningDemo(dataDir);
+  if (other) throw new Error(`a demo is already running from ${dataDir} (pid ${other.pid}); stop it first (Ctrl-C in its terminal)`);
+  const resuming = existsSync(join(dataDir, 'gateway'));
+  mkdirSync(dataDir, { recursive: true });
+  console.log(`data folder: ${dataDir} (${resuming ? 'resuming on the data kept from the last run' : 'new'}; delete it to start afresh)`);
+
   const seed = parseSeed(JSON.parse(readFileSync(join(ROOT, 'infra/seed/demo-org.json'), 'utf8')));
   const echo = values.verbose ? (l: string) => console.log(l) : undefined;
-  const services: ServiceProcess[] = [];
-  const stopAll = async (): Promise<void> => {
-    await Promise.all(services.reverse().map((s) => s.stop()));
+  // Every child ever spawned: none may outlive the demo, not even one still starting when it stops.
+  const children = new Set<ChildProcess>();
+  const onSpawn = (child: ChildProcess): void => void children.add(child);
+  process.on('exit', () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  });
+  const gatewayOptions = { name: 'gateway', main: join(ROOT, 'dist/apps/gateway/src/main.js'), port, env: { QIHE_DATA_DIR: join(dataDir, 'gateway') }, echo, onSpawn };
+  const sites: ServiceProcess[] = [];
+  let gateway: ServiceProcess | null = null;
+  let stopping = false;
+
+  const startGateway = async (): Promise<ServiceProcess> => {
+    const g = await startService(gatewayOptions);
+    void g.exited.then(({ code, signal }) => {
+      if (stopping || gateway !== g) return;
+      gateway = null;
+      console.log(`the gateway exited (${signal ?? `code ${code}`}); the sites keep accepting work. Bring it back: ${commandLine('start')}`);
+    });
+    return g;
   };
+  const stopAll = async (): Promise<void> => {
+    await Promise.all([...sites, gateway].map((s) => s?.stop()));
+  };
+  // npm runs scripts from the repository root: a folder inside it is named from there.
+  const inRoot = relative(ROOT, dataDir);
+  const dirArg = dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${inRoot && !inRoot.startsWith('..') ? inRoot : dataDir}`;
+  const commandLine = (cmd: GatewayCommand): string => `npm run demo:gateway -- ${cmd}${dirArg}`;
 
   console.log('starting the gateway …');
-  const gateway = await startService({
-    name: 'gateway',
-    main: join(ROOT, 'dist/apps/gateway/src/main.js'),
-    port,
-    env: { QIHE_DATA_DIR: join(dataDir, 'gateway') },
-    echo,
-  });
-  services.push(gateway);
+  gateway = await startGateway();
+  const gatewayUrl = gateway.url;
+  writeDemoState(dataDir, { pid: process.pid, port, gatewayUrl });
+  process.on('exit', () => removeDemoState(dataDir));
 
   const agents: SiteAgent[] = [];
   const lines: string[] = [];
-  for (const [i, s] of DEMO_SITES.entries()) {
-    const site = seed.sites.find((x) => x.id === s.id)!;
-    const user = seed.users.find((u) => u.username === s.agent)!;
-    console.log(`starting ${site.id} (unit ${site.unitId}) …`);
-    const proc = await startService({
-      name: site.id,
-      main: join(ROOT, 'dist/apps/site/src/main.js'),
-      port: port + 1 + i,
-      env: { SITE_ID: site.id, UNIT_ID: site.unitId, GATEWAY_URL: gateway.url, SITE_KEY: site.key, SITE_DATA_DIR: join(dataDir, site.id) },
-      echo,
-    });
-    services.push(proc);
-    agents.push({ siteUrl: proc.url, username: user.username, password: user.password, unitIds: [user.unitId] });
-    lines.push(`  ${site.id.padEnd(18)} ${proc.url.padEnd(24)} agent ${user.username} / ${user.password}`);
+  try {
+    for (const [i, s] of DEMO_SITES.entries()) {
+      const site = seed.sites.find((x) => x.id === s.id)!;
+      const user = seed.users.find((u) => u.username === s.agent)!;
+      console.log(`starting ${site.id} (unit ${site.unitId}) …`);
+      const proc = await startService({
+        name: site.id,
+        main: join(ROOT, 'dist/apps/site/src/main.js'),
+        port: port + 1 + i,
+        // A short backoff cap: a mended gateway gets the backlog within seconds, which is what the demo shows.
+        env: { SITE_ID: site.id, UNIT_ID: site.unitId, GATEWAY_URL: gatewayUrl, SITE_KEY: site.key, SITE_DATA_DIR: join(dataDir, site.id), SITE_BACKOFF_MAX_MS: '5000' },
+        echo,
+        onSpawn,
+      });
+      sites.push(proc);
+      agents.push({ siteUrl: proc.url, username: user.username, password: user.password, unitIds: [user.unitId] });
+      lines.push(`  ${site.id.padEnd(18)} ${proc.url.padEnd(24)} agent ${user.username} / ${user.password}`);
+    }
+  } catch (err) {
+    stopping = true;
+    await stopAll();
+    throw err;
   }
 
   console.log(
     [
       '',
       'Qihe demo: the virtual contact centre is running.',
-      `  gateway            ${gateway.url}   console ${gateway.url}/  GraphQL ${gateway.url}/graphql  feed ${gateway.url}/feed`,
+      `  gateway            ${gatewayUrl}   console ${gatewayUrl}/  GraphQL ${gatewayUrl}/graphql  feed ${gatewayUrl}/feed  (pid ${gateway.child.pid})`,
       ...lines,
       'Sign in to the gateway console with:',
       ...seed.users.filter((u) => u.role !== 'AGENT').map((u) => `  ${u.username.padEnd(14)} ${u.password.padEnd(24)} ${u.role} of ${u.unitId}`),
-      'Each site serves the agent console at its URL. Stop the gateway (kill its PID) to watch sites keep working.',
-      `  gateway pid ${gateway.child.pid}`,
-      values['no-traffic'] ? '' : `Agents are logging about ${values.rate} touchpoints per second. Ctrl-C stops everything.`,
+      'Each site serves the agent console at its URL. Break the gateway and mend it, from another terminal:',
+      `  ${commandLine('stop')}    stops only the gateway: the sites keep accepting work and their backlog grows`,
+      `  ${commandLine('start')}   brings it back on the same data: each site forwards its backlog into it`,
+      `  ${commandLine('kill')}    SIGKILLs it, as a crash would (then start it again)`,
+      values['no-traffic'] ? '' : `Agents are logging about ${values.rate} touchpoints per second. Ctrl-C stops everything; npm run demo resumes.`,
       '',
     ].join('\n'),
   );
 
+  // Gateway commands from `npm run demo:gateway`, one at a time.
+  let commands = Promise.resolve();
+  const carryOut = async (cmd: GatewayCommand): Promise<void> => {
+    if (stopping) return;
+    const g: ServiceProcess | null = gateway;
+    if (cmd === 'start') {
+      if (g) return void console.log('the gateway is already running');
+      console.log('starting the gateway again …');
+      gateway = await startGateway();
+      return void console.log(`the gateway is back at ${gatewayUrl} (pid ${gateway.child.pid}): the sites forward their backlog`);
+    }
+    if (!g) return void console.log('the gateway is not running');
+    gateway = null;
+    if (cmd === 'kill') g.child.kill('SIGKILL');
+    else await g.stop(10_000);
+    await g.exited;
+    console.log(`the gateway is ${cmd === 'kill' ? 'killed' : 'stopped'}; the sites keep accepting work. Bring it back: ${commandLine('start')}`);
+  };
+  process.on('SIGUSR2', () => {
+    const cmd = takeGatewayCommand(dataDir);
+    if (cmd) commands = commands.then(() => carryOut(cmd)).catch((err: Error) => console.error(`gateway ${cmd} failed: ${err.message}`));
+  });
+
   const abort = new AbortController();
-  let stopping = false;
+  let firstSignalAt = 0;
   const shutdown = (): void => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      if (Date.now() - firstSignalAt > REPEAT_SIGNAL_MS) process.exit(1); // a second, deliberate Ctrl-C
+      return;
+    }
     stopping = true;
+    firstSignalAt = Date.now();
     console.log('\nstopping …');
     abort.abort();
   };
@@ -107,6 +176,9 @@ async function main(): Promise<void> {
     await new Promise<void>((r) => abort.signal.addEventListener('abort', () => r()));
   }
   await stopAll();
+  console.log(`stopped. npm run demo resumes on ${dataDir}`);
+  // Idle keep-alive sockets of the agents' clients must not hold the exit.
+  process.exit(0);
 }
 
 main().catch((err) => {

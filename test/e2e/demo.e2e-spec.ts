@@ -1,0 +1,176 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// The newcomer's demo, run as `npm run demo` runs it (the built launcher, in
+// its own process group as a terminal would start it): the gateway is stopped,
+// started, killed and started again with `demo:gateway` on the demo's own data;
+// a crash of the gateway does not keep Ctrl-C (SIGINT to the whole group, as a
+// terminal sends it) from ending everything within 5 s; a second run resumes.
+
+const ROOT = resolve(__dirname, '../..');
+const DEMO = join(ROOT, 'dist/tools/traffic/src/demo/main.js');
+const COMMAND = join(ROOT, 'dist/tools/traffic/src/demo/gateway-command.js');
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `n` consecutive free ports (the demo takes the gateway's port and the next three for its sites). */
+async function freePorts(n: number): Promise<number> {
+  const free = (port: number): Promise<boolean> =>
+    new Promise((r) => {
+      const srv = createServer();
+      srv.once('error', () => r(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => r(true)));
+    });
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let ok = true;
+    for (let p = base; p < base + n && ok; p++) ok = await free(p);
+    if (ok) return base;
+  }
+}
+
+interface Demo {
+  child: ChildProcess;
+  output: () => string;
+  until(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<{ code: number | null; ms: number }>;
+  ctrlC(): number;
+}
+
+function startDemo(dataDir: string, port: number): Demo {
+  const child = spawn(process.execPath, [DEMO, '--port', String(port), '--data-dir', dataDir, '--rate', '6'], {
+    cwd: ROOT,
+    detached: true, // its own process group, like a job in a terminal
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  let signalledAt = 0;
+  const exited = new Promise<{ code: number | null; ms: number }>((r) => child.once('exit', (code) => r({ code, ms: Date.now() - signalledAt })));
+  return {
+    child,
+    output: () => out,
+    async until(pattern, timeoutMs = 180_000) {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const m = pattern.exec(out);
+        if (m) return m;
+        if (Date.now() > end || child.exitCode !== null) throw new Error(`no ${pattern} in the demo's output:\n${out}`);
+        await sleep(200);
+      }
+    },
+    exited,
+    ctrlC() {
+      signalledAt = Date.now();
+      process.kill(-child.pid!, 'SIGINT');
+      return signalledAt;
+    },
+  };
+}
+
+const groupAlive = (pgid: number): boolean => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function gatewayCommand(dataDir: string, cmd: string): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, [COMMAND, cmd, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+async function up(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Touchpoints the gateway holds for the demo group in the last day (the demo executive's view). */
+async function stored(url: string): Promise<number> {
+  const post = async <T>(query: string, token?: string): Promise<T> => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+    return ((await res.json()) as { data: T }).data;
+  };
+  const { login } = await post<{ login: { token: string } }>(`mutation { login(username: "exec", password: "demo-exec-2026") { token } }`);
+  const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+  const from = new Date(hour - 24 * 3_600_000).toISOString();
+  const to = new Date(hour + 3_600_000).toISOString();
+  const data = await post<{ engagementScore: { touchpoints: number } }>(
+    `{ engagementScore(unitId: "group", from: "${from}", to: "${to}") { touchpoints } }`,
+    login.token,
+  );
+  return data.engagementScore.touchpoints;
+}
+
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await sleep(500);
+  }
+}
+
+let dataDir: string;
+const running: Demo[] = [];
+
+beforeAll(() => {
+  if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first`);
+  dataDir = mkdtempSync(join(tmpdir(), 'qihe-demo-'));
+});
+
+afterAll(() => {
+  for (const d of running) if (d.child.pid && groupAlive(d.child.pid)) process.kill(-d.child.pid, 'SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('breaks and mends the gateway on the demo data, stops within 5 s of Ctrl-C after a crash, and resumes', async () => {
+  const port = await freePorts(4);
+  const gateway = `http://127.0.0.1:${port}`;
+  const demo = startDemo(dataDir, port);
+  running.push(demo);
+  expect((await demo.until(/data folder: (.*) \(new;/))[1]).toBe(dataDir);
+  await demo.until(/virtual contact centre is running/);
+  await eventually('the gateway holds touchpoints', async () => (await stored(gateway)) > 0);
+
+  expect(gatewayCommand(dataDir, 'stop')).toMatchObject({ status: 0, out: expect.stringMatching(/the gateway is down/) });
+  expect(await up(gateway)).toBe(false);
+  await sleep(3000); // the agents keep logging at their sites meanwhile
+  expect(gatewayCommand(dataDir, 'start')).toMatchObject({ status: 0, out: expect.stringMatching(/the gateway is up/) });
+  const afterRestart = await stored(gateway);
+  await eventually('the sites forward what they took while it was down', async () => (await stored(gateway)) > afterRestart);
+
+  // A crash the launcher did not ask for (what `kill -9 <pid>` does): the old launcher then never finished stopping.
+  const beforeCrash = await stored(gateway);
+  const pids = [...demo.output().matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  process.kill(pids[pids.length - 1], 'SIGKILL');
+  await demo.until(/the gateway exited \(SIGKILL\)/);
+
+  demo.ctrlC();
+  const { code, ms } = await demo.exited;
+  expect({ code, withinFiveSeconds: ms < 5000 }).toEqual({ code: 0, withinFiveSeconds: true });
+  await eventually('no process of the demo is left', async () => !groupAlive(demo.child.pid!), 5000);
+  expect(gatewayCommand(dataDir, 'status')).toMatchObject({ status: 1, out: expect.stringMatching(/no demo is running/) });
+
+  // The second run resumes on the same data: nothing of the first is lost, and the backlog the
+  // sites took while the gateway was dead is forwarded into the same database.
+  const again = startDemo(dataDir, port);
+  running.push(again);
+  await again.until(/data folder: .* \(resuming/);
+  await again.until(/virtual contact centre is running/);
+  await eventually('the resumed gateway holds more than before the crash', async () => (await stored(gateway)) > beforeCrash);
+  again.ctrlC();
+  const second = await again.exited;
+  expect({ code: second.code, withinFiveSeconds: second.ms < 5000 }).toEqual({ code: 0, withinFiveSeconds: true });
+}, 600_000);
