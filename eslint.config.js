@@ -5,7 +5,7 @@ const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
 
 module.exports = [
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.js', 'apps/console/vite.config.*', 'test-artifacts/**', 'bench/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/__generated__/**', '**/*.js', 'apps/console/vite.config.*', 'test-artifacts/**', 'bench/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser },

@@ -1,17 +1,15 @@
-import {
-  LOGIN_MUTATION,
-  RECORD_SATISFACTION_MUTATION,
-  RECORD_SATISFACTIONS_MUTATION,
-  RECORD_TOUCHPOINTS_MUTATION,
-  type GraphQLErrorPayload,
-  type GraphQLResponse,
-  type IngestResult,
-  type RatedTouchpoint,
-  type RatingResult,
-  type SatisfactionInput,
-  type SatisfactionRating,
-  type Session,
-  type TouchpointInput,
+import type { TypedDocumentString } from './__generated__/graphql';
+import { LOGIN_MUTATION, RECORD_SATISFACTION_MUTATION, RECORD_SATISFACTIONS_MUTATION, RECORD_TOUCHPOINTS_MUTATION, UNIT_TREE_QUERY } from './documents';
+import type {
+  GraphQLErrorPayload,
+  GraphQLResponse,
+  IngestResult,
+  RatedTouchpoint,
+  RatingResult,
+  SatisfactionInput,
+  SatisfactionRating,
+  Session,
+  TouchpointInput,
 } from './types';
 
 /** The contract's cap on one recordTouchpoints call. */
@@ -140,10 +138,19 @@ export class GatewayClient {
     this.token = token;
   }
 
-  /** Sends one GraphQL operation and returns its `data`; any GraphQL error becomes a GatewayError. */
-  async request<T>(query: string, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
-    if (!opts.retry) return this.attempt<T>(query, variables);
-    return this.withRetry(() => this.attempt<T>(query, variables));
+  /**
+   * Sends one GraphQL operation and returns its `data`; any GraphQL error becomes a GatewayError.
+   * A generated document (`graphql(…)`, npm run codegen) types the variables and the answer.
+   */
+  async request<T, V extends Record<string, unknown> = Record<string, unknown>>(
+    query: TypedDocumentString<T, V>,
+    ...rest: V extends Record<string, never> ? [variables?: V, opts?: RequestOptions] : [variables: V, opts?: RequestOptions]
+  ): Promise<T>;
+  async request<T>(query: string, variables?: Record<string, unknown>, opts?: RequestOptions): Promise<T>;
+  async request<T>(query: string | TypedDocumentString<T, Record<string, unknown>>, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
+    const text = String(query);
+    if (!opts.retry) return this.attempt<T>(text, variables);
+    return this.withRetry(() => this.attempt<T>(text, variables));
   }
 
   /**
@@ -162,11 +169,7 @@ export class GatewayClient {
 
   /** Rates a touchpoint after the fact; the same rating again is a no-op, so it is retried too. */
   async recordSatisfaction(touchpointId: string, satisfaction: SatisfactionInput): Promise<RatedTouchpoint> {
-    const data = await this.request<{ recordSatisfaction: RatedTouchpoint }>(
-      RECORD_SATISFACTION_MUTATION,
-      { touchpointId, satisfaction },
-      { retry: true },
-    );
+    const data = await this.request(RECORD_SATISFACTION_MUTATION, { touchpointId, satisfaction }, { retry: true });
     return data.recordSatisfaction;
   }
 
@@ -178,11 +181,7 @@ export class GatewayClient {
   async recordSatisfactions(ratings: readonly SatisfactionRating[]): Promise<RatingResult> {
     const merged: RatingResult = { rated: 0, unchanged: 0, rejected: [] };
     for (let offset = 0; offset < ratings.length; offset += this.maxBatch) {
-      const data = await this.request<{ recordSatisfactions: RatingResult }>(
-        RECORD_SATISFACTIONS_MUTATION,
-        { input: ratings.slice(offset, offset + this.maxBatch) },
-        { retry: true },
-      );
+      const data = await this.request(RECORD_SATISFACTIONS_MUTATION, { input: ratings.slice(offset, offset + this.maxBatch) }, { retry: true });
       const r = data.recordSatisfactions;
       merged.rated += r.rated;
       merged.unchanged += r.unchanged;
@@ -193,20 +192,22 @@ export class GatewayClient {
 
   /** Logs a user in and uses the returned token for the following calls. */
   async login(username: string, password: string): Promise<Session> {
-    const data = await this.request<{ login: Session }>(LOGIN_MUTATION, { username, password }, { retry: true });
+    const data = await this.request(LOGIN_MUTATION, { username, password }, { retry: true });
     this.token = data.login.token;
     return data.login;
+  }
+
+  /** The units in the caller's scope, each with its parent's id (a site key sees its subtree). */
+  async unitTree(): Promise<{ id: string; parentId: string | null }[]> {
+    const data = await this.request(UNIT_TREE_QUERY);
+    return data.orgUnits.map((u) => ({ id: u.id, parentId: u.parent?.id ?? null }));
   }
 
   private async sendBatch(batch: TouchpointInput[], offset: number, into: IngestResult): Promise<void> {
     if (batch.length === 0) return;
     let result: IngestResult;
     try {
-      const data = await this.request<{ recordTouchpoints: IngestResult }>(
-        RECORD_TOUCHPOINTS_MUTATION,
-        { input: batch },
-        { retry: true },
-      );
+      const data = await this.request(RECORD_TOUCHPOINTS_MUTATION, { input: batch }, { retry: true });
       result = data.recordTouchpoints;
     } catch (e) {
       // The gateway caps the body size: a batch of bulky items is halved until it fits.

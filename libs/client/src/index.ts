@@ -1,2 +1,4 @@
 export * from './types';
+export * from './documents';
 export * from './gateway-client';
+export type { TypedDocumentString } from './__generated__/graphql';

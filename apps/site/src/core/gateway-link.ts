@@ -4,12 +4,6 @@ import type { SiteConfig } from '../config/site-config';
 import type { KnownUnit } from '../storage/directory.repository';
 import { CONFIG } from './tokens';
 
-const ORG_UNITS_QUERY = /* GraphQL */ `
-  query SiteUnits {
-    orgUnits { id parent { id } }
-  }
-`;
-
 /** True when the failure says nothing about the request itself: the gateway (or the way to it) is down. */
 export function gatewayDown(err: unknown): boolean {
   if (!(err instanceof GatewayError)) return false;
@@ -80,8 +74,8 @@ export class GatewayLink {
 
   /** The units the site key may record for: the site's subtree. */
   async fetchUnits(): Promise<KnownUnit[]> {
-    const data = await this.client.request<{ orgUnits: { id: string; parent: { id: string } | null }[] }>(ORG_UNITS_QUERY);
+    const units = await this.client.unitTree();
     this.answered();
-    return data.orgUnits.map((u) => ({ id: u.id, parentId: u.parent?.id ?? null }));
+    return units;
   }
 }

@@ -1,0 +1,226 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Channel =
+  | 'APP'
+  | 'EMAIL'
+  | 'ONSITE'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
+export type CommitmentInput = {
+  code: string;
+  met: boolean;
+};
+
+export type LifecycleStage =
+  | 'AFTER_SALE'
+  | 'IN_SALE'
+  | 'PRE_SALE';
+
+export type NeedCategory =
+  | 'BILLING'
+  | 'COMPLAINT'
+  | 'CONSULTATION'
+  | 'FAULT'
+  | 'INSTALLATION'
+  | 'KNOWLEDGE'
+  | 'OTHER'
+  | 'PURCHASE'
+  | 'RENEWAL'
+  | 'SUGGESTION';
+
+export type NeedInput = {
+  category: NeedCategory;
+  description?: string | null | undefined;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'AGENT'
+  | 'EXECUTIVE'
+  | 'UNIT_HEAD';
+
+export type SatisfactionInput = {
+  comment?: string | null | undefined;
+  score: number;
+};
+
+export type SatisfactionRatingInput = {
+  satisfaction: SatisfactionInput;
+  touchpointId: string;
+};
+
+export type ServiceInput = {
+  action: string;
+  commitment?: CommitmentInput | null | undefined;
+  firstContact: boolean;
+  handleSeconds: number;
+  handoffUnitId?: string | null | undefined;
+  knowledgeCreated?: boolean | null | undefined;
+  knowledgeRefs?: Array<string> | null | undefined;
+  resolved: boolean;
+  servedAt?: string | null | undefined;
+};
+
+export type TouchpointInput = {
+  agentId?: string | null | undefined;
+  channel: Channel;
+  contractId?: string | null | undefined;
+  customerId: string;
+  id: string;
+  industry?: string | null | undefined;
+  kind: TouchpointKind;
+  need: NeedInput;
+  occurredAt: string;
+  productId?: string | null | undefined;
+  region?: string | null | undefined;
+  satisfaction?: SatisfactionInput | null | undefined;
+  service?: ServiceInput | null | undefined;
+  stage: LifecycleStage;
+  teamId?: string | null | undefined;
+  unitId: string;
+};
+
+export type TouchpointKind =
+  | 'COLLABORATION'
+  | 'SERVICE'
+  | 'SOCIAL';
+
+export type RecordTouchpointsMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type RecordTouchpointsMutation = { recordTouchpoints: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type RecordSatisfactionMutationVariables = Exact<{
+  touchpointId: string;
+  satisfaction: SatisfactionInput;
+}>;
+
+
+export type RecordSatisfactionMutation = { recordSatisfaction: { id: string, occurredAt: string, receivedAt: string, resolved: boolean | null, unit: { id: string }, satisfaction: { score: number, comment: string | null } | null } };
+
+export type RecordSatisfactionsMutationVariables = Exact<{
+  input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
+}>;
+
+
+export type RecordSatisfactionsMutation = { recordSatisfactions: { rated: number, unchanged: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type LoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, role: Role, unitId: string } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { token: string, role: Role, unitId: string } | null };
+
+export type SiteUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteUnitsQuery = { orgUnits: Array<{ id: string, parent: { id: string } | null }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const RecordTouchpointsDocument = new TypedDocumentString(`
+    mutation RecordTouchpoints($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordTouchpointsMutation, RecordTouchpointsMutationVariables>;
+export const RecordSatisfactionDocument = new TypedDocumentString(`
+    mutation RecordSatisfaction($touchpointId: ID!, $satisfaction: SatisfactionInput!) {
+  recordSatisfaction(touchpointId: $touchpointId, satisfaction: $satisfaction) {
+    id
+    unit {
+      id
+    }
+    occurredAt
+    receivedAt
+    resolved
+    satisfaction {
+      score
+      comment
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSatisfactionMutation, RecordSatisfactionMutationVariables>;
+export const RecordSatisfactionsDocument = new TypedDocumentString(`
+    mutation RecordSatisfactions($input: [SatisfactionRatingInput!]!) {
+  recordSatisfactions(input: $input) {
+    rated
+    unchanged
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSatisfactionsMutation, RecordSatisfactionsMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    token
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    token
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SiteUnitsDocument = new TypedDocumentString(`
+    query SiteUnits {
+  orgUnits {
+    id
+    parent {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteUnitsQuery, SiteUnitsQueryVariables>;

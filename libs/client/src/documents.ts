@@ -1,0 +1,54 @@
+import { graphql } from './__generated__';
+
+// The GraphQL documents the client sends; their types come from `npm run codegen`.
+
+export const RECORD_TOUCHPOINTS_MUTATION = graphql(`
+  mutation RecordTouchpoints($input: [TouchpointInput!]!) {
+    recordTouchpoints(input: $input) {
+      accepted
+      duplicates
+      rejected { index id code message }
+    }
+  }
+`);
+
+export const RECORD_SATISFACTION_MUTATION = graphql(`
+  mutation RecordSatisfaction($touchpointId: ID!, $satisfaction: SatisfactionInput!) {
+    recordSatisfaction(touchpointId: $touchpointId, satisfaction: $satisfaction) {
+      id
+      unit { id }
+      occurredAt
+      receivedAt
+      resolved
+      satisfaction { score comment }
+    }
+  }
+`);
+
+export const RECORD_SATISFACTIONS_MUTATION = graphql(`
+  mutation RecordSatisfactions($input: [SatisfactionRatingInput!]!) {
+    recordSatisfactions(input: $input) {
+      rated
+      unchanged
+      rejected { index id code message }
+    }
+  }
+`);
+
+export const LOGIN_MUTATION = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) { token role unitId }
+  }
+`);
+
+export const ME_QUERY = graphql(`
+  query Me {
+    me { token role unitId }
+  }
+`);
+
+export const UNIT_TREE_QUERY = graphql(`
+  query SiteUnits {
+    orgUnits { id parent { id } }
+  }
+`);
