@@ -37,7 +37,9 @@ const config: CodegenConfig = {
   overwrite: true,
   ignoreNoDocuments: false,
   generates: {
-    'libs/client/src/__generated__/': out(GATEWAY_SDL, gatewayDocs('libs/client/src/**/*.ts'), { strings: true }),
+    'libs/client/src/__generated__/': out(GATEWAY_SDL, gatewayDocs(['libs/client/src/**/*.ts', '!libs/client/src/__generated__/**']), { strings: true }),
+    'apps/console/src/__generated__/gateway/': out(GATEWAY_SDL, gatewayDocs(['apps/console/src/**/*.{ts,tsx}', '!apps/console/src/__generated__/**']), { strings: false }),
+    'apps/console/src/__generated__/site/': out(SITE_SDL, siteDocs(['apps/console/src/**/*.{ts,tsx}', '!apps/console/src/__generated__/**']), { strings: false, tag: 'siteGraphql' }),
   },
 };
 

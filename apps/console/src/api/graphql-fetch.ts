@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { ApiProblem } from './errors';
 
 export type FetchResult<T> = { ok: true; data: T } | { ok: false; problem: ApiProblem; status?: number };
@@ -11,7 +13,13 @@ interface GraphQLBody<T> {
  * A bare GraphQL POST for the few calls made before a session exists (probe,
  * sign-in): no cache, the server's first error returned as an ApiProblem.
  */
-export async function graphqlFetch<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<FetchResult<T>> {
+export async function graphqlFetch<T, V extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<T, V>,
+  variables: V = {} as V,
+  token?: string,
+): Promise<FetchResult<T>> {
+  const query = print(document);
   let res: Response;
   try {
     res = await fetch(url, {

@@ -1,18 +1,34 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@qihe/domain';
 import type { Backend } from '../api/backend';
 import type { ApiProblem } from '../api/errors';
 import { graphqlFetch } from '../api/graphql-fetch';
+import { graphql } from '../__generated__/gateway';
+import { siteGraphql } from '../__generated__/site';
 import { LanguageSwitch } from '../ui/language-switch';
 import type { Session } from './session';
 
-const GATEWAY_LOGIN = 'mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }';
-const SITE_LOGIN = 'mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }';
+const GATEWAY_LOGIN = graphql(`
+  mutation Login($u: String!, $p: String!) {
+    login(username: $u, password: $p) {
+      token
+      role
+      unitId
+    }
+  }
+`);
 
-interface LoginData {
-  login: { token: string; role: Role; unitId: string; username?: string; siteId?: string };
-}
+const SITE_LOGIN = siteGraphql(`
+  mutation Login($u: String!, $p: String!) {
+    login(username: $u, password: $p) {
+      token
+      username
+      role
+      unitId
+      siteId
+    }
+  }
+`);
 
 interface Props {
   graphqlUrl: string;
@@ -36,10 +52,11 @@ export function SignInPage({ graphqlUrl, backend, notice, onSignedIn }: Props): 
     setMissing(null);
     setBusy(true);
     setProblem(null);
-    const r = await graphqlFetch<LoginData>(graphqlUrl, backend === 'site' ? SITE_LOGIN : GATEWAY_LOGIN, { u: username.trim(), p: password });
+    const vars = { u: username.trim(), p: password };
+    const r = backend === 'site' ? await graphqlFetch(graphqlUrl, SITE_LOGIN, vars) : await graphqlFetch(graphqlUrl, GATEWAY_LOGIN, vars);
     setBusy(false);
     if (!r.ok) return setProblem(r.problem);
-    const l = r.data.login;
+    const l: { token: string; role: Session['role']; unitId: string; username?: string; siteId?: string } = r.data.login;
     onSignedIn({ token: l.token, role: l.role, unitId: l.unitId, username: l.username ?? username.trim(), backend, siteId: l.siteId });
   }
 

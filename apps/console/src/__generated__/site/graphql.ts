@@ -1,0 +1,142 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Channel =
+  | 'APP'
+  | 'EMAIL'
+  | 'ONSITE'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
+export type CommitmentInput = {
+  code: string;
+  met: boolean;
+};
+
+export type ForwardState =
+  | 'DEAD'
+  | 'FORWARDED'
+  | 'PENDING';
+
+export type LifecycleStage =
+  | 'AFTER_SALE'
+  | 'IN_SALE'
+  | 'PRE_SALE';
+
+export type NeedCategory =
+  | 'BILLING'
+  | 'COMPLAINT'
+  | 'CONSULTATION'
+  | 'FAULT'
+  | 'INSTALLATION'
+  | 'KNOWLEDGE'
+  | 'OTHER'
+  | 'PURCHASE'
+  | 'RENEWAL'
+  | 'SUGGESTION';
+
+export type NeedInput = {
+  category: NeedCategory;
+  description?: string | null | undefined;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'AGENT'
+  | 'EXECUTIVE'
+  | 'UNIT_HEAD';
+
+export type SatisfactionInput = {
+  comment?: string | null | undefined;
+  score: number;
+};
+
+export type ServiceInput = {
+  action: string;
+  commitment?: CommitmentInput | null | undefined;
+  firstContact: boolean;
+  handleSeconds: number;
+  handoffUnitId?: string | null | undefined;
+  knowledgeCreated?: boolean | null | undefined;
+  knowledgeRefs?: Array<string> | null | undefined;
+  resolved: boolean;
+  servedAt?: string | null | undefined;
+};
+
+export type SiteTouchpointInput = {
+  channel: Channel;
+  contractId?: string | null | undefined;
+  customerId: string;
+  id?: string | null | undefined;
+  industry?: string | null | undefined;
+  kind: TouchpointKind;
+  need: NeedInput;
+  occurredAt?: string | null | undefined;
+  productId?: string | null | undefined;
+  region?: string | null | undefined;
+  satisfaction?: SatisfactionInput | null | undefined;
+  service?: ServiceInput | null | undefined;
+  stage: LifecycleStage;
+  teamId?: string | null | undefined;
+  unitId?: string | null | undefined;
+};
+
+export type TouchpointKind =
+  | 'COLLABORATION'
+  | 'SERVICE'
+  | 'SOCIAL';
+
+export type LocalTouchpointRowFragment = { id: string, unitId: string, customerId: string, channel: Channel, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null };
+
+export type MyTouchpointsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type MyTouchpointsQuery = { myTouchpoints: Array<{ id: string, unitId: string, customerId: string, channel: Channel, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null }> };
+
+export type SiteStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteStatusQuery = { siteStatus: { siteId: string, unitId: string, gatewayReachable: boolean, backlog: number, oldestPendingAgeSeconds: number | null, lastSuccessAt: string | null, lastError: string | null, deadLetters: number, forwarded: number } };
+
+export type LogTouchpointMutationVariables = Exact<{
+  input: SiteTouchpointInput;
+}>;
+
+
+export type LogTouchpointMutation = { logTouchpoint: { id: string, unitId: string, customerId: string, channel: Channel, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null } };
+
+export type RateTouchpointMutationVariables = Exact<{
+  touchpointId: string;
+  satisfaction: SatisfactionInput;
+}>;
+
+
+export type RateTouchpointMutation = { rateTouchpoint: { id: string, unitId: string, customerId: string, channel: Channel, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null } };
+
+export type ProbeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProbeQuery = { siteStatus: { siteId: string } };
+
+export type LoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, username: string, role: Role, unitId: string, siteId: string } };
+
+export const LocalTouchpointRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalTouchpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalTouchpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"needCategory"}},{"kind":"Field","name":{"kind":"Name","value":"needDescription"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAction"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"forwardedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode<LocalTouchpointRowFragment, unknown>;
+export const MyTouchpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyTouchpoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myTouchpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalTouchpointRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalTouchpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalTouchpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"needCategory"}},{"kind":"Field","name":{"kind":"Name","value":"needDescription"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAction"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"forwardedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode<MyTouchpointsQuery, MyTouchpointsQueryVariables>;
+export const SiteStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"gatewayReachable"}},{"kind":"Field","name":{"kind":"Name","value":"backlog"}},{"kind":"Field","name":{"kind":"Name","value":"oldestPendingAgeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"deadLetters"}},{"kind":"Field","name":{"kind":"Name","value":"forwarded"}}]}}]}}]} as unknown as DocumentNode<SiteStatusQuery, SiteStatusQueryVariables>;
+export const LogTouchpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogTouchpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SiteTouchpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logTouchpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalTouchpointRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalTouchpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalTouchpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"needCategory"}},{"kind":"Field","name":{"kind":"Name","value":"needDescription"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAction"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"forwardedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode<LogTouchpointMutation, LogTouchpointMutationVariables>;
+export const RateTouchpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RateTouchpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"touchpointId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"satisfaction"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SatisfactionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rateTouchpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"touchpointId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"touchpointId"}}},{"kind":"Argument","name":{"kind":"Name","value":"satisfaction"},"value":{"kind":"Variable","name":{"kind":"Name","value":"satisfaction"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LocalTouchpointRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LocalTouchpointRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LocalTouchpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"needCategory"}},{"kind":"Field","name":{"kind":"Name","value":"needDescription"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAction"}},{"kind":"Field","name":{"kind":"Name","value":"resolved"}},{"kind":"Field","name":{"kind":"Name","value":"satisfaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"forwardedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]} as unknown as DocumentNode<RateTouchpointMutation, RateTouchpointMutationVariables>;
+export const ProbeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Probe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siteId"}}]}}]}}]} as unknown as DocumentNode<ProbeQuery, ProbeQueryVariables>;
+export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"u"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"p"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"username"},"value":{"kind":"Variable","name":{"kind":"Name","value":"u"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"p"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"unitId"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
