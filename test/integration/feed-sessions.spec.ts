@@ -1,4 +1,3 @@
-import { signUserToken } from '@qihe/server';
 import { AuthService } from '../../apps/gateway/src/auth/auth.service';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { connected, openFeed, record, refusalOf, subscribe, type FeedClient } from '../support/feed-client';
@@ -9,16 +8,21 @@ import { RECORD, touchpoint } from '../support/touchpoint-factory';
 // cannot open a new one.
 
 const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
-const HEAD_A = { username: 'head.a', role: 'UNIT_HEAD', unitId: 'bu-a' } as const;
 /** Longer than the feed's token re-check period (5 s). */
 const RECHECK_WAIT_MS = 8000;
 let gw: TestGateway;
+let shortLived: TestGateway; // signs tokens valid for 3 s
 const sockets: FeedClient[] = [];
 
-function connect(token: string): FeedClient {
-  const s = openFeed(gw.url, { token });
+function connect(token: string, on = gw): FeedClient {
+  const s = openFeed(on.url, { token });
   sockets.push(s);
   return s;
+}
+
+async function login(on: TestGateway, username: string, password: string): Promise<string> {
+  const r = await on.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
+  return r.data!.login.token;
 }
 
 const closedBy = (s: FeedClient, ms: number): Promise<{ reason: string; at: number }> =>
@@ -31,39 +35,39 @@ const closedBy = (s: FeedClient, ms: number): Promise<{ reason: string; at: numb
   });
 
 beforeAll(async () => {
-  gw = await startTestGateway(TEST_ORG);
+  [gw, shortLived] = await Promise.all([startTestGateway(TEST_ORG), startTestGateway(TEST_ORG, { QIHE_TOKEN_TTL_SECONDS: '3' })]);
 });
 afterAll(async () => {
   sockets.forEach((s) => s.disconnect());
-  await gw.close();
+  await Promise.all([gw?.close(), shortLived?.close()]);
 });
 afterEach(() => jest.restoreAllMocks());
 
 it('drops a socket when its token expires: it hears nothing more and the token opens no new one', async () => {
-  const token = signUserToken(HEAD_A, gw.config.tokenSecret, 3);
-  const expiresAt = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp * 1000;
-  const s = connect(token);
+  const token = await login(shortLived, 'head.a', 'head-a-password');
+  const expiresAt = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
+  const s = connect(token, shortLived);
   await connected(s);
   expect(await subscribe(s, 'bu-a')).toEqual({ ok: true });
   const seen = record(s, 'touchpoint');
   const closed = closedBy(s, expiresAt - Date.now() + 3000);
   const early = touchpoint();
-  await gw.gql(RECORD, { input: [early] }, SITE_A);
+  await shortLived.gql(RECORD, { input: [early] }, SITE_A);
 
   const { reason, at } = await closed;
   expect(reason).toBe('io server disconnect');
   expect(at).toBeGreaterThanOrEqual(expiresAt - 50);
   expect(at - expiresAt).toBeLessThan(1500); // at expiry, not at the next periodic check
 
-  await gw.gql(RECORD, { input: [touchpoint()] }, SITE_A);
+  await shortLived.gql(RECORD, { input: [touchpoint()] }, SITE_A);
   await new Promise((r) => setTimeout(r, 300));
   expect(seen.map((e) => e.id)).toEqual([early.id]);
-  expect(await refusalOf(connect(token))).toBe('UNAUTHENTICATED');
+  expect(await refusalOf(connect(token, shortLived))).toBe('UNAUTHENTICATED');
 });
 
 it('drops a live socket within seconds once its token is no longer accepted (revoked), and keeps the others', async () => {
-  const revoked = signUserToken(HEAD_A, gw.config.tokenSecret, 3600);
-  const kept = signUserToken({ ...HEAD_A }, gw.config.tokenSecret, 3599); // another token of the same user
+  const revoked = await login(gw, 'head.a', 'head-a-password');
+  const kept = await login(gw, 'exec', 'exec-password');
   const [a, b] = [connect(revoked), connect(kept)];
   await Promise.all([connected(a), connected(b)]);
   expect(await subscribe(a, 'bu-a')).toEqual({ ok: true });
@@ -85,8 +89,7 @@ it('drops a live socket within seconds once its token is no longer accepted (rev
 });
 
 it('checks the token again on subscribe', async () => {
-  const token = signUserToken(HEAD_A, gw.config.tokenSecret, 3600);
-  const s = connect(token);
+  const s = connect(await login(gw, 'head.a', 'head-a-password'));
   await connected(s);
   const auth = gw.app.get(AuthService);
   jest.spyOn(auth, 'callerOf').mockResolvedValue(null);

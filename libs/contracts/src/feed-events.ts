@@ -1,6 +1,6 @@
 import type { Chain, FeedRead } from '@qihe/domain';
 
-// The live feed's wire contract (docs: shared/contract/feed.md): event names and
+// The live feed's wire contract (docs/feed.md): event names and
 // payloads, written once for the gateway that sends them, the console that
 // listens and the test clients. A new event is one entry in FeedServerEvents
 // (and, for an alert, one member of AlertEvent); the compiler then asks for

@@ -7,8 +7,8 @@ import type { FeedNamespace, FeedSocket } from './feed-socket';
 
 /** How often every live socket's token is checked again (revocation shows within this). */
 export const FEED_RECHECK_MS = 5_000;
-/** Tokens checked between two yields to the event loop. */
-const RECHECK_BATCH = 500;
+/** Tokens checked at once (callerOf may read the database: leave the pool to requests). */
+const RECHECK_BATCH = 32;
 /** setTimeout's longest delay (≈ 24.8 days); a later expiry is left to the periodic check. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
