@@ -8,7 +8,7 @@ let token: string;
 const fields = (n: number, prefix = 'u'): string => Array.from({ length: n }, (_, i) => `${prefix}${i}: orgUnits { id name level region industry }`).join('\n');
 
 beforeAll(async () => {
-  gw = await startTestGateway(TEST_ORG);
+  gw = await startTestGateway(TEST_ORG, { QIHE_GRAPHQL_MAX_ALIASES: '1000' }); // the cost limit alone, not the alias limit
   token = (await gw.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`)).data!.login.token;
 });
 afterAll(() => gw.close());

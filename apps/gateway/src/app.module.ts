@@ -30,6 +30,7 @@ export class AppModule {
           useFactory: (auth: AuthService) =>
             apiGraphQLOptions<CallerContext>({
               production: config.production,
+              limits: config.graphqlLimits,
               context: async (token) => ({ caller: token ? await auth.callerOf(token) : null, token }),
             }),
         }),

@@ -11,7 +11,6 @@ import { ForwarderModule } from './forwarder/forwarder.module';
 import { StatusModule } from './status/status.module';
 import { TouchpointsModule } from './touchpoints/touchpoints.module';
 
-const MAX_DEPTH = 6;
 const SIGN_IN_HINT = 'sign in at this site first (login), then send Authorization: Bearer <token>';
 
 @Module({})
@@ -28,7 +27,7 @@ export class AppModule {
           useFactory: (auth: AuthService) =>
             apiGraphQLOptions<CallerContext>({
               production: config.production,
-              maxDepth: MAX_DEPTH,
+              limits: config.graphqlLimits,
               context: (token) => {
                 const user = token ? auth.userOf(token) : null;
                 return { caller: user && { kind: 'user', ...user }, token };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, readDatabaseUrl, readPort, readPositiveInt, type Env } from '@qihe/server';
+import { ConfigError, DEFAULT_GRAPHQL_LIMITS, readDatabaseUrl, readGraphQLLimits, readPort, readPositiveInt, type Env, type GraphQLLimits } from '@qihe/server';
 
 export interface SiteConfig {
   siteId: string;
@@ -26,6 +26,8 @@ export interface SiteConfig {
   heartbeatMs: number;
   /** How often the backlog is logged while there is one. */
   backlogLogMs: number;
+  /** The agent API's request limits (the same variables as the gateway's; shallower by default). */
+  graphqlLimits: GraphQLLimits;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -69,6 +71,7 @@ export function loadSiteConfig(env: Env = process.env): SiteConfig {
     gatewayTimeoutMs: readPositiveInt(env, 'SITE_GATEWAY_TIMEOUT_MS', 10_000, 600_000),
     heartbeatMs: readPositiveInt(env, 'SITE_HEARTBEAT_MS', 15_000, 3_600_000),
     backlogLogMs: readPositiveInt(env, 'SITE_BACKLOG_LOG_MS', 10_000, 3_600_000),
+    graphqlLimits: readGraphQLLimits(env, { ...DEFAULT_GRAPHQL_LIMITS, maxDepth: 6 }),
   };
 }
 

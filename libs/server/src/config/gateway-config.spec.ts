@@ -32,6 +32,8 @@ describe('loadGatewayConfig', () => {
     ['REDIS_URL', { REDIS_URL: 'http://x' }, /REDIS_URL must start with redis/],
     ['QIHE_FEED_STREAM_MAXLEN', { QIHE_FEED_STREAM_MAXLEN: '0' }, /QIHE_FEED_STREAM_MAXLEN must be a whole number from 1/],
     ['QIHE_REDIS_QUEUE_MAX', { QIHE_REDIS_QUEUE_MAX: 'lots' }, /QIHE_REDIS_QUEUE_MAX must be a whole number from 1/],
+    ['QIHE_GRAPHQL_MAX_TOKENS', { QIHE_GRAPHQL_MAX_TOKENS: '0' }, /QIHE_GRAPHQL_MAX_TOKENS must be a whole number from 1/],
+    ['QIHE_GRAPHQL_MAX_COST', { QIHE_GRAPHQL_MAX_COST: 'lots' }, /QIHE_GRAPHQL_MAX_COST must be a whole number from 1/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
     let error: unknown;
     try {

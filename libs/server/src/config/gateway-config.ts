@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, readDatabaseUrl, readPort, readPositiveInt, type Env } from './config-error';
+import { readGraphQLLimits, type GraphQLLimits } from './graphql-limits-config';
 
 export interface GatewayConfig {
   port: number;
@@ -20,6 +21,7 @@ export interface GatewayConfig {
   feedStreamMaxLen: number;
   /** Redis commands a replica holds while Redis is unreachable, replayed when it is back; beyond it they fail at once. */
   redisQueueMax: number;
+  graphqlLimits: GraphQLLimits;
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -57,6 +59,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     redisUrl,
     feedStreamMaxLen,
     redisQueueMax,
+    graphqlLimits: readGraphQLLimits(env),
   };
 }
 

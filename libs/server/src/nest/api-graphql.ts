@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
+import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '../config/graphql-limits-config';
 import { formatGraphQLError } from '../errors/qihe-error';
 import { apiSchemaOptions } from './api-schema';
-import { complexityLimit, MAX_DEPTH, safeDepthLimit } from './graphql-limits';
+import { complexityLimit, safeDepthLimit } from './graphql-limits';
 
 /** The token of `Authorization: Bearer <token>`, or null. */
 export function bearer(authorization: string | undefined): string | null {
@@ -13,15 +15,31 @@ export function bearer(authorization: string | undefined): string | null {
 
 /**
  * Apollo settings shared by the gateway's and the sites' APIs: code-first
- * schema with the contract's DateTime, depth and cost limits, errors mapped to
- * contract codes, introspection and stack traces off in production.
+ * schema with the contract's DateTime, request limits, errors mapped to
+ * contract codes, introspection, stack traces and field suggestions off in production.
+ *
+ * The limits, cheapest first and all before anything runs (none needs a token):
+ * the parser stops past `maxTokens` (a body of 300,000 operations costs a few
+ * thousand tokens of work, not seconds); aliases, directives and depth are
+ * validation rules (graphql-armor, graphql-depth-limit); the cost, which
+ * depends on arguments and variables, is checked once the operation is known.
  */
 export function apiGraphQLOptions<C>(opts: {
   production: boolean;
   context: (token: string | null, req: Request) => C | Promise<C>;
-  maxDepth?: number;
+  /** Defaults: DEFAULT_GRAPHQL_LIMITS. */
+  limits?: GraphQLLimits;
   plugins?: ApolloServerPlugin[];
 }): ApolloDriverConfig {
+  const limits = opts.limits ?? DEFAULT_GRAPHQL_LIMITS;
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false }, // the parser's own maxTokens below: one parse, not two
+    costLimit: { enabled: false }, // ours multiplies by list sizes (graphql-limits.ts)
+    maxDepth: { enabled: false }, // graphql-depth-limit, as before
+    maxAliases: { n: limits.maxAliases, allowList: [] },
+    maxDirectives: { n: limits.maxDirectives },
+    blockFieldSuggestion: { enabled: opts.production },
+  }).protect();
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -30,8 +48,9 @@ export function apiGraphQLOptions<C>(opts: {
     playground: false,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
-    validationRules: [safeDepthLimit(opts.maxDepth ?? MAX_DEPTH)],
-    plugins: [complexityLimit(), ...(opts.plugins ?? [])],
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [...armor.validationRules, safeDepthLimit(limits.maxDepth)],
+    plugins: [...armor.plugins, complexityLimit(limits.maxCost), ...(opts.plugins ?? [])],
     context: ({ req }: { req: Request }) => opts.context(bearer(req.headers.authorization), req),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, opts.production) as never,
   };

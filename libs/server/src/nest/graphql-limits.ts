@@ -3,8 +3,6 @@ import { BREAK, GraphQLError, visit, type DocumentNode, type ValidationRule } fr
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
-export const MAX_DEPTH = 10;
-export const MAX_COMPLEXITY = 2000;
 
 const ESTIMATORS = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 const CACHE_LIMIT = 1000;
@@ -25,12 +23,12 @@ function costDependsOnVariables(document: DocumentNode): boolean {
 }
 
 /**
- * Refuses operations whose estimated cost is above MAX_COMPLEXITY, before
+ * Refuses operations whose estimated cost is above maxCost, before
  * anything runs. No estimator here reads arguments, so a document's cost is
  * computed once and remembered: getComplexity coerces the variables, and doing
  * that again for every 500-item batch cost 4–10% of ingest CPU.
  */
-export function complexityLimit(): ApolloServerPlugin {
+export function complexityLimit(maxCost: number): ApolloServerPlugin {
   const costs = new Map<string, number>();
   return {
     async requestDidStart() {
@@ -51,8 +49,8 @@ export function complexityLimit(): ApolloServerPlugin {
               costs.set(key, cost);
             }
           }
-          if (cost > MAX_COMPLEXITY) {
-            throw new GraphQLError(`query is too costly: ${cost} > ${MAX_COMPLEXITY}; ask for fewer fields or split it`, {
+          if (cost > maxCost) {
+            throw new GraphQLError(`query is too costly: ${cost} > ${maxCost}; ask for fewer fields or split it`, {
               extensions: { code: 'BAD_USER_INPUT' },
             });
           }
@@ -67,7 +65,7 @@ export function complexityLimit(): ApolloServerPlugin {
  * rules already reject (e.g. a spread of an undefined fragment); those are left
  * to the standard rules, which name the problem.
  */
-export function safeDepthLimit(max = MAX_DEPTH): ValidationRule {
+export function safeDepthLimit(max: number): ValidationRule {
   const rule = depthLimit(max);
   return (context) => {
     try {
