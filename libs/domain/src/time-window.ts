@@ -42,10 +42,19 @@ export function checkWindow(from: Date, to: Date, maxDays = 3660): TimeWindow {
   return { from: f, to: t };
 }
 
+/** At most this many points in one trend. */
+export const MAX_TREND_POINTS = 5000;
+
+/** How many points a trend over [from, to) has at this interval (0 for an empty or invalid window). */
+export function trendPointCount(from: number, to: number, interval: TrendInterval): number {
+  if (!(to > from) || !Object.hasOwn(INTERVAL_MS, interval)) return 0;
+  return Math.ceil((to - from) / INTERVAL_MS[interval]);
+}
+
 /** Consecutive windows starting at `from`, each one interval long, the last cut at `to`. */
-export function trendWindows(w: TimeWindow, interval: TrendInterval, maxPoints = 5000): TimeWindow[] {
+export function trendWindows(w: TimeWindow, interval: TrendInterval, maxPoints = MAX_TREND_POINTS): TimeWindow[] {
   const step = INTERVAL_MS[interval];
-  const count = Math.ceil((w.to - w.from) / step);
+  const count = trendPointCount(w.from, w.to, interval);
   if (count > maxPoints) {
     throw new WindowError('interval', `"interval" ${interval} over this window gives ${count} points; at most ${maxPoints} are allowed`);
   }

@@ -1,14 +1,14 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ADMINISTRATORS, type AuditAction } from '@qihe/domain';
-import { AuditActionEnum, Callers } from '@qihe/server';
-import { AuditService } from './audit.service';
+import { AuditActionEnum, Callers, pageCost } from '@qihe/server';
+import { AuditService, MAX_AUDIT_PAGE } from './audit.service';
 import { AuditEntryConnectionModel } from './models/audit-entry.model';
 
 @Resolver()
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Query(() => AuditEntryConnectionModel, { description: 'ADMIN: the audit trail, newest first; every filter optional, from inclusive, to exclusive' })
+  @Query(() => AuditEntryConnectionModel, { description: 'ADMIN: the audit trail, newest first; every filter optional, from inclusive, to exclusive', complexity: pageCost(MAX_AUDIT_PAGE) })
   @Callers(...ADMINISTRATORS)
   auditLog(
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,

@@ -1,6 +1,6 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ANY_CALLER, inScope, type Caller } from '@qihe/domain';
-import { Callers, CurrentCaller, forbidden, OptionalCaller } from '@qihe/server';
+import { ASSUMED_LIST_SIZE, Callers, CurrentCaller, forbidden, listCost, OptionalCaller } from '@qihe/server';
 import { OrgService } from '../core/org.service';
 import { OrgUnitModel } from './org-unit.model';
 
@@ -9,7 +9,7 @@ export class OrgUnitResolver {
   constructor(private readonly org: OrgService) {}
 
   /** Every unit in the caller's scope, parents before children. */
-  @Query(() => [OrgUnitModel])
+  @Query(() => [OrgUnitModel], { complexity: listCost(ASSUMED_LIST_SIZE.units) })
   @Callers(...ANY_CALLER)
   orgUnits(@CurrentCaller() caller: Caller): OrgUnitModel[] {
     const tree = this.org.tree;
@@ -33,7 +33,7 @@ export class OrgUnitResolver {
     return this.org.tree.get(unit.parentId) ?? null;
   }
 
-  @ResolveField(() => [OrgUnitModel])
+  @ResolveField(() => [OrgUnitModel], { complexity: listCost(ASSUMED_LIST_SIZE.children) })
   children(@Parent() unit: OrgUnitModel, @OptionalCaller() caller: Caller | null): OrgUnitModel[] {
     if (!caller) return [];
     return this.org.tree.children(unit.id).filter((u) => inScope(caller, this.org.tree, u.id));

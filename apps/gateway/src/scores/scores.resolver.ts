@@ -1,15 +1,20 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { SCORE_READERS, type Caller, type SliceDimension, type TrendInterval } from '@qihe/domain';
-import { Callers, CurrentCaller, SliceDimensionEnum, TrendIntervalEnum } from '@qihe/server';
+import { MAX_TREND_POINTS, SCORE_READERS, trendPointCount, type Caller, type SliceDimension, type TrendInterval } from '@qihe/domain';
+import { ASSUMED_LIST_SIZE, Callers, CurrentCaller, DB_READ_COST, listCost, SliceDimensionEnum, TrendIntervalEnum } from '@qihe/server';
 import { EngagementScoreModel, SliceScoreModel } from './models/engagement-score.model';
 import { ScoresService } from './scores.service';
+
+// A trend costs its points (from/to/interval), each point what it selects: 300 aliased
+// 5,000-point trends are refused before they run, one is fine.
+const trendCost = listCost(({ from, to, interval }) =>
+  from instanceof Date && to instanceof Date ? Math.min(MAX_TREND_POINTS, trendPointCount(from.getTime(), to.getTime(), interval as TrendInterval)) : 1, DB_READ_COST);
 
 @Resolver(() => EngagementScoreModel)
 @Callers(...SCORE_READERS)
 export class ScoresResolver {
   constructor(private readonly scores: ScoresService) {}
 
-  @Query(() => EngagementScoreModel)
+  @Query(() => EngagementScoreModel, { complexity: DB_READ_COST })
   engagementScore(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { type: () => ID }) unitId: string,
@@ -19,7 +24,7 @@ export class ScoresResolver {
     return this.scores.score(caller, unitId, from, to);
   }
 
-  @Query(() => [EngagementScoreModel], { description: 'one per child' })
+  @Query(() => [EngagementScoreModel], { description: 'one per child', complexity: listCost(ASSUMED_LIST_SIZE.children, DB_READ_COST) })
   engagementScores(
     @CurrentCaller() caller: Caller,
     @Args('parentId', { type: () => ID }) parentId: string,
@@ -29,7 +34,7 @@ export class ScoresResolver {
     return this.scores.children(caller, parentId, from, to);
   }
 
-  @Query(() => [SliceScoreModel])
+  @Query(() => [SliceScoreModel], { complexity: listCost(ASSUMED_LIST_SIZE.slices, DB_READ_COST) })
   engagementBreakdown(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { type: () => ID }) unitId: string,
@@ -40,7 +45,7 @@ export class ScoresResolver {
     return this.scores.breakdown(caller, unitId, from, to, by);
   }
 
-  @Query(() => [EngagementScoreModel])
+  @Query(() => [EngagementScoreModel], { complexity: trendCost })
   engagementTrend(
     @CurrentCaller() caller: Caller,
     @Args('unitId', { type: () => ID }) unitId: string,

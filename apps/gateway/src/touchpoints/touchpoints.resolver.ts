@@ -1,14 +1,14 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { TOUCHPOINT_READERS, type Caller } from '@qihe/domain';
-import { Callers, CurrentCaller } from '@qihe/server';
+import { Callers, CurrentCaller, pageCost } from '@qihe/server';
 import { TouchpointConnectionModel } from './models/touchpoint-connection.model';
-import { TouchpointsService } from './touchpoints.service';
+import { MAX_PAGE, TouchpointsService } from './touchpoints.service';
 
 @Resolver()
 export class TouchpointsResolver {
   constructor(private readonly service: TouchpointsService) {}
 
-  @Query(() => TouchpointConnectionModel, { description: 'newest first (occurredAt descending, then id)' })
+  @Query(() => TouchpointConnectionModel, { description: 'newest first (occurredAt descending, then id)', complexity: pageCost(MAX_PAGE) })
   @Callers(...TOUCHPOINT_READERS)
   touchpoints(
     @CurrentCaller() caller: Caller,

@@ -14,7 +14,7 @@ export interface GraphQLLimits {
   maxCost: number;
 }
 
-export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = { maxTokens: 10_000, maxAliases: 20, maxDirectives: 50, maxDepth: 10, maxCost: 2000 };
+export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = { maxTokens: 10_000, maxAliases: 20, maxDirectives: 50, maxDepth: 10, maxCost: 100_000 };
 
 /** QIHE_GRAPHQL_MAX_TOKENS, _ALIASES, _DIRECTIVES, _DEPTH and _COST, each a whole number, with these defaults. */
 export function readGraphQLLimits(env: Env, defaults: GraphQLLimits = DEFAULT_GRAPHQL_LIMITS): GraphQLLimits {

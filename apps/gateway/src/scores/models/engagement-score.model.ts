@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { ChainEnum } from '@qihe/server';
+import { CHAINS } from '@qihe/domain';
+import { ASSUMED_LIST_SIZE, ChainEnum, listCost } from '@qihe/server';
 import { OrgUnitModel } from '../../org/org-unit.model';
 
 @ObjectType('Measure')
@@ -17,7 +18,7 @@ export class MeasureModel {
 export class ChainScoreModel {
   @Field(() => ChainEnum) chain!: string;
   @Field(() => Float, { nullable: true }) score!: number | null;
-  @Field(() => [MeasureModel]) measures!: MeasureModel[];
+  @Field(() => [MeasureModel], { complexity: listCost(ASSUMED_LIST_SIZE.measures) }) measures!: MeasureModel[];
 }
 
 @ObjectType('EngagementScore')
@@ -27,7 +28,7 @@ export class EngagementScoreModel {
   @Field(() => Date) to!: Date;
   @Field(() => Int) touchpoints!: number;
   @Field(() => Float, { nullable: true }) overall!: number | null;
-  @Field(() => [ChainScoreModel], { description: 'always the four chains, in the order VALUE, BUSINESS, KNOWLEDGE, DATA' })
+  @Field(() => [ChainScoreModel], { description: 'always the four chains, in the order VALUE, BUSINESS, KNOWLEDGE, DATA', complexity: listCost(CHAINS.length) })
   chains!: ChainScoreModel[];
   @Field(() => String) modelVersion!: string;
 }
