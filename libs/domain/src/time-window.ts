@@ -29,12 +29,13 @@ export class WindowError extends Error {
 export const floorToHour = (ms: number): number => Math.floor(ms / HOUR_MS) * HOUR_MS;
 export const floorToMinute = (ms: number): number => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 
-/** Checks a query window: both ends whole UTC hours, from before to, at most `maxDays` long. */
+/** Checks a query window: both ends whole UTC hours, from EARLIEST_DATE_MS on, from before to, at most `maxDays` long. */
 export function checkWindow(from: Date, to: Date, maxDays = 3660): TimeWindow {
   const f = from.getTime();
   const t = to.getTime();
   if (Number.isNaN(f)) throw new WindowError('from', '"from" is not a valid date-time');
   if (Number.isNaN(t)) throw new WindowError('to', '"to" is not a valid date-time');
+  if (f < EARLIEST_DATE_MS) throw new WindowError('from', `"from" must not be before ${EARLIEST_DATE_ISO}`);
   if (f % HOUR_MS !== 0) throw new WindowError('from', `"from" must be a whole UTC hour (e.g. ${new Date(floorToHour(f)).toISOString()})`);
   if (t % HOUR_MS !== 0) throw new WindowError('to', `"to" must be a whole UTC hour (e.g. ${new Date(floorToHour(t)).toISOString()})`);
   if (t <= f) throw new WindowError('to', '"to" must be after "from"');

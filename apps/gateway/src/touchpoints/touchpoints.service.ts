@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { pageTouchpoints, type Database, type PageCursor } from '@qihe/data';
-import { checkWindow, inScope, type Caller } from '@qihe/domain';
+import { checkWindow, EARLIEST_DATE_MS, inScope, type Caller } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
@@ -11,10 +11,14 @@ export const MAX_PAGE = 500;
 
 const encodeCursor = (c: PageCursor): string => Buffer.from(`${c.occurredAt}:${c.id}`).toString('base64url');
 
+// The latest instant a Date can hold: a cursor naming a later one was not made here.
+const MAX_DATE_MS = 8.64e15;
+
 function decodeCursor(raw: string): PageCursor {
-  const m = /^(\d+):([0-9a-f-]{36})$/.exec(Buffer.from(raw, 'base64url').toString());
-  if (!m) throw badInput('after', 'after: not a cursor returned by this query');
-  return { occurredAt: Number(m[1]), id: m[2] };
+  const m = /^(\d{1,16}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(raw, 'base64url').toString());
+  const occurredAt = m ? Number(m[1]) : NaN;
+  if (!m || occurredAt < EARLIEST_DATE_MS || occurredAt > MAX_DATE_MS) throw badInput('after', 'after: not a cursor returned by this query');
+  return { occurredAt, id: m[2] };
 }
 
 @Injectable()

@@ -61,6 +61,16 @@ const PASS_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 
  * never leak to callers.
  */
 export function formatGraphQLError(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: unknown }, error: unknown, production: boolean): Record<string, unknown> {
+  const answer = contractAnswer(formatted, error, production);
+  // GraphQL's "Did you mean …?" names fields, arguments, types and enum values: in production,
+  // where introspection is off, they would show the schema to anyone who guesses near it.
+  if (production && typeof answer.message === 'string') answer.message = answer.message.replace(SUGGESTION, '');
+  return answer;
+}
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function contractAnswer(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: unknown }, error: unknown, production: boolean): Record<string, unknown> {
   const original = contractErrorOf(error instanceof GraphQLError ? error.originalError : error);
   if (original) {
     return {

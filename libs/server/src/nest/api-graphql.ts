@@ -38,7 +38,7 @@ export function apiGraphQLOptions<C>(opts: {
     maxDepth: { enabled: false }, // graphql-depth-limit, as before
     maxAliases: { n: limits.maxAliases, allowList: [] },
     maxDirectives: { n: limits.maxDirectives },
-    blockFieldSuggestion: { enabled: opts.production },
+    blockFieldSuggestion: { enabled: false }, // formatGraphQLError drops every kind of suggestion in production
   }).protect();
   return {
     path: '/graphql',

@@ -29,7 +29,8 @@ it.each([
 
 it('prices a list by its size times its items, at least one each', () => {
   const page = listCost((a) => Number(a.first), 500);
-  expect(page({ args: { first: 100 }, childComplexity: 3 })).toBe(500 + 100 * 3);
-  expect(page({ args: { first: 0 }, childComplexity: 0 })).toBe(500 + 1);
-  expect(listCost(4)({ args: {}, childComplexity: 2 })).toBe(1 + 4 * 2);
+  const call = (args: Record<string, unknown>, childComplexity: number) => ({ args, childComplexity }) as Parameters<typeof page>[0];
+  expect(page(call({ first: 100 }, 3))).toBe(500 + 100 * 3);
+  expect(page(call({ first: 0 }, 0))).toBe(500 + 1);
+  expect(listCost(4)(call({}, 2))).toBe(1 + 4 * 2);
 });
