@@ -5,12 +5,12 @@ import { TEST_ORG, type GqlResponse } from '../support/gateway-app';
 // in TEST_ORG, one GraphQL document per operation, and a way to find every
 // org unit a response mentions (to prove nothing outside the scope leaks).
 
-export type CallerName = 'admin' | 'exec' | 'head.a' | 'agent.a1' | 'site-a' | 'none' | 'garbage' | 'forged' | 'expired' | 'unsigned';
+export type CallerName = 'admin' | 'exec' | 'head.a' | 'agent.a1' | 'site-a' | 'none' | 'garbage' | 'forged' | 'expired' | 'unsigned' | 'unversioned';
 type Data = Record<string, unknown>;
 export type Expected = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'FORBIDDEN_UNIT' | 'UNKNOWN_UNIT';
 
 /** Tokens that must not authenticate anyone; each one a different way of being wrong. */
-export const BAD_CALLERS: CallerName[] = ['none', 'garbage', 'forged', 'expired', 'unsigned'];
+export const BAD_CALLERS: CallerName[] = ['none', 'garbage', 'forged', 'expired', 'unsigned', 'unversioned'];
 
 const ALL_UNITS = TEST_ORG.units.map((u) => u.id);
 const parentOf = new Map(TEST_ORG.units.map((u) => [u.id, 'parentId' in u ? u.parentId : null]));
@@ -80,6 +80,7 @@ export const DOCS = {
   upsertUser: `mutation($input: UserInput!) { upsertUser(input: $input) { username role unitId } }`,
   issueSiteKey: `mutation($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`,
   auditLog: `query($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }`,
+  revokeTokens: `mutation($username: String!) { revokeTokens(username: $username) }`,
 };
 export type Operation = keyof typeof DOCS;
 
@@ -126,6 +127,8 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
       return { siteId: target, unitId: SITE_UNIT[target] };
     case 'auditLog':
       return { action: target };
+    case 'revokeTokens':
+      return { username: target };
     default:
       return { u: target, ...WINDOW };
   }

@@ -145,6 +145,11 @@ const TABLE: Row[] = [
   ...adminRows('issueSiteKey', 'site-b1', { exec: 'site-x', 'head.a': 'site-a', 'agent.a1': 'site-a1', 'site-a': 'site-a' }),
   // The audit trail: the admin reads it, nobody else (the target is the action filtered on).
   ...adminRows('auditLog', 'LOGIN', { exec: 'LOGIN', 'head.a': 'LOGIN', 'agent.a1': 'LOGIN', 'site-a': 'LOGIN' }),
+
+  // An ADMIN may revoke anyone's tokens, a user only their own (see "signs out everywhere" below).
+  ...adminRows('revokeTokens', 'agent.b1', { exec: 'head.a', 'head.a': 'agent.a1', 'agent.a1': 'admin', 'site-a': 'agent.a1' }),
+  ['admin', 'revokeTokens', 'no-such-user', 'NOT_FOUND'],
+  ['agent.a1', 'revokeTokens', 'no-such-user', 'FORBIDDEN'], // no telling who exists
 ];
 
 let gw: TestGateway;
@@ -211,6 +216,8 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       expect(nodes.every((n) => n.action === target)).toBe(true);
       return expect(nodes.map((n) => n.actor)).toEqual(expect.arrayContaining(TEST_ORG.users.map((u) => u.username)));
     }
+    case 'revokeTokens':
+      return expect(v).toBe(true);
     case 'issueSiteKey':
       expect(v).toMatchObject({ siteId: target, unitId: SITE_UNIT[target] });
       issuedKeys.push(String(v.key));
@@ -229,6 +236,8 @@ beforeAll(async () => {
   tokens.expired = jwt.sign({ ...admin, exp: Math.floor(Date.now() / 1000) - 60 }, gw.config.tokenSecret, { ...claims, algorithm: 'HS256' });
   const b64 = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
   tokens.unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...admin, sub: 'admin', iss: 'qihe-gateway', exp: Math.floor(Date.now() / 1000) + 3600 })}.`;
+  // Rightly signed, but with no token version: issued before versions existed, so never checked against the user now.
+  tokens.unversioned = jwt.sign(admin, gw.config.tokenSecret, { ...claims, algorithm: 'HS256', expiresIn: 3600 });
   // Two rated touchpoints in every unit, so that every read has something to show.
   await record(TEST_ORG.units.flatMap((u) => [touchpoint(u.id, true), touchpoint(u.id, true)]));
 });
@@ -283,6 +292,18 @@ describe('what the admin changed takes effect at once', () => {
     const res = await call<{ login: { role: string } }>(DOCS.login, { username: 'head.a', password: 'head-a-password' }, undefined);
     expect(res.data?.login.role).toBe('UNIT_HEAD');
     expect(codesOf(await call(DOCS.login, { username: 'intruder', password: 'promoted-password' }, undefined))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a user signs out everywhere: every token they hold is refused, a new sign-in works', async () => {
+    const second = await login('head.a', 'head-a-password');
+    const revoked = await call<{ revokeTokens: boolean }>(DOCS.revokeTokens, { username: 'head.a' }, tokens['head.a']);
+    expect(revoked.data?.revokeTokens).toBe(true);
+    for (const old of [tokens['head.a'], second]) {
+      expect(codesOf(await call(DOCS.orgUnits, {}, old))).toEqual(['UNAUTHENTICATED']);
+      expect((await call(DOCS.me, {}, old)).data?.me).toBeNull();
+    }
+    tokens['head.a'] = await login('head.a', 'head-a-password');
+    expect((await call<{ me: { role: string } }>(DOCS.me, {}, tokens['head.a'])).data?.me.role).toBe('UNIT_HEAD');
   });
 
   it('a rotated site key stops working and the new one records only within its unit', async () => {

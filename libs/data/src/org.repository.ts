@@ -27,23 +27,51 @@ export interface UserRow {
   passwordHash: string;
   role: Role;
   unitId: string;
+  /** Bumped on a change of role, unit or password and on revocation; a token signed under another version is refused. */
+  tokenVersion: number;
 }
+
+/** What a token is checked against on every request. */
+export type UserAccess = Pick<UserRow, 'role' | 'unitId' | 'tokenVersion'>;
+
+/** What upsertUser did: tokens of a `changed` user were revoked. */
+export type UserUpsert = 'created' | 'changed' | 'unchanged';
 
 export async function findUser(sql: Sql, username: string): Promise<UserRow | null> {
   const rows = await sql.query<UserRow>(
-    `SELECT username, password_hash AS "passwordHash", role, unit_id AS "unitId" FROM app_user WHERE username = $1`,
+    `SELECT username, password_hash AS "passwordHash", role, unit_id AS "unitId", token_version AS "tokenVersion" FROM app_user WHERE username = $1`,
     [username],
   );
   return rows[0] ?? null;
 }
 
-export async function upsertUser(sql: Sql, u: UserRow): Promise<void> {
-  await sql.query(
+/** One primary-key probe: the user's role, unit and token version now. */
+export async function findUserAccess(sql: Sql, username: string): Promise<UserAccess | null> {
+  const rows = await sql.query<UserAccess>(
+    `SELECT role, unit_id AS "unitId", token_version AS "tokenVersion" FROM app_user WHERE username = $1`,
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
+/** Creates a user or changes their password, role or unit; a change revokes every token they hold. */
+export async function upsertUser(sql: Sql, u: Omit<UserRow, 'tokenVersion'>): Promise<UserUpsert> {
+  const rows = await sql.query<{ created: boolean }>(
     `INSERT INTO app_user (username, password_hash, role, unit_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
-       unit_id = EXCLUDED.unit_id, updated_at = now()`,
+       unit_id = EXCLUDED.unit_id, token_version = app_user.token_version + 1, updated_at = now()
+     WHERE (app_user.password_hash, app_user.role, app_user.unit_id)
+       IS DISTINCT FROM (EXCLUDED.password_hash, EXCLUDED.role, EXCLUDED.unit_id)
+     RETURNING xmax = 0 AS created`,
     [u.username, u.passwordHash, u.role, u.unitId],
   );
+  return rows.length === 0 ? 'unchanged' : rows[0].created ? 'created' : 'changed';
+}
+
+/** Revokes every token the user holds; false when there is no such user. */
+export async function revokeUserTokens(sql: Sql, username: string): Promise<boolean> {
+  const rows = await sql.query(`UPDATE app_user SET token_version = token_version + 1, updated_at = now() WHERE username = $1 RETURNING 1`, [username]);
+  return rows.length > 0;
 }
 
 export interface SiteRow {

@@ -1,4 +1,18 @@
-import { ADMINISTRATORS, ANY_CALLER, ANY_USER, callerKind, inScope, mayCall, RECORDERS, SCORE_READERS, TOUCHPOINT_READERS, type Caller, type CallerKind } from './access-policy';
+import {
+  ADMINISTRATORS,
+  ANY_CALLER,
+  ANY_USER,
+  callerKind,
+  canRevokeTokensOf,
+  inScope,
+  mayCall,
+  RECORDERS,
+  SCORE_READERS,
+  TOUCHPOINT_READERS,
+  type Caller,
+  type CallerKind,
+  type UserCaller,
+} from './access-policy';
 import { OrgTree, type OrgUnitRecord } from './org-tree';
 import type { OrgLevel } from './vocabulary';
 
@@ -42,5 +56,18 @@ describe('inScope: users and sites see their unit’s subtree, executives and ad
   ])('%s', (kind, visible) => {
     expect(tree.all().filter((u) => inScope(CALLERS[kind], tree, u.id)).map((u) => u.id).sort()).toEqual([...visible].sort());
     expect(inScope(CALLERS[kind], tree, 'no-such-unit')).toBe(false);
+  });
+});
+
+describe('canRevokeTokensOf: a user their own tokens, an ADMIN anyone’s', () => {
+  it.each<[Exclude<CallerKind, 'site'>, string, boolean]>([
+    ['AGENT', 'agent.a1', true],
+    ['AGENT', 'head.a', false],
+    ['UNIT_HEAD', 'agent.a1', false], // not even for their own unit's agents
+    ['EXECUTIVE', 'head.a', false],
+    ['ADMIN', 'exec', true],
+    ['ADMIN', 'admin', true],
+  ])('%s → %s: %s', (kind, username, may) => {
+    expect(canRevokeTokensOf(CALLERS[kind] as UserCaller, username)).toBe(may);
   });
 });

@@ -57,3 +57,6 @@ export function inScope(caller: Caller, tree: OrgTree, unitId: string): boolean 
 export const canRate = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);
 
 // The live feed: feed-policy.ts (what each event stands for, from the readers above).
+
+/** Revoking tokens (sign out everywhere): a user their own, an ADMIN anyone's. */
+export const canRevokeTokensOf = (user: UserCaller, username: string): boolean => user.username === username || mayCall(user, ADMINISTRATORS);

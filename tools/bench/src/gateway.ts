@@ -28,8 +28,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startBenchGateway(opts: { databaseUrl: string; seedFile: string; nodeArgs?: string[]; env?: Record<string, string> }): Promise<BenchGateway> {
-  if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run \`npm run build\` first`);
+export async function startBenchGateway(opts: {
+  databaseUrl: string;
+  seedFile: string;
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+  /** Another build's main.js (a before/after comparison); this build's by default. */
+  main?: string;
+}): Promise<BenchGateway> {
+  const main = opts.main ?? GATEWAY_MAIN;
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'qihe-bench-gw-'));
   const env: NodeJS.ProcessEnv = {
@@ -44,7 +52,7 @@ export async function startBenchGateway(opts: { databaseUrl: string; seedFile: s
     QIHE_TOKEN_SECRET: 'bench-token-secret-0123456789-abcdefghijklmnop',
     ...opts.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const collect = (d: Buffer): void => {
     lines.push(...d.toString().split('\n').filter(Boolean));

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { anonymousActor, type Caller, type RequestOrigin, type Role } from '@qihe/domain';
-import { CurrentToken, OptionalCaller, Public, QiheError } from '@qihe/server';
+import { ANY_USER, anonymousActor, type Caller, type RequestOrigin, type Role, type UserCaller } from '@qihe/domain';
+import { Callers, CurrentToken, CurrentUser, OptionalCaller, Public, QiheError } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
 import { CurrentOrigin } from '../audit/request-origin';
 import { AuthService } from './auth.service';
@@ -29,6 +29,15 @@ export class AuthResolver {
     }
     await this.audit.record({ actor: { kind: 'USER', id: username, role: session.role as Role }, action: 'LOGIN', details: { unitId: session.unitId }, origin });
     return session;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Refuses every token the user holds now, on every gateway (sign out everywhere). ADMIN: anyone's; other users: their own.",
+  })
+  @Callers(...ANY_USER)
+  async revokeTokens(@CurrentUser() user: UserCaller, @Args('username') username: string, @CurrentOrigin() origin: RequestOrigin): Promise<boolean> {
+    await this.auth.revokeTokens(user, username, origin);
+    return true;
   }
 
   /** The caller's own session; null for site keys and anonymous callers. */

@@ -1,7 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { findSiteByKeyHash, findUser, type Database } from '@qihe/data';
-import type { Caller } from '@qihe/domain';
-import { bearer, hashSiteKey, looksLikeJwt, signUserToken, unauthenticated, verifyPassword, verifyUserToken, type GatewayConfig } from '@qihe/server';
+import { findSiteByKeyHash, findUser, findUserAccess, revokeUserTokens, type Database } from '@qihe/data';
+import { actorOf, canRevokeTokensOf, type Caller, type RequestOrigin, type UserCaller } from '@qihe/domain';
+import {
+  bearer,
+  forbidden,
+  hashSiteKey,
+  looksLikeJwt,
+  notFound,
+  signUserToken,
+  unauthenticated,
+  verifyPassword,
+  verifyUserToken,
+  type GatewayConfig,
+} from '@qihe/server';
+import { AuditService } from '../audit/audit.service';
 import { CONFIG, DATABASE } from '../core/tokens';
 
 export interface SessionView {
@@ -20,6 +32,7 @@ export class AuthService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     @Inject(CONFIG) private readonly config: GatewayConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Who a bearer token is: a user (signed token) or a site (key); null when neither. */
@@ -28,10 +41,18 @@ export class AuthService {
     return token ? this.callerOf(token) : null;
   }
 
+  /**
+   * Who a token is now, or null. A user token is checked against the user as
+   * stored — one primary-key read per call, no cache — so a change of role,
+   * unit or password, or a revocation, on any replica refuses it at once.
+   */
   async callerOf(token: string): Promise<Caller | null> {
     if (looksLikeJwt(token)) {
       const claims = verifyUserToken(token, this.config.tokenSecret);
-      return claims && { kind: 'user', ...claims };
+      if (!claims || claims.tokenVersion === undefined) return null; // tokens from before versions: sign in again
+      const now = await findUserAccess(this.db, claims.username);
+      if (!now || now.tokenVersion !== claims.tokenVersion || now.role !== claims.role || now.unitId !== claims.unitId) return null;
+      return { kind: 'user', username: claims.username, role: claims.role, unitId: claims.unitId };
     }
     const hash = hashSiteKey(token);
     const cached = this.siteCache.get(hash);
@@ -51,7 +72,21 @@ export class AuthService {
     const user = username.includes('\u0000') ? null : await findUser(this.db, username);
     // Same answer for an unknown user and a wrong password: no user enumeration.
     if (!user || !(await verifyPassword(password, user.passwordHash))) throw unauthenticated('wrong username or password');
-    const token = signUserToken({ username: user.username, role: user.role, unitId: user.unitId }, this.config.tokenSecret, this.config.tokenTtlSeconds);
+    const token = signUserToken(
+      { username: user.username, role: user.role, unitId: user.unitId, tokenVersion: user.tokenVersion },
+      this.config.tokenSecret,
+      this.config.tokenTtlSeconds,
+    );
     return { token, role: user.role, unitId: user.unitId };
+  }
+
+  /** Refuses every token `username` holds, on every replica. An ADMIN may revoke anyone's tokens, a user their own. */
+  async revokeTokens(caller: UserCaller, username: string, origin: RequestOrigin): Promise<void> {
+    if (!canRevokeTokensOf(caller, username)) throw forbidden("only an ADMIN may revoke another user's tokens");
+    // The revocation and its audit entry commit together.
+    await this.db.transaction(async (tx) => {
+      if (!(await revokeUserTokens(tx, username))) throw notFound(`no user "${username}"`);
+      await this.audit.record({ actor: actorOf(caller), action: 'TOKENS_REVOKED', target: username, details: { reason: 'revokeTokens' }, origin }, tx);
+    });
   }
 }

@@ -16,7 +16,14 @@ export interface SeedOutcome {
 /** What applying a seed changed, entry by entry (before is null for a new entry): what an audit entry needs. */
 export interface AppliedSeed {
   units: { before: OrgUnitRecord | null; after: OrgUnitRecord }[];
-  users: { username: string; before: { role: Role; unitId: string } | null; after: { role: Role; unitId: string }; passwordChanged: boolean }[];
+  users: {
+    username: string;
+    before: { role: Role; unitId: string } | null;
+    after: { role: Role; unitId: string };
+    passwordChanged: boolean;
+    /** Its role, unit or password changed: every token the user held is refused from now on. */
+    tokensRevoked: boolean;
+  }[];
   sites: { id: string; before: { unitId: string } | null; after: { unitId: string } }[];
 }
 
@@ -44,37 +51,40 @@ export class SeedService {
       throw new Error(`${demo ? 'the demo org file' : 'QIHE_SEED_FILE'} (${source}) is not readable JSON: ${(err as Error).message}`);
     }
     const seed = parseSeed(raw, await loadUnits(this.db));
-    const rebuilt = await this.apply(seed);
-    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites${rebuilt ? ' (org tree re-shaped: rollups rebuilt)' : ''}`);
+    const { rebuilt, users } = await this.apply(seed);
+    const revoked = users.filter((u) => u.tokensRevoked).map((u) => u.username);
+    const notes = [rebuilt ? 'org tree re-shaped: rollups rebuilt' : '', revoked.length ? `tokens revoked for ${revoked.join(', ')} (role, unit or password changed)` : ''].filter(Boolean);
+    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites${notes.length ? ` (${notes.join('; ')})` : ''}`);
     return { source, demo, seed, rebuilt };
   }
 
-  /** Creates or updates what the seed names, in one transaction; returns whether rollups were rebuilt. */
-  async apply(seed: Seed, within?: WithinSeed): Promise<boolean> {
+  /** Creates or updates what the seed names, in one transaction; `within` runs in it, after the change. */
+  async apply(seed: Seed, within?: WithinSeed): Promise<AppliedSeed & { rebuilt: boolean }> {
     // Hash outside the transaction: scrypt is slow on purpose.
     const users = await Promise.all(seed.users.map(async (u) => ({ ...u, passwordHash: await this.passwordHashFor(u.username, u.password) })));
-    const rebuilt = await this.db.transaction(async (tx) => {
+    const applied = await this.db.transaction(async (tx) => {
       const before = new OrgTree(await loadUnits(tx));
       const applied: AppliedSeed = { units: [], users: [], sites: [] };
       for (const u of seed.units) applied.units.push({ before: before.get(u.id) ?? null, after: u });
       await upsertUnits(tx, parentsFirst(seed.units));
       for (const u of users) {
         const old = await findUser(tx, u.username);
-        await upsertUser(tx, { username: u.username, passwordHash: u.passwordHash, role: u.role, unitId: u.unitId });
+        const change = await upsertUser(tx, { username: u.username, passwordHash: u.passwordHash, role: u.role, unitId: u.unitId });
         const after = { role: u.role, unitId: u.unitId };
-        applied.users.push({ username: u.username, before: old && { role: old.role, unitId: old.unitId }, after, passwordChanged: old?.passwordHash !== u.passwordHash });
+        const passwordChanged = old?.passwordHash !== u.passwordHash;
+        applied.users.push({ username: u.username, before: old && { role: old.role, unitId: old.unitId }, after, passwordChanged, tokensRevoked: change === 'changed' });
       }
       for (const s of seed.sites) {
         const old = await findSiteById(tx, s.id);
         await upsertSite(tx, { id: s.id, unitId: s.unitId, keyHash: hashSiteKey(s.key) });
         applied.sites.push({ id: s.id, before: old && { unitId: old.unitId }, after: { unitId: s.unitId } });
       }
-      const reshaped = await this.rebuildIfReshaped(tx, before, seed.units);
+      const rebuilt = await this.rebuildIfReshaped(tx, before, seed.units);
       if (within) await within(tx, applied);
-      return reshaped;
+      return { ...applied, rebuilt };
     });
     await this.org.reload();
-    return rebuilt;
+    return applied;
   }
 
   private async rebuildIfReshaped(tx: Sql, before: OrgTree, units: OrgUnitRecord[]): Promise<boolean> {

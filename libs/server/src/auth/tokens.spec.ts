@@ -14,6 +14,12 @@ it('verifies a token it signed to its claims', () => {
   expect(verifyUserToken(signUserToken(claims, SECRET, 60), SECRET)).toEqual(claims);
 });
 
+it('carries a gateway token\'s version, and a token without one is told apart (the gateway refuses it)', () => {
+  const versioned = { ...claims, tokenVersion: 7 };
+  expect(verifyUserToken(signUserToken(versioned, SECRET, 60), SECRET)).toEqual(versioned);
+  expect(verifyUserToken(signUserToken(claims, SECRET, 60), SECRET)).not.toHaveProperty('tokenVersion');
+});
+
 it('accepts a token signed by jsonwebtoken with the secret as a string (tokens issued before the key cache)', () => {
   const t = jwt.sign({ role: 'AGENT', unitId: 'prj-a1' }, SECRET, { algorithm: 'HS256', subject: 'agent.a1', issuer: 'qihe-gateway', expiresIn: 60 });
   expect(verifyUserToken(t, SECRET)).toEqual({ username: 'agent.a1', role: 'AGENT', unitId: 'prj-a1' });
@@ -40,6 +46,8 @@ it.each([
     const forged = Buffer.from(JSON.stringify({ role: 'ADMIN', unitId: 'group', sub: 'head.a', iss: 'qihe-gateway', exp: seconds() + 60 })).toString('base64url');
     return `${h}.${forged}.${sig}`;
   }],
+  ['a version that is not a whole number', () => jwt.sign({ role: 'ADMIN', unitId: 'group', ver: '1' }, SECRET, { algorithm: 'HS256', subject: 'x', issuer: 'qihe-gateway', expiresIn: 60 })],
+  ['a negative version', () => jwt.sign({ role: 'ADMIN', unitId: 'group', ver: -1 }, SECRET, { algorithm: 'HS256', subject: 'x', issuer: 'qihe-gateway', expiresIn: 60 })],
   ['garbage', () => 'not.a.token'],
 ])('rejects a token with %s', (_, make) => {
   expect(verifyUserToken(make(), SECRET)).toBeNull();

@@ -6,6 +6,8 @@ export interface UserClaims {
   username: string;
   role: Role;
   unitId: string;
+  /** The user's token version when signed (gateway tokens: compared with the stored one on every request). */
+  tokenVersion?: number;
 }
 
 const ISSUER = 'qihe-gateway';
@@ -21,7 +23,8 @@ function hmacKey(secret: string): KeyObject {
 }
 
 export function signUserToken(claims: UserClaims, secret: string, ttlSeconds: number): string {
-  return jwt.sign({ role: claims.role, unitId: claims.unitId }, hmacKey(secret), {
+  const version = claims.tokenVersion === undefined ? {} : { ver: claims.tokenVersion };
+  return jwt.sign({ role: claims.role, unitId: claims.unitId, ...version }, hmacKey(secret), {
     algorithm: 'HS256',
     subject: claims.username,
     issuer: ISSUER,
@@ -34,9 +37,11 @@ export function verifyUserToken(token: string, secret: string): UserClaims | nul
   try {
     const p = jwt.verify(token, hmacKey(secret), { algorithms: ['HS256'], issuer: ISSUER });
     if (typeof p !== 'object' || p === null) return null;
-    const { sub, role, unitId } = p as Record<string, unknown>;
+    const { sub, role, unitId, ver } = p as Record<string, unknown>;
     if (typeof sub !== 'string' || typeof unitId !== 'string' || !ROLES.includes(role as Role)) return null;
-    return { username: sub, role: role as Role, unitId };
+    if (ver === undefined) return { username: sub, role: role as Role, unitId };
+    if (!Number.isSafeInteger(ver) || (ver as number) < 0) return null;
+    return { username: sub, role: role as Role, unitId, tokenVersion: ver as number };
   } catch {
     return null;
   }
