@@ -135,6 +135,27 @@ describe('site agent API', () => {
     });
   });
 
+  describe('sign-in limit', () => {
+    // The gateway limits sign-in attempts per username; once it says "wait", the
+    // site must not sign the user in offline instead (that would lift the limit).
+    it('passes the gateway\'s TOO_MANY_REQUESTS on, even for a known user with the right password', async () => {
+      await gw.up();
+      await site.login('head.a', 'head-a-password'); // known here, so an offline sign-in would be possible
+      let refusal: string | undefined;
+      for (let i = 0; i < 40 && !refusal; i++) {
+        const c = code(await site.gql(LOGIN, { u: 'head.a', p: `guess-${i}` }));
+        if (c !== 'UNAUTHENTICATED') refusal = c;
+      }
+      expect(refusal).toBe('TOO_MANY_REQUESTS');
+      const right = await site.gql(LOGIN, { u: 'head.a', p: 'head-a-password' });
+      expect(code(right)).toBe('TOO_MANY_REQUESTS');
+      expect(right.errors?.[0].message).toContain('too many login attempts');
+      const agent = await site.login('agent.a1', 'agent-a1-password');
+      const status = await site.gql<{ siteStatus: { gatewayReachable: boolean } }>(STATUS, {}, agent);
+      expect(status.data?.siteStatus.gatewayReachable).toBe(true);
+    });
+  });
+
   describe('contract', () => {
     it('serves every type, field and argument of libs/contracts/src/site-api.graphql', () => {
       const contract = buildSchema(readFileSync(CONTRACT, 'utf8'));

@@ -129,6 +129,15 @@ describe('GatewayClient.recordTouchpoints', () => {
     expect(received).toHaveLength(3);
   });
 
+  it('does not retry the gateway\'s own rate-limit refusal and reports its wait', async () => {
+    handler = (_req, res) =>
+      json(res, 429, { data: null, errors: [{ message: 'too many login attempts for this username; try again in 42 s', extensions: { code: 'TOO_MANY_REQUESTS' } }] }, { 'retry-after': '42' });
+    const err = await new GatewayClient({ url, ...fast, retries: 3 }).login('exec', 'guess').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GatewayError);
+    expect(err).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryable: false, status: 429, retryAfterMs: 42_000, attempts: 1 });
+    expect(received).toHaveLength(1);
+  });
+
   it('gives up after the configured retries with a retryable error', async () => {
     handler = (_req, res) => json(res, 503, { errors: [{ message: 'down for maintenance' }] });
     const err = await new GatewayClient({ url, ...fast, retries: 2 }).recordTouchpoints([item(0)]).catch((e: unknown) => e);

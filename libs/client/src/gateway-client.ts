@@ -58,7 +58,7 @@ export interface GatewayErrorInit {
 
 /**
  * Every failure of a gateway call. `code` is the GraphQL `extensions.code`
- * (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND …) or one the client
+ * (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, TOO_MANY_REQUESTS …) or one the client
  * assigns (NETWORK, TIMEOUT, HTTP_ERROR, PAYLOAD_TOO_LARGE, RATE_LIMITED,
  * BAD_RESPONSE). `retryable` says whether sending the same request again may work.
  */
@@ -288,7 +288,10 @@ export class GatewayClient {
     if (errors.length > 0) {
       const first = errors[0];
       const code = first.extensions?.code ?? (status === 429 ? 'RATE_LIMITED' : 'GRAPHQL_ERROR');
-      return fail(errors.map((e) => e.message).join('; '), { code, retryable, status, errors, retryAfterMs: retryAfter });
+      // The gateway's own rate limit (login attempts of a username) names a wait of up to a minute:
+      // the caller, not a retry loop, decides whether to wait for it.
+      const limited = code === 'TOO_MANY_REQUESTS';
+      return fail(errors.map((e) => e.message).join('; '), { code, retryable: retryable && !limited, status, errors, retryAfterMs: retryAfter });
     }
     if (status < 200 || status >= 300) {
       return fail(`the gateway answered HTTP ${status}`, {

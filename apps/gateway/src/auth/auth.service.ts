@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { findSiteByKeyHash, findUser, findUserAccess, revokeUserTokens, type Database } from '@qihe/data';
 import { actorOf, canRevokeTokensOf, type Caller, type RequestOrigin, type UserCaller } from '@qihe/domain';
 import {
   bearer,
   forbidden,
+  hashPassword,
   hashSiteKey,
   looksLikeJwt,
   notFound,
@@ -28,6 +30,9 @@ const SITE_CACHE_MS = 30_000;
 export class AuthService {
   // Site keys are checked on every batch; a short cache spares the database.
   private readonly siteCache = new Map<string, { caller: Caller | null; until: number }>();
+  // What an unknown username's password is checked against: the same scrypt
+  // cost as a real user's, so the answer's timing tells no usernames.
+  private readonly dummyHash = hashPassword(randomBytes(18).toString('base64'));
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -70,8 +75,9 @@ export class AuthService {
 
   async login(username: string, password: string): Promise<SessionView> {
     const user = username.includes('\u0000') ? null : await findUser(this.db, username);
-    // Same answer for an unknown user and a wrong password: no user enumeration.
-    if (!user || !(await verifyPassword(password, user.passwordHash))) throw unauthenticated('wrong username or password');
+    // An unknown user costs one scrypt too, and gets the same answer as a wrong password: no user enumeration.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !matches) throw unauthenticated('wrong username or password');
     const token = signUserToken(
       { username: user.username, role: user.role, unitId: user.unitId, tokenVersion: user.tokenVersion },
       this.config.tokenSecret,

@@ -1,12 +1,13 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { QiheError } from '@qihe/server';
+import { tooManyRequests } from '@qihe/server';
 
 /**
  * Limits login attempts per client address and username, so passwords cannot
- * be guessed at speed. A refusal is a GraphQL error the caller can read.
+ * be guessed at speed. A refusal is TOO_MANY_REQUESTS with HTTP 429 and
+ * Retry-After: a rate limit, not a fault in what the caller sent.
  */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
@@ -14,7 +15,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     const ctx = GqlExecutionContext.create(context);
     const { req } = ctx.getContext<{ req: Request }>();
     const username = String(ctx.getArgs<{ username?: unknown }>().username ?? '');
-    // The tracker below reads these two fields; res only needs a header setter.
+    // The tracker below reads these two fields; headers travel with the error (QiheErrorFilter), not through res.
     return { req: { ip: req.ip, username } as Record<string, unknown>, res: { header: () => undefined } };
   }
 
@@ -22,12 +23,8 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     return `${String(req.ip)}|${String(req.username)}`;
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    try {
-      return await super.canActivate(context);
-    } catch (err) {
-      if (err instanceof ThrottlerException) throw new QiheError('BAD_USER_INPUT', 'too many login attempts for this username; wait a minute and try again', 'username');
-      throw err;
-    }
+  protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
+    const wait = Math.max(1, Math.ceil(limit.timeToBlockExpire));
+    throw tooManyRequests(`too many login attempts for this username; try again in ${wait} s`, wait);
   }
 }

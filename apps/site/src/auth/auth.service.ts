@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { GatewayError } from '@qihe/client';
 import type { Database } from '@qihe/data';
 import { ROLES, type Role } from '@qihe/domain';
-import { forbidden, hashPassword, signUserToken, unauthenticated, verifyPassword, verifyUserToken, type UserClaims } from '@qihe/server';
+import { forbidden, hashPassword, signUserToken, tooManyRequests, unauthenticated, verifyPassword, verifyUserToken, type UserClaims } from '@qihe/server';
 import type { SiteConfig } from '../config/site-config';
 import { gatewayDown, GatewayLink } from '../core/gateway-link';
 import { CONFIG, DATABASE } from '../core/tokens';
@@ -47,6 +47,8 @@ export class AuthService {
       await saveKnownUser(this.db, { username, passwordHash: await hashPassword(password), role: user.role, unitId: user.unitId });
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
+      // The gateway is up and said "wait": no offline sign-in around its limit on password guesses.
+      if (err.code === 'TOO_MANY_REQUESTS') throw tooManyRequests(err.message, Math.ceil((err.retryAfterMs ?? 60_000) / 1000));
       if (!gatewayDown(err)) throw unauthenticated(err.code === 'UNAUTHENTICATED' ? WRONG : `the gateway refused the sign-in: ${err.message}`);
       this.link.failed(err);
       user = await this.offline(username, password);

@@ -13,6 +13,8 @@ import { contractErrorOf, QiheError } from './qihe-error';
 export class QiheErrorFilter implements GqlExceptionFilter {
   catch(caught: QiheError | RefusalError | WindowError | SeedError, _host: ArgumentsHost): GraphQLError {
     const err = contractErrorOf(caught) as QiheError;
-    return new GraphQLError(err.message, { extensions: { code: err.code, ...(err.field ? { field: err.field } : {}) } });
+    // Apollo reads extensions.http into the HTTP answer (and strips it from the body).
+    const http = err.retryAfterSeconds === undefined ? {} : { http: { status: 429, headers: new Map([['retry-after', String(err.retryAfterSeconds)]]) } };
+    return new GraphQLError(err.message, { extensions: { code: err.code, ...(err.field ? { field: err.field } : {}), ...http } });
   }
 }

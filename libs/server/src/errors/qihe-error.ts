@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { RefusalCode, RefusalError, SeedError, WindowError } from '@qihe/domain';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
 
 /** The one exception type of the API: a code from the contract and a sentence for people. */
 export class QiheError extends Error {
@@ -9,6 +9,8 @@ export class QiheError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** TOO_MANY_REQUESTS: when to try again (HTTP 429 with Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'QiheError';
@@ -20,6 +22,8 @@ export const unauthenticated = (msg = 'a valid token is required (Authorization:
 export const forbidden = (msg: string): QiheError => new QiheError('FORBIDDEN', msg);
 export const badInput = (field: string, msg: string): QiheError => new QiheError('BAD_USER_INPUT', msg, field);
 export const notFound = (msg: string): QiheError => new QiheError('NOT_FOUND', msg);
+export const tooManyRequests = (msg: string, retryAfterSeconds: number): QiheError =>
+  new QiheError('TOO_MANY_REQUESTS', msg, undefined, retryAfterSeconds);
 
 /**
  * The GraphQL error of an item refused where a call carries only that item
@@ -53,7 +57,7 @@ export function contractErrorOf(err: unknown): QiheError | null {
   return null;
 }
 
-const PASS_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE']);
+const PASS_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS']);
 
 /**
  * Maps whatever a resolver threw to a contract error. Unknown errors become

@@ -53,5 +53,8 @@ export function apiGraphQLOptions<C>(opts: {
     plugins: [...armor.plugins, complexityLimit(limits.maxCost), ...(opts.plugins ?? [])],
     context: ({ req }: { req: Request }) => opts.context(bearer(req.headers.authorization), req),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, opts.production) as never,
+    // Nest would answer 200 even when an error names its own status (extensions.http);
+    // only QiheErrorFilter's rate-limit refusal does (429 with Retry-After).
+    preserveHttpStatusForExecutionErrors: false,
   };
 }
