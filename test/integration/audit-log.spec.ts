@@ -133,16 +133,29 @@ describe('every audited action writes exactly one row', () => {
     expect(renamed.details).toEqual({ before: unit, after: { ...unit, name: 'Project A3 (renamed)' } });
   });
 
-  it('upsertUser: a new user, then a role change; never the password', async () => {
+  it('upsertUser: a new user, then a role change (its tokens revoked); never the password', async () => {
     const user = { username: 'agent.a3', password: 'agent-a3-password', role: 'AGENT', unitId: 'prj-a1' };
     secrets.push(user.password, 'agent-a3-new-password');
     const [created] = await added(() => gql(UPSERT_USER, { input: user }, adminToken));
     expect(created).toMatchObject({ actor: 'admin', action: 'USER_UPSERTED', target: 'agent.a3' });
     expect(created.details).toEqual({ before: null, after: { role: 'AGENT', unitId: 'prj-a1' }, passwordChanged: true });
-    const [promoted] = await added(() => gql(UPSERT_USER, { input: { ...user, role: 'UNIT_HEAD', unitId: 'bu-a' } }, adminToken));
+    const [promoted, revoked] = await added(() => gql(UPSERT_USER, { input: { ...user, role: 'UNIT_HEAD', unitId: 'bu-a' } }, adminToken), 2);
     expect(promoted.details).toEqual({ before: { role: 'AGENT', unitId: 'prj-a1' }, after: { role: 'UNIT_HEAD', unitId: 'bu-a' }, passwordChanged: false });
-    const [repassworded] = await added(() => gql(UPSERT_USER, { input: { ...user, role: 'UNIT_HEAD', unitId: 'bu-a', password: 'agent-a3-new-password' } }, adminToken));
+    expect(revoked).toMatchObject({ actor: 'admin', action: 'TOKENS_REVOKED', target: 'agent.a3', details: { reason: 'role, unit or password changed' } });
+    const [repassworded, revokedAgain] = await added(
+      () => gql(UPSERT_USER, { input: { ...user, role: 'UNIT_HEAD', unitId: 'bu-a', password: 'agent-a3-new-password' } }, adminToken),
+      2,
+    );
     expect(repassworded.details).toMatchObject({ passwordChanged: true });
+    expect(revokedAgain).toMatchObject({ action: 'TOKENS_REVOKED', target: 'agent.a3' });
+    // The same again changes nothing: no tokens revoked.
+    const [same] = await added(() => gql(UPSERT_USER, { input: { ...user, role: 'UNIT_HEAD', unitId: 'bu-a', password: 'agent-a3-new-password' } }, adminToken));
+    expect(same).toMatchObject({ action: 'USER_UPSERTED', details: { passwordChanged: false } });
+  });
+
+  it('revokeTokens: who revoked whose tokens, from where', async () => {
+    const [row] = await added(() => gql(`mutation { revokeTokens(username: "agent.a3") }`, {}, adminToken, 'revoke-1'));
+    expect(row).toMatchObject({ actor_kind: 'USER', actor: 'admin', action: 'TOKENS_REVOKED', target: 'agent.a3', details: { reason: 'revokeTokens' }, request_id: 'revoke-1' });
   });
 
   it('issueSiteKey: a new site, then a rotation; never the key', async () => {
@@ -178,6 +191,8 @@ describe('refused actions write nothing', () => {
     ['a non-admin issueSiteKey', 'head.a', ISSUE_KEY, { s: 'site-a', u: 'bu-a' }],
     ['an invalid unit', 'admin', UPSERT_UNIT, { input: { id: 'bad unit id', name: 'x', level: 'PROJECT', parentId: 'bu-a' } }],
     ['an anonymous upsertOrgUnit', null, UPSERT_UNIT, { input: { id: 'prj-x', name: 'x', level: 'PROJECT', parentId: 'bu-a' } }],
+    ['a revokeTokens of another user by a non-admin', 'head.a', `mutation { revokeTokens(username: "exec") }`, {}],
+    ['a revokeTokens of an unknown user', 'admin', `mutation { revokeTokens(username: "nobody-here") }`, {}],
   ])('%s', async (_, who, doc, vars) => {
     const user = TEST_ORG.users.find((u) => u.username === who);
     const token = user ? (await gql<{ login: { token: string } }>(LOGIN, { u: user.username, p: user.password })).data?.login.token : undefined;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import { startGateway, type GatewayProcess } from '../e2e/support/gateway-process';
 import { TEST_ORG } from '../support/gateway-app';
@@ -126,6 +127,15 @@ it('revokes a user’s tokens when a replica starts on a seed file that changes 
   }
   expect((await gql(b, ME, {}, token)).data?.me).toBeNull();
   expect((await gql(b, ME, {}, other)).data?.me).toEqual({ role: 'AGENT', unitId: 'prj-a1' }); // only the changed user
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  try {
+    const { rows } = await pg.query(`SELECT actor_kind, target, details FROM audit_log WHERE action = 'TOKENS_REVOKED' AND actor_kind = 'SYSTEM'`);
+    expect(rows).toContainEqual({ actor_kind: 'SYSTEM', target: 'exec', details: { reason: 'role, unit or password changed by the bootstrap file', source: changed } });
+    expect(rows.filter((r) => r.target === 'agent.a1')).toEqual([]);
+  } finally {
+    await pg.end();
+  }
 });
 
 it('lets a user revoke their own tokens (sign out everywhere) and an ADMIN anyone’s', async () => {

@@ -14,7 +14,8 @@ type Audited = Omit<NewAuditEntry, 'actor' | 'origin'>;
 
 // Administration goes through the same checks and the same code as the
 // bootstrap file: one set of rules for the org tree, users and site keys.
-// Each change writes one audit entry in its own transaction.
+// Each change writes its audit entries (one, and TOKENS_REVOKED when a user's
+// tokens stop working) in its own transaction.
 @Resolver()
 @Callers(...ADMINISTRATORS)
 export class AdminResolver {
@@ -37,11 +38,10 @@ export class AdminResolver {
 
   @Mutation(() => UserAccountModel, { description: 'ADMIN: create a user or change their password, role or unit' })
   async upsertUser(@CurrentCaller() admin: Caller, @CurrentOrigin() origin: RequestOrigin, @Args('input') input: UserInput): Promise<UserAccountModel> {
-    await this.apply(admin, origin, { users: [input] }, ({ users: [u] }) => ({
-      action: 'USER_UPSERTED',
-      target: u.username,
-      details: { before: u.before, after: u.after, passwordChanged: u.passwordChanged },
-    }));
+    await this.apply(admin, origin, { users: [input] }, ({ users: [u] }) => [
+      { action: 'USER_UPSERTED', target: u.username, details: { before: u.before, after: u.after, passwordChanged: u.passwordChanged } },
+      ...(u.tokensRevoked ? [{ action: 'TOKENS_REVOKED' as const, target: u.username, details: { reason: 'role, unit or password changed' } }] : []),
+    ]);
     return { username: input.username, role: input.role, unitId: input.unitId };
   }
 
@@ -62,9 +62,9 @@ export class AdminResolver {
     return { siteId, unitId, key };
   }
 
-  private async apply(admin: Caller, origin: RequestOrigin, raw: Record<string, unknown>, entry: (applied: AppliedSeed) => Audited): Promise<void> {
+  private async apply(admin: Caller, origin: RequestOrigin, raw: Record<string, unknown>, entries: (applied: AppliedSeed) => Audited | Audited[]): Promise<void> {
     await this.seeds.apply(parseOne(raw, this.org.tree.all()), async (tx, applied) => {
-      await this.audit.record({ ...entry(applied), actor: actorOf(admin), origin }, tx);
+      for (const entry of [entries(applied)].flat()) await this.audit.record({ ...entry, actor: actorOf(admin), origin }, tx);
     });
   }
 }

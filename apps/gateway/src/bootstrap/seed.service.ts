@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { findSiteById, findUser, loadUnits, rebuildRollups, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
-import { OrgTree, parseSeed, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
+import { NO_ORIGIN, OrgTree, parseSeed, type AuditActor, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
 import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
+import { AuditService } from '../audit/audit.service';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 
@@ -30,6 +31,8 @@ export interface AppliedSeed {
 /** Work done in the seed's own transaction after it is applied (e.g. its audit entries): it commits with the change or not at all. */
 export type WithinSeed = (tx: Sql, applied: AppliedSeed) => Promise<void>;
 
+const BOOTSTRAP_ACTOR: AuditActor = { kind: 'SYSTEM', id: 'bootstrap', role: null };
+
 @Injectable()
 export class SeedService {
   private readonly log = new Logger('Bootstrap');
@@ -38,6 +41,7 @@ export class SeedService {
     @Inject(DATABASE) private readonly db: Database,
     @Inject(CONFIG) private readonly config: GatewayConfig,
     private readonly org: OrgService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Applies QIHE_SEED_FILE, or the shipped demo org when none is given. Throws before applying anything if the file is bad. */
@@ -51,7 +55,13 @@ export class SeedService {
       throw new Error(`${demo ? 'the demo org file' : 'QIHE_SEED_FILE'} (${source}) is not readable JSON: ${(err as Error).message}`);
     }
     const seed = parseSeed(raw, await loadUnits(this.db));
-    const { rebuilt, users } = await this.apply(seed);
+    // A changed user's tokens stop working: the trail says so, in the same transaction.
+    const { rebuilt, users } = await this.apply(seed, async (tx, applied) => {
+      for (const u of applied.users.filter((x) => x.tokensRevoked)) {
+        const details = { reason: 'role, unit or password changed by the bootstrap file', source };
+        await this.audit.record({ actor: BOOTSTRAP_ACTOR, action: 'TOKENS_REVOKED', target: u.username, details, origin: NO_ORIGIN }, tx);
+      }
+    });
     const revoked = users.filter((u) => u.tokensRevoked).map((u) => u.username);
     const notes = [rebuilt ? 'org tree re-shaped: rollups rebuilt' : '', revoked.length ? `tokens revoked for ${revoked.join(', ')} (role, unit or password changed)` : ''].filter(Boolean);
     this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites${notes.length ? ` (${notes.join('; ')})` : ''}`);
