@@ -39,6 +39,10 @@ const config: CodegenConfig = {
   generates: {
     'libs/client/src/__generated__/': out(GATEWAY_SDL, gatewayDocs(['libs/client/src/**/*.ts', '!libs/client/src/__generated__/**']), { strings: true }),
     'apps/console/src/__generated__/gateway/': out(GATEWAY_SDL, gatewayDocs(['apps/console/src/**/*.{ts,tsx}', '!apps/console/src/__generated__/**']), { strings: false }),
+    'tools/bench/src/__generated__/': out(GATEWAY_SDL, gatewayDocs(['tools/bench/src/**/*.ts', '!tools/bench/src/__generated__/**']), { strings: true }),
+    'tools/traffic/src/__generated__/site/': out(SITE_SDL, siteDocs(['tools/traffic/src/**/*.ts', '!tools/traffic/src/__generated__/**']), { strings: true, tag: 'siteGraphql' }),
+    'test/__generated__/gateway/': out(GATEWAY_SDL, gatewayDocs(['test/**/*.ts', '!test/__generated__/**']), { strings: true }),
+    'test/__generated__/site/': out(SITE_SDL, siteDocs(['test/**/*.ts', '!test/__generated__/**']), { strings: true, tag: 'siteGraphql' }),
     'apps/console/src/__generated__/site/': out(SITE_SDL, siteDocs(['apps/console/src/**/*.{ts,tsx}', '!apps/console/src/__generated__/**']), { strings: false, tag: 'siteGraphql' }),
   },
 };

@@ -4,6 +4,8 @@ import { OrgTree, parseSeed } from '@qihe/domain';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, requireChromium, screenshot, signIn, watchPage, type TestBrowser } from './support/browser';
 import { ConsoleRig, demoSeed, gql, loginToken } from './support/console-rig';
+import { graphql } from '../__generated__/gateway';
+import type { BrowserScoreQuery } from '../__generated__/gateway/graphql';
 
 // The console in a real headless Chromium against the built gateway and a site
 // on real PostgreSQL: an agent's touchpoint reaches the executive's ticker,
@@ -17,12 +19,16 @@ const password = (username: string): string => seed.users.find((u) => u.username
 const CHAINS = ['VALUE', 'BUSINESS', 'KNOWLEDGE', 'DATA'] as const;
 const fmtScore = (v: number | null): string => (v == null ? '—' : v.toFixed(1));
 
-const SCORE = `query($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }
-}`;
-interface ScoreWire {
-  engagementScore: { touchpoints: number; overall: number | null; chains: { chain: string; score: number | null }[] };
-}
+const SCORE = graphql(`
+  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }
+  }
+`);
+const GRID_TOUCHPOINTS = graphql(`
+  query GridTouchpoints($from: DateTime!, $to: DateTime!) {
+    touchpoints(unitId: "bu-grid", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }
+  }
+`);
 
 const rig = new ConsoleRig(SITE);
 let browser: TestBrowser;
@@ -115,12 +121,12 @@ it("shows a unit head the API's scores for bu-grid, before and after new touchpo
     for (const c of CHAINS) chains[c] = (await panel.getByTestId(`chain-score-${c}`).textContent())!.trim();
     return { overall: (await panel.getByTestId('overall-score').textContent())!.trim(), chains };
   };
-  const api = async (token: string, w: { from: string; to: string }): Promise<ScoreWire['engagementScore']> => {
-    const r = await gql<ScoreWire>(rig.gatewayUrl, SCORE, { unitId: 'bu-grid', ...w }, token);
+  const api = async (token: string, w: { from: string; to: string }): Promise<BrowserScoreQuery['engagementScore']> => {
+    const r = await gql(rig.gatewayUrl, SCORE, { unitId: 'bu-grid', ...w }, token);
     if (!r.data) throw new Error(JSON.stringify(r.errors));
     return r.data.engagementScore;
   };
-  const expectSame = (ui: { overall: string; chains: Record<string, string> }, s: ScoreWire['engagementScore']): void => {
+  const expectSame = (ui: { overall: string; chains: Record<string, string> }, s: BrowserScoreQuery['engagementScore']): void => {
     expect(ui).toEqual({ overall: fmtScore(s.overall), chains: Object.fromEntries(CHAINS.map((c) => [c, fmtScore(s.chains.find((x) => x.chain === c)!.score)])) });
   };
   const token = await loginToken(rig.gatewayUrl, 'head.grid', password('head.grid'));
@@ -221,9 +227,9 @@ it('keeps the agent logging while the gateway is stopped and forwards the backlo
   // And the gateway holds them, once each.
   const token = await loginToken(rig.gatewayUrl, 'exec', password('exec'));
   const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-  const r = await gql<{ touchpoints: { edges: { node: { id: string; customerId: string; unit: { id: string } } }[] } }>(
+  const r = await gql(
     rig.gatewayUrl,
-    `query($from: DateTime!, $to: DateTime!) { touchpoints(unitId: "bu-grid", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } } }`,
+    GRID_TOUCHPOINTS,
     { from: new Date(hour - 2 * 3_600_000).toISOString(), to: new Date(hour + 3_600_000).toISOString() },
     token,
   );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createTestDatabase } from '../support/test-database';
 import { connectError, connectFeed, settle, type FeedClient } from './support/feed-client';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { GraphqlClient, errorCodes, type GqlResponse } from './support/graphql-client';
+import { E2E_ME, GraphqlClient, errorCodes, type GqlResponse } from './support/graphql-client';
 import { checkBatch, checkExactlyOnce, checkFeedEvent, checkNewestFirst, checkRow } from './support/ingest-checks';
 import { BUSINESS_UNIT_IDS, GROUP_ID, PROJECT_IDS, SITES, USERS, childrenOf, subtreeOf, writeSeedFile } from './support/org-fixture';
 import { createRng } from './support/prng';
@@ -80,7 +80,7 @@ describe(`gateway e2e (seed ${SEED})`, () => {
       expect(errorCodes(await anon.engagementScore(GROUP_ID, from, to))).toEqual(['UNAUTHENTICATED']);
       expect(errorCodes(await anon.touchpointsPage(GROUP_ID, from, to, 10))).toEqual(['UNAUTHENTICATED']);
       expect(errorCodes(await anon.as('not-a-token').engagementScore(GROUP_ID, from, to))).toEqual(['UNAUTHENTICATED']);
-      const me = await as('headA').request<{ me: Session }>('{ me { role unitId } }');
+      const me = await as('headA').request<{ me: Pick<Session, 'role' | 'unitId'> | null }>(E2E_ME);
       expect(me.data?.me).toEqual({ role: 'UNIT_HEAD', unitId: 'bu-a' });
     });
   });

@@ -7,6 +7,17 @@ import { referenceScore, selectTouchpoints, type RefTouchpoint } from '../e2e/su
 import { compareScore } from '../e2e/support/score-comparison';
 import type { EngagementScoreWire } from '../e2e/support/wire-types';
 import { adminQuery, FaultRig } from './support/fault-rig';
+import type { TypedDocument } from '@qihe/client';
+import { graphql } from '../__generated__/gateway';
+import { siteGraphql } from '../__generated__/site';
+import { LOGIN } from '../support/documents';
+
+const BACKLOG = siteGraphql(`query FaultsBacklog { siteStatus { backlog } }`);
+const DEAD_LETTERS = siteGraphql(`query FaultsDeadLetters { deadLetters(first: 500) { touchpointId code message kind } }`);
+// Spreads the end-to-end reference's fragment (test/e2e/support/graphql-client.ts): the same fields it compares.
+const FAULTS_SCORE = graphql(`
+  query FaultsScore($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...E2eScore } }
+`);
 
 // The distributed contact centre under faults, with real processes: a
 // gateway on its PostgreSQL, three sites (group, business unit, project) fed by
@@ -28,11 +39,11 @@ const RATE = Number(process.env.QIHE_FAULTS_RATE ?? 30);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const rig = new FaultRig();
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+async function gql<T>(url: string, query: string | TypedDocument<T, never>, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
@@ -41,7 +52,7 @@ async function gql<T>(url: string, query: string, variables: Record<string, unkn
 
 const login = async (url: string, username: string): Promise<string> => {
   const password = org.users.find((u) => u.username === username)!.password;
-  return (await gql<{ login: { token: string } }>(url, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password })).login.token;
+  return (await gql(url, LOGIN, { u: username, p: password })).login.token;
 };
 
 afterAll(() => rig.stop(), 60_000);
@@ -93,7 +104,7 @@ it('loses nothing and counts nothing twice through gateway, site, link and datab
   const deadline = Date.now() + 120_000;
   for (;;) {
     const backlogs = await Promise.all(
-      SITES.map(async (s) => (await gql<{ siteStatus: { backlog: number } }>(rig.siteUrl(s.id), `{ siteStatus { backlog } }`, {}, tokens.get(s.id))).siteStatus.backlog),
+      SITES.map(async (s) => (await gql(rig.siteUrl(s.id), BACKLOG, {}, tokens.get(s.id))).siteStatus.backlog),
     );
     if (backlogs.every((b) => b === 0)) break;
     if (Date.now() > deadline) throw new Error(`backlogs did not drain: ${backlogs.join(', ')}`);
@@ -104,7 +115,7 @@ it('loses nothing and counts nothing twice through gateway, site, link and datab
   const confirmed = new Set<string>();
   for (const ids of summary.confirmed.values()) ids.forEach((id) => confirmed.add(id));
   const deadLetters = (
-    await Promise.all(SITES.map(async (s) => (await gql<{ deadLetters: { touchpointId: string; code: string; message: string; kind: string }[] }>(rig.siteUrl(s.id), `{ deadLetters(first: 500) { touchpointId code message kind } }`, {}, tokens.get(s.id))).deadLetters))
+    await Promise.all(SITES.map(async (s) => (await gql(rig.siteUrl(s.id), DEAD_LETTERS, {}, tokens.get(s.id))).deadLetters))
   ).flat();
   for (const d of deadLetters) {
     expect(d.code).toMatch(/^[A-Z_]+$/);
@@ -195,8 +206,7 @@ it('loses nothing and counts nothing twice through gateway, site, link and datab
   for (const unitId of ['group', 'bu-grid', 'prj-grid-uhv01', 'bu-rail']) {
     const { engagementScore } = await gql<{ engagementScore: EngagementScoreWire }>(
       rig.gateway.url,
-      `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) {
-        unit { id } from to touchpoints overall modelVersion chains { chain score measures { key chain numerator denominator value normalized weight } } } }`,
+      FAULTS_SCORE,
       { u: unitId, f: new Date(from).toISOString(), t: new Date(to).toISOString() },
       exec,
     );

@@ -1,21 +1,27 @@
 import { Client } from 'pg';
 import { AuditService } from '../../apps/gateway/src/audit/audit.service';
 import { startTestGateway, TEST_ORG, type GqlResponse, type TestGateway } from '../support/gateway-app';
+import type { TypedDocument } from '@qihe/client';
+import { graphql } from '../__generated__/gateway';
+import type { AuditLogQuery } from '../__generated__/gateway/graphql';
+import { LOGIN } from '../support/documents';
 
 // The audit trail on a real gateway and PostgreSQL: every audited action adds
 // exactly one row saying who, what, when and from where; refused actions add
 // none; the ADMIN pages through it; and no role, the gateway's own included,
 // can change or remove a row.
 
-const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
-const UPSERT_UNIT = `mutation($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { id } }`;
-const UPSERT_USER = `mutation($input: UserInput!) { upsertUser(input: $input) { username } }`;
-const ISSUE_KEY = `mutation($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }`;
-const AUDIT_LOG = `query($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {
-  auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {
-    edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }
-    pageInfo { hasNextPage endCursor }
-  } }`;
+const UPSERT_UNIT = graphql(`mutation AuditUpsertUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { id } }`);
+const UPSERT_USER = graphql(`mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }`);
+const ISSUE_KEY = graphql(`mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }`);
+const AUDIT_LOG = graphql(`
+  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {
+    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {
+      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
 
 interface AuditRow {
   id: string;
@@ -30,22 +36,8 @@ interface AuditRow {
   user_agent: string | null;
   request_id: string | null;
 }
-interface Node {
-  id: string;
-  at: string;
-  actorKind: string;
-  actor: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  details: string;
-  clientAddress: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
-interface Page {
-  auditLog: { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
+type Page = AuditLogQuery;
+type Node = Page['auditLog']['edges'][number]['node'];
 
 let gw: TestGateway;
 let pg: Client;
@@ -54,7 +46,7 @@ let seq = 0;
 const secrets: string[] = TEST_ORG.users.map((u) => u.password);
 
 /** A GraphQL call with the headers a browser or proxy would send. */
-async function gql<T>(query: string, variables: Record<string, unknown>, token?: string, requestId = `req-${++seq}`): Promise<GqlResponse<T>> {
+async function gql<T>(query: string | TypedDocument<T, never>, variables: Record<string, unknown>, token?: string, requestId = `req-${++seq}`): Promise<GqlResponse<T>> {
   const res = await fetch(`${gw.url}/graphql`, {
     method: 'POST',
     headers: {
@@ -63,7 +55,7 @@ async function gql<T>(query: string, variables: Record<string, unknown>, token?:
       'x-request-id': requestId,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   return (await res.json()) as GqlResponse<T>;
 }
@@ -84,7 +76,7 @@ beforeAll(async () => {
   gw = await startTestGateway(TEST_ORG);
   pg = new Client({ connectionString: gw.databaseUrl });
   await pg.connect();
-  const res = await gql<{ login: { token: string } }>(LOGIN, { u: 'admin', p: 'admin-password' });
+  const res = await gql(LOGIN, { u: 'admin', p: 'admin-password' });
   adminToken = res.data?.login.token ?? '';
 });
 
@@ -195,8 +187,8 @@ describe('refused actions write nothing', () => {
     ['a revokeTokens of an unknown user', 'admin', `mutation { revokeTokens(username: "nobody-here") }`, {}],
   ])('%s', async (_, who, doc, vars) => {
     const user = TEST_ORG.users.find((u) => u.username === who);
-    const token = user ? (await gql<{ login: { token: string } }>(LOGIN, { u: user.username, p: user.password })).data?.login.token : undefined;
-    await added(async () => expect((await gql(doc, vars, token)).errors).toHaveLength(1), 0);
+    const token = user ? (await gql(LOGIN, { u: user.username, p: user.password })).data?.login.token : undefined;
+    await added(async () => expect((await gql<unknown>(doc, vars, token)).errors).toHaveLength(1), 0);
   });
 });
 
@@ -206,7 +198,7 @@ describe('the ADMIN reads the trail', () => {
     const seen: Node[] = [];
     let after: string | null = null;
     for (let i = 0; i < 100; i++) {
-      const res: GqlResponse<Page> = await gql<Page>(AUDIT_LOG, { first: 3, after }, adminToken);
+      const res: GqlResponse<Page> = await gql(AUDIT_LOG, { first: 3, after }, adminToken);
       expect(res.errors).toBeUndefined();
       const page: Page['auditLog'] = res.data!.auditLog;
       seen.push(...page.edges.map((e) => e.node));
@@ -234,7 +226,7 @@ describe('the ADMIN reads the trail', () => {
   it('filters by action, actor and time', async () => {
     const stored = await rows();
     const page = async (vars: Record<string, unknown>): Promise<string[]> =>
-      (await gql<Page>(AUDIT_LOG, { first: 500, ...vars }, adminToken)).data!.auditLog.edges.map((e) => e.node.id);
+      (await gql(AUDIT_LOG, { first: 500, ...vars }, adminToken)).data!.auditLog.edges.map((e) => e.node.id);
     const ids = (pred: (r: AuditRow) => boolean): string[] => stored.filter(pred).map((r) => r.id).reverse();
     expect(await page({ action: 'LOGIN_FAILED' })).toEqual(ids((r) => r.action === 'LOGIN_FAILED'));
     expect(await page({ actor: 'head.a' })).toEqual(ids((r) => r.actor === 'head.a'));

@@ -1,9 +1,11 @@
+import type { TypedDocument } from '@qihe/client';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway, type GatewayProcess } from '../e2e/support/gateway-process';
 import { TEST_ORG } from '../support/gateway-app';
 import { hourWindow, RATE, RECORD, SCORE, touchpoint } from '../support/touchpoint-factory';
+import { LOGIN } from '../support/documents';
 
 // The embedded default (no DATABASE_URL): the built gateway as a real process on
 // PGlite, same migrations and code path, data kept in QIHE_DATA_DIR across a
@@ -14,7 +16,7 @@ const seedFile = join(dir, 'seed.json');
 writeFileSync(seedFile, JSON.stringify(TEST_ORG));
 const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
 
-type Gql = (q: string, v: unknown, t?: string) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Gql = (q: string | TypedDocument<unknown, never>, v: unknown, t?: string) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function boot(): Promise<{ gw: GatewayProcess; gql: Gql }> {
   const gw = await startGateway({ databaseUrl: '', seedFile, env: { QIHE_DATA_DIR: join(dir, 'data') }, startTimeoutMs: 60_000 });
@@ -22,7 +24,7 @@ async function boot(): Promise<{ gw: GatewayProcess; gql: Gql }> {
     const res = await fetch(`${gw.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: String(query), variables }),
     });
     return res.json();
   };
@@ -43,7 +45,7 @@ it('records, rates and scores on embedded PostgreSQL, and keeps it across a rest
   const yesterday = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000;
   const old = touchpoint({ occurredAt: new Date(yesterday + 30 * 60_000).toISOString() });
   expect((await first.gql(RECORD, { input: [old] }, SITE_A)).data.recordTouchpoints.accepted).toBe(1);
-  const login = await first.gql(`mutation { login(username: "head.a", password: "head-a-password") { token } }`, {});
+  const login = await first.gql(LOGIN, { u: 'head.a', p: 'head-a-password' });
   const token = login.data.login.token;
   const score = (await first.gql(SCORE, { unitId: 'bu-a', ...hourWindow(1, 1) }, token)).data.engagementScore;
   expect(score.touchpoints).toBe(3);

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { FeedPublisher } from '../../apps/gateway/src/feed/feed-publisher.service';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
+import { LOGIN } from '../support/documents';
 
 // A single gateway (no Redis) knows every subscriber: a touchpoint whose
 // lineage has no subscribed room is not encoded at all, and one that has is
@@ -20,7 +21,7 @@ let encodedAlerts = 0;
 const sockets: Socket[] = [];
 
 async function connect(): Promise<Socket> {
-  const r = await gw.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`);
+  const r = await gw.gql(LOGIN, { u: 'exec', p: 'exec-password' });
   const s = io(`${gw.url}/feed`, { auth: { token: r.data!.login.token }, transports: ['websocket'], reconnection: false, forceNew: true });
   sockets.push(s);
   await new Promise<void>((res, rej) => s.once('connect', () => res()).once('connect_error', rej));

@@ -1,6 +1,7 @@
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { connected, openFeed, record, subscribe, waitFor, type FeedClient } from '../support/feed-client';
 import { hourWindow, RECORD, SCORE, touchpoint } from '../support/touchpoint-factory';
+import { LOGIN } from '../support/documents';
 
 // The live feed with real socket.io clients: scope on subscribe, touchpoints
 // after commit, rolling scores that obey the same model as engagementScore.
@@ -10,7 +11,7 @@ let gw: TestGateway;
 const sockets: FeedClient[] = [];
 
 async function token(username: string, password: string): Promise<string> {
-  const r = await gw.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
+  const r = await gw.gql(LOGIN, { u: username, p: password });
   return r.data!.login.token;
 }
 
@@ -92,14 +93,14 @@ it('sends the rolling hour score of a subscribed unit, equal to the model over t
   await gw.gql(RECORD, { input: items }, TEST_ORG.sites.find((s) => s.id === 'site-b')!.key);
   const live = await next;
   const head = await token('head.b', 'head-b-password');
-  const api = await gw.gql<{ engagementScore: { touchpoints: number; overall: number; chains: { chain: 'VALUE' | 'BUSINESS' | 'KNOWLEDGE' | 'DATA'; score: number | null }[] } }>(
+  const api = await gw.gql(
     SCORE,
     { unitId: 'prj-b2', ...hourWindow(1, 1) },
     head,
   );
   const s = api.data!.engagementScore;
   expect(s.touchpoints).toBe(2);
-  expect(live.overall).toBeCloseTo(s.overall, 9);
+  expect(live.overall).toBeCloseTo(s.overall as number, 9);
   for (const c of s.chains) expect(live.chains[c.chain]).toBeCloseTo(c.score as number, 9);
 });
 

@@ -4,6 +4,9 @@ import { OrgTree } from '@qihe/domain';
 import { Database } from '@qihe/data';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { hourWindow, RATE, RECORD, SCORE, touchpoint, type IngestResult } from '../support/touchpoint-factory';
+import { graphql } from '../__generated__/gateway';
+import type { RateManyMutation } from '../__generated__/gateway/graphql';
+import { LOGIN } from '../support/documents';
 
 // Ingestion on a real PostgreSQL: exactly once, per-item judgement, one
 // transaction for the row and its rollups, concurrent batches without deadlock.
@@ -32,7 +35,7 @@ beforeAll(async () => {
   gw = await startTestGateway(TEST_ORG);
   pg = new Client({ connectionString: gw.databaseUrl });
   await pg.connect();
-  const login = await gw.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`);
+  const login = await gw.gql(LOGIN, { u: 'exec', p: 'exec-password' });
   execToken = login.data!.login.token;
 });
 
@@ -176,12 +179,14 @@ describe('recordSatisfaction', () => {
 });
 
 describe('recordSatisfactions', () => {
-  const RATE_MANY = `mutation RateMany($input: [SatisfactionRatingInput!]!) {
-    recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }
-  }`;
-  type RatingResult = { rated: number; unchanged: number; rejected: { index: number; id: string | null; code: string; message: string }[] };
+  const RATE_MANY = graphql(`
+    mutation RateMany($input: [SatisfactionRatingInput!]!) {
+      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }
+    }
+  `);
+  type RatingResult = RateManyMutation['recordSatisfactions'];
   const rateMany = async (input: unknown[], key = SITE_A): Promise<RatingResult> => {
-    const res = await gw.gql<{ recordSatisfactions: RatingResult }>(RATE_MANY, { input }, key);
+    const res = await gw.gql(RATE_MANY, { input }, key);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.recordSatisfactions;
   };

@@ -1,6 +1,6 @@
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { LOGIN } from '../support/documents';
 
-const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }`;
 let gw: TestGateway;
 
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 it('gives a signed session for the right password and the same refusal for a wrong one or an unknown user', async () => {
-  const ok = await gw.gql<{ login: { token: string; role: string; unitId: string } }>(LOGIN, { u: 'head.a', p: 'head-a-password' });
+  const ok = await gw.gql(LOGIN, { u: 'head.a', p: 'head-a-password' });
   expect(ok.data?.login).toMatchObject({ role: 'UNIT_HEAD', unitId: 'bu-a' });
   expect(ok.data?.login.token.split('.')).toHaveLength(3);
   const wrong = await gw.gql(LOGIN, { u: 'head.a', p: 'nope-nope' });

@@ -1,6 +1,7 @@
 import { print, type DocumentNode } from 'graphql';
 import { BREAKDOWN, CHILD_SCORES, ORG_UNITS, TOUCHPOINTS, TREND, UNIT_SCORES } from '../../apps/console/src/unit/gateway-api';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { LOGIN } from '../support/documents';
 
 // The cost limit prices what a query makes the gateway do, before anything
 // runs: a database read weighs a lot, a list multiplies its items' cost by how
@@ -19,7 +20,7 @@ let token: string;
 let looseToken: string;
 
 const login = async (g: TestGateway): Promise<string> =>
-  (await g.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`)).data!.login.token;
+  (await g.gql(LOGIN, { u: 'exec', p: 'exec-password' })).data!.login.token;
 
 /** POSTs with the status, to see what HTTP says too. */
 async function post(g: TestGateway, query: string, variables: Record<string, unknown>, auth: string) {

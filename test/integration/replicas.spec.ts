@@ -1,3 +1,4 @@
+import type { TypedDocument } from '@qihe/client';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,10 @@ import { TEST_ORG } from '../support/gateway-app';
 import { startRedis } from '../support/redis-server';
 import { createTestDatabase } from '../support/test-database';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
+import { graphql } from '../__generated__/gateway';
+import { LOGIN } from '../support/documents';
+
+const ADD_UNIT = graphql(`mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }`);
 
 // Two stateless gateway replicas on one PostgreSQL, their feeds joined through
 // Redis: a client on replica B hears what replica A committed, once, and its
@@ -38,7 +43,7 @@ it('delivers touchpoints committed on one replica to feed clients of another, on
   const login = await fetch(`${a.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(username: "exec", password: "exec-password") { token } }` }),
+    body: JSON.stringify({ query: String(LOGIN), variables: { u: 'exec', p: 'exec-password' } }),
   });
   const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token; // a token from A works on B
   const socket: Socket = io(`${b.url}/feed`, { auth: { token }, transports: ['websocket'], reconnection: false });
@@ -68,16 +73,16 @@ it('delivers touchpoints committed on one replica to feed clients of another, on
 });
 
 it('lets a replica accept touchpoints for a unit another replica has just added', async () => {
-  const post = async (url: string, query: string, variables: Record<string, unknown>, token: string): Promise<Record<string, any>> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const post = async (url: string, query: string | TypedDocument<unknown, never>, variables: Record<string, unknown>, token: string): Promise<Record<string, any>> => { // eslint-disable-line @typescript-eslint/no-explicit-any
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: String(query), variables }),
     });
     return (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
-  const admin = (await post(a.url, `mutation { login(username: "admin", password: "admin-password") { token } }`, {}, '')).data.login.token as string;
-  const added = await post(a.url, `mutation($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }`, { i: { id: 'prj-a3', name: 'Project A3', level: 'PROJECT', parentId: 'bu-a' } }, admin);
+  const admin = (await post(a.url, LOGIN, { u: 'admin', p: 'admin-password' }, '')).data.login.token as string;
+  const added = await post(a.url, ADD_UNIT, { i: { id: 'prj-a3', name: 'Project A3', level: 'PROJECT', parentId: 'bu-a' } }, admin);
   expect(added.data.upsertOrgUnit.id).toBe('prj-a3');
   await new Promise((r) => setTimeout(r, 2100)); // past the replica's re-read guard
   const res = await post(b.url, RECORD, { input: [touchpoint({ unitId: 'prj-a3' })] }, SITE_A);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { graphql } from '../__generated__/gateway';
 import { TEST_ORG, type GqlResponse } from '../support/gateway-app';
 
 // What the access matrix needs besides the table: the callers, who sees what
@@ -55,32 +56,33 @@ export function touchpoint(unitId: string, rated = false): Record<string, unknow
 
 // Every OrgUnit in a response carries __typename, its parent and its children,
 // so that leakOutside() sees each unit the caller was shown.
-const UNIT = `__typename id parent { __typename id } children { __typename id }`;
-const SCORE = `unit { ${UNIT} } from to touchpoints overall chains { chain score }`;
+graphql(`fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }`);
+graphql(`fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }`);
 
+// One document per operation of the API, typed by `npm run codegen`.
 export const DOCS = {
-  me: `query { me { token role unitId } }`,
-  orgUnits: `query { orgUnits { ${UNIT} } }`,
-  orgUnit: `query($id: ID!) { orgUnit(id: $id) { ${UNIT} } }`,
-  engagementScore: `query($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $u, from: $from, to: $to) { ${SCORE} } }`,
-  engagementScores: `query($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ${SCORE} } }`,
-  engagementBreakdown: `query($u: ID!, $from: DateTime!, $to: DateTime!) {
-    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ${SCORE} } } }`,
-  engagementTrend: `query($u: ID!, $from: DateTime!, $to: DateTime!) {
-    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ${SCORE} } }`,
-  touchpoints: `query($u: ID!, $from: DateTime!, $to: DateTime!) {
-    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ${UNIT} } } } pageInfo { hasNextPage } } }`,
-  login: `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }`,
-  recordTouchpoints: `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`,
-  recordSatisfaction: `mutation($id: ID!, $s: SatisfactionInput!) {
-    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ${UNIT} } } }`,
-  recordSatisfactions: `mutation($input: [SatisfactionRatingInput!]!) {
-    recordSatisfactions(input: $input) { rated unchanged rejected { index code message } } }`,
-  upsertOrgUnit: `mutation($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ${UNIT} } }`,
-  upsertUser: `mutation($input: UserInput!) { upsertUser(input: $input) { username role unitId } }`,
-  issueSiteKey: `mutation($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`,
-  auditLog: `query($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }`,
-  revokeTokens: `mutation($username: String!) { revokeTokens(username: $username) }`,
+  me: graphql(`query MatrixMe { me { token role unitId } }`),
+  orgUnits: graphql(`query MatrixOrgUnits { orgUnits { ...MatrixUnit } }`),
+  orgUnit: graphql(`query MatrixOrgUnit($id: ID!) { orgUnit(id: $id) { ...MatrixUnit } }`),
+  engagementScore: graphql(`query MatrixScore($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $u, from: $from, to: $to) { ...MatrixScore } }`),
+  engagementScores: graphql(`query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }`),
+  engagementBreakdown: graphql(`query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }`),
+  engagementTrend: graphql(`query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }`),
+  touchpoints: graphql(`query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {
+    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }`),
+  login: graphql(`mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }`),
+  recordTouchpoints: graphql(`mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`),
+  recordSatisfaction: graphql(`mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {
+    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ...MatrixUnit } } }`),
+  recordSatisfactions: graphql(`mutation MatrixRateMany($input: [SatisfactionRatingInput!]!) {
+    recordSatisfactions(input: $input) { rated unchanged rejected { index code message } } }`),
+  upsertOrgUnit: graphql(`mutation MatrixUpsertOrgUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ...MatrixUnit } }`),
+  upsertUser: graphql(`mutation MatrixUpsertUser($input: UserInput!) { upsertUser(input: $input) { username role unitId } }`),
+  issueSiteKey: graphql(`mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`),
+  auditLog: graphql(`query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }`),
+  revokeTokens: graphql(`mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }`),
 };
 export type Operation = keyof typeof DOCS;
 

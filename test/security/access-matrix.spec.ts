@@ -19,6 +19,7 @@ import {
   type Operation,
 } from './access-fixture';
 import { checkFeedRow, FEED_TABLE } from './feed-access';
+import type { TypedDocument } from '@qihe/client';
 
 // Who may do what, checked through the public API of a real gateway running in
 // production mode: every role, a site key and five kinds of bad token against
@@ -157,8 +158,9 @@ const tokens = {} as Record<CallerName, string | undefined>;
 const everyError: unknown[] = [];
 const issuedKeys: string[] = []; // site keys the API handed out: they must not be stored either
 
-async function call<T = Data>(query: string, variables: Record<string, unknown>, token: string | undefined): Promise<GqlResponse<T>> {
-  const res = await gw.gql<T>(query, variables, token);
+// Results are read generically (every operation's answer is searched for units), so a document's own type is not needed here.
+async function call<T = Data>(query: string | TypedDocument<unknown, never>, variables: Record<string, unknown>, token: string | undefined): Promise<GqlResponse<T>> {
+  const res = await gw.gql<T>(String(query), variables, token);
   everyError.push(...(res.errors ?? []));
   return res;
 }

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIncompatibilities, reachable } from '../contract/schema-compat';
 import { agentFlow, LOG_MANY, LOG_ONE, STATUS, SwitchableGateway, TestSite, TOUCHPOINT, type Gql, type LocalTouchpoint } from './support/site-harness';
+import { siteGraphql } from '../__generated__/site';
+import { LOGIN as GATEWAY_LOGIN } from '../support/documents';
 
 // The agent API of a site: sign-in online and offline, who may sign in, the
 // gateway's validation rules, what the site fills in, and the contract file.
@@ -12,7 +14,8 @@ import { agentFlow, LOG_MANY, LOG_ONE, STATUS, SwitchableGateway, TestSite, TOUC
 jest.setTimeout(60_000);
 
 const CONTRACT = join(__dirname, '../../libs/contracts/src/site-api.graphql');
-const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }`;
+const LOGIN = siteGraphql(`mutation AgentLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }`);
+const ME = siteGraphql(`query AgentMe { me { username role unitId siteId token } }`);
 const code = (res: Gql<unknown>): string | undefined => res.errors?.[0]?.extensions?.code;
 
 describe('site agent API', () => {
@@ -36,13 +39,13 @@ describe('site agent API', () => {
     });
 
     it('signs an agent in through the gateway and answers with a site token', async () => {
-      const res = await site.gql<{ login: Record<string, string> }>(LOGIN, { u: 'agent.a1', p: 'agent-a1-password' });
+      const res = await site.gql(LOGIN, { u: 'agent.a1', p: 'agent-a1-password' });
       expect(res.data?.login).toMatchObject({ username: 'agent.a1', role: 'AGENT', unitId: 'prj-a1', siteId: 'site-a' });
       const token = res.data!.login.token;
-      const me = await site.gql<{ me: Record<string, string> }>(`query { me { username role unitId siteId token } }`, {}, token);
+      const me = await site.gql(ME, {}, token);
       expect(me.data?.me).toEqual({ username: 'agent.a1', role: 'AGENT', unitId: 'prj-a1', siteId: 'site-a', token });
       // A gateway token is not a site token.
-      const gwToken = (await gw.gql<{ login: { token: string } }>(`mutation { login(username: "agent.a1", password: "agent-a1-password") { token } }`)).data!.login.token;
+      const gwToken = (await gw.gql(GATEWAY_LOGIN, { u: 'agent.a1', p: 'agent-a1-password' })).data!.login.token;
       expect(code(await site.gql(STATUS, {}, gwToken))).toBe('UNAUTHENTICATED');
       expect(code(await site.gql(STATUS))).toBe('UNAUTHENTICATED');
     });
@@ -60,7 +63,7 @@ describe('site agent API', () => {
     it('signs a known agent in while the gateway is unreachable, with the right password only', async () => {
       await site.login('agent.a1', 'agent-a1-password');
       await gw.down();
-      const offline = await site.gql<{ login: { token: string; unitId: string } }>(LOGIN, { u: 'agent.a1', p: 'agent-a1-password' });
+      const offline = await site.gql(LOGIN, { u: 'agent.a1', p: 'agent-a1-password' });
       expect(offline.errors).toBeUndefined();
       expect(offline.data?.login.unitId).toBe('prj-a1');
       expect((await site.gql(STATUS, {}, offline.data!.login.token)).errors).toBeUndefined();
@@ -79,7 +82,7 @@ describe('site agent API', () => {
 
     it('fills in id, unit, time and agent, and keeps what was given', async () => {
       const before = Date.now();
-      const res = await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input: agentFlow() }, agent);
+      const res = await site.gql(LOG_ONE, { input: agentFlow() }, agent);
       expect(res.errors).toBeUndefined();
       const t = res.data!.logTouchpoint;
       expect(t.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -87,14 +90,14 @@ describe('site agent API', () => {
       expect(Date.parse(t.occurredAt)).toBeGreaterThanOrEqual(before - 1000);
 
       const id = randomUUID();
-      const given = await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input: agentFlow({ id, unitId: 'prj-a2', occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
+      const given = await site.gql(LOG_ONE, { input: agentFlow({ id, unitId: 'prj-a2', occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
       expect(given.data?.logTouchpoint).toMatchObject({ id, unitId: 'prj-a2', occurredAt: '2026-01-02T03:04:05.000Z' });
     });
 
     it('is idempotent on the id: the same content again is the same touchpoint, other content is refused', async () => {
       const id = randomUUID();
-      const first = await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input: agentFlow({ id, occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
-      const again = await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input: agentFlow({ id, occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
+      const first = await site.gql(LOG_ONE, { input: agentFlow({ id, occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
+      const again = await site.gql(LOG_ONE, { input: agentFlow({ id, occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
       expect(again.data?.logTouchpoint.acceptedAt).toBe(first.data?.logTouchpoint.acceptedAt);
       const other = await site.gql(LOG_ONE, { input: agentFlow({ id, customerId: 'other', occurredAt: '2026-01-02T03:04:05Z' }) }, agent);
       expect(code(other)).toBe('BAD_USER_INPUT');
@@ -120,17 +123,17 @@ describe('site agent API', () => {
       const res = await site.gql(LOG_MANY, { input: [ok, agentFlow({ need: { category: 'FAULT', description: 'x'.repeat(2001) } })] }, agent);
       expect(code(res)).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0].message).toMatch(/^input\[1\]\.need\.description/);
-      const nothing = await site.gql<{ touchpoint: LocalTouchpoint | null }>(TOUCHPOINT, { id: ok.id }, agent);
+      const nothing = await site.gql(TOUCHPOINT, { id: ok.id }, agent);
       expect(nothing.data?.touchpoint).toBeNull();
       expect(code(await site.gql(LOG_MANY, { input: [] }, agent))).toBe('BAD_USER_INPUT');
     });
 
     it("keeps one agent's touchpoints from another agent", async () => {
-      const mine = (await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input: agentFlow() }, agent)).data!.logTouchpoint;
+      const mine = (await site.gql(LOG_ONE, { input: agentFlow() }, agent)).data!.logTouchpoint;
       await gw.up();
       const head = await site.login('head.a', 'head-a-password');
-      expect((await site.gql<{ touchpoint: LocalTouchpoint }>(TOUCHPOINT, { id: mine.id }, head)).data?.touchpoint.id).toBe(mine.id);
-      const theirs = (await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input: agentFlow() }, head)).data!.logTouchpoint;
+      expect((await site.gql(TOUCHPOINT, { id: mine.id }, head)).data?.touchpoint?.id).toBe(mine.id);
+      const theirs = (await site.gql(LOG_ONE, { input: agentFlow() }, head)).data!.logTouchpoint;
       expect(code(await site.gql(TOUCHPOINT, { id: theirs.id }, agent))).toBe('FORBIDDEN');
     });
   });

@@ -14,6 +14,7 @@ import {
   waitFor,
   type LocalTouchpoint,
 } from './support/site-harness';
+import { LOGIN } from '../support/documents';
 
 // A site against the real gateway, which goes down and comes back: the site
 // keeps answering, its outbox holds the work, and the gateway ends up with each
@@ -45,7 +46,7 @@ describe('site outbox and forwarder', () => {
   });
 
   const logOne = async (input: Record<string, unknown>): Promise<LocalTouchpoint> => {
-    const res = await site.gql<{ logTouchpoint: LocalTouchpoint }>(LOG_ONE, { input }, agent);
+    const res = await site.gql(LOG_ONE, { input }, agent);
     expect(res.errors).toBeUndefined();
     return res.data!.logTouchpoint;
   };
@@ -55,7 +56,7 @@ describe('site outbox and forwarder', () => {
   it('accepts work while the gateway is down and hands it over exactly once when it returns', async () => {
     await gw.down();
     const singles = [await logOne(agentFlow()), await logOne(agentFlow({ customerId: 'cust-2' })), await logOne(agentFlow({ channel: 'EMAIL' }))];
-    const res = await site.gql<{ logTouchpoints: LocalTouchpoint[] }>(LOG_MANY, { input: [1, 2, 3, 4, 5].map((i) => agentFlow({ customerId: `c-${i}` })) }, agent);
+    const res = await site.gql(LOG_MANY, { input: [1, 2, 3, 4, 5].map((i) => agentFlow({ customerId: `c-${i}` })) }, agent);
     expect(res.errors).toBeUndefined();
     const logged = [...singles, ...res.data!.logTouchpoints];
     expect(logged.map((t) => t.state)).toEqual(Array(8).fill('PENDING'));
@@ -83,11 +84,11 @@ describe('site outbox and forwarder', () => {
     expect(rows.map((r) => r.id)).toEqual(logged.map((t) => t.id).sort());
     expect(rows.every((r) => r.site_id === SITE_A.id && r.agent_id === 'agent.a1')).toBe(true);
     // Counted once: the unit's score sees exactly these eight.
-    const admin = (await gw.gql<{ login: { token: string } }>(`mutation { login(username: "admin", password: "admin-password") { token } }`)).data!.login.token;
-    const score = await gw.gql<{ engagementScore: { touchpoints: number } }>(SCORE, { unitId: 'bu-a', ...hourWindow(48, 2) }, admin);
+    const admin = (await gw.gql(LOGIN, { u: 'admin', p: 'admin-password' })).data!.login.token;
+    const score = await gw.gql(SCORE, { unitId: 'bu-a', ...hourWindow(48, 2) }, admin);
     expect(score.data?.engagementScore.touchpoints).toBe(8);
 
-    const mine = await site.gql<{ myTouchpoints: LocalTouchpoint[] }>(MINE, { first: 20 }, agent);
+    const mine = await site.gql(MINE, { first: 20 }, agent);
     expect(mine.data!.myTouchpoints.map((t) => t.id)).toEqual(logged.map((t) => t.id).reverse());
     expect(mine.data!.myTouchpoints.every((t) => t.state === 'FORWARDED' && t.forwardedAt !== null)).toBe(true);
   });
@@ -95,7 +96,7 @@ describe('site outbox and forwarder', () => {
   it('holds a late rating back until its touchpoint is stored at the gateway', async () => {
     await gw.down();
     const tp = await logOne(agentFlow());
-    const rated = await site.gql<{ rateTouchpoint: LocalTouchpoint }>(RATE_LOCAL, { id: tp.id, s: { score: 4, comment: 'quick' } }, agent);
+    const rated = await site.gql(RATE_LOCAL, { id: tp.id, s: { score: 4, comment: 'quick' } }, agent);
     expect(rated.data?.rateTouchpoint.satisfaction).toEqual({ score: 4, comment: 'quick', state: 'PENDING' });
     expect((await site.status(agent)).backlog).toBe(2);
     // The same rating again is a no-op; another one is refused, as the gateway would.
@@ -107,7 +108,7 @@ describe('site outbox and forwarder', () => {
 
     await gw.up();
     const done = await waitFor('both to be forwarded', async () => {
-      const t = (await site.gql<{ touchpoint: LocalTouchpoint }>(TOUCHPOINT, { id: tp.id }, agent)).data?.touchpoint;
+      const t = (await site.gql(TOUCHPOINT, { id: tp.id }, agent)).data?.touchpoint;
       return t?.satisfaction?.state === 'FORWARDED' && t;
     });
     expect(done.state).toBe('FORWARDED');
@@ -117,7 +118,7 @@ describe('site outbox and forwarder', () => {
   });
 
   it('retries a rating the gateway cannot match yet, and dead-letters one it refuses', async () => {
-    const [lost, ratedElsewhere] = (await site.gql<{ logTouchpoints: LocalTouchpoint[] }>(LOG_MANY, { input: [agentFlow(), agentFlow()] }, agent)).data!.logTouchpoints;
+    const [lost, ratedElsewhere] = (await site.gql(LOG_MANY, { input: [agentFlow(), agentFlow()] }, agent)).data!.logTouchpoints;
     await waitFor('both to be forwarded', async () => (await site.status(agent)).forwarded === 2);
     // The gateway loses one (as if restored from an older backup) and gets a rating for the other from elsewhere.
     await gw.sql(`DELETE FROM touchpoint WHERE id = $1`, [lost.id]);
@@ -130,16 +131,16 @@ describe('site outbox and forwarder', () => {
       return r.attempts >= 1 && r;
     });
     const refused = await waitFor('the refused rating to be dead', async () => {
-      const letters = (await site.gql<{ deadLetters: { kind: string; touchpointId: string; code: string }[] }>(DEAD_LETTERS, {}, agent)).data!.deadLetters;
+      const letters = (await site.gql(DEAD_LETTERS, {}, agent)).data!.deadLetters;
       return letters.length > 0 && letters;
     });
     expect(refused).toEqual([expect.objectContaining({ kind: 'RATING', touchpointId: ratedElsewhere.id, code: 'CONFLICT' })]);
 
     // The touchpoint comes back (the site's own payload, resent): the waiting rating goes through.
     const [{ payload }] = await site.sql<{ payload: Record<string, unknown> }>(`SELECT payload FROM site_touchpoint WHERE id = $1`, [lost.id]);
-    expect((await gw.gql<{ recordTouchpoints: IngestResult }>(RECORD, { input: [payload] }, SITE_A.key)).data?.recordTouchpoints.accepted).toBe(1);
+    expect((await gw.gql(RECORD, { input: [payload] }, SITE_A.key)).data?.recordTouchpoints.accepted).toBe(1);
     await waitFor('the waiting rating to be forwarded', async () => {
-      const t = (await site.gql<{ touchpoint: LocalTouchpoint }>(TOUCHPOINT, { id: lost.id }, agent)).data?.touchpoint;
+      const t = (await site.gql(TOUCHPOINT, { id: lost.id }, agent)).data?.touchpoint;
       return t?.satisfaction?.state === 'FORWARDED';
     });
     expect(await stored([lost.id, ratedElsewhere.id])).toEqual(
@@ -155,26 +156,26 @@ describe('site outbox and forwarder', () => {
 
   it('keeps what the gateway refuses as a dead letter with its code, and forwards the rest', async () => {
     const id = randomUUID();
-    const direct = await gw.gql<{ recordTouchpoints: IngestResult }>(RECORD, { input: [touchpoint({ id, unitId: 'bu-a', customerId: 'someone-else' })] }, SITE_A.key);
+    const direct = await gw.gql(RECORD, { input: [touchpoint({ id, unitId: 'bu-a', customerId: 'someone-else' })] }, SITE_A.key);
     expect(direct.data?.recordTouchpoints.accepted).toBe(1);
 
-    const res = await site.gql<{ logTouchpoints: LocalTouchpoint[] }>(LOG_MANY, { input: [agentFlow({ id }), agentFlow({ customerId: 'fine' })] }, agent);
+    const res = await site.gql(LOG_MANY, { input: [agentFlow({ id }), agentFlow({ customerId: 'fine' })] }, agent);
     expect(res.errors).toBeUndefined();
     const [conflicting, fine] = res.data!.logTouchpoints;
 
     const dead = await waitFor('the conflict to be dead-lettered', async () => {
-      const t = (await site.gql<{ touchpoint: LocalTouchpoint }>(TOUCHPOINT, { id }, agent)).data?.touchpoint;
+      const t = (await site.gql(TOUCHPOINT, { id }, agent)).data?.touchpoint;
       return t?.state === 'DEAD' && t;
     });
     expect(dead.error).toMatch(/^CONFLICT: /);
-    const letters = (await site.gql<{ deadLetters: { kind: string; touchpointId: string; code: string; message: string; payload: string }[] }>(DEAD_LETTERS, {}, agent)).data!
+    const letters = (await site.gql(DEAD_LETTERS, {}, agent)).data!
       .deadLetters;
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ kind: 'TOUCHPOINT', touchpointId: conflicting.id, code: 'CONFLICT' });
     expect(JSON.parse(letters[0].payload)).toMatchObject({ id, customerId: 'cust-1', unitId: 'prj-a1' });
 
     const other = await waitFor('the good one to be forwarded', async () => {
-      const t = (await site.gql<{ touchpoint: LocalTouchpoint }>(TOUCHPOINT, { id: fine.id }, agent)).data?.touchpoint;
+      const t = (await site.gql(TOUCHPOINT, { id: fine.id }, agent)).data?.touchpoint;
       return t?.state === 'FORWARDED' && t;
     });
     expect(other.id).toBe(fine.id);

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedDocument } from '@qihe/client';
 import { loadGatewayConfig, type GatewayConfig } from '@qihe/server';
 import { startGateway } from '../../apps/gateway/src/main';
 import { createTestDatabase } from './test-database';
@@ -11,8 +12,12 @@ export interface TestGateway {
   url: string;
   databaseUrl: string;
   config: GatewayConfig;
-  /** POSTs a GraphQL operation; returns the parsed body (data and errors). */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  /**
+   * POSTs a GraphQL operation; returns the parsed body (data and errors). A
+   * generated document (`graphql(…)`) types the data; variables stay open, as
+   * tests also send wrong ones on purpose.
+   */
+  gql<T = Record<string, unknown>>(query: string | TypedDocument<T, never>, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -48,11 +53,11 @@ export async function startTestGateway(seed: unknown, env: Record<string, string
     url,
     databaseUrl: db.url,
     config,
-    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
+    async gql<T>(query: string | TypedDocument<T, never>, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>> {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: String(query), variables }),
       });
       return (await res.json()) as GqlResponse<T>;
     },

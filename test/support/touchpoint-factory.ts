@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RecordMutation } from '../__generated__/gateway/graphql';
 
 /** A valid TouchpointInput for tests; override any field. */
 export function touchpoint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -16,25 +17,9 @@ export function touchpoint(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
-export const RECORD = `mutation Record($input: [TouchpointInput!]!) {
-  recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }
-}`;
+export { RATE, RECORD, SCORE } from './documents';
 
-export const RATE = `mutation Rate($id: ID!, $s: SatisfactionInput!) {
-  recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }
-}`;
-
-export const SCORE = `query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementScore(unitId: $unitId, from: $from, to: $to) {
-    touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }
-  }
-}`;
-
-export interface IngestResult {
-  accepted: number;
-  duplicates: number;
-  rejected: { index: number; id: string | null; code: string; message: string }[];
-}
+export type IngestResult = RecordMutation['recordTouchpoints'];
 
 export const hourWindow = (hoursBack = 48, hoursForward = 1): { from: string; to: string } => {
   const h = Math.floor(Date.now() / 3_600_000) * 3_600_000;

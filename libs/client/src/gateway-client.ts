@@ -1,4 +1,4 @@
-import type { TypedDocumentString } from './__generated__/graphql';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { LOGIN_MUTATION, RECORD_SATISFACTION_MUTATION, RECORD_SATISFACTIONS_MUTATION, RECORD_TOUCHPOINTS_MUTATION, UNIT_TREE_QUERY } from './documents';
 import type {
   GraphQLErrorPayload,
@@ -11,6 +11,12 @@ import type {
   Session,
   TouchpointInput,
 } from './types';
+
+/**
+ * A document typed by GraphQL Code Generator in string mode (`graphql(…)` from
+ * any `__generated__` folder): its text, and the types of its variables and answer.
+ */
+export type TypedDocument<T, V> = DocumentTypeDecoration<T, V> & { toString(): string };
 
 /** The contract's cap on one recordTouchpoints call. */
 export const MAX_TOUCHPOINTS_PER_CALL = 1000;
@@ -143,11 +149,11 @@ export class GatewayClient {
    * A generated document (`graphql(…)`, npm run codegen) types the variables and the answer.
    */
   async request<T, V extends Record<string, unknown> = Record<string, unknown>>(
-    query: TypedDocumentString<T, V>,
+    query: TypedDocument<T, V>,
     ...rest: V extends Record<string, never> ? [variables?: V, opts?: RequestOptions] : [variables: V, opts?: RequestOptions]
   ): Promise<T>;
   async request<T>(query: string, variables?: Record<string, unknown>, opts?: RequestOptions): Promise<T>;
-  async request<T>(query: string | TypedDocumentString<T, Record<string, unknown>>, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
+  async request<T>(query: string | TypedDocument<T, Record<string, unknown>>, variables: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<T> {
     const text = String(query);
     if (!opts.retry) return this.attempt<T>(text, variables);
     return this.withRetry(() => this.attempt<T>(text, variables));

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { startService, type ServiceProcess } from '../../../tools/traffic/src/demo/service-process';
 import { freePort, startGateway, TEST_TOKEN_SECRET, type GatewayProcess } from '../../e2e/support/gateway-process';
 import { createTestDatabase } from '../../support/test-database';
+import type { TypedDocument } from '@qihe/client';
+import { LOGIN } from '../../support/documents';
 
 // The processes behind the browser tests: the built gateway (with the demo
 // organisation) and one site, each on its own database in the run's PostgreSQL
@@ -96,21 +98,21 @@ export class ConsoleRig {
 /** A GraphQL call; errors come back as values so refusals can be asserted. */
 export async function gql<T>(
   url: string,
-  query: string,
+  query: string | TypedDocument<T, never>,
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
     signal: AbortSignal.timeout(10_000),
   });
   return (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
 export async function loginToken(url: string, username: string, password: string): Promise<string> {
-  const r = await gql<{ login: { token: string } }>(url, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
+  const r = await gql(url, LOGIN, { u: username, p: password });
   if (!r.data) throw new Error(`login of ${username} at ${url} failed: ${JSON.stringify(r.errors)}`);
   return r.data.login.token;
 }

@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { TypedDocument } from '@qihe/client';
 import { loadGatewayConfig } from '@qihe/server';
 import { startGateway } from '../../../apps/gateway/src/main';
 import { loadSiteConfig, startSite } from '../../../apps/site/src/main';
+import { siteGraphql } from '../../__generated__/site';
+import type { LocalFieldsFragment, SiteStatusQuery } from '../../__generated__/site/graphql';
 import { TEST_ORG } from '../../support/gateway-app';
 import { freePort } from '../../support/postgres-cluster';
 import { createTestDatabase } from '../../support/test-database';
@@ -15,11 +18,14 @@ export interface Gql<T> {
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
-export async function gqlAt<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<Gql<T>> {
+/** A query as text, or a generated document (`graphql(…)`, `siteGraphql(…)`) that types the data. */
+export type Doc<T> = string | TypedDocument<T, never>;
+
+export async function gqlAt<T = Record<string, unknown>>(url: string, query: Doc<T>, variables?: Record<string, unknown>, token?: string): Promise<Gql<T>> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   return (await res.json()) as Gql<T>;
 }
@@ -80,7 +86,7 @@ export class SwitchableGateway {
     await app?.close();
   }
 
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<Gql<T>> {
+  gql<T = Record<string, unknown>>(query: Doc<T>, variables?: Record<string, unknown>, token?: string): Promise<Gql<T>> {
     return gqlAt<T>(this.url, query, variables, token);
   }
 
@@ -158,7 +164,7 @@ export class TestSite {
     return this.app;
   }
 
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<Gql<T>> {
+  gql<T = Record<string, unknown>>(query: Doc<T>, variables?: Record<string, unknown>, token?: string): Promise<Gql<T>> {
     return gqlAt<T>(this.url, query, variables, token);
   }
 
@@ -174,16 +180,13 @@ export class TestSite {
   }
 
   async login(username: string, password: string): Promise<string> {
-    const res = await this.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, {
-      u: username,
-      p: password,
-    });
+    const res = await this.gql(SITE_LOGIN, { u: username, p: password });
     if (!res.data?.login) throw new Error(`login of ${username} failed: ${JSON.stringify(res.errors)}`);
     return res.data.login.token;
   }
 
   async status(token: string): Promise<SiteStatus> {
-    const res = await this.gql<{ siteStatus: SiteStatus }>(STATUS, {}, token);
+    const res = await this.gql(STATUS, {}, token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.siteStatus;
   }
@@ -195,41 +198,32 @@ export class TestSite {
   }
 }
 
-export interface SiteStatus {
-  gatewayReachable: boolean;
-  backlog: number;
-  oldestPendingAgeSeconds: number | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  deadLetters: number;
-  forwarded: number;
-}
+export type SiteStatus = SiteStatusQuery['siteStatus'];
+export type LocalTouchpoint = LocalFieldsFragment;
 
-export const STATUS = `query { siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded } }`;
+// The site's agent API as the tests call it (libs/contracts/src/site-api.graphql).
 
-export const LOCAL_FIELDS = `id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved
-  satisfaction { score comment state } state forwardedAt error`;
+export const SITE_LOGIN = siteGraphql(`mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`);
 
-export const LOG_ONE = `mutation($input: SiteTouchpointInput!) { logTouchpoint(input: $input) { ${LOCAL_FIELDS} } }`;
-export const LOG_MANY = `mutation($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { ${LOCAL_FIELDS} } }`;
-export const RATE_LOCAL = `mutation($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { ${LOCAL_FIELDS} } }`;
-export const TOUCHPOINT = `query($id: ID!) { touchpoint(id: $id) { ${LOCAL_FIELDS} } }`;
-export const MINE = `query($first: Int) { myTouchpoints(first: $first) { ${LOCAL_FIELDS} } }`;
-export const DEAD_LETTERS = `query { deadLetters { id kind touchpointId code message payload at } }`;
+export const STATUS = siteGraphql(`
+  query SiteStatus {
+    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }
+  }
+`);
 
-export interface LocalTouchpoint {
-  id: string;
-  unitId: string;
-  agentId: string | null;
-  customerId: string;
-  occurredAt: string;
-  acceptedAt: string;
-  satisfaction: { score: number; comment: string | null; state: string } | null;
-  state: 'PENDING' | 'FORWARDED' | 'DEAD';
-  forwardedAt: string | null;
-  error: string | null;
-}
+export const LOCAL_FIELDS = siteGraphql(`
+  fragment LocalFields on LocalTouchpoint {
+    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved
+    satisfaction { score comment state } state forwardedAt error
+  }
+`);
+
+export const LOG_ONE = siteGraphql(`mutation LogOne($input: SiteTouchpointInput!) { logTouchpoint(input: $input) { ...LocalFields } }`);
+export const LOG_MANY = siteGraphql(`mutation LogMany($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { ...LocalFields } }`);
+export const RATE_LOCAL = siteGraphql(`mutation RateLocal($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { ...LocalFields } }`);
+export const TOUCHPOINT = siteGraphql(`query LocalTouchpoint($id: ID!) { touchpoint(id: $id) { ...LocalFields } }`);
+export const MINE = siteGraphql(`query Mine($first: Int) { myTouchpoints(first: $first) { ...LocalFields } }`);
+export const DEAD_LETTERS = siteGraphql(`query DeadLetters { deadLetters { id kind touchpointId code message payload at } }`);
 
 /** A short flow as an agent's console sends it: no id, unit or time (the site fills them in). */
 export function agentFlow(overrides: Record<string, unknown> = {}): Record<string, unknown> {

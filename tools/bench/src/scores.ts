@@ -1,4 +1,5 @@
 import { scoreCounters, zeroCounters, COUNTER_KEYS, type Counters } from '@qihe/domain';
+import { graphql } from './__generated__';
 import { withClient } from './pg';
 import { latency, round, type Latency } from './stats';
 
@@ -8,7 +9,25 @@ import { latency, round, type Latency } from './stats';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const SCORE = 'unit { id } from to touchpoints overall chains { chain score } modelVersion';
+
+export const BENCH_SCORE = graphql(`
+  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }
+`);
+const SCORE = graphql(`
+  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }
+`);
+const CHILD_SCORES = graphql(`
+  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }
+`);
+const BREAKDOWN = graphql(`
+  query Breakdown($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ...BenchScore } } }
+`);
+const TREND = graphql(`
+  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }
+`);
+const LOGIN = graphql(`
+  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }
+`);
 
 export interface ScoreQuery {
   key: string;
@@ -24,31 +43,31 @@ export function scoreQueries(group: string, project: string, nowMs: number): Sco
     {
       key: 'engagementScore_group_30d',
       label: 'engagementScore(group, 30 d)',
-      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ${SCORE} } }`,
+      query: String(SCORE),
       variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
     },
     {
       key: 'engagementScore_project_7d',
       label: 'engagementScore(project, 7 d)',
-      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ${SCORE} } }`,
+      query: String(SCORE),
       variables: { u: project, f: iso(to - 7 * DAY), t: iso(to) },
     },
     {
       key: 'engagementScores_children_30d',
       label: 'engagementScores(children of group, 30 d)',
-      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ${SCORE} } }`,
+      query: String(CHILD_SCORES),
       variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
     },
     {
       key: 'engagementBreakdown_region_30d',
       label: 'engagementBreakdown(group, 30 d, REGION)',
-      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ${SCORE} } } }`,
+      query: String(BREAKDOWN),
       variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
     },
     {
       key: 'engagementTrend_daily_90d',
       label: 'engagementTrend(group, 90 d, DAY)',
-      query: `query($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ${SCORE} } }`,
+      query: String(TREND),
       variables: { u: group, f: iso(to - 90 * DAY), t: iso(to) },
     },
   ];
@@ -66,10 +85,7 @@ export async function gql<T>(url: string, token: string | null, query: string, v
 }
 
 export async function login(url: string, username: string, password: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(url, null, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
-    u: username,
-    p: password,
-  });
+  const data = await gql<{ login: { token: string } }>(url, null, String(LOGIN), { u: username, p: password });
   return data.login.token;
 }
 

@@ -1,5 +1,6 @@
 import type { OrgUnitRecord } from '@qihe/domain';
-import { GatewayClient, GatewayError } from '@qihe/client';
+import { GatewayClient, GatewayError, type TypedDocument } from '@qihe/client';
+import { siteGraphql } from './__generated__/site';
 import { TouchpointGenerator } from './generator';
 
 // Agents working at their sites: each logs short flows one call at a time
@@ -44,9 +45,9 @@ export interface SiteTrafficSummary {
   elapsedMs: number;
 }
 
-const LOG = `mutation Log($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { id } }`;
-const RATE = `mutation Rate($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { id } }`;
-const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
+const LOG = siteGraphql(`mutation Log($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { id } }`);
+const RATE = siteGraphql(`mutation Rate($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { id } }`);
+const LOGIN = siteGraphql(`mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`);
 
 /** Waits `ms`, or less when `signal` aborts first. */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -89,14 +90,14 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
 
   const clients = opts.agents.map((a) => ({ agent: a, client: new GatewayClient({ url: a.siteUrl, retries: 0, timeoutMs: 5000 }) }));
   const login = async (c: (typeof clients)[number]): Promise<void> => {
-    const r = await c.client.request<{ login: { token: string } }>(LOGIN, { u: c.agent.username, p: c.agent.password });
+    const r = await c.client.request(LOGIN, { u: c.agent.username, p: c.agent.password });
     c.client.setToken(r.login.token);
   };
-  const call = async <T>(c: (typeof clients)[number], q: string, v: Record<string, unknown>, deadline: number): Promise<T> =>
+  const call = async <T, V extends Record<string, unknown>>(c: (typeof clients)[number], q: TypedDocument<T, V>, v: V, deadline: number): Promise<T> =>
     persist(
       async () => {
         try {
-          return await c.client.request<T>(q, v);
+          return await c.client.request<T>(String(q), v);
         } catch (err) {
           if (err instanceof GatewayError && err.code === 'UNAUTHENTICATED') await login(c); // restarted site: sign in again
           throw err;

@@ -1,0 +1,278 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": typeof types.BrowserScoreDocument,
+    "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
+    "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": typeof types.E2eTouchpointFragmentDoc,
+    "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n": typeof types.E2eScoreFragmentDoc,
+    "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }": typeof types.E2eLoginDocument,
+    "\n  mutation E2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } } }\n": typeof types.E2eRecordDocument,
+    "\n  mutation E2eRate($id: ID!, $s: SatisfactionInput!) { recordSatisfaction(touchpointId: $id, satisfaction: $s) { ...E2eTouchpoint } }\n": typeof types.E2eRateDocument,
+    "\n  query E2eTouchpoints($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after) {\n      edges { cursor node { ...E2eTouchpoint } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.E2eTouchpointsDocument,
+    "\n  query E2eScore($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $unitId, from: $from, to: $to) { ...E2eScore } }\n": typeof types.E2eScoreDocument,
+    "\n  query E2eScores($parentId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $parentId, from: $from, to: $to) { ...E2eScore } }\n": typeof types.E2eScoresDocument,
+    "\n  query E2eBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) { value score { ...E2eScore } }\n  }\n": typeof types.E2eBreakdownDocument,
+    "\n  query E2eTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval) { ...E2eScore }\n  }\n": typeof types.E2eTrendDocument,
+    "query E2eMe { me { role unitId } }": typeof types.E2eMeDocument,
+    "\n  query FaultsScore($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...E2eScore } }\n": typeof types.FaultsScoreDocument,
+    "mutation AuditUpsertUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { id } }": typeof types.AuditUpsertUnitDocument,
+    "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }": typeof types.AuditUpsertUserDocument,
+    "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }": typeof types.AuditIssueKeyDocument,
+    "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": typeof types.RateManyDocument,
+    "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": typeof types.AddUnitDocument,
+    "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": typeof types.MatrixUnitFragmentDoc,
+    "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": typeof types.MatrixScoreFragmentDoc,
+    "query MatrixMe { me { token role unitId } }": typeof types.MatrixMeDocument,
+    "query MatrixOrgUnits { orgUnits { ...MatrixUnit } }": typeof types.MatrixOrgUnitsDocument,
+    "query MatrixOrgUnit($id: ID!) { orgUnit(id: $id) { ...MatrixUnit } }": typeof types.MatrixOrgUnitDocument,
+    "query MatrixScore($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $u, from: $from, to: $to) { ...MatrixScore } }": typeof types.MatrixScoreDocument,
+    "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }": typeof types.MatrixScoresDocument,
+    "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownDocument,
+    "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": typeof types.MatrixTrendDocument,
+    "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsDocument,
+    "mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }": typeof types.MatrixLoginDocument,
+    "mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.MatrixRecordDocument,
+    "mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ...MatrixUnit } } }": typeof types.MatrixRateDocument,
+    "mutation MatrixRateMany($input: [SatisfactionRatingInput!]!) {\n    recordSatisfactions(input: $input) { rated unchanged rejected { index code message } } }": typeof types.MatrixRateManyDocument,
+    "mutation MatrixUpsertOrgUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ...MatrixUnit } }": typeof types.MatrixUpsertOrgUnitDocument,
+    "mutation MatrixUpsertUser($input: UserInput!) { upsertUser(input: $input) { username role unitId } }": typeof types.MatrixUpsertUserDocument,
+    "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }": typeof types.MatrixIssueSiteKeyDocument,
+    "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": typeof types.MatrixAuditLogDocument,
+    "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
+    "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n": typeof types.RateDocument,
+    "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": typeof types.ScoreDocument,
+};
+const documents: Documents = {
+    "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": types.BrowserScoreDocument,
+    "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
+    "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": types.E2eTouchpointFragmentDoc,
+    "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n": types.E2eScoreFragmentDoc,
+    "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }": types.E2eLoginDocument,
+    "\n  mutation E2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } } }\n": types.E2eRecordDocument,
+    "\n  mutation E2eRate($id: ID!, $s: SatisfactionInput!) { recordSatisfaction(touchpointId: $id, satisfaction: $s) { ...E2eTouchpoint } }\n": types.E2eRateDocument,
+    "\n  query E2eTouchpoints($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after) {\n      edges { cursor node { ...E2eTouchpoint } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.E2eTouchpointsDocument,
+    "\n  query E2eScore($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $unitId, from: $from, to: $to) { ...E2eScore } }\n": types.E2eScoreDocument,
+    "\n  query E2eScores($parentId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $parentId, from: $from, to: $to) { ...E2eScore } }\n": types.E2eScoresDocument,
+    "\n  query E2eBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) { value score { ...E2eScore } }\n  }\n": types.E2eBreakdownDocument,
+    "\n  query E2eTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval) { ...E2eScore }\n  }\n": types.E2eTrendDocument,
+    "query E2eMe { me { role unitId } }": types.E2eMeDocument,
+    "\n  query FaultsScore($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...E2eScore } }\n": types.FaultsScoreDocument,
+    "mutation AuditUpsertUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { id } }": types.AuditUpsertUnitDocument,
+    "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }": types.AuditUpsertUserDocument,
+    "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }": types.AuditIssueKeyDocument,
+    "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AuditLogDocument,
+    "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": types.RateManyDocument,
+    "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": types.AddUnitDocument,
+    "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": types.MatrixUnitFragmentDoc,
+    "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": types.MatrixScoreFragmentDoc,
+    "query MatrixMe { me { token role unitId } }": types.MatrixMeDocument,
+    "query MatrixOrgUnits { orgUnits { ...MatrixUnit } }": types.MatrixOrgUnitsDocument,
+    "query MatrixOrgUnit($id: ID!) { orgUnit(id: $id) { ...MatrixUnit } }": types.MatrixOrgUnitDocument,
+    "query MatrixScore($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $u, from: $from, to: $to) { ...MatrixScore } }": types.MatrixScoreDocument,
+    "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }": types.MatrixScoresDocument,
+    "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": types.MatrixBreakdownDocument,
+    "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": types.MatrixTrendDocument,
+    "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsDocument,
+    "mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }": types.MatrixLoginDocument,
+    "mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.MatrixRecordDocument,
+    "mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ...MatrixUnit } } }": types.MatrixRateDocument,
+    "mutation MatrixRateMany($input: [SatisfactionRatingInput!]!) {\n    recordSatisfactions(input: $input) { rated unchanged rejected { index code message } } }": types.MatrixRateManyDocument,
+    "mutation MatrixUpsertOrgUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ...MatrixUnit } }": types.MatrixUpsertOrgUnitDocument,
+    "mutation MatrixUpsertUser($input: UserInput!) { upsertUser(input: $input) { username role unitId } }": types.MatrixUpsertUserDocument,
+    "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }": types.MatrixIssueSiteKeyDocument,
+    "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": types.MatrixAuditLogDocument,
+    "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
+    "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
+    "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n": types.RateDocument,
+    "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": types.ScoreDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n"): typeof import('./graphql').BrowserScoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n"): typeof import('./graphql').GridTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n"): typeof import('./graphql').E2eTouchpointFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n"): typeof import('./graphql').E2eScoreFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }"): typeof import('./graphql').E2eLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation E2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } } }\n"): typeof import('./graphql').E2eRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation E2eRate($id: ID!, $s: SatisfactionInput!) { recordSatisfaction(touchpointId: $id, satisfaction: $s) { ...E2eTouchpoint } }\n"): typeof import('./graphql').E2eRateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query E2eTouchpoints($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after) {\n      edges { cursor node { ...E2eTouchpoint } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').E2eTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query E2eScore($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $unitId, from: $from, to: $to) { ...E2eScore } }\n"): typeof import('./graphql').E2eScoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query E2eScores($parentId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $parentId, from: $from, to: $to) { ...E2eScore } }\n"): typeof import('./graphql').E2eScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query E2eBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) { value score { ...E2eScore } }\n  }\n"): typeof import('./graphql').E2eBreakdownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query E2eTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval) { ...E2eScore }\n  }\n"): typeof import('./graphql').E2eTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query E2eMe { me { role unitId } }"): typeof import('./graphql').E2eMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FaultsScore($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...E2eScore } }\n"): typeof import('./graphql').FaultsScoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditUpsertUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { id } }"): typeof import('./graphql').AuditUpsertUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }"): typeof import('./graphql').AuditUpsertUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }"): typeof import('./graphql').AuditIssueKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  "): typeof import('./graphql').RateManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }"): typeof import('./graphql').AddUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }"): typeof import('./graphql').MatrixUnitFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }"): typeof import('./graphql').MatrixScoreFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixMe { me { token role unitId } }"): typeof import('./graphql').MatrixMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixOrgUnits { orgUnits { ...MatrixUnit } }"): typeof import('./graphql').MatrixOrgUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixOrgUnit($id: ID!) { orgUnit(id: $id) { ...MatrixUnit } }"): typeof import('./graphql').MatrixOrgUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixScore($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScore(unitId: $u, from: $from, to: $to) { ...MatrixScore } }"): typeof import('./graphql').MatrixScoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }"): typeof import('./graphql').MatrixScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }"): typeof import('./graphql').MatrixBreakdownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }"): typeof import('./graphql').MatrixTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }"): typeof import('./graphql').MatrixTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }"): typeof import('./graphql').MatrixLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }"): typeof import('./graphql').MatrixRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ...MatrixUnit } } }"): typeof import('./graphql').MatrixRateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixRateMany($input: [SatisfactionRatingInput!]!) {\n    recordSatisfactions(input: $input) { rated unchanged rejected { index code message } } }"): typeof import('./graphql').MatrixRateManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixUpsertOrgUnit($input: OrgUnitInput!) { upsertOrgUnit(input: $input) { ...MatrixUnit } }"): typeof import('./graphql').MatrixUpsertOrgUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixUpsertUser($input: UserInput!) { upsertUser(input: $input) { username role unitId } }"): typeof import('./graphql').MatrixUpsertUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }"): typeof import('./graphql').MatrixIssueSiteKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }"): typeof import('./graphql').MatrixAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n"): typeof import('./graphql').RecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n"): typeof import('./graphql').RateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n"): typeof import('./graphql').ScoreDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

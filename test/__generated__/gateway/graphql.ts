@@ -1,0 +1,1278 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** what an audit entry records */
+export type AuditAction =
+  | 'EXPORT'
+  | 'LOGIN'
+  | 'LOGIN_FAILED'
+  | 'ORG_UNIT_UPSERTED'
+  | 'SITE_KEY_ISSUED'
+  | 'TARGET_CHANGED'
+  | 'TOKENS_REVOKED'
+  | 'USER_UPSERTED';
+
+/** USER or SITE (authenticated), ANONYMOUS (a name claimed, not proved), SYSTEM */
+export type AuditActorKind =
+  | 'ANONYMOUS'
+  | 'SITE'
+  | 'SYSTEM'
+  | 'USER';
+
+export type Chain =
+  | 'BUSINESS'
+  | 'DATA'
+  | 'KNOWLEDGE'
+  | 'VALUE';
+
+export type Channel =
+  | 'APP'
+  | 'EMAIL'
+  | 'ONSITE'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
+export type CommitmentInput = {
+  code: string;
+  met: boolean;
+};
+
+export type LifecycleStage =
+  | 'AFTER_SALE'
+  | 'IN_SALE'
+  | 'PRE_SALE';
+
+export type NeedCategory =
+  | 'BILLING'
+  | 'COMPLAINT'
+  | 'CONSULTATION'
+  | 'FAULT'
+  | 'INSTALLATION'
+  | 'KNOWLEDGE'
+  | 'OTHER'
+  | 'PURCHASE'
+  | 'RENEWAL'
+  | 'SUGGESTION';
+
+export type NeedInput = {
+  category: NeedCategory;
+  description?: string | null | undefined;
+};
+
+export type OrgLevel =
+  | 'BUSINESS_UNIT'
+  | 'GROUP'
+  | 'PROJECT';
+
+export type OrgUnitInput = {
+  id: string;
+  industry?: string | null | undefined;
+  level: OrgLevel;
+  name: string;
+  parentId?: string | null | undefined;
+  region?: string | null | undefined;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'AGENT'
+  | 'EXECUTIVE'
+  | 'UNIT_HEAD';
+
+export type SatisfactionInput = {
+  comment?: string | null | undefined;
+  score: number;
+};
+
+export type SatisfactionRatingInput = {
+  satisfaction: SatisfactionInput;
+  touchpointId: string;
+};
+
+export type ServiceInput = {
+  action: string;
+  commitment?: CommitmentInput | null | undefined;
+  firstContact: boolean;
+  handleSeconds: number;
+  handoffUnitId?: string | null | undefined;
+  knowledgeCreated?: boolean | null | undefined;
+  knowledgeRefs?: Array<string> | null | undefined;
+  resolved: boolean;
+  servedAt?: string | null | undefined;
+};
+
+export type SliceDimension =
+  | 'CHANNEL'
+  | 'INDUSTRY'
+  | 'KIND'
+  | 'NEED_CATEGORY'
+  | 'REGION'
+  | 'STAGE';
+
+export type TouchpointInput = {
+  agentId?: string | null | undefined;
+  channel: Channel;
+  contractId?: string | null | undefined;
+  customerId: string;
+  id: string;
+  industry?: string | null | undefined;
+  kind: TouchpointKind;
+  need: NeedInput;
+  occurredAt: string;
+  productId?: string | null | undefined;
+  region?: string | null | undefined;
+  satisfaction?: SatisfactionInput | null | undefined;
+  service?: ServiceInput | null | undefined;
+  stage: LifecycleStage;
+  teamId?: string | null | undefined;
+  unitId: string;
+};
+
+export type TouchpointKind =
+  | 'COLLABORATION'
+  | 'SERVICE'
+  | 'SOCIAL';
+
+export type TrendInterval =
+  | 'DAY'
+  | 'HOUR'
+  | 'WEEK';
+
+export type UserInput = {
+  /** at least 8 characters; stored only as a hash */
+  password: string;
+  role: Role;
+  unitId: string;
+  username: string;
+};
+
+export type BrowserScoreQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type BrowserScoreQuery = { engagementScore: { touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null }> } };
+
+export type GridTouchpointsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type GridTouchpointsQuery = { touchpoints: { edges: Array<{ node: { id: string, customerId: string, unit: { id: string } } }> } };
+
+export type E2eTouchpointFragment = { id: string, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, receivedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, unit: { id: string }, satisfaction: { score: number, comment: string | null } | null };
+
+export type E2eScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> };
+
+export type E2eLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type E2eLoginMutation = { login: { token: string, role: Role, unitId: string } };
+
+export type E2eRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type E2eRecordMutation = { recordTouchpoints: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type E2eRateMutationVariables = Exact<{
+  id: string;
+  s: SatisfactionInput;
+}>;
+
+
+export type E2eRateMutation = { recordSatisfaction: { id: string, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, receivedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, unit: { id: string }, satisfaction: { score: number, comment: string | null } | null } };
+
+export type E2eTouchpointsQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type E2eTouchpointsQuery = { touchpoints: { edges: Array<{ cursor: string, node: { id: string, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, receivedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, unit: { id: string }, satisfaction: { score: number, comment: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type E2eScoreQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type E2eScoreQuery = { engagementScore: { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> } };
+
+export type E2eScoresQueryVariables = Exact<{
+  parentId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type E2eScoresQuery = { engagementScores: Array<{ from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> }> };
+
+export type E2eBreakdownQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  by: SliceDimension;
+}>;
+
+
+export type E2eBreakdownQuery = { engagementBreakdown: Array<{ value: string, score: { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> } }> };
+
+export type E2eTrendQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  interval: TrendInterval;
+}>;
+
+
+export type E2eTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> }> };
+
+export type E2eMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type E2eMeQuery = { me: { role: Role, unitId: string } | null };
+
+export type FaultsScoreQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+}>;
+
+
+export type FaultsScoreQuery = { engagementScore: { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> } };
+
+export type AuditUpsertUnitMutationVariables = Exact<{
+  input: OrgUnitInput;
+}>;
+
+
+export type AuditUpsertUnitMutation = { upsertOrgUnit: { id: string } };
+
+export type AuditUpsertUserMutationVariables = Exact<{
+  input: UserInput;
+}>;
+
+
+export type AuditUpsertUserMutation = { upsertUser: { username: string } };
+
+export type AuditIssueKeyMutationVariables = Exact<{
+  s: string;
+  u: string;
+}>;
+
+
+export type AuditIssueKeyMutation = { issueSiteKey: { key: string } };
+
+export type AuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  action?: AuditAction | null | undefined;
+  actor?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorKind: AuditActorKind, actor: string, role: Role | null, action: AuditAction, target: string | null, details: string, clientAddress: string | null, userAgent: string | null, requestId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RateManyMutationVariables = Exact<{
+  input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
+}>;
+
+
+export type RateManyMutation = { recordSatisfactions: { rated: number, unchanged: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type AddUnitMutationVariables = Exact<{
+  i: OrgUnitInput;
+}>;
+
+
+export type AddUnitMutation = { upsertOrgUnit: { id: string } };
+
+export type MatrixUnitFragment = { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> };
+
+export type MatrixScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> };
+
+export type MatrixMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixMeQuery = { me: { token: string, role: Role, unitId: string } | null };
+
+export type MatrixOrgUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixOrgUnitsQuery = { orgUnits: Array<{ __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }> };
+
+export type MatrixOrgUnitQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MatrixOrgUnitQuery = { orgUnit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } | null };
+
+export type MatrixScoreQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixScoreQuery = { engagementScore: { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> } };
+
+export type MatrixScoresQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixScoresQuery = { engagementScores: Array<{ from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> }> };
+
+export type MatrixBreakdownQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixBreakdownQuery = { engagementBreakdown: Array<{ value: string, score: { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> } }> };
+
+export type MatrixTrendQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> }> };
+
+export type MatrixTouchpointsQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixTouchpointsQuery = { touchpoints: { edges: Array<{ node: { id: string, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MatrixLoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type MatrixLoginMutation = { login: { token: string, role: Role, unitId: string } };
+
+export type MatrixRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type MatrixRecordMutation = { recordTouchpoints: { accepted: number, duplicates: number, rejected: Array<{ index: number, code: string, message: string }> } };
+
+export type MatrixRateMutationVariables = Exact<{
+  id: string;
+  s: SatisfactionInput;
+}>;
+
+
+export type MatrixRateMutation = { recordSatisfaction: { id: string, satisfaction: { score: number } | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } };
+
+export type MatrixRateManyMutationVariables = Exact<{
+  input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
+}>;
+
+
+export type MatrixRateManyMutation = { recordSatisfactions: { rated: number, unchanged: number, rejected: Array<{ index: number, code: string, message: string }> } };
+
+export type MatrixUpsertOrgUnitMutationVariables = Exact<{
+  input: OrgUnitInput;
+}>;
+
+
+export type MatrixUpsertOrgUnitMutation = { upsertOrgUnit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } };
+
+export type MatrixUpsertUserMutationVariables = Exact<{
+  input: UserInput;
+}>;
+
+
+export type MatrixUpsertUserMutation = { upsertUser: { username: string, role: Role, unitId: string } };
+
+export type MatrixIssueSiteKeyMutationVariables = Exact<{
+  siteId: string;
+  unitId: string;
+}>;
+
+
+export type MatrixIssueSiteKeyMutation = { issueSiteKey: { siteId: string, unitId: string, key: string } };
+
+export type MatrixAuditLogQueryVariables = Exact<{
+  action?: AuditAction | null | undefined;
+}>;
+
+
+export type MatrixAuditLogQuery = { auditLog: { edges: Array<{ node: { actor: string, action: AuditAction, target: string | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type LoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, role: Role, unitId: string } };
+
+export type RecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type RecordMutation = { recordTouchpoints: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type RateMutationVariables = Exact<{
+  id: string;
+  s: SatisfactionInput;
+}>;
+
+
+export type RateMutation = { recordSatisfaction: { id: string, satisfaction: { score: number, comment: string | null } | null } };
+
+export type ScoreQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ScoreQuery = { engagementScore: { touchpoints: number, overall: number | null, modelVersion: string, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number, value: number | null, normalized: number | null }> }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const E2eTouchpointFragmentDoc = new TypedDocumentString(`
+    fragment E2eTouchpoint on Touchpoint {
+  id
+  unit {
+    id
+  }
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  receivedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+  }
+}
+    `, {"fragmentName":"E2eTouchpoint"}) as unknown as TypedDocumentString<E2eTouchpointFragment, unknown>;
+export const E2eScoreFragmentDoc = new TypedDocumentString(`
+    fragment E2eScore on EngagementScore {
+  unit {
+    id
+  }
+  from
+  to
+  touchpoints
+  overall
+  modelVersion
+  chains {
+    chain
+    score
+    measures {
+      key
+      chain
+      numerator
+      denominator
+      value
+      normalized
+      weight
+    }
+  }
+}
+    `, {"fragmentName":"E2eScore"}) as unknown as TypedDocumentString<E2eScoreFragment, unknown>;
+export const MatrixUnitFragmentDoc = new TypedDocumentString(`
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+    `, {"fragmentName":"MatrixUnit"}) as unknown as TypedDocumentString<MatrixUnitFragment, unknown>;
+export const MatrixScoreFragmentDoc = new TypedDocumentString(`
+    fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`, {"fragmentName":"MatrixScore"}) as unknown as TypedDocumentString<MatrixScoreFragment, unknown>;
+export const BrowserScoreDocument = new TypedDocumentString(`
+    query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $unitId, from: $from, to: $to) {
+    touchpoints
+    overall
+    chains {
+      chain
+      score
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BrowserScoreQuery, BrowserScoreQueryVariables>;
+export const GridTouchpointsDocument = new TypedDocumentString(`
+    query GridTouchpoints($from: DateTime!, $to: DateTime!) {
+  touchpoints(unitId: "bu-grid", from: $from, to: $to, first: 200) {
+    edges {
+      node {
+        id
+        customerId
+        unit {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridTouchpointsQuery, GridTouchpointsQueryVariables>;
+export const E2eLoginDocument = new TypedDocumentString(`
+    mutation E2eLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<E2eLoginMutation, E2eLoginMutationVariables>;
+export const E2eRecordDocument = new TypedDocumentString(`
+    mutation E2eRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<E2eRecordMutation, E2eRecordMutationVariables>;
+export const E2eRateDocument = new TypedDocumentString(`
+    mutation E2eRate($id: ID!, $s: SatisfactionInput!) {
+  recordSatisfaction(touchpointId: $id, satisfaction: $s) {
+    ...E2eTouchpoint
+  }
+}
+    fragment E2eTouchpoint on Touchpoint {
+  id
+  unit {
+    id
+  }
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  receivedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+  }
+}`) as unknown as TypedDocumentString<E2eRateMutation, E2eRateMutationVariables>;
+export const E2eTouchpointsDocument = new TypedDocumentString(`
+    query E2eTouchpoints($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String) {
+  touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...E2eTouchpoint
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment E2eTouchpoint on Touchpoint {
+  id
+  unit {
+    id
+  }
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  receivedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+  }
+}`) as unknown as TypedDocumentString<E2eTouchpointsQuery, E2eTouchpointsQueryVariables>;
+export const E2eScoreDocument = new TypedDocumentString(`
+    query E2eScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $unitId, from: $from, to: $to) {
+    ...E2eScore
+  }
+}
+    fragment E2eScore on EngagementScore {
+  unit {
+    id
+  }
+  from
+  to
+  touchpoints
+  overall
+  modelVersion
+  chains {
+    chain
+    score
+    measures {
+      key
+      chain
+      numerator
+      denominator
+      value
+      normalized
+      weight
+    }
+  }
+}`) as unknown as TypedDocumentString<E2eScoreQuery, E2eScoreQueryVariables>;
+export const E2eScoresDocument = new TypedDocumentString(`
+    query E2eScores($parentId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScores(parentId: $parentId, from: $from, to: $to) {
+    ...E2eScore
+  }
+}
+    fragment E2eScore on EngagementScore {
+  unit {
+    id
+  }
+  from
+  to
+  touchpoints
+  overall
+  modelVersion
+  chains {
+    chain
+    score
+    measures {
+      key
+      chain
+      numerator
+      denominator
+      value
+      normalized
+      weight
+    }
+  }
+}`) as unknown as TypedDocumentString<E2eScoresQuery, E2eScoresQueryVariables>;
+export const E2eBreakdownDocument = new TypedDocumentString(`
+    query E2eBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {
+  engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {
+    value
+    score {
+      ...E2eScore
+    }
+  }
+}
+    fragment E2eScore on EngagementScore {
+  unit {
+    id
+  }
+  from
+  to
+  touchpoints
+  overall
+  modelVersion
+  chains {
+    chain
+    score
+    measures {
+      key
+      chain
+      numerator
+      denominator
+      value
+      normalized
+      weight
+    }
+  }
+}`) as unknown as TypedDocumentString<E2eBreakdownQuery, E2eBreakdownQueryVariables>;
+export const E2eTrendDocument = new TypedDocumentString(`
+    query E2eTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!) {
+  engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval) {
+    ...E2eScore
+  }
+}
+    fragment E2eScore on EngagementScore {
+  unit {
+    id
+  }
+  from
+  to
+  touchpoints
+  overall
+  modelVersion
+  chains {
+    chain
+    score
+    measures {
+      key
+      chain
+      numerator
+      denominator
+      value
+      normalized
+      weight
+    }
+  }
+}`) as unknown as TypedDocumentString<E2eTrendQuery, E2eTrendQueryVariables>;
+export const E2eMeDocument = new TypedDocumentString(`
+    query E2eMe {
+  me {
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<E2eMeQuery, E2eMeQueryVariables>;
+export const FaultsScoreDocument = new TypedDocumentString(`
+    query FaultsScore($u: ID!, $f: DateTime!, $t: DateTime!) {
+  engagementScore(unitId: $u, from: $f, to: $t) {
+    ...E2eScore
+  }
+}
+    fragment E2eScore on EngagementScore {
+  unit {
+    id
+  }
+  from
+  to
+  touchpoints
+  overall
+  modelVersion
+  chains {
+    chain
+    score
+    measures {
+      key
+      chain
+      numerator
+      denominator
+      value
+      normalized
+      weight
+    }
+  }
+}`) as unknown as TypedDocumentString<FaultsScoreQuery, FaultsScoreQueryVariables>;
+export const AuditUpsertUnitDocument = new TypedDocumentString(`
+    mutation AuditUpsertUnit($input: OrgUnitInput!) {
+  upsertOrgUnit(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AuditUpsertUnitMutation, AuditUpsertUnitMutationVariables>;
+export const AuditUpsertUserDocument = new TypedDocumentString(`
+    mutation AuditUpsertUser($input: UserInput!) {
+  upsertUser(input: $input) {
+    username
+  }
+}
+    `) as unknown as TypedDocumentString<AuditUpsertUserMutation, AuditUpsertUserMutationVariables>;
+export const AuditIssueKeyDocument = new TypedDocumentString(`
+    mutation AuditIssueKey($s: ID!, $u: ID!) {
+  issueSiteKey(siteId: $s, unitId: $u) {
+    key
+  }
+}
+    `) as unknown as TypedDocumentString<AuditIssueKeyMutation, AuditIssueKeyMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {
+  auditLog(
+    first: $first
+    after: $after
+    action: $action
+    actor: $actor
+    from: $from
+    to: $to
+  ) {
+    edges {
+      cursor
+      node {
+        id
+        at
+        actorKind
+        actor
+        role
+        action
+        target
+        details
+        clientAddress
+        userAgent
+        requestId
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const RateManyDocument = new TypedDocumentString(`
+    mutation RateMany($input: [SatisfactionRatingInput!]!) {
+  recordSatisfactions(input: $input) {
+    rated
+    unchanged
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateManyMutation, RateManyMutationVariables>;
+export const AddUnitDocument = new TypedDocumentString(`
+    mutation AddUnit($i: OrgUnitInput!) {
+  upsertOrgUnit(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddUnitMutation, AddUnitMutationVariables>;
+export const MatrixMeDocument = new TypedDocumentString(`
+    query MatrixMe {
+  me {
+    token
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixMeQuery, MatrixMeQueryVariables>;
+export const MatrixOrgUnitsDocument = new TypedDocumentString(`
+    query MatrixOrgUnits {
+  orgUnits {
+    ...MatrixUnit
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixOrgUnitsQuery, MatrixOrgUnitsQueryVariables>;
+export const MatrixOrgUnitDocument = new TypedDocumentString(`
+    query MatrixOrgUnit($id: ID!) {
+  orgUnit(id: $id) {
+    ...MatrixUnit
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixOrgUnitQuery, MatrixOrgUnitQueryVariables>;
+export const MatrixScoreDocument = new TypedDocumentString(`
+    query MatrixScore($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $u, from: $from, to: $to) {
+    ...MatrixScore
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}`) as unknown as TypedDocumentString<MatrixScoreQuery, MatrixScoreQueryVariables>;
+export const MatrixScoresDocument = new TypedDocumentString(`
+    query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScores(parentId: $u, from: $from, to: $to) {
+    ...MatrixScore
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}`) as unknown as TypedDocumentString<MatrixScoresQuery, MatrixScoresQueryVariables>;
+export const MatrixBreakdownDocument = new TypedDocumentString(`
+    query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) {
+    value
+    score {
+      ...MatrixScore
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}`) as unknown as TypedDocumentString<MatrixBreakdownQuery, MatrixBreakdownQueryVariables>;
+export const MatrixTrendDocument = new TypedDocumentString(`
+    query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) {
+    ...MatrixScore
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}`) as unknown as TypedDocumentString<MatrixTrendQuery, MatrixTrendQueryVariables>;
+export const MatrixTouchpointsDocument = new TypedDocumentString(`
+    query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {
+  touchpoints(unitId: $u, from: $from, to: $to, first: 100) {
+    edges {
+      node {
+        id
+        customerId
+        unit {
+          ...MatrixUnit
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixTouchpointsQuery, MatrixTouchpointsQueryVariables>;
+export const MatrixLoginDocument = new TypedDocumentString(`
+    mutation MatrixLogin($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    token
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixLoginMutation, MatrixLoginMutationVariables>;
+export const MatrixRecordDocument = new TypedDocumentString(`
+    mutation MatrixRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixRecordMutation, MatrixRecordMutationVariables>;
+export const MatrixRateDocument = new TypedDocumentString(`
+    mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {
+  recordSatisfaction(touchpointId: $id, satisfaction: $s) {
+    id
+    satisfaction {
+      score
+    }
+    unit {
+      ...MatrixUnit
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixRateMutation, MatrixRateMutationVariables>;
+export const MatrixRateManyDocument = new TypedDocumentString(`
+    mutation MatrixRateMany($input: [SatisfactionRatingInput!]!) {
+  recordSatisfactions(input: $input) {
+    rated
+    unchanged
+    rejected {
+      index
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixRateManyMutation, MatrixRateManyMutationVariables>;
+export const MatrixUpsertOrgUnitDocument = new TypedDocumentString(`
+    mutation MatrixUpsertOrgUnit($input: OrgUnitInput!) {
+  upsertOrgUnit(input: $input) {
+    ...MatrixUnit
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixUpsertOrgUnitMutation, MatrixUpsertOrgUnitMutationVariables>;
+export const MatrixUpsertUserDocument = new TypedDocumentString(`
+    mutation MatrixUpsertUser($input: UserInput!) {
+  upsertUser(input: $input) {
+    username
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixUpsertUserMutation, MatrixUpsertUserMutationVariables>;
+export const MatrixIssueSiteKeyDocument = new TypedDocumentString(`
+    mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) {
+  issueSiteKey(siteId: $siteId, unitId: $unitId) {
+    siteId
+    unitId
+    key
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixIssueSiteKeyMutation, MatrixIssueSiteKeyMutationVariables>;
+export const MatrixAuditLogDocument = new TypedDocumentString(`
+    query MatrixAuditLog($action: AuditAction) {
+  auditLog(first: 50, action: $action) {
+    edges {
+      node {
+        actor
+        action
+        target
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixAuditLogQuery, MatrixAuditLogQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RecordDocument = new TypedDocumentString(`
+    mutation Record($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordMutation, RecordMutationVariables>;
+export const RateDocument = new TypedDocumentString(`
+    mutation Rate($id: ID!, $s: SatisfactionInput!) {
+  recordSatisfaction(touchpointId: $id, satisfaction: $s) {
+    id
+    satisfaction {
+      score
+      comment
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateMutation, RateMutationVariables>;
+export const ScoreDocument = new TypedDocumentString(`
+    query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $unitId, from: $from, to: $to) {
+    touchpoints
+    overall
+    modelVersion
+    chains {
+      chain
+      score
+      measures {
+        key
+        numerator
+        denominator
+        value
+        normalized
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScoreQuery, ScoreQueryVariables>;

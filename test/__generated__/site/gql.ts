@@ -1,0 +1,104 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query FaultsBacklog { siteStatus { backlog } }": typeof types.FaultsBacklogDocument,
+    "query FaultsDeadLetters { deadLetters(first: 500) { touchpointId code message kind } }": typeof types.FaultsDeadLettersDocument,
+    "mutation AgentLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }": typeof types.AgentLoginDocument,
+    "query AgentMe { me { username role unitId siteId token } }": typeof types.AgentMeDocument,
+    "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.SiteLoginDocument,
+    "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n": typeof types.SiteStatusDocument,
+    "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n": typeof types.LocalFieldsFragmentDoc,
+    "mutation LogOne($input: SiteTouchpointInput!) { logTouchpoint(input: $input) { ...LocalFields } }": typeof types.LogOneDocument,
+    "mutation LogMany($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { ...LocalFields } }": typeof types.LogManyDocument,
+    "mutation RateLocal($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { ...LocalFields } }": typeof types.RateLocalDocument,
+    "query LocalTouchpoint($id: ID!) { touchpoint(id: $id) { ...LocalFields } }": typeof types.LocalTouchpointDocument,
+    "query Mine($first: Int) { myTouchpoints(first: $first) { ...LocalFields } }": typeof types.MineDocument,
+    "query DeadLetters { deadLetters { id kind touchpointId code message payload at } }": typeof types.DeadLettersDocument,
+};
+const documents: Documents = {
+    "query FaultsBacklog { siteStatus { backlog } }": types.FaultsBacklogDocument,
+    "query FaultsDeadLetters { deadLetters(first: 500) { touchpointId code message kind } }": types.FaultsDeadLettersDocument,
+    "mutation AgentLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }": types.AgentLoginDocument,
+    "query AgentMe { me { username role unitId siteId token } }": types.AgentMeDocument,
+    "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.SiteLoginDocument,
+    "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n": types.SiteStatusDocument,
+    "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n": types.LocalFieldsFragmentDoc,
+    "mutation LogOne($input: SiteTouchpointInput!) { logTouchpoint(input: $input) { ...LocalFields } }": types.LogOneDocument,
+    "mutation LogMany($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { ...LocalFields } }": types.LogManyDocument,
+    "mutation RateLocal($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { ...LocalFields } }": types.RateLocalDocument,
+    "query LocalTouchpoint($id: ID!) { touchpoint(id: $id) { ...LocalFields } }": types.LocalTouchpointDocument,
+    "query Mine($first: Int) { myTouchpoints(first: $first) { ...LocalFields } }": types.MineDocument,
+    "query DeadLetters { deadLetters { id kind touchpointId code message payload at } }": types.DeadLettersDocument,
+};
+
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query FaultsBacklog { siteStatus { backlog } }"): typeof import('./graphql').FaultsBacklogDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query FaultsDeadLetters { deadLetters(first: 500) { touchpointId code message kind } }"): typeof import('./graphql').FaultsDeadLettersDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation AgentLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }"): typeof import('./graphql').AgentLoginDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query AgentMe { me { username role unitId siteId token } }"): typeof import('./graphql').AgentMeDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').SiteLoginDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n"): typeof import('./graphql').SiteStatusDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n"): typeof import('./graphql').LocalFieldsFragmentDoc;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation LogOne($input: SiteTouchpointInput!) { logTouchpoint(input: $input) { ...LocalFields } }"): typeof import('./graphql').LogOneDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation LogMany($input: [SiteTouchpointInput!]!) { logTouchpoints(input: $input) { ...LocalFields } }"): typeof import('./graphql').LogManyDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation RateLocal($id: ID!, $s: SatisfactionInput!) { rateTouchpoint(touchpointId: $id, satisfaction: $s) { ...LocalFields } }"): typeof import('./graphql').RateLocalDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query LocalTouchpoint($id: ID!) { touchpoint(id: $id) { ...LocalFields } }"): typeof import('./graphql').LocalTouchpointDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query Mine($first: Int) { myTouchpoints(first: $first) { ...LocalFields } }"): typeof import('./graphql').MineDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query DeadLetters { deadLetters { id kind touchpointId code message payload at } }"): typeof import('./graphql').DeadLettersDocument;
+
+
+export function siteGraphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,436 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Channel =
+  | 'APP'
+  | 'EMAIL'
+  | 'ONSITE'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
+export type CommitmentInput = {
+  code: string;
+  met: boolean;
+};
+
+export type ForwardState =
+  | 'DEAD'
+  | 'FORWARDED'
+  | 'PENDING';
+
+export type LifecycleStage =
+  | 'AFTER_SALE'
+  | 'IN_SALE'
+  | 'PRE_SALE';
+
+export type NeedCategory =
+  | 'BILLING'
+  | 'COMPLAINT'
+  | 'CONSULTATION'
+  | 'FAULT'
+  | 'INSTALLATION'
+  | 'KNOWLEDGE'
+  | 'OTHER'
+  | 'PURCHASE'
+  | 'RENEWAL'
+  | 'SUGGESTION';
+
+export type NeedInput = {
+  category: NeedCategory;
+  description?: string | null | undefined;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'AGENT'
+  | 'EXECUTIVE'
+  | 'UNIT_HEAD';
+
+export type SatisfactionInput = {
+  comment?: string | null | undefined;
+  score: number;
+};
+
+export type ServiceInput = {
+  action: string;
+  commitment?: CommitmentInput | null | undefined;
+  firstContact: boolean;
+  handleSeconds: number;
+  handoffUnitId?: string | null | undefined;
+  knowledgeCreated?: boolean | null | undefined;
+  knowledgeRefs?: Array<string> | null | undefined;
+  resolved: boolean;
+  servedAt?: string | null | undefined;
+};
+
+export type SiteTouchpointInput = {
+  channel: Channel;
+  contractId?: string | null | undefined;
+  customerId: string;
+  id?: string | null | undefined;
+  industry?: string | null | undefined;
+  kind: TouchpointKind;
+  need: NeedInput;
+  occurredAt?: string | null | undefined;
+  productId?: string | null | undefined;
+  region?: string | null | undefined;
+  satisfaction?: SatisfactionInput | null | undefined;
+  service?: ServiceInput | null | undefined;
+  stage: LifecycleStage;
+  teamId?: string | null | undefined;
+  unitId?: string | null | undefined;
+};
+
+export type TouchpointKind =
+  | 'COLLABORATION'
+  | 'SERVICE'
+  | 'SOCIAL';
+
+export type FaultsBacklogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FaultsBacklogQuery = { siteStatus: { backlog: number } };
+
+export type FaultsDeadLettersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FaultsDeadLettersQuery = { deadLetters: Array<{ touchpointId: string, code: string, message: string, kind: string }> };
+
+export type AgentLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type AgentLoginMutation = { login: { token: string, username: string, role: Role, unitId: string, siteId: string } };
+
+export type AgentMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgentMeQuery = { me: { username: string, role: Role, unitId: string, siteId: string, token: string } | null };
+
+export type SiteLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type SiteLoginMutation = { login: { token: string } };
+
+export type SiteStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteStatusQuery = { siteStatus: { siteId: string, unitId: string, gatewayUrl: string, gatewayReachable: boolean, backlog: number, oldestPendingAgeSeconds: number | null, lastSuccessAt: string | null, lastError: string | null, lastErrorAt: string | null, deadLetters: number, forwarded: number } };
+
+export type LocalFieldsFragment = { id: string, unitId: string, agentId: string | null, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null };
+
+export type LogOneMutationVariables = Exact<{
+  input: SiteTouchpointInput;
+}>;
+
+
+export type LogOneMutation = { logTouchpoint: { id: string, unitId: string, agentId: string | null, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null } };
+
+export type LogManyMutationVariables = Exact<{
+  input: Array<SiteTouchpointInput> | SiteTouchpointInput;
+}>;
+
+
+export type LogManyMutation = { logTouchpoints: Array<{ id: string, unitId: string, agentId: string | null, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null }> };
+
+export type RateLocalMutationVariables = Exact<{
+  id: string;
+  s: SatisfactionInput;
+}>;
+
+
+export type RateLocalMutation = { rateTouchpoint: { id: string, unitId: string, agentId: string | null, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null } };
+
+export type LocalTouchpointQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LocalTouchpointQuery = { touchpoint: { id: string, unitId: string, agentId: string | null, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null } | null };
+
+export type MineQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type MineQuery = { myTouchpoints: Array<{ id: string, unitId: string, agentId: string | null, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, acceptedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, state: ForwardState, forwardedAt: string | null, error: string | null, satisfaction: { score: number, comment: string | null, state: ForwardState } | null }> };
+
+export type DeadLettersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeadLettersQuery = { deadLetters: Array<{ id: string, kind: string, touchpointId: string, code: string, message: string, payload: string, at: string }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const LocalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LocalFields on LocalTouchpoint {
+  id
+  unitId
+  agentId
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  acceptedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+    state
+  }
+  state
+  forwardedAt
+  error
+}
+    `, {"fragmentName":"LocalFields"}) as unknown as TypedDocumentString<LocalFieldsFragment, unknown>;
+export const FaultsBacklogDocument = new TypedDocumentString(`
+    query FaultsBacklog {
+  siteStatus {
+    backlog
+  }
+}
+    `) as unknown as TypedDocumentString<FaultsBacklogQuery, FaultsBacklogQueryVariables>;
+export const FaultsDeadLettersDocument = new TypedDocumentString(`
+    query FaultsDeadLetters {
+  deadLetters(first: 500) {
+    touchpointId
+    code
+    message
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<FaultsDeadLettersQuery, FaultsDeadLettersQueryVariables>;
+export const AgentLoginDocument = new TypedDocumentString(`
+    mutation AgentLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+    username
+    role
+    unitId
+    siteId
+  }
+}
+    `) as unknown as TypedDocumentString<AgentLoginMutation, AgentLoginMutationVariables>;
+export const AgentMeDocument = new TypedDocumentString(`
+    query AgentMe {
+  me {
+    username
+    role
+    unitId
+    siteId
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<AgentMeQuery, AgentMeQueryVariables>;
+export const SiteLoginDocument = new TypedDocumentString(`
+    mutation SiteLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<SiteLoginMutation, SiteLoginMutationVariables>;
+export const SiteStatusDocument = new TypedDocumentString(`
+    query SiteStatus {
+  siteStatus {
+    siteId
+    unitId
+    gatewayUrl
+    gatewayReachable
+    backlog
+    oldestPendingAgeSeconds
+    lastSuccessAt
+    lastError
+    lastErrorAt
+    deadLetters
+    forwarded
+  }
+}
+    `) as unknown as TypedDocumentString<SiteStatusQuery, SiteStatusQueryVariables>;
+export const LogOneDocument = new TypedDocumentString(`
+    mutation LogOne($input: SiteTouchpointInput!) {
+  logTouchpoint(input: $input) {
+    ...LocalFields
+  }
+}
+    fragment LocalFields on LocalTouchpoint {
+  id
+  unitId
+  agentId
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  acceptedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+    state
+  }
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<LogOneMutation, LogOneMutationVariables>;
+export const LogManyDocument = new TypedDocumentString(`
+    mutation LogMany($input: [SiteTouchpointInput!]!) {
+  logTouchpoints(input: $input) {
+    ...LocalFields
+  }
+}
+    fragment LocalFields on LocalTouchpoint {
+  id
+  unitId
+  agentId
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  acceptedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+    state
+  }
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<LogManyMutation, LogManyMutationVariables>;
+export const RateLocalDocument = new TypedDocumentString(`
+    mutation RateLocal($id: ID!, $s: SatisfactionInput!) {
+  rateTouchpoint(touchpointId: $id, satisfaction: $s) {
+    ...LocalFields
+  }
+}
+    fragment LocalFields on LocalTouchpoint {
+  id
+  unitId
+  agentId
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  acceptedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+    state
+  }
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<RateLocalMutation, RateLocalMutationVariables>;
+export const LocalTouchpointDocument = new TypedDocumentString(`
+    query LocalTouchpoint($id: ID!) {
+  touchpoint(id: $id) {
+    ...LocalFields
+  }
+}
+    fragment LocalFields on LocalTouchpoint {
+  id
+  unitId
+  agentId
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  acceptedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+    state
+  }
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<LocalTouchpointQuery, LocalTouchpointQueryVariables>;
+export const MineDocument = new TypedDocumentString(`
+    query Mine($first: Int) {
+  myTouchpoints(first: $first) {
+    ...LocalFields
+  }
+}
+    fragment LocalFields on LocalTouchpoint {
+  id
+  unitId
+  agentId
+  customerId
+  channel
+  kind
+  stage
+  occurredAt
+  acceptedAt
+  needCategory
+  needDescription
+  serviceAction
+  resolved
+  satisfaction {
+    score
+    comment
+    state
+  }
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<MineQuery, MineQueryVariables>;
+export const DeadLettersDocument = new TypedDocumentString(`
+    query DeadLetters {
+  deadLetters {
+    id
+    kind
+    touchpointId
+    code
+    message
+    payload
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<DeadLettersQuery, DeadLettersQueryVariables>;

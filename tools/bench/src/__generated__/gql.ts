@@ -1,0 +1,62 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n": typeof types.BenchScoreFragmentDoc,
+    "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ScoreDocument,
+    "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ChildScoresDocument,
+    "\n  query Breakdown($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ...BenchScore } } }\n": typeof types.BreakdownDocument,
+    "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n": typeof types.TrendDocument,
+    "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": typeof types.LoginDocument,
+};
+const documents: Documents = {
+    "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n": types.BenchScoreFragmentDoc,
+    "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ScoreDocument,
+    "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ChildScoresDocument,
+    "\n  query Breakdown($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ...BenchScore } } }\n": types.BreakdownDocument,
+    "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n": types.TrendDocument,
+    "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": types.LoginDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n"): typeof import('./graphql').BenchScoreFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n"): typeof import('./graphql').ScoreDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n"): typeof import('./graphql').ChildScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Breakdown($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ...BenchScore } } }\n"): typeof import('./graphql').BreakdownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n"): typeof import('./graphql').TrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n"): typeof import('./graphql').LoginDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
