@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { TypedDocument } from '@qihe/client';
+import { graphql } from '../__generated__/gateway';
+import { LOGIN } from '../support/documents';
 
 // The newcomer's demo, run as `npm run demo` runs it (the built launcher, in
 // its own process group as a terminal would start it): the gateway is stopped,
@@ -93,24 +96,25 @@ async function up(url: string): Promise<boolean> {
   }
 }
 
+const DEMO_TOUCHPOINTS = graphql(`
+  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: "group", from: $from, to: $to) { touchpoints } }
+`);
+
 /** Touchpoints the gateway holds for the demo group in the last day (the demo executive's view). */
 async function stored(url: string): Promise<number> {
-  const post = async <T>(query: string, token?: string): Promise<T> => {
+  const post = async <T>(query: TypedDocument<T, never>, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify({ query: String(query), variables }),
     });
     return ((await res.json()) as { data: T }).data;
   };
-  const { login } = await post<{ login: { token: string } }>(`mutation { login(username: "exec", password: "demo-exec-2026") { token } }`);
+  const { login } = await post(LOGIN, { u: 'exec', p: 'demo-exec-2026' });
   const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
   const from = new Date(hour - 24 * 3_600_000).toISOString();
   const to = new Date(hour + 3_600_000).toISOString();
-  const data = await post<{ engagementScore: { touchpoints: number } }>(
-    `{ engagementScore(unitId: "group", from: "${from}", to: "${to}") { touchpoints } }`,
-    login.token,
-  );
+  const data = await post(DEMO_TOUCHPOINTS, { from, to }, login.token);
   return data.engagementScore.touchpoints;
 }
 

@@ -7,6 +7,7 @@ import { TEST_ORG } from '../support/gateway-app';
 import { startRedis, type TestRedis } from '../support/redis-server';
 import { createTestDatabase } from '../support/test-database';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
+import { LOGIN } from '../support/documents';
 
 // Redis crashes (SIGKILL) under two gateway replicas joined through it while
 // touchpoints flow and feed clients listen on both. Neither replica may exit:
@@ -68,7 +69,7 @@ async function ingest(g: GatewayProcess, n = 1): Promise<string[]> {
   const res = await fetch(`${g.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${SITE_A}` },
-    body: JSON.stringify({ query: RECORD, variables: { input: items } }),
+    body: JSON.stringify({ query: String(RECORD), variables: { input: items } }),
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await res.json()) as { data?: { recordTouchpoints: { accepted: number } }; errors?: unknown };
@@ -81,7 +82,7 @@ it('keeps both replicas serving through a Redis crash and joins their feeds agai
   const login = await fetch(`${a.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(username: "exec", password: "exec-password") { token } }` }),
+    body: JSON.stringify({ query: String(LOGIN), variables: { u: 'exec', p: 'exec-password' } }),
   });
   const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
   // heard[i]: how often the feed client on replica i received each touchpoint id.

@@ -17,6 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": typeof types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
+    "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": typeof types.DemoTouchpointsDocument,
     "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": typeof types.E2eTouchpointFragmentDoc,
     "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n": typeof types.E2eScoreFragmentDoc,
     "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }": typeof types.E2eLoginDocument,
@@ -61,6 +62,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
+    "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": types.DemoTouchpointsDocument,
     "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": types.E2eTouchpointFragmentDoc,
     "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n": types.E2eScoreFragmentDoc,
     "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }": types.E2eLoginDocument,
@@ -111,6 +113,10 @@ export function graphql(source: "\n  query BrowserScore($unitId: ID!, $from: Dat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n"): typeof import('./graphql').GridTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n"): typeof import('./graphql').DemoTouchpointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -168,6 +168,14 @@ export type GridTouchpointsQueryVariables = Exact<{
 
 export type GridTouchpointsQuery = { touchpoints: { edges: Array<{ node: { id: string, customerId: string, unit: { id: string } } }> } };
 
+export type DemoTouchpointsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type DemoTouchpointsQuery = { engagementScore: { touchpoints: number } };
+
 export type E2eTouchpointFragment = { id: string, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, receivedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, unit: { id: string }, satisfaction: { score: number, comment: string | null } | null };
 
 export type E2eScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, chain: Chain, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> };
@@ -595,6 +603,13 @@ export const GridTouchpointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GridTouchpointsQuery, GridTouchpointsQueryVariables>;
+export const DemoTouchpointsDocument = new TypedDocumentString(`
+    query DemoTouchpoints($from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: "group", from: $from, to: $to) {
+    touchpoints
+  }
+}
+    `) as unknown as TypedDocumentString<DemoTouchpointsQuery, DemoTouchpointsQueryVariables>;
 export const E2eLoginDocument = new TypedDocumentString(`
     mutation E2eLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {
