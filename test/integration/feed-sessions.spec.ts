@@ -1,6 +1,7 @@
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { connected, openFeed, record, refusalOf, subscribe, type FeedClient } from '../support/feed-client';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
+import { LOGIN } from '../support/documents';
 
 // A feed session lives no longer than its token: at expiry, or when the token
 // is no longer accepted (revoked), the gateway drops the socket, and the token
@@ -20,7 +21,7 @@ function connect(token: string, on = gw): FeedClient {
 }
 
 async function login(on: TestGateway, username: string, password: string): Promise<string> {
-  const r = await on.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: password });
+  const r = await on.gql(LOGIN, { u: username, p: password });
   return r.data!.login.token;
 }
 

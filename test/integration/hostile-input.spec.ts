@@ -1,5 +1,7 @@
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
+import type { TypedDocument } from '@qihe/client';
+import { LOGIN } from '../support/documents';
 
 // What a caller gets for input the gateway cannot use: a contract error
 // naming the argument (BAD_USER_INPUT, HTTP 400 where no resolver ran), never
@@ -17,17 +19,17 @@ interface Answer {
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
-async function post(g: TestGateway, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
+async function post(g: TestGateway, query: string | TypedDocument<unknown, never>, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
   const res = await fetch(`${g.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   return { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) };
 }
 
 const login = async (g: TestGateway, user = 'exec', password = 'exec-password'): Promise<string> =>
-  (await g.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: user, p: password })).data!.login.token;
+  (await g.gql(LOGIN, { u: user, p: password })).data!.login.token;
 
 describe('bad input answers BAD_USER_INPUT naming what is wrong', () => {
   let gw: TestGateway;
@@ -94,7 +96,8 @@ describe('in production (introspection off), no suggestions leak schema names', 
   });
 
   // What each probe gets wrong, and the name a suggestion would give away.
-  const probes: [string, string, Record<string, unknown>, string][] = [
+  // Deliberately wrong documents stay text; the right one is the generated RECORD.
+  const probes: [string, string | TypedDocument<unknown, never>, Record<string, unknown>, string][] = [
     ['a mistyped mutation', `mutation { issueSiteKy(siteId: "s", unitId: "u") { key } }`, {}, '"issueSiteKey"'],
     ['a mistyped field', `{ orgUnits { nam } }`, {}, '"name"'],
     ['a mistyped argument', `{ orgUnit(id: "group", idd: "x") { level } }`, {}, '"id"'],
