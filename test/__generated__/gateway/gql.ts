@@ -54,6 +54,7 @@ type Documents = {
     "mutation MatrixUpsertUser($input: UserInput!) { upsertUser(input: $input) { username role unitId } }": typeof types.MatrixUpsertUserDocument,
     "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }": typeof types.MatrixIssueSiteKeyDocument,
     "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": typeof types.MatrixAuditLogDocument,
+    "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }": typeof types.MatrixRevokeTokensDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
     "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n": typeof types.RateDocument,
@@ -99,6 +100,7 @@ const documents: Documents = {
     "mutation MatrixUpsertUser($input: UserInput!) { upsertUser(input: $input) { username role unitId } }": types.MatrixUpsertUserDocument,
     "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }": types.MatrixIssueSiteKeyDocument,
     "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": types.MatrixAuditLogDocument,
+    "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }": types.MatrixRevokeTokensDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
     "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n": types.RateDocument,
@@ -261,6 +263,10 @@ export function graphql(source: "mutation MatrixIssueSiteKey($siteId: ID!, $unit
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }"): typeof import('./graphql').MatrixAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }"): typeof import('./graphql').MatrixRevokeTokensDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

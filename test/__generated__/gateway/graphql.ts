@@ -439,6 +439,13 @@ export type MatrixAuditLogQueryVariables = Exact<{
 
 export type MatrixAuditLogQuery = { auditLog: { edges: Array<{ node: { actor: string, action: AuditAction, target: string | null } }>, pageInfo: { hasNextPage: boolean } } };
 
+export type MatrixRevokeTokensMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type MatrixRevokeTokensMutation = { revokeTokens: boolean };
+
 export type LoginMutationVariables = Exact<{
   u: string;
   p: string;
@@ -1237,6 +1244,11 @@ export const MatrixAuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixAuditLogQuery, MatrixAuditLogQueryVariables>;
+export const MatrixRevokeTokensDocument = new TypedDocumentString(`
+    mutation MatrixRevokeTokens($username: String!) {
+  revokeTokens(username: $username)
+}
+    `) as unknown as TypedDocumentString<MatrixRevokeTokensMutation, MatrixRevokeTokensMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {
