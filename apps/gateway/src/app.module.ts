@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_FILTER } from '@nestjs/core';
-import { apiGraphQLOptions, callersGuard, HealthController, HealthProbes, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, graphqlMetrics, HealthController, HealthProbes, Metrics, MetricsModule, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -21,17 +21,19 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        MetricsModule.forRoot(config.metrics),
         CoreModule.forRoot(config),
         AuditModule,
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AuthService],
-          useFactory: (auth: AuthService) =>
+          inject: [AuthService, Metrics],
+          useFactory: (auth: AuthService, metrics: Metrics) =>
             apiGraphQLOptions<CallerContext>({
               production: config.production,
               limits: config.graphqlLimits,
               context: async (token) => ({ caller: token ? await auth.callerOf(token) : null, token }),
+              plugins: [graphqlMetrics(metrics)],
             }),
         }),
         BootstrapModule,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { HealthProbes, jsonBody, loadGatewayConfig, runService, serveConsole, type GatewayConfig } from '@qihe/server';
+import { HealthProbes, jsonBody, loadGatewayConfig, Metrics, runService, serveConsole, serveMetrics, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
 import { FeedIoAdapter } from './feed/feed-io.adapter';
 import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
@@ -12,8 +12,9 @@ export async function startGateway(config: GatewayConfig, opts: { quiet?: boolea
     abortOnError: false,
     logger: opts.quiet ? ['error', 'warn'] : undefined,
   });
+  await serveMetrics(app, config.host);
   app.use(jsonBody(config.maxBodyBytes));
-  const feedAdapter = new FeedIoAdapter(app);
+  const feedAdapter = new FeedIoAdapter(app, app.get(Metrics));
   if (config.redisUrl) {
     await feedAdapter.connect({ url: config.redisUrl, streamMaxLen: config.feedStreamMaxLen, queueMax: config.redisQueueMax });
     app.get(HealthProbes).add('redis', () => feedAdapter.redisUp);

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { apiGraphQLOptions, callersGuard, HealthController, HealthProbes, QiheErrorFilter, type CallerContext } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, graphqlMetrics, HealthController, HealthProbes, Metrics, MetricsModule, QiheErrorFilter, type CallerContext } from '@qihe/server';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import type { SiteConfig } from './config/site-config';
@@ -19,12 +19,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        MetricsModule.forRoot(config.metrics),
         CoreModule.forRoot(config),
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AuthService],
-          useFactory: (auth: AuthService) =>
+          inject: [AuthService, Metrics],
+          useFactory: (auth: AuthService, metrics: Metrics) =>
             apiGraphQLOptions<CallerContext>({
               production: config.production,
               limits: config.graphqlLimits,
@@ -32,6 +33,7 @@ export class AppModule {
                 const user = token ? auth.userOf(token) : null;
                 return { caller: user && { kind: 'user', ...user }, token };
               },
+              plugins: [graphqlMetrics(metrics)],
             }),
         }),
         ForwarderModule,

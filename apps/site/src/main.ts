@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { jsonBody, runService, serveConsole } from '@qihe/server';
+import { jsonBody, runService, serveConsole, serveMetrics } from '@qihe/server';
 import { AppModule } from './app.module';
 import { loadSiteConfig, type SiteConfig } from './config/site-config';
 
@@ -14,6 +14,7 @@ export async function startSite(config: SiteConfig, opts: { quiet?: boolean } = 
     abortOnError: false,
     logger: opts.quiet ? ['error', 'warn'] : undefined,
   });
+  await serveMetrics(app, config.host);
   // 1000 touchpoints in one logTouchpoints call fit well within this.
   app.use(jsonBody(8 * 1024 * 1024));
   app.enableCors({ origin: true, credentials: true });

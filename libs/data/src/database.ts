@@ -127,6 +127,13 @@ export class Database implements Sql {
     }
   }
 
+  /** The connection pool's numbers (null on the embedded database: one connection, no pool). */
+  poolStats(): { total: number; idle: number; waiting: number; max: number } | null {
+    if (this.embedded) return null;
+    const pool = (this.dataSource.driver as unknown as { master?: PgPoolNumbers }).master;
+    return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max } : null;
+  }
+
   async close(): Promise<void> {
     await this.exclusive(() => this.dataSource.destroy());
   }
@@ -137,6 +144,14 @@ export class Database implements Sql {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** What node-postgres's Pool tells of itself. */
+interface PgPoolNumbers {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options: { max: number };
 }
 
 function runnerSql(runner: QueryRunner): Sql {

@@ -20,3 +20,8 @@ export * from './nest/health-probes';
 export * from './nest/run-service';
 export * from './nest/tokens';
 export * from './nest/json-body';
+export * from './metrics/metrics';
+export * from './metrics/metrics-config';
+export * from './metrics/metrics.module';
+export * from './metrics/serve-metrics';
+export * from './metrics/graphql-metrics.plugin';

@@ -120,11 +120,13 @@ export class TestSite {
     readonly databaseUrl: string,
     readonly dataDir: string,
     private readonly dropDb: () => Promise<void>,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(gatewayUrl: string): Promise<TestSite> {
+  /** `env`: more settings (or other values) for the site. */
+  static async start(gatewayUrl: string, env: Record<string, string> = {}): Promise<TestSite> {
     const db = await createTestDatabase();
-    const site = new TestSite(gatewayUrl, db.url, mkdtempSync(join(tmpdir(), 'qihe-site-')), db.drop);
+    const site = new TestSite(gatewayUrl, db.url, mkdtempSync(join(tmpdir(), 'qihe-site-')), db.drop, env);
     await site.restart();
     return site;
   }
@@ -146,6 +148,7 @@ export class TestSite {
       SITE_BACKOFF_MAX_MS: '300',
       SITE_GATEWAY_TIMEOUT_MS: '3000',
       SITE_HEARTBEAT_MS: '300',
+      ...this.env,
     });
     this.app = await startSite(config, { quiet: true });
     const addr = this.app.getHttpServer().address();

@@ -5,6 +5,7 @@ import { DEFAULT_MODEL, parseEngagementModel } from '@qihe/domain';
 import type { GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE, ENGAGEMENT_MODEL } from './tokens';
 import { FeedBus } from './feed-bus';
+import { GatewayMetrics } from './gateway-metrics';
 import { OrgService } from './org.service';
 
 /** Storage, configuration, the model and the org tree: what every feature needs. */
@@ -36,8 +37,9 @@ export class CoreModule implements OnApplicationShutdown {
         },
         OrgService,
         FeedBus,
+        GatewayMetrics,
       ],
-      exports: [CONFIG, DATABASE, ENGAGEMENT_MODEL, OrgService, FeedBus],
+      exports: [CONFIG, DATABASE, ENGAGEMENT_MODEL, OrgService, FeedBus, GatewayMetrics],
     };
   }
 

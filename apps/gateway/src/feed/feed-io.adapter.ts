@@ -1,7 +1,9 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
+import type { Metrics } from '@qihe/server';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Counter } from 'prom-client';
 import { createClient } from 'redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
@@ -37,11 +39,17 @@ export class FeedIoAdapter extends IoAdapter {
   private adapterConstructor?: (nsp: unknown) => Adapter;
   private client?: RedisClient;
   private reachable = false;
+  private server?: Server;
+  private readonly emitted: (event: string) => void;
   /** Feed events that did not reach Redis (in flight when it died, or the queue was full): only this replica's clients got them. */
-  lostPublishes = 0;
+  private readonly lost: Counter;
 
-  constructor(app: INestApplicationContext) {
+  constructor(app: INestApplicationContext, metrics: Metrics) {
     super(app);
+    this.emitted = metrics.tally('qihe_feed_emits_total', 'Feed events emitted to rooms by this replica, by event (each reaches every subscribed socket once).', 'event');
+    this.lost = metrics.counter('qihe_feed_cluster_publish_failures_total', 'Feed messages that never reached Redis (in flight when it died, or the offline queue full): only this replica\'s clients got them.');
+    metrics.gauge('qihe_feed_clients', 'socket.io connections open on this replica.', [], (g) => g.set(this.server?.engine?.clientsCount ?? 0));
+    metrics.gauge('qihe_redis_up', '1 while the link to Redis is up (REDIS_URL set), else 0.', [], (g) => g.set(this.redisUp ? 1 : 0));
   }
 
   /** True while the link to Redis is up (false without REDIS_URL). */
@@ -88,7 +96,15 @@ export class FeedIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
-    if (this.adapterConstructor) server.adapter(this.adapterConstructor as never);
+    const emitted = this.emitted;
+    // Without Redis: socket.io's in-memory adapter, counting what it emits.
+    server.adapter((this.adapterConstructor ?? class CountingAdapter extends Adapter {
+      override broadcast(packet: { data?: unknown[] }, opts: BroadcastOptions): void {
+        emitted(eventOf(packet));
+        super.broadcast(packet, opts);
+      }
+    }) as never);
+    this.server = server;
     return server;
   }
 
@@ -125,13 +141,14 @@ export class FeedIoAdapter extends IoAdapter {
    */
   private localFirst(adapter: Adapter): Adapter {
     const cluster = adapter as Adapter & { publishAndReturnOffset(message: unknown): Promise<string> };
-    adapter.broadcast = (packet: unknown, opts: BroadcastOptions): void => {
+    adapter.broadcast = (packet: { data?: unknown[] }, opts: BroadcastOptions): void => {
       if (!opts.flags?.local) {
         // The message is encoded now (synchronously), before the local delivery below touches the packet.
         cluster
           .publishAndReturnOffset({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } })
-          .catch(() => this.lostPublishes++);
+          .catch(() => this.lost.inc());
       }
+      this.emitted(eventOf(packet));
       Adapter.prototype.broadcast.call(adapter, packet, opts);
     };
     return adapter;
@@ -146,9 +163,15 @@ export class FeedIoAdapter extends IoAdapter {
     const publish = client.publish.bind(client);
     const guarded = (...args: Parameters<RedisClient['publish']>): ReturnType<RedisClient['publish']> => {
       const sent = publish(...args);
-      sent.catch(() => this.lostPublishes++);
+      sent.catch(() => this.lost.inc());
       return sent;
     };
     Object.assign(client, { publish: guarded });
   }
+}
+
+/** The event name of an emitted packet (`['touchpoint', payload]`). */
+function eventOf(packet: { data?: unknown[] }): string {
+  const name = packet.data?.[0];
+  return typeof name === 'string' ? name : 'other';
 }

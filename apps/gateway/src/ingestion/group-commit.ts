@@ -91,6 +91,8 @@ export class GroupCommit {
     private readonly db: Database,
     private readonly tree: () => OrgTree,
     private readonly feed: FeedBus,
+    /** Told of each shared transaction that committed: calls, items, seconds (metrics). */
+    private readonly committed: (calls: number, items: number, seconds: number) => void = () => undefined,
   ) {}
 
   submit<J extends Job>(job: J): Promise<Outcome<J>> {
@@ -110,7 +112,10 @@ export class GroupCommit {
         while (n < this.queue.length && (n === 0 || weight + this.queue[n].weight <= MAX_GROUP_WEIGHT)) weight += this.queue[n++].weight;
         const group = this.queue.splice(0, n);
         try {
-          this.settle(group, await this.run(group.map((p) => p.job)));
+          const started = performance.now();
+          const done = await this.run(group.map((p) => p.job));
+          this.committed(group.length, weight, (performance.now() - started) / 1000);
+          this.settle(group, done);
         } catch (err) {
           if (group.length > 1) this.log.warn(`a shared write of ${group.length} calls failed (${(err as Error).message}); retrying each alone`);
           for (const p of group) {

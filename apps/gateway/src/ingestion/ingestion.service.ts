@@ -4,6 +4,7 @@ import { inScope, RefusalCode, RefusalError, type Caller } from '@qihe/domain';
 import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
+import { GatewayMetrics } from '../core/gateway-metrics';
 import { OrgService } from '../core/org.service';
 import { GroupCommit, type Candidate, type RateItem } from './group-commit';
 import type { IngestErrorModel, IngestResultModel, RatingResultModel } from './models/ingest-result.model';
@@ -19,8 +20,9 @@ export class IngestionService {
     @Inject(DATABASE) db: Database,
     private readonly org: OrgService,
     feed: FeedBus,
+    private readonly metrics: GatewayMetrics,
   ) {
-    this.writes = new GroupCommit(db, () => this.org.tree, feed);
+    this.writes = new GroupCommit(db, () => this.org.tree, feed, (calls, items, seconds) => metrics.groupCommitted(calls, items, seconds));
   }
 
   /**
@@ -73,14 +75,19 @@ export class IngestionService {
       candidates.push(candidate);
     }
 
-    if (candidates.length === 0) return { accepted: 0, duplicates: 0, rejected };
-    const siteId = caller.kind === 'site' ? caller.siteId : null;
-    const outcome = await this.writes.submit({ kind: 'record', candidates, laterCopies, siteId });
-    for (const c of outcome.conflicts) {
-      rejected.push({ index: c.index, id: c.record.id, code: RefusalCode.CONFLICT, message: `id: "${c.record.id}" is already stored with different content` });
+    const answer: IngestResultModel = { accepted: 0, duplicates: 0, rejected };
+    if (candidates.length) {
+      const siteId = caller.kind === 'site' ? caller.siteId : null;
+      const outcome = await this.writes.submit({ kind: 'record', candidates, laterCopies, siteId });
+      for (const c of outcome.conflicts) {
+        rejected.push({ index: c.index, id: c.record.id, code: RefusalCode.CONFLICT, message: `id: "${c.record.id}" is already stored with different content` });
+      }
+      rejected.sort((a, b) => a.index - b.index);
+      answer.accepted = outcome.accepted;
+      answer.duplicates = outcome.duplicates;
     }
-    rejected.sort((a, b) => a.index - b.index);
-    return { accepted: outcome.accepted, duplicates: outcome.duplicates, rejected };
+    this.metrics.recorded(items.length, answer);
+    return answer;
   }
 
   /**
@@ -89,9 +96,16 @@ export class IngestionService {
    */
   async rate(caller: Caller, touchpointId: string, satisfaction: unknown): Promise<StoredTouchpoint> {
     const item = rateItem(0, touchpointId, satisfaction);
-    if (item instanceof RefusalError) throw item;
+    if (item instanceof RefusalError) {
+      this.metrics.rated(1, { rated: 0, unchanged: 0, rejected: [item] });
+      throw item;
+    }
     const [outcome] = await this.writes.submit({ kind: 'rate', caller, items: [item] });
-    if ('touchpoint' in outcome) return outcome.touchpoint;
+    if ('touchpoint' in outcome) {
+      this.metrics.rated(1, { rated: outcome.status === 'RATED' ? 1 : 0, unchanged: outcome.status === 'UNCHANGED' ? 1 : 0, rejected: [] });
+      return outcome.touchpoint;
+    }
+    this.metrics.rated(1, { rated: 0, unchanged: 0, rejected: [{ code: outcome.status }] });
     throw new RefusalError(outcome.status, outcome.field, outcome.message);
   }
 
@@ -128,6 +142,7 @@ export class IngestionService {
       }
     }
     rejected.sort((a, b) => a.index - b.index);
+    this.metrics.rated(items.length, result);
     return result;
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, DEFAULT_GRAPHQL_LIMITS, readDatabaseUrl, readGraphQLLimits, readPort, readPositiveInt, type Env, type GraphQLLimits } from '@qihe/server';
+import { ConfigError, DEFAULT_GRAPHQL_LIMITS, readDatabaseUrl, readGraphQLLimits, readMetricsConfig, readPort, readPositiveInt, type Env, type GraphQLLimits, type MetricsConfig } from '@qihe/server';
 
 export interface SiteConfig {
   siteId: string;
@@ -28,6 +28,8 @@ export interface SiteConfig {
   backlogLogMs: number;
   /** The agent API's request limits (the same variables as the gateway's; shallower by default). */
   graphqlLimits: GraphQLLimits;
+  /** Where /metrics is served (QIHE_METRICS_PORT, QIHE_METRICS_TOKEN). */
+  metrics: MetricsConfig;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -72,6 +74,7 @@ export function loadSiteConfig(env: Env = process.env): SiteConfig {
     heartbeatMs: readPositiveInt(env, 'SITE_HEARTBEAT_MS', 15_000, 3_600_000),
     backlogLogMs: readPositiveInt(env, 'SITE_BACKLOG_LOG_MS', 10_000, 3_600_000),
     graphqlLimits: readGraphQLLimits(env, { ...DEFAULT_GRAPHQL_LIMITS, maxDepth: 6 }),
+    metrics: readMetricsConfig(env, port),
   };
 }
 

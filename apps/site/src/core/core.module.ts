@@ -3,6 +3,7 @@ import type { Database } from '@qihe/data';
 import type { SiteConfig } from '../config/site-config';
 import { openSiteDatabase } from '../storage/site-database';
 import { GatewayLink } from './gateway-link';
+import { SiteMetrics } from './site-metrics';
 import { CONFIG, DATABASE } from './tokens';
 import { UnitsService } from './units.service';
 
@@ -31,8 +32,9 @@ export class CoreModule implements OnApplicationShutdown {
         },
         GatewayLink,
         UnitsService,
+        SiteMetrics,
       ],
-      exports: [CONFIG, DATABASE, GatewayLink, UnitsService],
+      exports: [CONFIG, DATABASE, GatewayLink, UnitsService, SiteMetrics],
     };
   }
 

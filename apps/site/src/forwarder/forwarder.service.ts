@@ -4,6 +4,7 @@ import type { Database } from '@qihe/data';
 import { RefusalCode } from '@qihe/domain';
 import type { SiteConfig } from '../config/site-config';
 import { GatewayLink } from '../core/gateway-link';
+import { SiteMetrics } from '../core/site-metrics';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { UnitsService } from '../core/units.service';
 import { isolate } from './isolate';
@@ -46,6 +47,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(CONFIG) private readonly config: SiteConfig,
     private readonly link: GatewayLink,
     private readonly units: UnitsService,
+    private readonly metrics: SiteMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -110,7 +112,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
   private send(batch: PendingTouchpoint[]): Promise<Outcome> {
     return isolate(batch, {
       call: async (items) => {
-        const result = await this.link.client.recordTouchpoints(items.map((r) => r.payload));
+        const result = await this.metrics.forward('touchpoints', () => this.link.client.recordTouchpoints(items.map((r) => r.payload)));
         this.link.answered();
         const rejected = new Map(result.rejected.map((r) => [r.index, r]));
         for (let i = items.length - 1; i >= 0; i--) if (!rejected.has(i)) this.control = items[i].payload;
@@ -178,7 +180,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     if (batch.length === 0) return { forwarded: [], dead: [], later: [] };
     return isolate<PendingRating, RatingOutcome>(batch, {
       call: async (items) => {
-        const result = await this.link.client.recordSatisfactions(items.map(ratingPayload));
+        const result = await this.metrics.forward('ratings', () => this.link.client.recordSatisfactions(items.map(ratingPayload)));
         this.link.answered();
         const out: RatingOutcome = { forwarded: [], dead: [], later: [] };
         const refused = new Map(result.rejected.map((x) => [x.index, x]));

@@ -11,7 +11,7 @@ const base = { QIHE_DATA_DIR: dir };
 describe('loadGatewayConfig', () => {
   it('has working defaults: port 3000, embedded database in the data dir, a kept token secret', () => {
     const c = loadGatewayConfig(base);
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000 });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000, metrics: {} });
     expect(c.tokenSecret.length).toBeGreaterThanOrEqual(32);
     const file = join(dir, 'token-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(c.tokenSecret);
@@ -34,6 +34,9 @@ describe('loadGatewayConfig', () => {
     ['QIHE_REDIS_QUEUE_MAX', { QIHE_REDIS_QUEUE_MAX: 'lots' }, /QIHE_REDIS_QUEUE_MAX must be a whole number from 1/],
     ['QIHE_GRAPHQL_MAX_TOKENS', { QIHE_GRAPHQL_MAX_TOKENS: '0' }, /QIHE_GRAPHQL_MAX_TOKENS must be a whole number from 1/],
     ['QIHE_GRAPHQL_MAX_COST', { QIHE_GRAPHQL_MAX_COST: 'lots' }, /QIHE_GRAPHQL_MAX_COST must be a whole number from 1/],
+    ['QIHE_METRICS_PORT', { QIHE_METRICS_PORT: '99999' }, /QIHE_METRICS_PORT must be a whole number/],
+    ['QIHE_METRICS_PORT', { PORT: '3000', QIHE_METRICS_PORT: '3000' }, /QIHE_METRICS_PORT must differ from the service's PORT/],
+    ['QIHE_METRICS_TOKEN', { QIHE_METRICS_TOKEN: 'short' }, /QIHE_METRICS_TOKEN must have at least 24 characters/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
     let error: unknown;
     try {

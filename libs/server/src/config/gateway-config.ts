@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readMetricsConfig, type MetricsConfig } from '../metrics/metrics-config';
 import { ConfigError, readDatabaseUrl, readPort, readPositiveInt, type Env } from './config-error';
 import { readGraphQLLimits, type GraphQLLimits } from './graphql-limits-config';
 
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   /** Redis commands a replica holds while Redis is unreachable, replayed when it is back; beyond it they fail at once. */
   redisQueueMax: number;
   graphqlLimits: GraphQLLimits;
+  /** Where /metrics is served (QIHE_METRICS_PORT, QIHE_METRICS_TOKEN). */
+  metrics: MetricsConfig;
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -60,6 +63,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     feedStreamMaxLen,
     redisQueueMax,
     graphqlLimits: readGraphQLLimits(env),
+    metrics: readMetricsConfig(env, port),
   };
 }
 
