@@ -4,7 +4,7 @@ import { startTestGateway, TEST_ORG, type GqlResponse, type TestGateway } from '
 import type { TypedDocument } from '@qihe/client';
 import { graphql } from '../__generated__/gateway';
 import type { AuditLogQuery } from '../__generated__/gateway/graphql';
-import { LOGIN } from '../support/documents';
+import { LOGIN, REVOKE } from '../support/documents';
 
 // The audit trail on a real gateway and PostgreSQL: every audited action adds
 // exactly one row saying who, what, when and from where; refused actions add
@@ -146,7 +146,7 @@ describe('every audited action writes exactly one row', () => {
   });
 
   it('revokeTokens: who revoked whose tokens, from where', async () => {
-    const [row] = await added(() => gql(`mutation { revokeTokens(username: "agent.a3") }`, {}, adminToken, 'revoke-1'));
+    const [row] = await added(() => gql(REVOKE, { u: 'agent.a3' }, adminToken, 'revoke-1'));
     expect(row).toMatchObject({ actor_kind: 'USER', actor: 'admin', action: 'TOKENS_REVOKED', target: 'agent.a3', details: { reason: 'revokeTokens' }, request_id: 'revoke-1' });
   });
 
@@ -183,8 +183,8 @@ describe('refused actions write nothing', () => {
     ['a non-admin issueSiteKey', 'head.a', ISSUE_KEY, { s: 'site-a', u: 'bu-a' }],
     ['an invalid unit', 'admin', UPSERT_UNIT, { input: { id: 'bad unit id', name: 'x', level: 'PROJECT', parentId: 'bu-a' } }],
     ['an anonymous upsertOrgUnit', null, UPSERT_UNIT, { input: { id: 'prj-x', name: 'x', level: 'PROJECT', parentId: 'bu-a' } }],
-    ['a revokeTokens of another user by a non-admin', 'head.a', `mutation { revokeTokens(username: "exec") }`, {}],
-    ['a revokeTokens of an unknown user', 'admin', `mutation { revokeTokens(username: "nobody-here") }`, {}],
+    ['a revokeTokens of another user by a non-admin', 'head.a', REVOKE, { u: 'exec' }],
+    ['a revokeTokens of an unknown user', 'admin', REVOKE, { u: 'nobody-here' }],
   ])('%s', async (_, who, doc, vars) => {
     const user = TEST_ORG.users.find((u) => u.username === who);
     const token = user ? (await gql(LOGIN, { u: user.username, p: user.password })).data?.login.token : undefined;

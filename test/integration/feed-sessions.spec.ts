@@ -1,7 +1,7 @@
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { connected, openFeed, record, refusalOf, subscribe, type FeedClient } from '../support/feed-client';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
-import { LOGIN } from '../support/documents';
+import { LOGIN, REVOKE } from '../support/documents';
 
 // A feed session lives no longer than its token: at expiry, or when the token
 // is no longer accepted (revoked), the gateway drops the socket, and the token
@@ -42,7 +42,6 @@ afterAll(async () => {
   await Promise.all([gw?.close(), shortLived?.close()]);
 });
 
-const REVOKE = `mutation($u: String!) { revokeTokens(username: $u) }`;
 
 it('drops a socket when its token expires: it hears nothing more and the token opens no new one', async () => {
   const token = await login(shortLived, 'head.a', 'head-a-password');

@@ -6,6 +6,9 @@ import { io } from 'socket.io-client';
 import { startGateway, type GatewayProcess } from '../e2e/support/gateway-process';
 import { TEST_ORG } from '../support/gateway-app';
 import { createTestDatabase } from '../support/test-database';
+import type { TypedDocument } from '@qihe/client';
+import { graphql } from '../__generated__/gateway';
+import { LOGIN, REVOKE } from '../support/documents';
 
 // Two gateway replicas (separate processes, nothing shared but PostgreSQL):
 // what an ADMIN changes on one — a user's role, unit or password, or an
@@ -22,25 +25,25 @@ let b: GatewayProcess;
 let db: { url: string; drop: () => Promise<void> };
 let admin: string;
 
-async function gql(gw: GatewayProcess, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Gql> {
+async function gql(gw: GatewayProcess, query: string | TypedDocument<unknown, never>, variables: Record<string, unknown> = {}, token?: string): Promise<Gql> {
   const res = await fetch(`${gw.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   return (await res.json()) as Gql;
 }
 
 async function login(gw: GatewayProcess, username: string, password: string): Promise<{ token: string; role: string; unitId: string }> {
-  const res = await gql(gw, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }`, { u: username, p: password });
+  const res = await gql(gw, LOGIN, { u: username, p: password });
   if (!res.data?.login) throw new Error(`login ${username}: ${JSON.stringify(res.errors)}`);
   return res.data.login;
 }
 
-const UPSERT_USER = `mutation($i: UserInput!) { upsertUser(input: $i) { username role unitId } }`;
-const REVOKE = `mutation($u: String!) { revokeTokens(username: $u) }`;
-const ME = `{ me { role unitId } }`;
-const BU_A = `{ orgUnit(id: "bu-a") { id } }`;
+const UPSERT_USER = graphql(`mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }`);
+const ME = graphql(`query RevocationMe { me { role unitId } }`);
+const BU_A = graphql(`query RevocationBuA { orgUnit(id: "bu-a") { id } }`);
+const BU_B = graphql(`query RevocationBuB { orgUnit(id: "bu-b") { id } }`);
 const codes = (res: Gql): string[] => (res.errors ?? []).map((e) => e.extensions?.code ?? '?');
 
 /** Whether the feed of `gw` lets `token` connect. */
@@ -76,14 +79,14 @@ it('refuses a demoted unit head’s old token on the other replica at once, on G
   expect(demoted.errors).toBeUndefined();
 
   // No waiting: the very next request on B is refused.
-  expect(codes(await gql(b, `{ orgUnit(id: "bu-b") { id } }`, {}, old))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await gql(b, BU_B, {}, old))).toEqual(['UNAUTHENTICATED']);
   expect((await gql(b, ME, {}, old)).data?.me).toBeNull();
   expect(await feedAccepts(b, old)).toBe(false);
-  expect(codes(await gql(a, `{ orgUnit(id: "bu-b") { id } }`, {}, old))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await gql(a, BU_B, {}, old))).toEqual(['UNAUTHENTICATED']);
 
   const fresh = await login(b, 'head.b', 'head-b-password');
   expect(fresh).toMatchObject({ role: 'AGENT', unitId: 'prj-b1' });
-  expect(codes(await gql(a, `{ orgUnit(id: "bu-b") { id } }`, {}, fresh.token))).toEqual(['FORBIDDEN']);
+  expect(codes(await gql(a, BU_B, {}, fresh.token))).toEqual(['FORBIDDEN']);
 });
 
 it('refuses the old token after a move to another unit, and after a password change', async () => {
@@ -99,7 +102,7 @@ it('refuses the old token after a move to another unit, and after a password cha
   expect((await gql(a, ME, {}, second)).data?.me).toEqual({ role: 'UNIT_HEAD', unitId: 'bu-b' });
   expect((await gql(a, UPSERT_USER, { i: { ...user, unitId: 'bu-b', password: 'mover-password-2' } }, admin)).errors).toBeUndefined();
   expect((await gql(b, ME, {}, second)).data?.me).toBeNull();
-  expect(codes(await gql(b, `mutation { login(username: "mover", password: "mover-password-1") { token } }`))).toEqual(['UNAUTHENTICATED']);
+  expect(codes(await gql(b, LOGIN, { u: 'mover', p: 'mover-password-1' }))).toEqual(['UNAUTHENTICATED']);
   expect((await login(b, user.username, 'mover-password-2')).role).toBe('UNIT_HEAD');
 });
 

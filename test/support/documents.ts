@@ -10,6 +10,10 @@ export const LOGIN = graphql(`
   }
 `);
 
+export const REVOKE = graphql(`
+  mutation Revoke($u: String!) { revokeTokens(username: $u) }
+`);
+
 export const RECORD = graphql(`
   mutation Record($input: [TouchpointInput!]!) {
     recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }

@@ -36,6 +36,10 @@ type Documents = {
     "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": typeof types.RateManyDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": typeof types.AddUnitDocument,
+    "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": typeof types.RevocationUpsertUserDocument,
+    "query RevocationMe { me { role unitId } }": typeof types.RevocationMeDocument,
+    "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }": typeof types.RevocationBuADocument,
+    "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }": typeof types.RevocationBuBDocument,
     "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": typeof types.MatrixUnitFragmentDoc,
     "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": typeof types.MatrixScoreFragmentDoc,
     "query MatrixMe { me { token role unitId } }": typeof types.MatrixMeDocument,
@@ -56,6 +60,7 @@ type Documents = {
     "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": typeof types.MatrixAuditLogDocument,
     "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }": typeof types.MatrixRevokeTokensDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": typeof types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
     "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n": typeof types.RateDocument,
     "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": typeof types.ScoreDocument,
@@ -82,6 +87,10 @@ const documents: Documents = {
     "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AuditLogDocument,
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": types.RateManyDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": types.AddUnitDocument,
+    "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": types.RevocationUpsertUserDocument,
+    "query RevocationMe { me { role unitId } }": types.RevocationMeDocument,
+    "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }": types.RevocationBuADocument,
+    "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }": types.RevocationBuBDocument,
     "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": types.MatrixUnitFragmentDoc,
     "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": types.MatrixScoreFragmentDoc,
     "query MatrixMe { me { token role unitId } }": types.MatrixMeDocument,
@@ -102,6 +111,7 @@ const documents: Documents = {
     "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": types.MatrixAuditLogDocument,
     "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }": types.MatrixRevokeTokensDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
+    "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
     "\n  mutation Rate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score comment } }\n  }\n": types.RateDocument,
     "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": types.ScoreDocument,
@@ -194,6 +204,22 @@ export function graphql(source: "mutation AddUnit($i: OrgUnitInput!) { upsertOrg
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }"): typeof import('./graphql').RevocationUpsertUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RevocationMe { me { role unitId } }"): typeof import('./graphql').RevocationMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }"): typeof import('./graphql').RevocationBuADocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }"): typeof import('./graphql').RevocationBuBDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }"): typeof import('./graphql').MatrixUnitFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -271,6 +297,10 @@ export function graphql(source: "mutation MatrixRevokeTokens($username: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n"): typeof import('./graphql').RevokeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -314,6 +314,28 @@ export type AddUnitMutationVariables = Exact<{
 
 export type AddUnitMutation = { upsertOrgUnit: { id: string } };
 
+export type RevocationUpsertUserMutationVariables = Exact<{
+  i: UserInput;
+}>;
+
+
+export type RevocationUpsertUserMutation = { upsertUser: { username: string, role: Role, unitId: string } };
+
+export type RevocationMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationMeQuery = { me: { role: Role, unitId: string } | null };
+
+export type RevocationBuAQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationBuAQuery = { orgUnit: { id: string } | null };
+
+export type RevocationBuBQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationBuBQuery = { orgUnit: { id: string } | null };
+
 export type MatrixUnitFragment = { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> };
 
 export type MatrixScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> };
@@ -453,6 +475,13 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login: { token: string, role: Role, unitId: string } };
+
+export type RevokeMutationVariables = Exact<{
+  u: string;
+}>;
+
+
+export type RevokeMutation = { revokeTokens: boolean };
 
 export type RecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
@@ -932,6 +961,37 @@ export const AddUnitDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddUnitMutation, AddUnitMutationVariables>;
+export const RevocationUpsertUserDocument = new TypedDocumentString(`
+    mutation RevocationUpsertUser($i: UserInput!) {
+  upsertUser(input: $i) {
+    username
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationUpsertUserMutation, RevocationUpsertUserMutationVariables>;
+export const RevocationMeDocument = new TypedDocumentString(`
+    query RevocationMe {
+  me {
+    role
+    unitId
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationMeQuery, RevocationMeQueryVariables>;
+export const RevocationBuADocument = new TypedDocumentString(`
+    query RevocationBuA {
+  orgUnit(id: "bu-a") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationBuAQuery, RevocationBuAQueryVariables>;
+export const RevocationBuBDocument = new TypedDocumentString(`
+    query RevocationBuB {
+  orgUnit(id: "bu-b") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationBuBQuery, RevocationBuBQueryVariables>;
 export const MatrixMeDocument = new TypedDocumentString(`
     query MatrixMe {
   me {
@@ -1258,6 +1318,11 @@ export const LoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RevokeDocument = new TypedDocumentString(`
+    mutation Revoke($u: String!) {
+  revokeTokens(username: $u)
+}
+    `) as unknown as TypedDocumentString<RevokeMutation, RevokeMutationVariables>;
 export const RecordDocument = new TypedDocumentString(`
     mutation Record($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {
