@@ -12,18 +12,24 @@ import { printProfile, summariseProfile, type ProfileSummary } from './profile';
 import { ms, perSec, ratio, table, type Row } from './report';
 import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
+import { runSoak } from './soak';
 import { planBatches } from './workload';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
 // ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
 // and the gateway's footprint, against a durable PostgreSQL started here.
+// `npm run bench -- --soak [--soak-minutes 10 --soak-rate 1000 --soak-clients 200]`: the soak instead (soak.ts).
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     phases: { type: 'string', default: 'ingest,feed,scores' },
-    out: { type: 'string', default: 'bench/results.json' },
+    out: { type: 'string' },
+    soak: { type: 'boolean', default: false },
+    'soak-minutes': { type: 'string', default: '10' },
+    'soak-rate': { type: 'string', default: '1000' },
+    'soak-clients': { type: 'string', default: '200' },
     'large-rows': { type: 'string' },
     'pg-conf': { type: 'string' },
     'late-ratings': { type: 'string' },
@@ -32,6 +38,7 @@ const { values: args } = parseArgs({
   },
 });
 const quick = args.quick;
+args.out ??= args.soak ? 'bench/soak.json' : 'bench/results.json';
 const phases = new Set((args.phases as string).split(',').map((s) => s.trim()));
 const cfg = {
   mode: quick ? 'quick' : 'full',
@@ -301,8 +308,20 @@ async function main(): Promise<void> {
 }
 
 // Exit once done: pooled keep-alive sockets and socket.io clients must not keep the bench alive.
-main().then(
-  () => process.exit(0),
+const soak = (): Promise<void> =>
+  runSoak({
+    minutes: Number(args['soak-minutes']),
+    rate: Number(args['soak-rate']),
+    clients: Number(args['soak-clients']),
+    batchSize: 100,
+    concurrency: 8,
+    lateRatingRatio: cfg.lateRatingRatio,
+    out: args.out as string,
+    pgConf: args['pg-conf'],
+  });
+
+(args.soak ? soak() : main()).then(
+  () => process.exit(),
   (e: unknown) => {
     console.error(e);
     process.exit(1);
