@@ -33,6 +33,7 @@ export interface SoakOptions {
 
 export interface SoakMinute {
   minute: number;
+  sent: number;
   ratePerSec: number;
   accepted: number;
   rejected: number;
@@ -112,10 +113,13 @@ export async function runSoak(opts: SoakOptions): Promise<void> {
       if (s) rss.push(s.rssMb);
     }, 1000);
     let cpuMark = { at: Date.now(), gw: procSample(gw.pid)?.cpuSec ?? 0, pg: treeCpuSec(db.cluster.process.pid ?? 0) };
+    let lastClose = t0;
     const closeMinute = (): void => {
       const m = load.takeMinute();
       const now = Date.now();
-      const minuteStart = now - 60_000;
+      const minuteStart = lastClose;
+      const seconds = (now - lastClose) / 1000;
+      lastClose = now;
       const loop = readFileSync(loopFile, 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -125,7 +129,8 @@ export async function runSoak(opts: SoakOptions): Promise<void> {
       const wall = (cpu.at - cpuMark.at) / 1000;
       const row: SoakMinute = {
         minute: minutes.length + 1,
-        ratePerSec: m.sent / 60,
+        sent: m.sent,
+        ratePerSec: m.sent / seconds,
         accepted: m.accepted,
         rejected: m.rejected,
         unknown: m.unknown,
@@ -152,6 +157,8 @@ export async function runSoak(opts: SoakOptions): Promise<void> {
     const minuteTimer = setInterval(closeMinute, 60_000);
     try {
       await load.run(end);
+      // The last minute, unless the timer just closed it (a sliver of a minute is no point of its own).
+      if (Date.now() - lastClose > 30_000) closeMinute();
     } finally {
       clearInterval(minuteTimer);
       clearInterval(rssTimer);
@@ -172,7 +179,9 @@ export async function runSoak(opts: SoakOptions): Promise<void> {
       batchP99Ms: series((m) => m.batchP99Ms),
       feedP99Ms: series((m) => m.feedP99Ms),
     };
-    const held = minutes.filter((m) => m.ratePerSec >= 0.98 * opts.rate).length;
+    // Held: the whole run at ≥ 98 % of the rate, and every minute after the warm-up at ≥ 95 % (the sender catches up on a slow start).
+    const overallRate = minutes.reduce((s, m) => s + m.sent, 0) / ((lastClose - t0) / 1000);
+    const held = overallRate >= 0.98 * opts.rate && minutes.slice(1).every((m) => m.ratePerSec >= 0.95 * opts.rate);
     const verdicts = Object.values(trends).map((t) => t.verdict);
     const shape = verdicts.includes('growth') ? 'GROWTH' : verdicts.includes('too short') ? 'TOO SHORT to judge (at least 4 minutes)' : 'FLAT';
     const flat = shape === 'FLAT';
@@ -185,17 +194,17 @@ export async function runSoak(opts: SoakOptions): Promise<void> {
     }
     console.log(
       [
-        `rate held (≥ 98 % of ${opts.rate}/s) in ${held} of ${minutes.length} minutes; feed clients disconnected: ${disconnects}`,
+        `rate: ${Math.round(overallRate)}/s over the run (target ${opts.rate}/s: ${held ? 'held' : 'NOT held'}, ≥ 98 % overall and ≥ 95 % in each minute after the first); feed clients disconnected: ${disconnects}`,
         `touchpoints: ${check.accepted} accepted, ${check.stored} stored, ${check.lost} lost, ${check.unexpected} unexpected; ${check.unknown} of failed calls (${check.unknownStored} of them stored)`,
         `ratings: ${check.wrongRatings} stored with another score than the last one accepted`,
         `rollups vs recount (${check.recountMs} ms): ${check.rollupDiffs.hour}/${check.rollupRows.hour} hour rows, ${check.rollupDiffs.day}/${check.rollupRows.day} day rows, ${check.rollupDiffs.minute} recent minute rows differ`,
         `load average ${load0.join(' ')} → ${loadEnd.join(' ')} on ${cpus().length} cores (a shared machine inflates latencies and CPU)`,
-        `verdict: ${shape}; ${intact ? 'nothing lost' : 'DATA PROBLEM'}; ${exact ? 'rollups exact' : 'ROLLUPS DIFFER'}; rate ${held === minutes.length ? 'held' : 'NOT held'}`,
+        `verdict: ${shape}; ${intact ? 'nothing lost' : 'DATA PROBLEM'}; ${exact ? 'rollups exact' : 'ROLLUPS DIFFER'}; rate ${held ? 'held' : 'NOT held'}`,
       ].join('\n'),
     );
     const out = resolve(opts.out);
     mkdirSync(resolve(out, '..'), { recursive: true });
-    const result = { when: new Date().toISOString(), options: opts, wallSeconds: Math.round((Date.now() - started) / 1000), loadAverage: { start: load0, end: loadEnd }, cores: cpus().length, minutes, trends, held, disconnects, check: check satisfies SoakCheck, verdict: { shape, flat, intact, exact } };
+    const result = { when: new Date().toISOString(), options: opts, wallSeconds: Math.round((Date.now() - started) / 1000), loadAverage: { start: load0, end: loadEnd }, cores: cpus().length, minutes, trends, overallRate: Math.round(overallRate), held, disconnects, check: check satisfies SoakCheck, verdict: { shape, flat, intact, exact } };
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`results: ${out}`);
     if (!intact || !exact) process.exitCode = 1;
