@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_FILTER } from '@nestjs/core';
-import { apiGraphQLOptions, callersGuard, graphqlMetrics, HealthController, HealthProbes, Metrics, MetricsModule, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, graphqlErrorLog, graphqlMetrics, HealthController, HealthProbes, loggingModule, Metrics, MetricsModule, QiheErrorFilter, type CallerContext, type GatewayConfig } from '@qihe/server';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -21,6 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        loggingModule('gateway', config.log),
         MetricsModule.forRoot(config.metrics),
         CoreModule.forRoot(config),
         AuditModule,
@@ -33,7 +34,7 @@ export class AppModule {
               production: config.production,
               limits: config.graphqlLimits,
               context: async (token) => ({ caller: token ? await auth.callerOf(token) : null, token }),
-              plugins: [graphqlMetrics(metrics)],
+              plugins: [graphqlMetrics(metrics), graphqlErrorLog()],
             }),
         }),
         BootstrapModule,

@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { HealthProbes, jsonBody, loadGatewayConfig, Metrics, runService, serveConsole, serveMetrics, type GatewayConfig } from '@qihe/server';
 import { AppModule } from './app.module';
 import { FeedIoAdapter } from './feed/feed-io.adapter';
 import { SeedService, type SeedOutcome } from './bootstrap/seed.service';
 
 export async function startGateway(config: GatewayConfig, opts: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    abortOnError: false,
-    logger: opts.quiet ? ['error', 'warn'] : undefined,
-  });
+  // Quiet (tests in one process): warnings and errors only.
+  const settings = opts.quiet ? { ...config, log: { ...config.log, level: 'warn' as const } } : config;
+  // Start-up lines wait for pino (nestjs-pino's Logger replaces Nest's), so every line has one format.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bodyParser: false, abortOnError: false, bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   await serveMetrics(app, config.host);
   app.use(jsonBody(config.maxBodyBytes));
   const feedAdapter = new FeedIoAdapter(app, app.get(Metrics));

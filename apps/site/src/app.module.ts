@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { apiGraphQLOptions, callersGuard, graphqlMetrics, HealthController, HealthProbes, Metrics, MetricsModule, QiheErrorFilter, type CallerContext } from '@qihe/server';
+import { apiGraphQLOptions, callersGuard, graphqlErrorLog, graphqlMetrics, HealthController, HealthProbes, loggingModule, Metrics, MetricsModule, QiheErrorFilter, type CallerContext } from '@qihe/server';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import type { SiteConfig } from './config/site-config';
@@ -19,6 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        loggingModule('site', config.log),
         MetricsModule.forRoot(config.metrics),
         CoreModule.forRoot(config),
         AuthModule,
@@ -33,7 +34,7 @@ export class AppModule {
                 const user = token ? auth.userOf(token) : null;
                 return { caller: user && { kind: 'user', ...user }, token };
               },
-              plugins: [graphqlMetrics(metrics)],
+              plugins: [graphqlMetrics(metrics), graphqlErrorLog()],
             }),
         }),
         ForwarderModule,

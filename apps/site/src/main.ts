@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { jsonBody, runService, serveConsole, serveMetrics } from '@qihe/server';
 import { AppModule } from './app.module';
 import { loadSiteConfig, type SiteConfig } from './config/site-config';
@@ -9,11 +10,11 @@ export { loadSiteConfig, type SiteConfig } from './config/site-config';
 
 /** Starts a site: migrates its database, listens, and starts forwarding its outbox. */
 export async function startSite(config: SiteConfig, opts: { quiet?: boolean } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    abortOnError: false,
-    logger: opts.quiet ? ['error', 'warn'] : undefined,
-  });
+  // Quiet (tests in one process): warnings and errors only.
+  const settings = opts.quiet ? { ...config, log: { ...config.log, level: 'warn' as const } } : config;
+  // Start-up lines wait for pino (nestjs-pino's Logger replaces Nest's), so every line has one format.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bodyParser: false, abortOnError: false, bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   await serveMetrics(app, config.host);
   // 1000 touchpoints in one logTouchpoints call fit well within this.
   app.use(jsonBody(8 * 1024 * 1024));

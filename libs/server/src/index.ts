@@ -25,3 +25,6 @@ export * from './metrics/metrics-config';
 export * from './metrics/metrics.module';
 export * from './metrics/serve-metrics';
 export * from './metrics/graphql-metrics.plugin';
+export * from './logging/log-config';
+export * from './logging/logging.module';
+export * from './logging/graphql-error-log.plugin';

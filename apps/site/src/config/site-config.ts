@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, DEFAULT_GRAPHQL_LIMITS, readDatabaseUrl, readGraphQLLimits, readMetricsConfig, readPort, readPositiveInt, type Env, type GraphQLLimits, type MetricsConfig } from '@qihe/server';
+import { ConfigError, DEFAULT_GRAPHQL_LIMITS, readDatabaseUrl, readGraphQLLimits, readLogConfig, readMetricsConfig, readPort, readPositiveInt, type Env, type GraphQLLimits, type LogConfig, type MetricsConfig } from '@qihe/server';
 
 export interface SiteConfig {
   siteId: string;
@@ -30,6 +30,8 @@ export interface SiteConfig {
   graphqlLimits: GraphQLLimits;
   /** Where /metrics is served (QIHE_METRICS_PORT, QIHE_METRICS_TOKEN). */
   metrics: MetricsConfig;
+  /** QIHE_LOG_LEVEL, QIHE_LOG_FORMAT. */
+  log: LogConfig;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -75,6 +77,7 @@ export function loadSiteConfig(env: Env = process.env): SiteConfig {
     backlogLogMs: readPositiveInt(env, 'SITE_BACKLOG_LOG_MS', 10_000, 3_600_000),
     graphqlLimits: readGraphQLLimits(env, { ...DEFAULT_GRAPHQL_LIMITS, maxDepth: 6 }),
     metrics: readMetricsConfig(env, port),
+    log: readLogConfig(env, nodeEnv === 'production'),
   };
 }
 

@@ -37,6 +37,8 @@ describe('loadGatewayConfig', () => {
     ['QIHE_METRICS_PORT', { QIHE_METRICS_PORT: '99999' }, /QIHE_METRICS_PORT must be a whole number/],
     ['QIHE_METRICS_PORT', { PORT: '3000', QIHE_METRICS_PORT: '3000' }, /QIHE_METRICS_PORT must differ from the service's PORT/],
     ['QIHE_METRICS_TOKEN', { QIHE_METRICS_TOKEN: 'short' }, /QIHE_METRICS_TOKEN must have at least 24 characters/],
+    ['QIHE_LOG_LEVEL', { QIHE_LOG_LEVEL: 'loud' }, /QIHE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
+    ['QIHE_LOG_FORMAT', { QIHE_LOG_FORMAT: 'xml' }, /QIHE_LOG_FORMAT must be auto, json or pretty/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readLogConfig, type LogConfig } from '../logging/log-config';
 import { readMetricsConfig, type MetricsConfig } from '../metrics/metrics-config';
 import { ConfigError, readDatabaseUrl, readPort, readPositiveInt, type Env } from './config-error';
 import { readGraphQLLimits, type GraphQLLimits } from './graphql-limits-config';
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   graphqlLimits: GraphQLLimits;
   /** Where /metrics is served (QIHE_METRICS_PORT, QIHE_METRICS_TOKEN). */
   metrics: MetricsConfig;
+  /** QIHE_LOG_LEVEL, QIHE_LOG_FORMAT. */
+  log: LogConfig;
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -64,6 +67,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     redisQueueMax,
     graphqlLimits: readGraphQLLimits(env),
     metrics: readMetricsConfig(env, port),
+    log: readLogConfig(env, nodeEnv === 'production'),
   };
 }
 

@@ -74,6 +74,13 @@ export function formatGraphQLError(formatted: { message: string; extensions?: Re
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
+/** True for an error answered as INTERNAL_SERVER_ERROR (formatGraphQLError's rule): the server's fault, not the caller's. */
+export function isServerFault(error: GraphQLError): boolean {
+  if (contractErrorOf(error.originalError ?? error)) return false;
+  const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  return !PASS_THROUGH.has(code) && code !== 'BAD_REQUEST';
+}
+
 function contractAnswer(formatted: { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[]; locations?: unknown }, error: unknown, production: boolean): Record<string, unknown> {
   const original = contractErrorOf(error instanceof GraphQLError ? error.originalError : error);
   if (original) {
