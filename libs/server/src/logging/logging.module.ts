@@ -24,7 +24,7 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
  * `new Logger(context)` call site writes through it): one JSON object a line,
  * or pretty lines in development on a terminal. Each line written while a
  * request is served carries its `requestId`; each request ends with one line
- * (method, url, status, time), 5xx as errors, 4xx as warnings.
+ * (method, url, status, time), 5xx as errors.
  */
 export function loggingModule(service: string, config: LogConfig): DynamicModule {
   return LoggerModule.forRoot({
@@ -35,7 +35,8 @@ export function loggingModule(service: string, config: LogConfig): DynamicModule
       quietReqLogger: true,
       customAttributeKeys: { reqId: 'requestId' },
       autoLogging: { ignore: (req) => UNLOGGED.test(req.url ?? '') },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // A 4xx is the caller's mistake, told in the answer: info, not a warning to the operator.
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
       serializers: {
         req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
@@ -63,5 +64,5 @@ function prettyTransport(): TransportSingleOptions | undefined {
   } catch {
     return undefined;
   }
-  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', messageFormat: '[{context}] {msg}', singleLine: true } };
+  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,context', messageFormat: '{if context}[{context}] {end}{msg}', singleLine: true } };
 }
