@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { newId } from '@qihe/contracts';
 import { loadUnits, rebuildRollups } from '@qihe/data';
 import { OrgTree } from '@qihe/domain';
 import { Database } from '@qihe/data';
@@ -62,6 +64,22 @@ describe('recordTouchpoints', () => {
     expect(res.rejected).toEqual([expect.objectContaining({ index: 0, id: tp.id, code: 'CONFLICT' })]);
     const { rows } = await pg.query(`SELECT customer_id FROM touchpoint WHERE id = $1`, [tp.id]);
     expect(rows[0].customer_id).toBe('cust-1');
+  });
+
+  it('accepts any UUID version: v4 from older senders beside time-ordered v7, each stored, found and rated by its id', async () => {
+    const v4 = touchpoint({ id: randomUUID() });
+    const v7 = touchpoint({ id: newId() });
+    expect(String(v4.id)[14]).toBe('4');
+    expect(String(v7.id)[14]).toBe('7');
+    expect(await record([v4, v7])).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect(await record([v7, v4])).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+    const { rows } = await pg.query(`SELECT id::text FROM touchpoint WHERE id = ANY($1::uuid[]) ORDER BY id`, [[v4.id, v7.id]]);
+    expect(rows.map((r) => r.id).sort()).toEqual([v4.id, v7.id].sort());
+    for (const tp of [v4, v7]) {
+      const rated = await gw.gql<{ recordSatisfaction: { id: string } }>(RATE, { id: tp.id, s: { score: 5 } }, SITE_A);
+      expect(rated.errors).toBeUndefined();
+      expect(rated.data!.recordSatisfaction.id).toBe(tp.id);
+    }
   });
 
   it('judges duplicates and conflicts inside one batch', async () => {

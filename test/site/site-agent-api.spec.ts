@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildSchema, isObjectType } from 'graphql';
 import { randomUUID } from 'node:crypto';
+import { idTime } from '@qihe/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIncompatibilities, reachable } from '../contract/schema-compat';
@@ -85,7 +86,10 @@ describe('site agent API', () => {
       const res = await site.gql(LOG_ONE, { input: agentFlow() }, agent);
       expect(res.errors).toBeUndefined();
       const t = res.data!.logTouchpoint;
-      expect(t.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // A time-ordered UUIDv7 made now, so the gateway's index grows at its right edge.
+      expect(t.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(idTime(t.id)).toBeGreaterThanOrEqual(before);
+      expect(idTime(t.id)).toBeLessThanOrEqual(Date.now());
       expect(t).toMatchObject({ unitId: 'prj-a1', agentId: 'agent.a1', customerId: 'cust-1' });
       expect(Date.parse(t.occurredAt)).toBeGreaterThanOrEqual(before - 1000);
 

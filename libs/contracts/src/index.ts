@@ -1,1 +1,2 @@
 export * from './feed-events';
+export * from './ids';

@@ -77,7 +77,7 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
           const s = p.record.service;
           const record: TouchpointRecord = {
             ...p.record,
-            id: rng.uuid(),
+            id: rng.uuid(occurred), // made when it happened, as a site would
             occurredAt: new Date(occurred),
             service: s && { ...s, servedAt: p.servedOffsetMs === null ? null : new Date(Math.min(received, occurred + p.servedOffsetMs)) },
           };

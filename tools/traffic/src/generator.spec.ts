@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNELS, LIFECYCLE_STAGES, NEED_CATEGORIES, ROLES, TOUCHPOINT_KINDS, parseSeed, type OrgUnitRecord } from '@qihe/domain';
 import type { TouchpointInput } from '@qihe/client';
+import { idTime } from '@qihe/contracts';
 import { TouchpointGenerator, type GeneratedTouchpoint } from './generator';
 import { routeUnitsToSites } from './traffic';
 
 const demo = parseSeed(JSON.parse(readFileSync(join(__dirname, '../../../infra/seed/demo-org.json'), 'utf8')));
 const NOW = Date.parse('2026-11-23T08:00:00Z');
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const UNIT_IDS = new Set(demo.units.map((u) => u.id));
 const oneOf = (xs: readonly string[], v: string): boolean => xs.includes(v);
@@ -16,7 +17,6 @@ const oneOf = (xs: readonly string[], v: string): boolean => xs.includes(v);
 function contractProblems(t: TouchpointInput): string[] {
   const p: string[] = [];
   const check = (ok: boolean, what: string): void => void (ok || p.push(what));
-  check(UUID_V4.test(t.id), 'id is not a v4 UUID');
   check(UNIT_IDS.has(t.unitId), `unknown unitId ${t.unitId}`);
   check(t.customerId.length > 0, 'empty customerId');
   check(oneOf(CHANNELS, t.channel), `channel ${t.channel}`);
@@ -26,6 +26,7 @@ function contractProblems(t: TouchpointInput): string[] {
   check((t.need.description ?? '').length <= 2000, 'need.description too long');
   const occurred = Date.parse(t.occurredAt);
   check(t.occurredAt === new Date(occurred).toISOString(), `occurredAt ${t.occurredAt} is not ISO-8601 UTC`);
+  check(UUID_V7.test(t.id) && idTime(t.id) === occurred, 'id is not a v7 UUID made when the touchpoint occurred');
   check(occurred <= NOW + 19_000, 'occurredAt after the clock it was made at'); // the sample spans 19 ticks of 1 s
   check(occurred > NOW - 3 * 3600_000, 'occurredAt more than 3 h back');
   for (const k of ['region', 'industry', 'contractId', 'productId', 'teamId', 'agentId'] as const) {

@@ -121,7 +121,7 @@ export class TouchpointGenerator {
     const occurredMs = nowMs - Math.round(lagMs);
 
     const input: TouchpointInput = {
-      id: rng.uuid(),
+      id: rng.uuid(occurredMs), // made when it happened, as a site would
       unitId: unit.id,
       customerId: customer.id,
       channel,

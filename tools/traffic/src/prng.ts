@@ -1,6 +1,8 @@
 // A small seeded PRNG (sfc32, seeded through splitmix32) so that a traffic run
 // is reproducible from its seed: same seed, same clock, same touchpoints.
 
+import { idAt } from '@qihe/contracts';
+
 /** FNV-1a over UTF-16 code units with a murmur3 finaliser: a well-mixed 32-bit hash. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -15,8 +17,6 @@ export function hashString(s: string): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export class Rng {
   private a: number;
@@ -102,16 +102,13 @@ export class Rng {
     return mean + sd * (sum - 2) * Math.sqrt(3);
   }
 
-  /** A version-4 UUID built from the stream, so ids are reproducible too. */
-  uuid(): string {
-    const bytes: number[] = [];
-    for (let i = 0; i < 4; i++) {
+  /** A UUIDv7 made at `msecs` with its other bits from the stream, so ids are reproducible too. */
+  uuid(msecs: number): string {
+    const bytes = new Uint8Array(16);
+    for (let i = 0; i < 16; i += 4) {
       const w = this.u32();
-      bytes.push(w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff);
+      bytes.set([w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff], i);
     }
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const h = bytes.map((b) => HEX[b]).join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    return idAt(msecs, bytes);
   }
 }

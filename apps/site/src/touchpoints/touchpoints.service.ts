@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { TouchpointInput as WireTouchpoint } from '@qihe/client';
+import { newId } from '@qihe/contracts';
 import type { Database } from '@qihe/data';
 import { judgeRating, ratingConflictMessage, RefusalCode, RefusalError, type TouchpointRecord } from '@qihe/domain';
 import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash, type UserClaims } from '@qihe/server';
@@ -51,7 +52,7 @@ export class TouchpointsService {
       const at = many ? `input[${i}].` : '';
       const checked = checkTouchpoint({
         ...input,
-        id: input.id ?? randomUUID(),
+        id: input.id ?? newId(),
         // An agent logs for their own unit unless they name another of the site's units.
         unitId: input.unitId ?? (this.units.serves(user.unitId) ? user.unitId : this.config.unitId),
         occurredAt: input.occurredAt ?? new Date(),
