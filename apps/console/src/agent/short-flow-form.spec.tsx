@@ -27,6 +27,31 @@ function setup(outcome: SubmitOutcome = { ok: true, id: '6f1c2a9e-0000-4000-8000
   return { onSubmit, sent, field, type, submit };
 }
 
+const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe('ShortFlowForm ids', () => {
+  it('sends a new time-ordered id with each flow, and the same id again when a send is retried', async () => {
+    let answer: SubmitOutcome = { ok: false, problem: { code: 'NETWORK', message: 'the site did not answer' } };
+    const sent: SiteTouchpointInput[] = [];
+    render(<ShortFlowForm onSubmit={async (input) => (sent.push(input), answer)} />);
+    const type = (id: string, value: string): void => void fireEvent.change(document.querySelector(`#f-${id}`) as HTMLInputElement, { target: { value } });
+    const submit = (): Promise<void> => act(async () => void fireEvent.click(screen.getByTestId('short-flow-submit')));
+    type('customerId', 'C-1');
+    type('action', 'done');
+    await submit();
+    answer = { ok: true, id: 'ignored' };
+    await submit(); // the retry after a lost answer
+    type('customerId', 'C-2');
+    type('action', 'done again');
+    await submit(); // the next call
+    const ids = sent.map((input) => input.id ?? '');
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(id).toMatch(V7);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2] > ids[1]).toBe(true);
+  });
+});
+
 describe('ShortFlowForm validation', () => {
   it('names each field whose rule is broken and sends nothing', async () => {
     const f = setup();
@@ -79,6 +104,7 @@ describe('ShortFlowForm validation', () => {
 
     expect(f.sent).toEqual([
       {
+        id: expect.stringMatching(V7),
         unitId: 'prj-grid-uhv01',
         customerId: 'C-1001',
         channel: 'PHONE',

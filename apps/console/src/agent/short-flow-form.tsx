@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newId } from '@qihe/contracts';
 import { CHANNELS, LIFECYCLE_STAGES, NEED_CATEGORIES, TOUCHPOINT_KINDS } from '@qihe/domain';
 import type { ApiProblem } from '../api/errors';
 import { fmtDuration } from '../ui/format';
@@ -38,6 +39,9 @@ export function ShortFlowForm({ unitId, onSubmit }: Props): ReactNode {
   const [server, setServer] = useState<{ field: FormField | null; problem: ApiProblem } | null>(null);
   const [busy, setBusy] = useState(false);
   const [logged, setLogged] = useState<string | null>(null);
+  // Made at the first send and kept until the form is cleared: a re-send after
+  // a lost answer is the same touchpoint to the site, never a second one.
+  const [id, setId] = useState<string | null>(null);
 
   const issues: FieldIssue[] = attempted ? checkShortFlow(s, timer.seconds) : [];
   const label = (f: FormField): string => t(`field.${f}`);
@@ -55,6 +59,7 @@ export function ShortFlowForm({ unitId, onSubmit }: Props): ReactNode {
     setS((prev) => initialShortFlow({ channel: prev.channel, kind: prev.kind, stage: prev.stage }));
     setAttempted(false);
     setServer(null);
+    setId(null);
     timer.restart();
     focusField('customerId');
   }
@@ -67,7 +72,9 @@ export function ShortFlowForm({ unitId, onSubmit }: Props): ReactNode {
     const found = checkShortFlow(s, timer.seconds);
     if (found.length > 0) return focusField(found[0].field);
     setBusy(true);
-    const outcome = await onSubmit(toSiteInput(s, timer.seconds, unitId));
+    const sendId = id ?? newId();
+    setId(sendId);
+    const outcome = await onSubmit({ id: sendId, ...toSiteInput(s, timer.seconds, unitId) });
     setBusy(false);
     if (outcome.ok) {
       reset();
