@@ -39,7 +39,19 @@ export const OCCURRED_AT = new Date(thisHour - 2 * HOUR + 10 * 60_000).toISOStri
 export const WINDOW = { from: new Date(thisHour - 24 * HOUR).toISOString(), to: new Date(thisHour).toISOString() };
 export const WINDOW_HOURS = 24;
 
-export function touchpoint(unitId: string, rated = false): Record<string, unknown> {
+/** The access matrix's commitment catalogue: a promise whose step another business unit owns. */
+export const MATRIX_COMMITMENTS = [
+  { code: 'PROMISE', name: 'Promise', level: 1, targetMinutes: 600 },
+  { code: 'PROMISE.STEP', name: 'Step of bu-b', level: 2, parentCode: 'PROMISE', targetMinutes: 60, ownerUnitId: 'bu-b' },
+];
+
+export function touchpoint(unitId: string, rated = false, commitment = false): Record<string, unknown> {
+  const t = touchpointBody(unitId, rated);
+  if (commitment) (t.service as Record<string, unknown>).commitment = { code: 'PROMISE', met: false };
+  return t;
+}
+
+function touchpointBody(unitId: string, rated: boolean): Record<string, unknown> {
   return {
     id: randomUUID(),
     unitId,
@@ -83,6 +95,19 @@ export const DOCS = {
   issueSiteKey: graphql(`mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }`),
   auditLog: graphql(`query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }`),
   revokeTokens: graphql(`mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }`),
+  commitmentCatalogue: graphql(`query MatrixCatalogue { commitmentCatalogue { code level parentCode targetMinutes warnAtPercent } }`),
+  // ownerUnit may lie outside the caller's scope by design (another unit's step): only its id is asked for.
+  commitments: graphql(`query MatrixCommitments($u: ID!, $from: DateTime!, $to: DateTime!) {
+    commitments(unitId: $u, from: $from, to: $to) { totalCount edges { node { id code state unit { ...MatrixUnit } ownerUnit { id } } } } }`),
+  commitmentPerformance: graphql(`query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {
+    commitmentPerformance(unitId: $u, from: $from, to: $to) { code level started met breached open atRisk keptRate causedBreaches } }`),
+  upsertCommitment: graphql(`mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }`),
+  recordCommitmentEvents: graphql(`mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {
+    recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }`),
+  followUps: graphql(`query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }`),
+  openFollowUp: graphql(`mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: "call back") { id reason state unit { ...MatrixUnit } } }`),
+  assignFollowUp: graphql(`mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }`),
+  closeFollowUp: graphql(`mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: "called back, solved") { id state outcome unit { ...MatrixUnit } } }`),
 };
 export type Operation = keyof typeof DOCS;
 
@@ -116,6 +141,19 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
       return { id: touchpointId ?? randomUUID(), s: { score: 4 } };
     case 'recordSatisfactions':
       return { input: [{ touchpointId: touchpointId ?? randomUUID(), satisfaction: { score: 4 } }] };
+    case 'commitmentCatalogue':
+      return {};
+    case 'followUps':
+      return { u: target };
+    case 'openFollowUp':
+    case 'closeFollowUp':
+      return { id: touchpointId ?? randomUUID() };
+    case 'assignFollowUp':
+      return { id: touchpointId ?? randomUUID(), assignee: 'exec' };
+    case 'upsertCommitment':
+      return { input: { code: `NEW.${target}`, name: 'New promise', level: 1, targetMinutes: 120 } };
+    case 'recordCommitmentEvents':
+      return { input: [{ id: randomUUID(), touchpointId: touchpointId ?? randomUUID(), code: 'PROMISE', completedAt: new Date().toISOString() }] };
     case 'upsertOrgUnit':
       return { input: TEST_ORG.units.find((u) => u.id === target) };
     case 'upsertUser':

@@ -7,6 +7,7 @@ import {
   childrenOf,
   codesOf,
   DOCS,
+  MATRIX_COMMITMENTS,
   SCOPE,
   SITE_UNIT,
   subtreeOf,
@@ -140,6 +141,56 @@ const TABLE: Row[] = [
   ['exec', 'recordSatisfactions', 'no-such-touchpoint', 'NOT_FOUND'],
   ...bad('recordSatisfactions', 'prj-a1'),
 
+  ...(['admin', 'exec', 'head.a', 'agent.a1', 'site-a'] as const).map((c): Row => [c, 'commitmentCatalogue', '-', 'ok']),
+  ...bad('commitmentCatalogue', '-'),
+
+  ...readRows('commitments'),
+  ['agent.a1', 'commitments', 'prj-a1', 'ok'],
+  ['agent.a1', 'commitments', 'prj-a2', 'FORBIDDEN'],
+  ['site-a', 'commitments', 'bu-a', 'FORBIDDEN'],
+  ...scoreRows('commitmentPerformance'),
+
+  ...adminRows('upsertCommitment', 'A', { exec: 'B', 'head.a': 'C', 'agent.a1': 'D', 'site-a': 'E' }),
+
+  // Per item, like recordSatisfactions: whoever may record the touchpoint's unit, and the owner unit's users.
+  ['admin', 'recordCommitmentEvents', 'prj-b1', 'ok'],
+  ['exec', 'recordCommitmentEvents', 'prj-a2', 'ok'],
+  ['agent.a1', 'recordCommitmentEvents', 'prj-a1', 'ok'],
+  ['agent.a1', 'recordCommitmentEvents', 'prj-a2', 'FORBIDDEN_UNIT'],
+  ['head.a', 'recordCommitmentEvents', 'prj-a1', 'ok'], // PROMISE has no owner: the touchpoint's unit answers for it
+  ['head.a', 'recordCommitmentEvents', 'prj-b1', 'FORBIDDEN_UNIT'],
+  ['site-a', 'recordCommitmentEvents', 'prj-a1', 'ok'],
+  ['site-a', 'recordCommitmentEvents', 'bu-b', 'FORBIDDEN_UNIT'],
+  ['exec', 'recordCommitmentEvents', 'no-such-touchpoint', 'NOT_FOUND'],
+  ...bad('recordCommitmentEvents', 'prj-a1'),
+
+  // Follow-ups: whoever's scope holds the unit (an agent: its own unit; site keys for their agents).
+  ['admin', 'followUps', 'bu-b', 'ok'],
+  ['exec', 'followUps', 'group', 'ok'],
+  ['head.a', 'followUps', 'bu-a', 'ok'],
+  ['head.a', 'followUps', 'prj-a1', 'ok'],
+  ['head.a', 'followUps', 'bu-b', 'FORBIDDEN'],
+  ['head.a', 'followUps', 'group', 'FORBIDDEN'],
+  ['agent.a1', 'followUps', 'prj-a1', 'ok'],
+  ['agent.a1', 'followUps', 'prj-a2', 'FORBIDDEN'],
+  ['agent.a1', 'followUps', 'bu-a', 'FORBIDDEN'],
+  ['site-a', 'followUps', 'prj-a1', 'ok'],
+  ['site-a', 'followUps', 'bu-b', 'FORBIDDEN'],
+  ['exec', 'followUps', 'no-such-unit', 'NOT_FOUND'],
+  ...bad('followUps', 'prj-a1'),
+  ...(['openFollowUp', 'assignFollowUp', 'closeFollowUp'] as const).flatMap((op): Row[] => [
+    ['admin', op, 'prj-b1', 'ok'],
+    ['exec', op, 'prj-a2', 'ok'],
+    ['head.a', op, 'prj-a1', 'ok'],
+    ['head.a', op, 'prj-b1', 'FORBIDDEN'],
+    ['agent.a1', op, 'prj-a1', 'ok'],
+    ['agent.a1', op, 'prj-a2', 'FORBIDDEN'],
+    ['site-a', op, 'prj-a1', op === 'openFollowUp' ? 'FORBIDDEN' : 'ok'], // a site key reads no touchpoints, so it opens none
+    ['site-a', op, 'bu-b', 'FORBIDDEN'],
+    ['exec', op, 'no-such-touchpoint', 'NOT_FOUND'],
+    ...bad(op, 'prj-a1'),
+  ]),
+
   ...adminRows('upsertOrgUnit', 'bu-b', { exec: 'bu-b', 'head.a': 'bu-a', 'agent.a1': 'prj-a1', 'site-a': 'bu-a' }),
   // Everyone but the admin tries to make themselves (or a new account) an ADMIN.
   ...adminRows('upsertUser', 'agent.b1', { exec: 'exec', 'head.a': 'head.a', 'agent.a1': 'agent.a1', 'site-a': 'intruder' }),
@@ -210,6 +261,32 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v).toMatchObject({ satisfaction: { score: 4 }, unit: { id: target } });
     case 'recordSatisfactions':
       return expect(v).toEqual({ rated: 1, unchanged: 0, rejected: [] });
+    case 'commitmentCatalogue':
+      return expect(v.map((d) => d.code)).toEqual(expect.arrayContaining(['PROMISE', 'PROMISE.STEP']));
+    case 'commitments': {
+      const nodes = (v.edges as { node: { unit: { id: string } } }[]).map((e) => e.node);
+      expect(v.totalCount).toBe(nodes.length);
+      expect(nodes.length).toBeGreaterThan(0);
+      return expect(nodes.filter((n) => !subtreeOf(target).includes(n.unit.id))).toEqual([]);
+    }
+    case 'commitmentPerformance':
+      return expect(v.map((p) => p.code)).toEqual(['PROMISE', 'PROMISE.STEP']);
+    case 'upsertCommitment':
+      return expect(v).toEqual({ code: `NEW.${target}`, level: 1, targetMinutes: 120 });
+    case 'recordCommitmentEvents':
+      return expect(v).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    case 'followUps': {
+      const nodes = (v.edges as { node: { unit: { id: string }; reason: string } }[]).map((e) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(v.totalCount).toBe(nodes.length);
+      return expect(nodes.filter((n) => !subtreeOf(target).includes(n.unit.id))).toEqual([]);
+    }
+    case 'openFollowUp':
+      return expect(v).toMatchObject({ reason: 'MANUAL', state: 'OPEN', unit: { id: target } });
+    case 'assignFollowUp':
+      return expect(v).toMatchObject({ assignee: 'exec', unit: { id: target } });
+    case 'closeFollowUp':
+      return expect(v).toMatchObject({ state: 'DONE', outcome: 'called back, solved', unit: { id: target } });
     case 'upsertUser':
       return expect(v).toEqual({ username: 'agent.b1', role: 'AGENT', unitId: 'prj-b1' });
     case 'auditLog': {
@@ -228,7 +305,7 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
 }
 
 beforeAll(async () => {
-  gw = await startTestGateway(TEST_ORG, { NODE_ENV: 'production', QIHE_MAX_BODY_BYTES: String(MAX_BODY_BYTES) });
+  gw = await startTestGateway({ ...TEST_ORG, commitments: MATRIX_COMMITMENTS }, { NODE_ENV: 'production', QIHE_MAX_BODY_BYTES: String(MAX_BODY_BYTES) });
   for (const u of TEST_ORG.users) tokens[u.username as CallerName] = await login(u.username, u.password);
   tokens['site-a'] = TEST_ORG.sites.find((s) => s.id === 'site-a')?.key;
   tokens.garbage = 'garbage-token-that-is-no-key';
@@ -241,7 +318,9 @@ beforeAll(async () => {
   // Rightly signed, but with no token version: issued before versions existed, so never checked against the user now.
   tokens.unversioned = jwt.sign(admin, gw.config.tokenSecret, { ...claims, algorithm: 'HS256', expiresIn: 3600 });
   // Two rated touchpoints in every unit, so that every read has something to show.
-  await record(TEST_ORG.units.flatMap((u) => [touchpoint(u.id, true), touchpoint(u.id, true)]));
+  await record(TEST_ORG.units.flatMap((u) => [touchpoint(u.id, true), touchpoint(u.id, true, true)]));
+  // A low rating in every unit opens a LOW_SATISFACTION follow-up there.
+  await record(TEST_ORG.units.map((u) => ({ ...touchpoint(u.id), satisfaction: { score: 1 } })));
 });
 
 afterAll(async () => {
@@ -251,14 +330,26 @@ afterAll(async () => {
 describe('access matrix', () => {
   it.each(TABLE)('%s: %s(%s) → %s', async (caller, op, target, expected) => {
     let touchpointId: string | null = null;
-    if ((op === 'recordSatisfaction' || op === 'recordSatisfactions') && target !== 'no-such-touchpoint') {
-      const tp = touchpoint(target);
+    if ((op === 'recordSatisfaction' || op === 'recordSatisfactions' || op === 'recordCommitmentEvents') && target !== 'no-such-touchpoint') {
+      const tp = touchpoint(target, false, op === 'recordCommitmentEvents');
       await record([tp]);
       touchpointId = tp.id as string;
     }
+    if ((op === 'openFollowUp' || op === 'assignFollowUp' || op === 'closeFollowUp') && target !== 'no-such-touchpoint') {
+      const tp = touchpoint(target);
+      await record([tp]);
+      touchpointId = tp.id as string;
+      if (op !== 'openFollowUp') {
+        const opened = await call<{ openFollowUp: { id: string } }>(DOCS.openFollowUp, { id: tp.id }, tokens.admin);
+        touchpointId = opened.data?.openFollowUp.id ?? null;
+      }
+    }
     const res = await call(DOCS[op], variablesFor(op, target, touchpointId), tokens[caller]);
     const value = res.data?.[op] ?? null;
-    if (op === 'recordSatisfactions' && (expected === 'FORBIDDEN_UNIT' || expected === 'NOT_FOUND')) {
+    if (op === 'recordCommitmentEvents' && expected === 'NOT_FOUND') {
+      expect(res.errors).toBeUndefined();
+      expect(value).toEqual({ accepted: 0, duplicates: 0, rejected: [{ index: 0, code: expected, message: expect.stringMatching(/^touchpointId/) }] });
+    } else if (op === 'recordSatisfactions' && (expected === 'FORBIDDEN_UNIT' || expected === 'NOT_FOUND')) {
       expect(res.errors).toBeUndefined();
       expect(value).toEqual({ rated: 0, unchanged: 0, rejected: [{ index: 0, code: expected, message: expect.stringMatching(/^touchpoint/) }] });
     } else if (expected === 'FORBIDDEN_UNIT' || expected === 'UNKNOWN_UNIT') {

@@ -8,7 +8,9 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { CoreModule } from './core/core.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { FeedModule } from './feed/feed.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { OrgModule } from './org/org.module';
@@ -44,6 +46,8 @@ export class AppModule {
         TouchpointsModule,
         FeedModule,
         AdminModule,
+        CommitmentsModule,
+        FollowUpsModule,
       ],
       controllers: [HealthController],
       providers: [HealthProbes, { provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],

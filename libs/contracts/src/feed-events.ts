@@ -54,7 +54,41 @@ export interface SatisfactionDropAlert {
   to: number;
 }
 
-export type AlertEvent = CommitmentBrokenAlert | SatisfactionDropAlert;
+/**
+ * A tracked commitment node turned AT_RISK or BREACHED (contract/feed.md, stage 2):
+ * raised by the commitment monitor once per node and type. `id` is stable
+ * (type:node), so a client can drop the rare repeat after a crash.
+ */
+export interface CommitmentNodeAlert {
+  type: 'COMMITMENT_AT_RISK' | 'COMMITMENT_BROKEN';
+  id: string;
+  unitId: string;
+  ownerUnitId: string;
+  commitmentId: string;
+  code: string;
+  name: string;
+  touchpointId: string;
+  customerId: string;
+  dueAt: string;
+  at: string;
+  message: string;
+}
+
+/** A follow-up was opened (a low rating, a broken promise, a person's request). */
+export interface FollowUpOpenedAlert {
+  type: 'FOLLOW_UP_OPENED';
+  id: string;
+  unitId: string;
+  followUpId: string;
+  reason: string;
+  customerId: string;
+  touchpointId: string | null;
+  commitmentId: string | null;
+  at: string;
+  message: string;
+}
+
+export type AlertEvent = CommitmentBrokenAlert | CommitmentNodeAlert | SatisfactionDropAlert | FollowUpOpenedAlert;
 export type AlertType = AlertEvent['type'];
 
 export interface SubscribeRequest {
@@ -98,6 +132,8 @@ export const FEED_READS = {
 
 export const ALERT_READS: { readonly [T in AlertType]: FeedRead } = {
   COMMITMENT_BROKEN: 'touchpoints', // about one touchpoint: who may read it
+  COMMITMENT_AT_RISK: 'touchpoints',
+  FOLLOW_UP_OPENED: 'touchpoints', // about a customer's touchpoint, for the unit that owns the follow-up
   SATISFACTION_DROP: 'scores', // a change of the value chain's score
 };
 

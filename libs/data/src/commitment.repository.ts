@@ -349,3 +349,23 @@ export async function sumStatsByCode(sql: Sql, unitIds: string[], owned: boolean
     caused: Number(r.caused),
   }));
 }
+
+/** What the rollup rows of some stored touchpoints are keyed by (never changes once stored: read without a lock). */
+export async function touchpointBuckets(
+  sql: Sql,
+  ids: readonly string[],
+): Promise<Map<string, { unitId: string; occurredAt: number; channel: string; kind: string; stage: string; region: string | null; industry: string | null; needCategory: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<{ id: string; unitId: string; occurredAt: number | string; channel: string; kind: string; stage: string; region: string | null; industry: string | null; needCategory: string }>(
+    `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory"
+       FROM touchpoint WHERE id = ANY($1::uuid[])`,
+    [textArray([...new Set(ids)])],
+  );
+  return new Map(rows.map((r) => [r.id, { ...r, occurredAt: Number(r.occurredAt) }]));
+}
+
+/** The database's clock: every replica judges deadlines by the same one. */
+export async function databaseNow(sql: Sql): Promise<number> {
+  const [{ now_ms }] = await sql.query<{ now_ms: number | string }>(`SELECT floor(extract(epoch FROM now()) * 1000)::float8 AS now_ms`);
+  return Number(now_ms);
+}

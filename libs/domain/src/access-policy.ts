@@ -60,3 +60,15 @@ export const canRate = (caller: Caller, tree: OrgTree, unitId: string): boolean 
 
 /** Revoking tokens (sign out everywhere): a user their own, an ADMIN anyone's. */
 export const canRevokeTokensOf = (user: UserCaller, username: string): boolean => user.username === username || mayCall(user, ADMINISTRATORS);
+
+/**
+ * Completing a commitment step (recordCommitmentEvents, judged per event):
+ * whoever may record the touchpoint's unit (site keys, agents, executives,
+ * admins in their scope), and the users of the step's owner unit (the back
+ * office that did the work).
+ */
+export const canCompleteCommitment = (caller: Caller, tree: OrgTree, touchpointUnitId: string, ownerUnitId: string): boolean =>
+  (mayCall(caller, RECORDERS) && inScope(caller, tree, touchpointUnitId)) || (caller.kind === 'user' && inScope(caller, tree, ownerUnitId));
+
+/** Follow-ups: anyone whose scope holds the follow-up's unit (an agent: its own unit's). */
+export const canHandleFollowUp = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);

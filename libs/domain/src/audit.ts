@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'TOKENS_REVOKED',
   'EXPORT',
   'TARGET_CHANGED',
+  'COMMITMENT_UPSERTED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

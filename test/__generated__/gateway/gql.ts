@@ -59,6 +59,15 @@ type Documents = {
     "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }": typeof types.MatrixIssueSiteKeyDocument,
     "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": typeof types.MatrixAuditLogDocument,
     "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }": typeof types.MatrixRevokeTokensDocument,
+    "query MatrixCatalogue { commitmentCatalogue { code level parentCode targetMinutes warnAtPercent } }": typeof types.MatrixCatalogueDocument,
+    "query MatrixCommitments($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitments(unitId: $u, from: $from, to: $to) { totalCount edges { node { id code state unit { ...MatrixUnit } ownerUnit { id } } } } }": typeof types.MatrixCommitmentsDocument,
+    "query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code level started met breached open atRisk keptRate causedBreaches } }": typeof types.MatrixCommitmentPerformanceDocument,
+    "mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }": typeof types.MatrixUpsertCommitmentDocument,
+    "mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.MatrixCommitmentEventsDocument,
+    "query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixFollowUpsDocument,
+    "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": typeof types.MatrixOpenFollowUpDocument,
+    "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": typeof types.MatrixAssignFollowUpDocument,
+    "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": typeof types.MatrixCloseFollowUpDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": typeof types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
@@ -110,6 +119,15 @@ const documents: Documents = {
     "mutation MatrixIssueSiteKey($siteId: ID!, $unitId: ID!) { issueSiteKey(siteId: $siteId, unitId: $unitId) { siteId unitId key } }": types.MatrixIssueSiteKeyDocument,
     "query MatrixAuditLog($action: AuditAction) { auditLog(first: 50, action: $action) { edges { node { actor action target } } pageInfo { hasNextPage } } }": types.MatrixAuditLogDocument,
     "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }": types.MatrixRevokeTokensDocument,
+    "query MatrixCatalogue { commitmentCatalogue { code level parentCode targetMinutes warnAtPercent } }": types.MatrixCatalogueDocument,
+    "query MatrixCommitments($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitments(unitId: $u, from: $from, to: $to) { totalCount edges { node { id code state unit { ...MatrixUnit } ownerUnit { id } } } } }": types.MatrixCommitmentsDocument,
+    "query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code level started met breached open atRisk keptRate causedBreaches } }": types.MatrixCommitmentPerformanceDocument,
+    "mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }": types.MatrixUpsertCommitmentDocument,
+    "mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }": types.MatrixCommitmentEventsDocument,
+    "query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }": types.MatrixFollowUpsDocument,
+    "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": types.MatrixOpenFollowUpDocument,
+    "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": types.MatrixAssignFollowUpDocument,
+    "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": types.MatrixCloseFollowUpDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
@@ -293,6 +311,42 @@ export function graphql(source: "query MatrixAuditLog($action: AuditAction) { au
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixRevokeTokens($username: String!) { revokeTokens(username: $username) }"): typeof import('./graphql').MatrixRevokeTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCatalogue { commitmentCatalogue { code level parentCode targetMinutes warnAtPercent } }"): typeof import('./graphql').MatrixCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCommitments($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitments(unitId: $u, from: $from, to: $to) { totalCount edges { node { id code state unit { ...MatrixUnit } ownerUnit { id } } } } }"): typeof import('./graphql').MatrixCommitmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code level started met breached open atRisk keptRate causedBreaches } }"): typeof import('./graphql').MatrixCommitmentPerformanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }"): typeof import('./graphql').MatrixUpsertCommitmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }"): typeof import('./graphql').MatrixCommitmentEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }"): typeof import('./graphql').MatrixFollowUpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }"): typeof import('./graphql').MatrixOpenFollowUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }"): typeof import('./graphql').MatrixAssignFollowUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }"): typeof import('./graphql').MatrixCloseFollowUpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

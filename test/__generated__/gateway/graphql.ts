@@ -6,6 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** what an audit entry records */
 export type AuditAction =
+  | 'COMMITMENT_UPSERTED'
   | 'EXPORT'
   | 'LOGIN'
   | 'LOGIN_FAILED'
@@ -37,10 +38,46 @@ export type Channel =
   | 'SOCIAL'
   | 'WEB';
 
+export type CommitmentDefinitionInput = {
+  code: string;
+  level: number;
+  name: string;
+  ownerUnitId?: string | null | undefined;
+  parentCode?: string | null | undefined;
+  targetMinutes: number;
+  warnAtPercent?: number | null | undefined;
+};
+
+export type CommitmentEventInput = {
+  /** the node completed: the level-1 commitment or one of its steps */
+  code: string;
+  /** not more than 5 minutes in the future */
+  completedAt: string;
+  /** UUID chosen by the sender: the idempotency key */
+  id: string;
+  touchpointId: string;
+};
+
 export type CommitmentInput = {
   code: string;
   met: boolean;
 };
+
+export type CommitmentState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'OPEN';
+
+export type FollowUpReason =
+  | 'AT_RISK_CUSTOMER'
+  | 'COMMITMENT_BREACHED'
+  | 'LOW_SATISFACTION'
+  | 'MANUAL';
+
+export type FollowUpState =
+  | 'DONE'
+  | 'OPEN';
 
 export type LifecycleStage =
   | 'AFTER_SALE'
@@ -467,6 +504,72 @@ export type MatrixRevokeTokensMutationVariables = Exact<{
 
 
 export type MatrixRevokeTokensMutation = { revokeTokens: boolean };
+
+export type MatrixCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixCatalogueQuery = { commitmentCatalogue: Array<{ code: string, level: number, parentCode: string | null, targetMinutes: number, warnAtPercent: number }> };
+
+export type MatrixCommitmentsQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixCommitmentsQuery = { commitments: { totalCount: number, edges: Array<{ node: { id: string, code: string, state: CommitmentState, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, ownerUnit: { id: string } } }> } };
+
+export type MatrixCommitmentPerformanceQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixCommitmentPerformanceQuery = { commitmentPerformance: Array<{ code: string, level: number, started: number, met: number, breached: number, open: number, atRisk: number, keptRate: number | null, causedBreaches: number }> };
+
+export type MatrixUpsertCommitmentMutationVariables = Exact<{
+  input: CommitmentDefinitionInput;
+}>;
+
+
+export type MatrixUpsertCommitmentMutation = { upsertCommitment: { code: string, level: number, targetMinutes: number } };
+
+export type MatrixCommitmentEventsMutationVariables = Exact<{
+  input: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type MatrixCommitmentEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, code: string, message: string }> } };
+
+export type MatrixFollowUpsQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type MatrixFollowUpsQuery = { followUps: { totalCount: number, edges: Array<{ node: { id: string, reason: FollowUpReason, state: FollowUpState, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }> } };
+
+export type MatrixOpenFollowUpMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MatrixOpenFollowUpMutation = { openFollowUp: { id: string, reason: FollowUpReason, state: FollowUpState, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } };
+
+export type MatrixAssignFollowUpMutationVariables = Exact<{
+  id: string;
+  assignee: string;
+}>;
+
+
+export type MatrixAssignFollowUpMutation = { assignFollowUp: { id: string, assignee: string | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } };
+
+export type MatrixCloseFollowUpMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MatrixCloseFollowUpMutation = { closeFollowUp: { id: string, state: FollowUpState, outcome: string | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -1309,6 +1412,182 @@ export const MatrixRevokeTokensDocument = new TypedDocumentString(`
   revokeTokens(username: $username)
 }
     `) as unknown as TypedDocumentString<MatrixRevokeTokensMutation, MatrixRevokeTokensMutationVariables>;
+export const MatrixCatalogueDocument = new TypedDocumentString(`
+    query MatrixCatalogue {
+  commitmentCatalogue {
+    code
+    level
+    parentCode
+    targetMinutes
+    warnAtPercent
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixCatalogueQuery, MatrixCatalogueQueryVariables>;
+export const MatrixCommitmentsDocument = new TypedDocumentString(`
+    query MatrixCommitments($u: ID!, $from: DateTime!, $to: DateTime!) {
+  commitments(unitId: $u, from: $from, to: $to) {
+    totalCount
+    edges {
+      node {
+        id
+        code
+        state
+        unit {
+          ...MatrixUnit
+        }
+        ownerUnit {
+          id
+        }
+      }
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCommitmentsQuery, MatrixCommitmentsQueryVariables>;
+export const MatrixCommitmentPerformanceDocument = new TypedDocumentString(`
+    query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {
+  commitmentPerformance(unitId: $u, from: $from, to: $to) {
+    code
+    level
+    started
+    met
+    breached
+    open
+    atRisk
+    keptRate
+    causedBreaches
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixCommitmentPerformanceQuery, MatrixCommitmentPerformanceQueryVariables>;
+export const MatrixUpsertCommitmentDocument = new TypedDocumentString(`
+    mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) {
+  upsertCommitment(input: $input) {
+    code
+    level
+    targetMinutes
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixUpsertCommitmentMutation, MatrixUpsertCommitmentMutationVariables>;
+export const MatrixCommitmentEventsDocument = new TypedDocumentString(`
+    mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixCommitmentEventsMutation, MatrixCommitmentEventsMutationVariables>;
+export const MatrixFollowUpsDocument = new TypedDocumentString(`
+    query MatrixFollowUps($u: ID!) {
+  followUps(unitId: $u) {
+    totalCount
+    edges {
+      node {
+        id
+        reason
+        state
+        customerId
+        unit {
+          ...MatrixUnit
+        }
+      }
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixFollowUpsQuery, MatrixFollowUpsQueryVariables>;
+export const MatrixOpenFollowUpDocument = new TypedDocumentString(`
+    mutation MatrixOpenFollowUp($id: ID!) {
+  openFollowUp(touchpointId: $id, note: "call back") {
+    id
+    reason
+    state
+    unit {
+      ...MatrixUnit
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixOpenFollowUpMutation, MatrixOpenFollowUpMutationVariables>;
+export const MatrixAssignFollowUpDocument = new TypedDocumentString(`
+    mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) {
+  assignFollowUp(id: $id, assignee: $assignee) {
+    id
+    assignee
+    unit {
+      ...MatrixUnit
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixAssignFollowUpMutation, MatrixAssignFollowUpMutationVariables>;
+export const MatrixCloseFollowUpDocument = new TypedDocumentString(`
+    mutation MatrixCloseFollowUp($id: ID!) {
+  closeFollowUp(id: $id, outcome: "called back, solved") {
+    id
+    state
+    outcome
+    unit {
+      ...MatrixUnit
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCloseFollowUpMutation, MatrixCloseFollowUpMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { findSiteById, findUser, loadUnits, rebuildRollups, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
+import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, upsertDefinitions, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
 import { NO_ORIGIN, OrgTree, parseSeed, type AuditActor, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
 import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
@@ -54,7 +54,7 @@ export class SeedService {
     } catch (err) {
       throw new Error(`${demo ? 'the demo org file' : 'QIHE_SEED_FILE'} (${source}) is not readable JSON: ${(err as Error).message}`);
     }
-    const seed = parseSeed(raw, await loadUnits(this.db));
+    const seed = parseSeed(raw, await loadUnits(this.db), await loadCatalogue(this.db));
     // A changed user's tokens stop working: the trail says so, in the same transaction.
     const { rebuilt, users } = await this.apply(seed, async (tx, applied) => {
       for (const u of applied.users.filter((x) => x.tokensRevoked)) {
@@ -64,7 +64,7 @@ export class SeedService {
     });
     const revoked = users.filter((u) => u.tokensRevoked).map((u) => u.username);
     const notes = [rebuilt ? 'org tree re-shaped: rollups rebuilt' : '', revoked.length ? `tokens revoked for ${revoked.join(', ')} (role, unit or password changed)` : ''].filter(Boolean);
-    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites, ${seed.commitments.length} commitment definitions${notes.length ? ` (${notes.join('; ')})` : ''}`);
     return { source, demo, seed, rebuilt };
   }
 
@@ -89,6 +89,7 @@ export class SeedService {
         await upsertSite(tx, { id: s.id, unitId: s.unitId, keyHash: hashSiteKey(s.key) });
         applied.sites.push({ id: s.id, before: old && { unitId: old.unitId }, after: { unitId: s.unitId } });
       }
+      await upsertDefinitions(tx, seed.commitments);
       const rebuilt = await this.rebuildIfReshaped(tx, before, seed.units);
       if (within) await within(tx, applied);
       return { ...applied, rebuilt };

@@ -7,6 +7,8 @@ import { CONFIG, DATABASE, ENGAGEMENT_MODEL } from './tokens';
 import { FeedBus } from './feed-bus';
 import { GatewayMetrics } from './gateway-metrics';
 import { OrgService } from './org.service';
+import { CatalogueService } from '../commitments/catalogue.service';
+import { OutboxRelay } from './outbox-relay.service';
 
 /** Storage, configuration, the model and the org tree: what every feature needs. */
 @Global()
@@ -36,10 +38,12 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: () => (config.modelFile ? parseEngagementModel(JSON.parse(readFileSync(config.modelFile, 'utf8'))) : DEFAULT_MODEL),
         },
         OrgService,
+        CatalogueService,
         FeedBus,
         GatewayMetrics,
+        OutboxRelay,
       ],
-      exports: [CONFIG, DATABASE, ENGAGEMENT_MODEL, OrgService, FeedBus, GatewayMetrics],
+      exports: [CONFIG, DATABASE, ENGAGEMENT_MODEL, OrgService, CatalogueService, FeedBus, GatewayMetrics, OutboxRelay],
     };
   }
 

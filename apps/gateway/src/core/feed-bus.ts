@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import type { TouchpointEvent as FeedTouchpoint } from '@qihe/contracts';
+import type { AlertEvent, TouchpointEvent as FeedTouchpoint } from '@qihe/contracts';
 
 /** A committed touchpoint as the write path hands it to the feed: the wire event plus what alerts need. */
 export interface TouchpointEvent extends FeedTouchpoint {
@@ -23,6 +23,16 @@ export class FeedBus {
   onTouchpoints(fn: (events: TouchpointEvent[]) => void): () => void {
     this.emitter.on('touchpoints', fn);
     return () => this.emitter.off('touchpoints', fn);
+  }
+
+  /** Alerts claimed from the feed outbox: each to the subscribers of `units` and their ancestors. */
+  alerts(list: { units: string[]; alert: AlertEvent }[]): void {
+    if (list.length) this.emitter.emit('alerts', list);
+  }
+
+  onAlerts(fn: (list: { units: string[]; alert: AlertEvent }[]) => void): () => void {
+    this.emitter.on('alerts', fn);
+    return () => this.emitter.off('alerts', fn);
   }
 
   onTouched(fn: (units: string[]) => void): () => void {

@@ -12,6 +12,7 @@ import { roomOf, type FeedNamespace } from './feed-socket';
 export class FeedPublisher implements OnModuleDestroy {
   private ns?: FeedNamespace;
   private off?: () => void;
+  private offAlerts?: () => void;
   // Without Redis every subscriber is a socket of this process, so a room this
   // adapter does not know has no one to hear an event (socket.io would still encode it).
   private readonly localOnly: boolean;
@@ -27,10 +28,13 @@ export class FeedPublisher implements OnModuleDestroy {
   start(ns: FeedNamespace): void {
     this.ns = ns;
     this.off = this.bus.onTouchpoints((events) => this.touchpoints(events));
+    // Alerts decided in a transaction and claimed from the feed outbox by this replica (OutboxRelay).
+    this.offAlerts = this.bus.onAlerts((list) => list.forEach((a) => this.alert(a.alert, { units: a.units })));
   }
 
   onModuleDestroy(): void {
     this.off?.();
+    this.offAlerts?.();
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Database, loadUnits, rebuildRollups, upsertUnits } from '@qihe/data';
-import { OrgTree, type Caller, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
+import { CommitmentCatalogue, OrgTree, type Caller, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
 import { touchpointContentHash } from '@qihe/server';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
 import { GroupCommit, type Candidate } from './group-commit';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await upsertUnits(db, UNITS);
   feed = new FeedBus();
   feed.onTouchpoints((events) => published.push(events));
-  writes = new GroupCommit(db, () => tree, feed);
+  writes = new GroupCommit(db, () => tree, feed, () => new CommitmentCatalogue([]));
 });
 
 afterAll(async () => {

@@ -2,6 +2,9 @@ import { Logger } from '@nestjs/common';
 import {
   addToRollups,
   applyRollupDeltas,
+  applyStatDeltas,
+  insertNodes,
+  StatDeltas,
   contentHashes,
   findTouchpointsForUpdate,
   insertNewTouchpoints,
@@ -12,8 +15,26 @@ import {
   type Sql,
   type StoredTouchpoint,
 } from '@qihe/data';
-import { canRate, countTouchpoint, factsOf, judgeRating, ratingConflictMessage, ratingDelta, RefusalCode, sliceValuesOf, type Caller, type OrgTree } from '@qihe/domain';
+import {
+  addCounters,
+  canRate,
+  countTouchpoint,
+  factsOf,
+  judgeRating,
+  ratingConflictMessage,
+  ratingDelta,
+  RefusalCode,
+  settleTree,
+  sliceValuesOf,
+  startTree,
+  type Caller,
+  type CommitmentCatalogue,
+  type CommitmentNode,
+  type OrgTree,
+} from '@qihe/domain';
 import type { FeedBus, TouchpointEvent } from '../core/feed-bus';
+import { countSettled, keptCounters, newNodeId } from '../commitments/commitment-writes';
+import { followUpRatings } from '../follow-ups/follow-up-writes';
 
 // Group commit: the write work of concurrent calls (batches and late ratings)
 // runs in one transaction at a time, several calls per transaction. Calls of
@@ -79,6 +100,14 @@ interface Done {
   touched: string[];
 }
 
+/** What one shared transaction writes besides the touchpoints themselves. */
+interface Writes {
+  deltas: RollupDeltas;
+  stats: StatDeltas;
+  nodes: CommitmentNode[];
+  ratings: { touchpointId: string; unitId: string; customerId: string; occurredAt: number; score: number }[];
+}
+
 /** At most this many touchpoints and ratings per shared transaction. */
 const MAX_GROUP_WEIGHT = 5000;
 
@@ -91,6 +120,7 @@ export class GroupCommit {
     private readonly db: Database,
     private readonly tree: () => OrgTree,
     private readonly feed: FeedBus,
+    private readonly catalogue: () => CommitmentCatalogue,
     /** Told of each shared transaction that committed: calls, items, seconds (metrics). */
     private readonly committed: (calls: number, items: number, seconds: number) => void = () => undefined,
   ) {}
@@ -144,18 +174,24 @@ export class GroupCommit {
   private run(jobs: Job[]): Promise<Done[]> {
     const tree = this.tree();
     return this.db.transaction(async (tx) => {
-      const deltas = new RollupDeltas();
+      const w: Writes = { deltas: new RollupDeltas(), stats: new StatDeltas(), nodes: [], ratings: [] };
       const done: Done[] = jobs.map(() => ({ events: [], touched: [] }));
       const records = jobs.map((j, i) => [j, i] as const).filter((x): x is readonly [RecordJob, number] => x[0].kind === 'record');
       const rates = jobs.map((j, i) => [j, i] as const).filter((x): x is readonly [RateJob, number] => x[0].kind === 'rate');
-      if (records.length) await this.record(tx, tree, deltas, records, done);
-      if (rates.length) await this.rate(tx, tree, deltas, rates, done);
-      await applyRollupDeltas(tx, deltas);
+      if (records.length) await this.record(tx, tree, w, records, done);
+      if (rates.length) await this.rate(tx, tree, w.deltas, rates, done, w.ratings);
+      // Commitment trees started here are stored and counted in this transaction (locks: nodes, counters, rollups).
+      await insertNodes(tx, w.nodes);
+      await applyStatDeltas(tx, w.stats);
+      await applyRollupDeltas(tx, w.deltas);
+      await followUpRatings(tx, w.ratings);
       return done;
     });
   }
 
-  private async record(tx: Sql, tree: OrgTree, deltas: RollupDeltas, jobs: readonly (readonly [RecordJob, number])[], done: Done[]): Promise<void> {
+  private async record(tx: Sql, tree: OrgTree, w: Writes, jobs: readonly (readonly [RecordJob, number])[], done: Done[]): Promise<void> {
+    const deltas = w.deltas;
+    const catalogue = this.catalogue();
     // The first job (in arrival order) to bring an id inserts it; later ones are judged against it.
     const owner = new Map<string, Candidate>();
     const toInsert: Candidate[] = [];
@@ -179,7 +215,15 @@ export class GroupCommit {
         outcome.accepted++;
         const r = c.record;
         const lineage = tree.lineage(r.unitId);
-        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, receivedAt)));
+        const facts = factsOf(r, receivedAt);
+        const commitment = r.service?.commitment ?? null;
+        const tracked = catalogue.isTracked(commitment?.code);
+        // A tracked promise counts in commitmentKept when it resolves (maybe now, maybe later), not as self-reported.
+        if (tracked && facts.service) facts.service.commitmentMet = null;
+        const counters = countTouchpoint(facts);
+        if (tracked) addCounters(counters, keptCounters(this.startCommitment(catalogue, r, receivedAt, w)));
+        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf(r), counters);
+        if (r.satisfaction) w.ratings.push({ touchpointId: r.id, unitId: r.unitId, customerId: r.customerId, occurredAt: r.occurredAt.getTime(), score: r.satisfaction.score });
         for (const u of lineage) touched.add(u);
         receivedIso ??= new Date(receivedAt).toISOString(); // one transaction, one now()
         done[i].events.push({
@@ -193,7 +237,7 @@ export class GroupCommit {
           satisfaction: r.satisfaction ? r.satisfaction.score : null,
           occurredAt: r.occurredAt.toISOString(),
           receivedAt: receivedIso,
-          commitment: r.service?.commitment ?? null,
+          commitment: tracked ? null : commitment, // a tracked one is announced by the monitor, when due
         });
       }
       // Every copy not newly stored by this job is a duplicate when it matches what is stored, else a conflict.
@@ -209,7 +253,27 @@ export class GroupCommit {
     }
   }
 
-  private async rate(tx: Sql, tree: OrgTree, deltas: RollupDeltas, jobs: readonly (readonly [RateJob, number])[], done: Done[]): Promise<void> {
+  /** Starts the tree of a newly stored touchpoint naming a level-1 code; returns what commitmentKept gains now. */
+  private startCommitment(catalogue: CommitmentCatalogue, r: Candidate['record'], receivedAt: number, w: Writes): { present: number; met: number } {
+    const nodes = startTree(
+      catalogue,
+      { id: r.id, unitId: r.unitId, customerId: r.customerId, occurredAt: r.occurredAt.getTime(), servedAt: r.service?.servedAt?.getTime() ?? null, commitment: r.service?.commitment ?? null },
+      newNodeId,
+    );
+    if (!nodes) return { present: 0, met: 0 };
+    const settled = settleTree(null, nodes, receivedAt, false);
+    w.nodes.push(...settled.map((x) => x.after));
+    return countSettled(settled, w.stats);
+  }
+
+  private async rate(
+    tx: Sql,
+    tree: OrgTree,
+    deltas: RollupDeltas,
+    jobs: readonly (readonly [RateJob, number])[],
+    done: Done[],
+    ratings: Writes['ratings'],
+  ): Promise<void> {
     const rows = await findTouchpointsForUpdate(
       tx,
       jobs.flatMap(([j]) => j.items.map((it) => it.id)),
@@ -244,6 +308,7 @@ export class GroupCommit {
         addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);
         const rated = { ...row, satisfactionScore: it.score, satisfactionComment: it.comment };
         rows.set(it.id, rated); // a second rating of it in this group sees it rated
+        ratings.push({ touchpointId: row.id, unitId: row.unitId, customerId: row.customerId, occurredAt: row.occurredAt.getTime(), score: it.score });
         outcomes.push({ index: it.index, status: 'RATED', touchpoint: rated });
         for (const u of lineage) touched.add(u);
       }

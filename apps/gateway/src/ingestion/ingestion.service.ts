@@ -6,6 +6,7 @@ import { DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { GatewayMetrics } from '../core/gateway-metrics';
 import { OrgService } from '../core/org.service';
+import { CatalogueService } from '../commitments/catalogue.service';
 import { GroupCommit, type Candidate, type RateItem } from './group-commit';
 import type { IngestErrorModel, IngestResultModel, RatingResultModel } from './models/ingest-result.model';
 
@@ -21,8 +22,15 @@ export class IngestionService {
     private readonly org: OrgService,
     feed: FeedBus,
     private readonly metrics: GatewayMetrics,
+    private readonly catalogues: CatalogueService,
   ) {
-    this.writes = new GroupCommit(db, () => this.org.tree, feed, (calls, items, seconds) => metrics.groupCommitted(calls, items, seconds));
+    this.writes = new GroupCommit(
+      db,
+      () => this.org.tree,
+      feed,
+      () => this.catalogues.catalogue,
+      (calls, items, seconds) => metrics.groupCommitted(calls, items, seconds),
+    );
   }
 
   /**
@@ -37,6 +45,7 @@ export class IngestionService {
     }
     // A unit added through another replica is picked up before its touchpoints are judged.
     const tree = await this.org.treeKnowing(unitIdsOf(items));
+    await this.catalogues.knowing(commitmentCodesOf(items)); // a definition added through another replica applies here too
     const rejected: IngestErrorModel[] = [];
     const candidates: Candidate[] = [];
     const firstById = new Set<string>();
@@ -159,6 +168,13 @@ function rateItem(index: number, touchpointId: unknown, satisfaction: unknown): 
     return new RefusalError(RefusalCode.NOT_FOUND, 'touchpointId', `touchpointId: no touchpoint "${typeof touchpointId === 'string' ? touchpointId : ''}"`);
   }
   return { index, id: touchpointId.toLowerCase(), rawId: touchpointId, score: checked.value.score, comment: checked.value.comment };
+}
+
+function* commitmentCodesOf(items: readonly unknown[]): Generator<string> {
+  for (const it of items) {
+    const code = (it as { service?: { commitment?: { code?: unknown } | null } | null } | null)?.service?.commitment?.code;
+    if (typeof code === 'string') yield code;
+  }
 }
 
 function* unitIdsOf(items: readonly unknown[]): Generator<string> {

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CommitmentEventsService } from './commitment-events.service';
+import { CommitmentMonitor } from './commitment-monitor.service';
+import { CommitmentsResolver, TouchpointCommitmentsResolver } from './commitments.resolver';
+import { CommitmentsService } from './commitments.service';
+
+@Module({ providers: [CommitmentsService, CommitmentEventsService, CommitmentMonitor, CommitmentsResolver, TouchpointCommitmentsResolver] })
+export class CommitmentsModule {}

@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { claimOutbox, markOutboxSent, pruneOutbox, type Database } from '@qihe/data';
+import type { AlertEvent } from '@qihe/contracts';
+import { DATABASE } from './tokens';
+import { FeedBus } from './feed-bus';
+
+const INTERVAL_MS = 500;
+const BATCH = 200;
+const KEEP_SENT_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Sends feed events written to the outbox (alerts, follow-ups opened) by the
+ * transactions that decided them. Any replica may send; each claims rows with
+ * FOR UPDATE SKIP LOCKED, hands them to the feed, marks them sent and commits.
+ *
+ * Why this is exactly once in practice, and where it is only at least once:
+ * an event exists iff the transaction that decided it committed (it is written
+ * in that transaction, under a unique key: deciding twice writes it once); a
+ * claimed row is invisible to other senders until its sender commits or dies.
+ * If a sender dies before it emits, the row is still unsent and the next
+ * sender (another replica, or this one restarted) sends it: nothing is lost.
+ * If it dies in the few milliseconds between the emit and the commit of
+ * "sent", the row is sent again: a repeat, never a loss. No sender can do
+ * better without the receiver's help (the emit and the commit are two
+ * systems), so every alert carries a stable `id` (type:node) by which a client
+ * drops a repeat. Marking sent before emitting would turn that repeat into a
+ * possible loss, which is worse for an alert.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastPrune = 0;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly bus: FeedBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.poke(), INTERVAL_MS);
+    this.timer.unref();
+    this.poke();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Sends what is waiting now (called after a transaction wrote to the outbox). */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err: Error) => this.log.warn(`sending feed events failed (kept for the next pass): ${err.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.poke();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    for (let sent = BATCH; sent === BATCH && !this.stopped; ) {
+      sent = await this.db.transaction(async (tx) => {
+        const rows = await claimOutbox(tx, BATCH);
+        if (rows.length === 0) return 0;
+        // Written by this gateway's own code (commitment-writes, follow-up-writes): an AlertEvent each.
+        this.bus.alerts(rows.map((r) => ({ units: r.rooms, alert: r.payload as unknown as AlertEvent })));
+        await markOutboxSent(tx, rows.map((r) => r.id));
+        return rows.length;
+      });
+    }
+    if (Date.now() - this.lastPrune > 3_600_000) {
+      this.lastPrune = Date.now();
+      await pruneOutbox(this.db, Date.now() - KEEP_SENT_MS);
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+
+// Service commitments on a real gateway and PostgreSQL, with short targets:
+// a tracked promise starts its tree at ingest without an alert, the monitor
+// announces AT_RISK and BROKEN once each with no request, commitmentKept moves
+// once (checked against a recount from the raw rows), and completion events
+// are judged one by one.
+
+const SEC = 1000;
+// DELIVERY: 2 min, at risk after 95 % (114 s); its step (owned by bu-b) 1 min, at risk after 50 %.
+const CATALOGUE = [
+  { code: 'DELIVERY', name: 'Delivered within 2 minutes', level: 1, targetMinutes: 2, warnAtPercent: 95 },
+  { code: 'DISPATCH', name: 'Dispatched within 1 minute', level: 2, parentCode: 'DELIVERY', targetMinutes: 1, warnAtPercent: 50, ownerUnitId: 'bu-b' },
+  { code: 'PACK', name: 'Packed within 1 minute', level: 3, parentCode: 'DISPATCH', targetMinutes: 1, warnAtPercent: 50, ownerUnitId: 'prj-b1' },
+];
+
+let gw: TestGateway;
+let pg: Client;
+const sockets: Socket[] = [];
+const tokens: Record<string, string> = {};
+
+interface Alert {
+  type: string;
+  commitmentId?: string;
+  code?: string;
+  touchpointId?: string;
+  unitId: string;
+  ownerUnitId?: string;
+  followUpId?: string;
+  at: string;
+  dueAt?: string;
+}
+
+async function login(username: string): Promise<string> {
+  const u = TEST_ORG.users.find((x) => x.username === username)!;
+  const r = await gw.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: u.username, p: u.password });
+  return r.data!.login.token;
+}
+
+async function listen(token: string, unitId: string): Promise<Alert[]> {
+  const s = io(`${gw.url}/feed`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(s);
+  await new Promise<void>((res, rej) => {
+    s.once('connect', () => res());
+    s.once('connect_error', rej);
+  });
+  const alerts: Alert[] = [];
+  s.on('alert', (a: Alert) => alerts.push({ ...a, receivedAt: Date.now() } as Alert));
+  const ack = (await s.timeout(5000).emitWithAck('subscribe', { unitId })) as { ok: boolean };
+  expect(ack.ok).toBe(true);
+  return alerts;
+}
+
+async function until(cond: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function touchpoint(occurredAt: number, commitment: { code: string; met: boolean } | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    unitId: 'prj-a1',
+    customerId: `cust-${randomUUID().slice(0, 8)}`,
+    channel: 'PHONE',
+    kind: 'SERVICE',
+    stage: 'AFTER_SALE',
+    occurredAt: new Date(occurredAt).toISOString(),
+    need: { category: 'PURCHASE' },
+    service: { action: 'order taken', handleSeconds: 120, resolved: true, firstContact: true, ...(commitment ? { commitment } : {}) },
+    ...extra,
+  };
+}
+
+const RECORD = `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`;
+const EVENTS = `mutation($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }`;
+
+/** commitmentKept's counters of prj-a1 from the rollups, and the same recounted from raw touchpoints and nodes. */
+async function keptCounters(): Promise<{ rollup: [number, number]; recount: [number, number] }> {
+  const r = await pg.query(`SELECT coalesce(sum(commitment_present), 0)::int AS p, coalesce(sum(commitment_met), 0)::int AS m FROM rollup_hour WHERE unit_id = 'prj-a1' AND dim = 0`);
+  // Independent recount: untracked self-reported commitments as before, tracked ones by their level-1 node's state now.
+  const c = await pg.query(`
+    SELECT count(*) FILTER (WHERE t.commitment_code IS NOT NULL AND n.id IS NULL)
+         + count(*) FILTER (WHERE n.completed_at IS NOT NULL OR n.due_at <= now()) AS p,
+           count(*) FILTER (WHERE t.commitment_code IS NOT NULL AND n.id IS NULL AND t.commitment_met)
+         + count(*) FILTER (WHERE n.completed_at <= n.due_at) AS m
+      FROM touchpoint t LEFT JOIN commitment_node n ON n.touchpoint_id = t.id AND n.level = 1
+     WHERE t.unit_id = 'prj-a1' AND t.served`);
+  return { rollup: [r.rows[0].p, r.rows[0].m], recount: [Number(c.rows[0].p), Number(c.rows[0].m)] };
+}
+
+beforeAll(async () => {
+  gw = await startTestGateway({ ...TEST_ORG, commitments: CATALOGUE });
+  pg = new Client({ connectionString: gw.databaseUrl });
+  await pg.connect();
+  for (const u of ['admin', 'exec', 'head.a', 'head.b', 'agent.a1']) tokens[u] = await login(u);
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await pg?.end();
+  await gw?.close();
+});
+
+describe('a tracked promise with short targets', () => {
+  it('starts at ingest without an alert, turns AT_RISK then BROKEN on time, each announced once to the unit and the owner', async () => {
+    const headA = await listen(tokens['head.a'], 'bu-a');
+    const headB = await listen(tokens['head.b'], 'bu-b'); // owns DISPATCH
+    const occurredAt = Date.now() - 110 * SEC; // DELIVERY: at risk at +114 s (in ~4 s), due at +120 s (in ~10 s)
+    const tp = touchpoint(occurredAt, { code: 'DELIVERY', met: false });
+    const res = await gw.gql(RECORD, { input: [tp] }, tokens['agent.a1']);
+    expect(res.data).toEqual({ recordTouchpoints: { accepted: 1, duplicates: 0, rejected: [] } });
+    // Re-sending starts nothing.
+    expect((await gw.gql(RECORD, { input: [tp] }, tokens['agent.a1'])).data).toEqual({ recordTouchpoints: { accepted: 0, duplicates: 1, rejected: [] } });
+    const nodes = await pg.query(`SELECT code, owner_unit_id FROM commitment_node WHERE touchpoint_id = $1 ORDER BY level`, [tp.id]);
+    expect(nodes.rows).toEqual([
+      { code: 'DELIVERY', owner_unit_id: 'prj-a1' },
+      { code: 'DISPATCH', owner_unit_id: 'bu-b' },
+      { code: 'PACK', owner_unit_id: 'prj-b1' },
+    ]);
+    expect(await keptCounters()).toEqual({ rollup: [0, 0], recount: [0, 0] }); // "not yet": nothing counted at ingest
+
+    const mine = (list: Alert[]): Alert[] => list.filter((a) => a.touchpointId === tp.id && a.type.startsWith('COMMITMENT_'));
+    await until(() => mine(headA).some((a) => a.type === 'COMMITMENT_BROKEN' && a.code === 'DELIVERY'), 30 * SEC);
+    await until(() => headA.some((a) => a.type === 'FOLLOW_UP_OPENED'), 5 * SEC);
+    await new Promise((r) => setTimeout(r, 3 * SEC)); // any repeat would arrive by now
+    const seen = mine(headA).map((a) => `${a.type} ${a.code}`).sort();
+    // DISPATCH and PACK were past due at ingest: BROKEN only; DELIVERY was announced at risk first, then broken.
+    expect(seen).toEqual(['COMMITMENT_AT_RISK DELIVERY', 'COMMITMENT_BROKEN DELIVERY', 'COMMITMENT_BROKEN DISPATCH', 'COMMITMENT_BROKEN PACK']);
+    // The owner unit bu-b hears the steps it owns (DISPATCH; PACK through prj-b1), not the promise of bu-a.
+    expect(mine(headB).map((a) => `${a.type} ${a.code}`).sort()).toEqual(['COMMITMENT_BROKEN DISPATCH', 'COMMITMENT_BROKEN PACK']);
+    for (const a of mine(headA)) {
+      const moment = Date.parse(a.type === 'COMMITMENT_AT_RISK' ? new Date(occurredAt + 114 * SEC).toISOString() : (a.dueAt as string));
+      const delay = (a as unknown as { receivedAt: number }).receivedAt - Math.max(moment, occurredAt + 110 * SEC);
+      expect(delay).toBeLessThan(30 * SEC);
+    }
+    // Counted once in the touchpoint's bucket: denominator 1, numerator 0, like the recount.
+    expect(await keptCounters()).toEqual({ rollup: [1, 0], recount: [1, 0] });
+    const f = await pg.query(`SELECT reason, unit_id, state FROM follow_up WHERE touchpoint_id = $1`, [tp.id]);
+    expect(f.rows).toEqual([{ reason: 'COMMITMENT_BREACHED', unit_id: 'prj-a1', state: 'OPEN' }]);
+  }, 60_000);
+
+  it('met: true completes the whole tree at servedAt and counts it kept at ingest; an unknown code counts as before', async () => {
+    const before = await keptCounters();
+    const now = Date.now();
+    const met = touchpoint(now - 10 * SEC, { code: 'DELIVERY', met: true });
+    (met.service as Record<string, unknown>).servedAt = new Date(now - 5 * SEC).toISOString();
+    const untracked = touchpoint(now, { code: 'CALLBACK_1D', met: false });
+    expect((await gw.gql(RECORD, { input: [met, untracked] }, tokens['agent.a1'])).data).toEqual({ recordTouchpoints: { accepted: 2, duplicates: 0, rejected: [] } });
+    const after = await keptCounters();
+    // met: +1/+1; the untracked one: +1 denominator only, as before
+    expect(after.rollup).toEqual([before.rollup[0] + 2, before.rollup[1] + 1]);
+    expect(after.recount).toEqual(after.rollup);
+    const done = await pg.query(`SELECT count(*)::int AS n FROM commitment_node WHERE touchpoint_id = $1 AND completed_at = $2`, [met.id, new Date(now - 5 * SEC).toISOString()]);
+    expect(done.rows[0].n).toBe(3);
+  });
+});
+
+describe('recordCommitmentEvents', () => {
+  let tp: Record<string, unknown>;
+  const event = (code: string, completedAt = Date.now() - SEC, touchpointId = tp.id as string): Record<string, unknown> => ({
+    id: randomUUID(),
+    touchpointId,
+    code,
+    completedAt: new Date(completedAt).toISOString(),
+  });
+
+  beforeAll(async () => {
+    tp = touchpoint(Date.now() - 5 * SEC, { code: 'DELIVERY', met: false });
+    await gw.gql(RECORD, { input: [tp] }, tokens['agent.a1']);
+  });
+
+  it('completes a step and its descendants; the same event again is a duplicate, other content a CONFLICT', async () => {
+    const e = event('DISPATCH');
+    expect((await gw.gql(EVENTS, { input: [e, e] }, tokens['agent.a1'])).data).toEqual({ recordCommitmentEvents: { accepted: 1, duplicates: 1, rejected: [] } });
+    const rows = await pg.query(`SELECT code, completed_at IS NOT NULL AS done FROM commitment_node WHERE touchpoint_id = $1 ORDER BY level`, [tp.id]);
+    expect(rows.rows).toEqual([
+      { code: 'DELIVERY', done: false },
+      { code: 'DISPATCH', done: true },
+      { code: 'PACK', done: true },
+    ]);
+    const other = { ...e, completedAt: new Date(Date.now() - 2 * SEC).toISOString() };
+    const res = await gw.gql(EVENTS, { input: [other, event('PACK', Date.now() - 3 * SEC)] }, tokens['agent.a1']);
+    expect(res.data).toEqual({
+      recordCommitmentEvents: {
+        accepted: 0,
+        duplicates: 0,
+        rejected: [
+          { index: 0, id: e.id, code: 'CONFLICT', message: expect.stringMatching(/^id: /) },
+          { index: 1, id: expect.any(String), code: 'CONFLICT', message: expect.stringMatching(/^completedAt: "PACK" was already completed/) },
+        ],
+      },
+    });
+  });
+
+  it('judges each event on its own: NOT_FOUND, FORBIDDEN_UNIT, INVALID naming the field', async () => {
+    const stranger = await login('head.b'); // owns DISPATCH (bu-b) but not DELIVERY, and not prj-a1
+    const res = await gw.gql(
+      EVENTS,
+      {
+        input: [
+          event('NOPE'),
+          event('DELIVERY', Date.now(), randomUUID()),
+          { ...event('DELIVERY'), id: 'not-a-uuid' },
+          event('DELIVERY', Date.now() + 10 * 60 * SEC),
+          event('DELIVERY', Date.now() - 3600 * SEC), // before it started
+          event('DELIVERY'),
+        ],
+      },
+      stranger,
+    );
+    const rejected = (res.data as { recordCommitmentEvents: { rejected: { index: number; code: string; message: string }[] } }).recordCommitmentEvents.rejected;
+    expect(rejected.map((r) => [r.index, r.code, r.message.split(':')[0]])).toEqual([
+      [0, 'NOT_FOUND', 'code'],
+      [1, 'NOT_FOUND', 'touchpointId'],
+      [2, 'INVALID', 'id'],
+      [3, 'INVALID', 'completedAt'],
+      [4, 'FORBIDDEN_UNIT', 'touchpointId'],
+      [5, 'FORBIDDEN_UNIT', 'touchpointId'],
+    ]);
+    // head.b owns DISPATCH's subtree (PACK is owned by prj-b1): an owner's user may complete it.
+    const tp2 = touchpoint(Date.now() - 5 * SEC, { code: 'DELIVERY', met: false });
+    await gw.gql(RECORD, { input: [tp2] }, tokens['agent.a1']);
+    expect((await gw.gql(EVENTS, { input: [event('DISPATCH', Date.now(), tp2.id as string)] }, stranger)).data).toEqual({ recordCommitmentEvents: { accepted: 1, duplicates: 0, rejected: [] } });
+  });
+
+  it('refuses an empty or oversized call naming "input"', async () => {
+    const res = await gw.gql(EVENTS, { input: [] }, tokens['agent.a1']);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/^input /);
+  });
+
+  it('counts a promise completed on time as kept, once, like the recount', async () => {
+    const before = await keptCounters();
+    expect((await gw.gql(EVENTS, { input: [event('DELIVERY')] }, tokens['agent.a1'])).data).toMatchObject({ recordCommitmentEvents: { accepted: 1 } });
+    const after = await keptCounters();
+    expect(after.rollup).toEqual([before.rollup[0] + 1, before.rollup[1] + 1]);
+    expect(after.recount).toEqual(after.rollup);
+  });
+});
