@@ -12,7 +12,8 @@ import {
   type OutboxEvent,
 } from '@qihe/data';
 import { settleTree, type CommitmentNode } from '@qihe/domain';
-import { DATABASE } from '../core/tokens';
+import type { GatewayConfig } from '@qihe/server';
+import { CONFIG, DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
 import { OutboxRelay } from '../core/outbox-relay.service';
@@ -46,9 +47,11 @@ export class CommitmentMonitor implements OnApplicationBootstrap, OnModuleDestro
     private readonly org: OrgService,
     private readonly bus: FeedBus,
     private readonly relay: OutboxRelay,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.commitmentMonitor) return void this.log.log('commitment monitor off on this replica (QIHE_COMMITMENT_MONITOR=off)');
     this.timer = setInterval(() => this.tick(), MONITOR_INTERVAL_MS);
     this.timer.unref();
     this.tick();

@@ -39,6 +39,7 @@ describe('loadGatewayConfig', () => {
     ['QIHE_METRICS_TOKEN', { QIHE_METRICS_TOKEN: 'short' }, /QIHE_METRICS_TOKEN must have at least 24 characters/],
     ['QIHE_LOG_LEVEL', { QIHE_LOG_LEVEL: 'loud' }, /QIHE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['QIHE_LOG_FORMAT', { QIHE_LOG_FORMAT: 'xml' }, /QIHE_LOG_FORMAT must be auto, json or pretty/],
+    ['QIHE_COMMITMENT_MONITOR', { QIHE_COMMITMENT_MONITOR: 'maybe' }, /QIHE_COMMITMENT_MONITOR must be on or off/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
     let error: unknown;
     try {

@@ -28,6 +28,8 @@ export interface GatewayConfig {
   metrics: MetricsConfig;
   /** QIHE_LOG_LEVEL, QIHE_LOG_FORMAT. */
   log: LogConfig;
+  /** Whether this replica runs the commitment monitor (every replica may; off for a feed-only replica). */
+  commitmentMonitor: boolean;
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -50,6 +52,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const feedStreamMaxLen = readPositiveInt(env, 'QIHE_FEED_STREAM_MAXLEN', 120_000, 10_000_000);
   // 2,000 events/s (one replica's peak) × 30 s of Redis outage, held in the replica's memory.
   const redisQueueMax = readPositiveInt(env, 'QIHE_REDIS_QUEUE_MAX', 60_000, 1_000_000);
+  const monitor = env.QIHE_COMMITMENT_MONITOR || 'on';
+  if (monitor !== 'on' && monitor !== 'off') throw new ConfigError('QIHE_COMMITMENT_MONITOR', `QIHE_COMMITMENT_MONITOR must be on or off, got "${monitor}".`);
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -68,6 +72,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     graphqlLimits: readGraphQLLimits(env),
     metrics: readMetricsConfig(env, port),
     log: readLogConfig(env, nodeEnv === 'production'),
+    commitmentMonitor: monitor === 'on',
   };
 }
 
