@@ -169,9 +169,14 @@ it('loses nothing and counts nothing twice through gateway, site, link and datab
   // Every score equals the model computed from scratch over the raw rows.
   const raw = await adminQuery<Record<string, unknown>>(
     rig.gatewayDbUrl,
-    `SELECT id::text, unit_id, occurred_at, received_at, channel, kind, stage, region, industry, need_category, contract_id, product_id,
-            served, resolved, first_contact, jsonb_array_length(coalesce(knowledge_refs, '[]'::jsonb)) AS refs, knowledge_created,
-            handoff_unit_id, commitment_code, commitment_met, satisfaction_score FROM touchpoint`,
+    // A tracked promise (one that started a commitment tree) counts by its level-1 node's times, computed here
+    // from the raw columns: MET if completed by its due time, BREACHED if completed later or due and unfinished.
+    `SELECT t.id::text, t.unit_id, t.occurred_at, t.received_at, t.channel, t.kind, t.stage, t.region, t.industry, t.need_category,
+            t.contract_id, t.product_id, t.served, t.resolved, t.first_contact,
+            jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs, t.knowledge_created, t.handoff_unit_id,
+            t.commitment_code, t.commitment_met, t.satisfaction_score, n.id IS NOT NULL AS tracked,
+            CASE WHEN n.completed_at IS NOT NULL THEN n.completed_at <= n.due_at WHEN n.due_at <= now() THEN false END AS tracked_met
+       FROM touchpoint t LEFT JOIN commitment_node n ON n.touchpoint_id = t.id AND n.level = 1`,
   );
   const ref: RefTouchpoint[] = raw.map((r) => ({
     id: String(r.id),
@@ -193,7 +198,13 @@ it('loses nothing and counts nothing twice through gateway, site, link and datab
           knowledgeRefs: Number(r.refs),
           knowledgeCreated: r.knowledge_created === true,
           handoffUnitId: (r.handoff_unit_id as string | null) ?? null,
-          commitment: r.commitment_code === null ? null : { met: r.commitment_met === true },
+          commitment: r.tracked
+            ? r.tracked_met === null
+              ? null // a promise not yet kept or broken counts nowhere yet
+              : { met: r.tracked_met === true }
+            : r.commitment_code === null
+              ? null
+              : { met: r.commitment_met === true },
         }
       : null,
     score: r.satisfaction_score === null ? null : Number(r.satisfaction_score),

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { Database, rebuildRollups } from '@qihe/data';
+import { OrgTree, type OrgLevel } from '@qihe/domain';
 import { io, type Socket } from 'socket.io-client';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 
@@ -241,5 +243,28 @@ describe('recordCommitmentEvents', () => {
     const after = await keptCounters();
     expect(after.rollup).toEqual([before.rollup[0] + 1, before.rollup[1] + 1]);
     expect(after.recount).toEqual(after.rollup);
+  });
+});
+
+describe('a recount of the rollups from the raw rows', () => {
+  it('gives the very counters ingest, events and the monitor wrote (tracked promises by their level-1 node)', async () => {
+    const tree = new OrgTree(TEST_ORG.units.map((u) => ({ id: u.id, name: u.name, level: u.level as OrgLevel, parentId: ('parentId' in u ? u.parentId : null) ?? null, region: null, industry: null })));
+    const SNAPSHOT = `SELECT unit_id, hour, dim, val, touchpoints, commitment_present, commitment_met FROM rollup_hour ORDER BY unit_id, hour, dim, val`;
+    const stored = (await pg.query(SNAPSHOT)).rows;
+    expect(stored.some((r) => Number(r.commitment_present) > 0)).toBe(true);
+    const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
+    try {
+      await db
+        .transaction(async (tx) => {
+          await rebuildRollups(tx, (id) => tree.lineage(id));
+          expect(await tx.query(SNAPSHOT)).toEqual(stored);
+          throw new Error('rollback'); // leave the gateway's rows as they were
+        })
+        .catch((e: Error) => {
+          if (e.message !== 'rollback') throw e;
+        });
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -21,6 +21,9 @@ interface RawRow {
   handoff_unit_id: string | null;
   commitment_code: string | null;
   commitment_met: boolean | null;
+  /** Whether the touchpoint started a tracked commitment, and what its level-1 node resolved to (null: not yet). */
+  tracked: boolean;
+  tracked_resolved: string | null;
   satisfaction_score: number | null;
   linked: boolean;
 }
@@ -70,12 +73,13 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   const cursor = `qihe_rollup_rebuild_${++cursors}`;
   await sql.query(
     `DECLARE ${cursor} NO SCROLL CURSOR FOR
-     SELECT unit_id, floor(extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms,
-            floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms, channel, kind, stage, region, industry,
-            need_category, served, resolved, first_contact, jsonb_array_length(coalesce(knowledge_refs, '[]'::jsonb)) AS refs,
-            knowledge_created, handoff_unit_id, commitment_code, commitment_met, satisfaction_score,
-            (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked
-       FROM touchpoint`,
+     SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
+            floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
+            t.need_category, t.served, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
+            t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
+            (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
+            n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
+       FROM touchpoint t LEFT JOIN commitment_node n ON n.touchpoint_id = t.id AND n.level = 1`,
   );
   const fetchPage = (): Promise<RawRow[]> => sql.query<RawRow>(`FETCH ${Number(pageSize)} FROM ${cursor}`);
   let done = 0;
@@ -108,7 +112,8 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
               knowledgeRefs: Number(r.refs ?? 0),
               knowledgeCreated: r.knowledge_created === true,
               handoff: r.handoff_unit_id !== null,
-              commitmentMet: r.commitment_code === null ? null : r.commitment_met === true,
+              // A tracked promise counts as its level-1 node resolved (as ingest and the monitor count it).
+              commitmentMet: r.tracked ? (r.tracked_resolved === null ? null : r.tracked_resolved === 'MET') : r.commitment_code === null ? null : r.commitment_met === true,
             }
           : null,
         score: r.satisfaction_score === null ? null : Number(r.satisfaction_score),
