@@ -172,7 +172,7 @@ describe('the commitment monitor', () => {
                                (SELECT count(*) FROM commitment_node WHERE next_check_at <= now())::int AS due`)
       ).rows;
       const restarted = await gateway(`a-${killAfter}-again`);
-      await until(() => count(heard, ids, 'COMMITMENT_BROKEN').size >= 600, 60 * SEC);
+      await until(() => count(heard, ids, 'COMMITMENT_BROKEN').size >= 600, 120 * SEC); // a restart under a loaded machine is slow
       await new Promise((r) => setTimeout(r, 3 * SEC));
       const broken = count(heard, ids, 'COMMITMENT_BROKEN');
       console.log(`SIGKILL ${killAfter} ms after the moment: ${due} nodes still due and ${unsent} alerts unsent at the kill; after the restart ${broken.size} nodes announced`);
