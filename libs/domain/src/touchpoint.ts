@@ -57,15 +57,18 @@ export function factsOf(r: TouchpointRecord, receivedAt: number): TouchpointFact
 
 export type SliceValues = Record<SliceDimension, string>;
 
-/** Which slice of each dimension a touchpoint falls in. */
-export function sliceValuesOf(r: {
+/** The fields of a touchpoint that decide its slices. */
+export interface SliceFields {
   channel: string;
   kind: string;
   stage: string;
   region: string | null;
   industry: string | null;
   needCategory: string;
-}): SliceValues {
+}
+
+/** Which slice of each dimension a touchpoint falls in. */
+export function sliceValuesOf(r: SliceFields): SliceValues {
   return {
     CHANNEL: r.channel,
     KIND: r.kind,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addToRollups, type RollupDeltas, type StatDeltas } from '@qihe/data';
-import { sliceValuesOf, zeroCounters, type CommitmentAlertType, type CommitmentNode, type Counters, type OrgTree, type SettledNode } from '@qihe/domain';
+import { sliceValuesOf, zeroCounters, type CommitmentAlertType, type CommitmentNode, type Counters, type OrgTree, type SettledNode, type SliceFields } from '@qihe/domain';
 import type { OutboxEvent } from '@qihe/data';
 import type { CommitmentNodeAlert } from '@qihe/contracts';
 
@@ -9,15 +9,9 @@ import type { CommitmentNodeAlert } from '@qihe/contracts';
 // commitmentKept counters of the touchpoint's bucket, by exactly what changed.
 
 /** The part of a touchpoint its rollup rows are keyed by. */
-export interface TouchpointBucket {
+export interface TouchpointBucket extends SliceFields {
   unitId: string;
   occurredAt: number;
-  channel: string;
-  kind: string;
-  stage: string;
-  region: string | null;
-  industry: string | null;
-  needCategory: string;
 }
 
 /** commitmentKept's numerator and denominator moved by a level-1 node's change. */
