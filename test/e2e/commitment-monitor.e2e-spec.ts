@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import type { TypedDocument } from '@qihe/client';
+import { graphql } from '../__generated__/gateway';
 import { TEST_ORG } from '../support/gateway-app';
 import { startRedis } from '../support/redis-server';
 import { createTestDatabase } from '../support/test-database';
@@ -20,7 +22,8 @@ const CATALOGUE = [
   { code: 'PROMISE', name: 'Delivered within 2 minutes', level: 1, targetMinutes: 2, warnAtPercent: 95 },
   { code: 'STEP', name: 'Dispatched within 1 minute', level: 2, parentCode: 'PROMISE', targetMinutes: 1, warnAtPercent: 50, ownerUnitId: 'bu-b' },
 ];
-const RECORD = `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }`;
+const RECORD = graphql(`mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }`);
+const LOGIN = graphql(`mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`);
 
 const dir = mkdtempSync(join(tmpdir(), 'qihe-monitor-'));
 const seedFile = join(dir, 'seed.json');
@@ -48,18 +51,18 @@ function gateway(name: string, env: Record<string, string> = {}): Promise<Gatewa
   return startGateway({ databaseUrl, seedFile, env: { REDIS_URL: redisUrl, QIHE_TOKEN_SECRET: TEST_TOKEN_SECRET, QIHE_DATA_DIR: join(dir, name), ...env } });
 }
 
-async function post<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+async function post<T>(url: string, query: TypedDocument<T, never>, variables: Record<string, unknown>, token?: string): Promise<{ data: T }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
-  return (await res.json()) as T;
+  return (await res.json()) as { data: T };
 }
 
 /** An executive's feed client on `url`, hearing the whole group. */
 async function listen(url: string): Promise<Heard[]> {
-  const login = await post<{ data: { login: { token: string } } }>(url, `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: EXEC.username, p: EXEC.password });
+  const login = await post(url, LOGIN, { u: EXEC.username, p: EXEC.password });
   const s = io(`${url}/feed`, { auth: { token: login.data.login.token }, transports: ['websocket'], reconnection: false, forceNew: true });
   sockets.push(s);
   await new Promise<void>((res, rej) => s.once('connect', () => res()).once('connect_error', rej));
@@ -88,7 +91,7 @@ async function promises(url: string, n: number, dueInMs: number, spreadMs = 0): 
       service: { action: 'order taken', handleSeconds: 60, resolved: true, firstContact: true, commitment: { code: 'PROMISE', met: false } },
     };
   });
-  const res = await post<{ data: { recordTouchpoints: { accepted: number } } }>(url, RECORD, { input: items }, SITE_A);
+  const res = await post(url, RECORD, { input: items }, SITE_A);
   expect(res.data.recordTouchpoints.accepted).toBe(n);
   return items.map((t) => ({ id: t.id, dueAt: Date.parse(t.occurredAt) + 120 * SEC }));
 }

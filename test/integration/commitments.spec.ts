@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { Database, rebuildRollups } from '@qihe/data';
 import { OrgTree, type OrgLevel } from '@qihe/domain';
 import { io, type Socket } from 'socket.io-client';
+import { graphql } from '../__generated__/gateway';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 
 // Service commitments on a real gateway and PostgreSQL, with short targets:
@@ -38,7 +39,7 @@ interface Alert {
 
 async function login(username: string): Promise<string> {
   const u = TEST_ORG.users.find((x) => x.username === username)!;
-  const r = await gw.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: u.username, p: u.password });
+  const r = await gw.gql(LOGIN, { u: u.username, p: u.password });
   return r.data!.login.token;
 }
 
@@ -79,8 +80,9 @@ function touchpoint(occurredAt: number, commitment: { code: string; met: boolean
   };
 }
 
-const RECORD = `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`;
-const EVENTS = `mutation($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }`;
+const LOGIN = graphql(`mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`);
+const RECORD = graphql(`mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`);
+const EVENTS = graphql(`mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }`);
 
 /** commitmentKept's counters of prj-a1 from the rollups, and the same recounted from raw touchpoints and nodes. */
 async function keptCounters(): Promise<{ rollup: [number, number]; recount: [number, number] }> {

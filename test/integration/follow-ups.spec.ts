@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import { graphql } from '../__generated__/gateway';
+import type { FollowUpsListQuery } from '../__generated__/gateway/graphql';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 
 // Follow-ups on a real gateway: a rating of 1 or 2 (at capture or later) opens
@@ -10,25 +12,17 @@ let gw: TestGateway;
 const tokens: Record<string, string> = {};
 const sockets: Socket[] = [];
 
-const RECORD = `mutation($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }`;
-const RATE = `mutation($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }`;
-const RATE_MANY = `mutation($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }`;
-const LIST = `query($u: ID!, $states: [FollowUpState!]) { followUps(unitId: $u, states: $states, first: 100) {
-  totalCount edges { node { id reason customerId touchpointId state assignee outcome recovered createdAt dueAt closedAt unit { id } } } } }`;
-const CLOSE = `mutation($id: ID!, $o: String!) { closeFollowUp(id: $id, outcome: $o) { id state outcome closedAt } }`;
-const ASSIGN = `mutation($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }`;
-const OPEN = `mutation($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }`;
+const RECORD = graphql(`mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }`);
+const RATE = graphql(`mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }`);
+const RATE_MANY = graphql(`mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }`);
+const LIST = graphql(`query FollowUpsList($u: ID!, $states: [FollowUpState!]) { followUps(unitId: $u, states: $states, first: 100) {
+  totalCount edges { node { id reason customerId touchpointId state assignee outcome recovered createdAt dueAt closedAt unit { id } } } } }`);
+const CLOSE = graphql(`mutation FollowUpsClose($id: ID!, $o: String!) { closeFollowUp(id: $id, outcome: $o) { id state outcome closedAt } }`);
+const ASSIGN = graphql(`mutation FollowUpsAssign($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }`);
+const OPEN = graphql(`mutation FollowUpsOpen($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }`);
+const LOGIN = graphql(`mutation FollowUpsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`);
 
-interface FollowUp {
-  id: string;
-  reason: string;
-  customerId: string;
-  touchpointId: string | null;
-  state: string;
-  recovered: boolean | null;
-  createdAt: string;
-  dueAt: string;
-}
+type FollowUp = FollowUpsListQuery['followUps']['edges'][number]['node'];
 
 function touchpoint(customerId: string, occurredAt: number, score?: number): Record<string, unknown> {
   return {
@@ -46,14 +40,14 @@ function touchpoint(customerId: string, occurredAt: number, score?: number): Rec
 }
 
 async function followUpsOf(customerId: string, token = tokens['agent.a1']): Promise<FollowUp[]> {
-  const res = await gw.gql<{ followUps: { edges: { node: FollowUp }[] } }>(LIST, { u: 'prj-a1' }, token);
+  const res = await gw.gql(LIST, { u: 'prj-a1' }, token);
   return (res.data?.followUps.edges ?? []).map((e) => e.node).filter((f) => f.customerId === customerId);
 }
 
 beforeAll(async () => {
   gw = await startTestGateway(TEST_ORG);
   for (const u of TEST_ORG.users) {
-    const r = await gw.gql<{ login: { token: string } }>(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: u.username, p: u.password });
+    const r = await gw.gql(LOGIN, { u: u.username, p: u.password });
     tokens[u.username] = r.data!.login.token;
   }
 });
@@ -115,24 +109,24 @@ describe('handling a follow-up', () => {
     id = (await followUpsOf('cust-close'))[0].id;
   });
 
-  it.each<[string, string, string, string]>([
+  it.each<[string, typeof CLOSE | typeof ASSIGN, string, string]>([
     ['an empty outcome', CLOSE, 'o', ''],
     ['an outcome of 2001 characters', CLOSE, 'o', 'x'.repeat(2001)],
     ['an assignee who cannot see the unit', ASSIGN, 'a', 'head.b'],
     ['an unknown assignee', ASSIGN, 'a', 'nobody'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_, doc, key, value) => {
-    const res = await gw.gql(doc, { id, [key]: value }, tokens['agent.a1']);
+    const res = await gw.gql<unknown>(doc, { id, [key]: value }, tokens['agent.a1']);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(doc === CLOSE ? /"outcome"/ : /^assignee/);
   });
 
   it('is assigned, closed by the agent with an outcome, and closing twice is BAD_USER_INPUT', async () => {
     expect((await gw.gql(ASSIGN, { id, a: 'agent.a1' }, tokens['head.a'])).data).toEqual({ assignFollowUp: { id, assignee: 'agent.a1' } });
-    const closed = await gw.gql<{ closeFollowUp: { state: string; outcome: string } }>(CLOSE, { id, o: 'called back, meter replaced' }, tokens['agent.a1']);
+    const closed = await gw.gql(CLOSE, { id, o: 'called back, meter replaced' }, tokens['agent.a1']);
     expect(closed.data?.closeFollowUp).toMatchObject({ state: 'DONE', outcome: 'called back, meter replaced' });
     const again = await gw.gql(CLOSE, { id, o: 'again' }, tokens['agent.a1']);
     expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const open = await gw.gql<{ followUps: { edges: { node: { id: string } }[] } }>(LIST, { u: 'prj-a1', states: ['OPEN'] }, tokens['agent.a1']);
+    const open = await gw.gql(LIST, { u: 'prj-a1', states: ['OPEN'] }, tokens['agent.a1']);
     expect(open.data?.followUps.edges.map((e) => e.node.id)).not.toContain(id);
   });
 

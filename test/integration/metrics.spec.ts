@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { Metrics } from '@qihe/server';
+import { graphql } from '../__generated__/gateway';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { grew, scrape, type Scrape } from '../support/prometheus';
 import { hourWindow, RATE, RECORD, SCORE, touchpoint } from '../support/touchpoint-factory';
@@ -10,7 +11,8 @@ import { hourWindow, RATE, RECORD, SCORE, touchpoint } from '../support/touchpoi
 
 const TOKEN = 'scrape-token-0123456789abcdefghij';
 const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
-const RATE_MANY = `mutation($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }`;
+const RATE_MANY = graphql(`mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }`);
+const LOGIN = graphql(`mutation MetricsLogin { login(username: "exec", password: "exec-password") { token } }`);
 let gw: TestGateway;
 let metricsUrl: string;
 let socket: Socket | undefined;
@@ -35,7 +37,7 @@ it('serves /metrics on the main port only with the scrape token, and on its own 
 });
 
 it('counts ingest outcomes by code, times operations, group commits and feed emits after real traffic', async () => {
-  const login = await gw.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`);
+  const login = await gw.gql(LOGIN);
   const exec = login.data!.login.token;
   socket = io(`${gw.url}/feed`, { auth: { token: exec }, transports: ['websocket'], reconnection: false, forceNew: true });
   await new Promise<void>((res, rej) => socket!.once('connect', () => res()).once('connect_error', rej));
@@ -52,7 +54,7 @@ it('counts ingest outcomes by code, times operations, group commits and feed emi
   }
   // One rating counted, one for a touchpoint nobody stored (NOT_FOUND), one refused outright (INVALID).
   expect((await gw.gql(RATE, { id: batch[0].id, s: { score: 5 } }, SITE_A)).errors).toBeUndefined();
-  const many = await gw.gql<{ recordSatisfactions: { rejected: { code: string }[] } }>(RATE_MANY, { input: [{ touchpointId: randomUUID(), satisfaction: { score: 4 } }] }, SITE_A);
+  const many = await gw.gql(RATE_MANY, { input: [{ touchpointId: randomUUID(), satisfaction: { score: 4 } }] }, SITE_A);
   expect(many.data?.recordSatisfactions.rejected.map((r) => r.code)).toEqual(['NOT_FOUND']);
   expect((await gw.gql(RATE, { id: batch[1].id, s: { score: 0 } }, SITE_A)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect((await gw.gql(SCORE, { unitId: 'group', ...hourWindow() }, exec)).errors).toBeUndefined();

@@ -17,7 +17,10 @@ import * as types from './graphql';
 type Documents = {
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": typeof types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
+    "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
+    "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
     "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": typeof types.DemoTouchpointsDocument,
+    "query LogsTypename { __typename }": typeof types.LogsTypenameDocument,
     "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": typeof types.E2eTouchpointFragmentDoc,
     "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n": typeof types.E2eScoreFragmentDoc,
     "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }": typeof types.E2eLoginDocument,
@@ -34,7 +37,20 @@ type Documents = {
     "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }": typeof types.AuditUpsertUserDocument,
     "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }": typeof types.AuditIssueKeyDocument,
     "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CommitmentsLoginDocument,
+    "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.CommitmentsRecordDocument,
+    "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": typeof types.CommitmentsEventsDocument,
+    "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.FollowUpsRecordDocument,
+    "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.FollowUpsRateDocument,
+    "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": typeof types.FollowUpsRateManyDocument,
+    "query FollowUpsList($u: ID!, $states: [FollowUpState!]) { followUps(unitId: $u, states: $states, first: 100) {\n  totalCount edges { node { id reason customerId touchpointId state assignee outcome recovered createdAt dueAt closedAt unit { id } } } } }": typeof types.FollowUpsListDocument,
+    "mutation FollowUpsClose($id: ID!, $o: String!) { closeFollowUp(id: $id, outcome: $o) { id state outcome closedAt } }": typeof types.FollowUpsCloseDocument,
+    "mutation FollowUpsAssign($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }": typeof types.FollowUpsAssignDocument,
+    "mutation FollowUpsOpen($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }": typeof types.FollowUpsOpenDocument,
+    "mutation FollowUpsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.FollowUpsLoginDocument,
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": typeof types.RateManyDocument,
+    "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": typeof types.MetricsRateManyDocument,
+    "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": typeof types.MetricsLoginDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": typeof types.AddUnitDocument,
     "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": typeof types.RevocationUpsertUserDocument,
     "query RevocationMe { me { role unitId } }": typeof types.RevocationMeDocument,
@@ -77,7 +93,10 @@ type Documents = {
 const documents: Documents = {
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
+    "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
+    "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
     "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": types.DemoTouchpointsDocument,
+    "query LogsTypename { __typename }": types.LogsTypenameDocument,
     "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": types.E2eTouchpointFragmentDoc,
     "\n  fragment E2eScore on EngagementScore {\n    unit { id } from to touchpoints overall modelVersion\n    chains { chain score measures { key chain numerator denominator value normalized weight } }\n  }\n": types.E2eScoreFragmentDoc,
     "mutation E2eLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token role unitId } }": types.E2eLoginDocument,
@@ -94,7 +113,20 @@ const documents: Documents = {
     "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }": types.AuditUpsertUserDocument,
     "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }": types.AuditIssueKeyDocument,
     "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AuditLogDocument,
+    "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CommitmentsLoginDocument,
+    "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.CommitmentsRecordDocument,
+    "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": types.CommitmentsEventsDocument,
+    "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.FollowUpsRecordDocument,
+    "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.FollowUpsRateDocument,
+    "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": types.FollowUpsRateManyDocument,
+    "query FollowUpsList($u: ID!, $states: [FollowUpState!]) { followUps(unitId: $u, states: $states, first: 100) {\n  totalCount edges { node { id reason customerId touchpointId state assignee outcome recovered createdAt dueAt closedAt unit { id } } } } }": types.FollowUpsListDocument,
+    "mutation FollowUpsClose($id: ID!, $o: String!) { closeFollowUp(id: $id, outcome: $o) { id state outcome closedAt } }": types.FollowUpsCloseDocument,
+    "mutation FollowUpsAssign($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }": types.FollowUpsAssignDocument,
+    "mutation FollowUpsOpen($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }": types.FollowUpsOpenDocument,
+    "mutation FollowUpsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.FollowUpsLoginDocument,
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": types.RateManyDocument,
+    "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": types.MetricsRateManyDocument,
+    "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": types.MetricsLoginDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": types.AddUnitDocument,
     "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": types.RevocationUpsertUserDocument,
     "query RevocationMe { me { role unitId } }": types.RevocationMeDocument,
@@ -146,7 +178,19 @@ export function graphql(source: "\n  query GridTouchpoints($from: DateTime!, $to
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').MonitorRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').MonitorLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n"): typeof import('./graphql').DemoTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LogsTypename { __typename }"): typeof import('./graphql').LogsTypenameDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -214,7 +258,59 @@ export function graphql(source: "\n  query AuditLog($first: Int, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').CommitmentsLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }"): typeof import('./graphql').CommitmentsRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }"): typeof import('./graphql').CommitmentsEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').FollowUpsRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }"): typeof import('./graphql').FollowUpsRateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }"): typeof import('./graphql').FollowUpsRateManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FollowUpsList($u: ID!, $states: [FollowUpState!]) { followUps(unitId: $u, states: $states, first: 100) {\n  totalCount edges { node { id reason customerId touchpointId state assignee outcome recovered createdAt dueAt closedAt unit { id } } } } }"): typeof import('./graphql').FollowUpsListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsClose($id: ID!, $o: String!) { closeFollowUp(id: $id, outcome: $o) { id state outcome closedAt } }"): typeof import('./graphql').FollowUpsCloseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsAssign($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }"): typeof import('./graphql').FollowUpsAssignDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsOpen($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }"): typeof import('./graphql').FollowUpsOpenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowUpsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').FollowUpsLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  "): typeof import('./graphql').RateManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }"): typeof import('./graphql').MetricsRateManyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }"): typeof import('./graphql').MetricsLoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -205,6 +205,21 @@ export type GridTouchpointsQueryVariables = Exact<{
 
 export type GridTouchpointsQuery = { touchpoints: { edges: Array<{ node: { id: string, customerId: string, unit: { id: string } } }> } };
 
+export type MonitorRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type MonitorRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type MonitorLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type MonitorLoginMutation = { login: { token: string } };
+
 export type DemoTouchpointsQueryVariables = Exact<{
   from: string;
   to: string;
@@ -212,6 +227,11 @@ export type DemoTouchpointsQueryVariables = Exact<{
 
 
 export type DemoTouchpointsQuery = { engagementScore: { touchpoints: number } };
+
+export type LogsTypenameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogsTypenameQuery = { __typename: 'Query' };
 
 export type E2eTouchpointFragment = { id: string, customerId: string, channel: Channel, kind: TouchpointKind, stage: LifecycleStage, occurredAt: string, receivedAt: string, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, unit: { id: string }, satisfaction: { score: number, comment: string | null } | null };
 
@@ -337,12 +357,108 @@ export type AuditLogQueryVariables = Exact<{
 
 export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorKind: AuditActorKind, actor: string, role: Role | null, action: AuditAction, target: string | null, details: string, clientAddress: string | null, userAgent: string | null, requestId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type CommitmentsLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type CommitmentsLoginMutation = { login: { token: string } };
+
+export type CommitmentsRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type CommitmentsRecordMutation = { recordTouchpoints: { accepted: number, duplicates: number, rejected: Array<{ index: number, code: string, message: string }> } };
+
+export type CommitmentsEventsMutationVariables = Exact<{
+  input: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type CommitmentsEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type FollowUpsRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type FollowUpsRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type FollowUpsRateMutationVariables = Exact<{
+  id: string;
+  s: number;
+}>;
+
+
+export type FollowUpsRateMutation = { recordSatisfaction: { id: string } };
+
+export type FollowUpsRateManyMutationVariables = Exact<{
+  input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
+}>;
+
+
+export type FollowUpsRateManyMutation = { recordSatisfactions: { rated: number, unchanged: number } };
+
+export type FollowUpsListQueryVariables = Exact<{
+  u: string;
+  states?: Array<FollowUpState> | FollowUpState | null | undefined;
+}>;
+
+
+export type FollowUpsListQuery = { followUps: { totalCount: number, edges: Array<{ node: { id: string, reason: FollowUpReason, customerId: string, touchpointId: string | null, state: FollowUpState, assignee: string | null, outcome: string | null, recovered: boolean | null, createdAt: string, dueAt: string, closedAt: string | null, unit: { id: string } } }> } };
+
+export type FollowUpsCloseMutationVariables = Exact<{
+  id: string;
+  o: string;
+}>;
+
+
+export type FollowUpsCloseMutation = { closeFollowUp: { id: string, state: FollowUpState, outcome: string | null, closedAt: string | null } };
+
+export type FollowUpsAssignMutationVariables = Exact<{
+  id: string;
+  a: string;
+}>;
+
+
+export type FollowUpsAssignMutation = { assignFollowUp: { id: string, assignee: string | null } };
+
+export type FollowUpsOpenMutationVariables = Exact<{
+  id: string;
+  note?: string | null | undefined;
+}>;
+
+
+export type FollowUpsOpenMutation = { openFollowUp: { id: string, reason: FollowUpReason, state: FollowUpState, unit: { id: string } } };
+
+export type FollowUpsLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type FollowUpsLoginMutation = { login: { token: string } };
+
 export type RateManyMutationVariables = Exact<{
   input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
 }>;
 
 
 export type RateManyMutation = { recordSatisfactions: { rated: number, unchanged: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type MetricsRateManyMutationVariables = Exact<{
+  input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
+}>;
+
+
+export type MetricsRateManyMutation = { recordSatisfactions: { rated: number, unchanged: number, rejected: Array<{ index: number, code: string }> } };
+
+export type MetricsLoginMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MetricsLoginMutation = { login: { token: string } };
 
 export type AddUnitMutationVariables = Exact<{
   i: OrgUnitInput;
@@ -742,6 +858,24 @@ export const GridTouchpointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GridTouchpointsQuery, GridTouchpointsQueryVariables>;
+export const MonitorRecordDocument = new TypedDocumentString(`
+    mutation MonitorRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorRecordMutation, MonitorRecordMutationVariables>;
+export const MonitorLoginDocument = new TypedDocumentString(`
+    mutation MonitorLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<MonitorLoginMutation, MonitorLoginMutationVariables>;
 export const DemoTouchpointsDocument = new TypedDocumentString(`
     query DemoTouchpoints($from: DateTime!, $to: DateTime!) {
   engagementScore(unitId: "group", from: $from, to: $to) {
@@ -749,6 +883,11 @@ export const DemoTouchpointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoTouchpointsQuery, DemoTouchpointsQueryVariables>;
+export const LogsTypenameDocument = new TypedDocumentString(`
+    query LogsTypename {
+  __typename
+}
+    `) as unknown as TypedDocumentString<LogsTypenameQuery, LogsTypenameQueryVariables>;
 export const E2eLoginDocument = new TypedDocumentString(`
     mutation E2eLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {
@@ -1043,6 +1182,128 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const CommitmentsLoginDocument = new TypedDocumentString(`
+    mutation CommitmentsLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsLoginMutation, CommitmentsLoginMutationVariables>;
+export const CommitmentsRecordDocument = new TypedDocumentString(`
+    mutation CommitmentsRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsRecordMutation, CommitmentsRecordMutationVariables>;
+export const CommitmentsEventsDocument = new TypedDocumentString(`
+    mutation CommitmentsEvents($input: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsEventsMutation, CommitmentsEventsMutationVariables>;
+export const FollowUpsRecordDocument = new TypedDocumentString(`
+    mutation FollowUpsRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsRecordMutation, FollowUpsRecordMutationVariables>;
+export const FollowUpsRateDocument = new TypedDocumentString(`
+    mutation FollowUpsRate($id: ID!, $s: Int!) {
+  recordSatisfaction(touchpointId: $id, satisfaction: {score: $s}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsRateMutation, FollowUpsRateMutationVariables>;
+export const FollowUpsRateManyDocument = new TypedDocumentString(`
+    mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) {
+  recordSatisfactions(input: $input) {
+    rated
+    unchanged
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsRateManyMutation, FollowUpsRateManyMutationVariables>;
+export const FollowUpsListDocument = new TypedDocumentString(`
+    query FollowUpsList($u: ID!, $states: [FollowUpState!]) {
+  followUps(unitId: $u, states: $states, first: 100) {
+    totalCount
+    edges {
+      node {
+        id
+        reason
+        customerId
+        touchpointId
+        state
+        assignee
+        outcome
+        recovered
+        createdAt
+        dueAt
+        closedAt
+        unit {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsListQuery, FollowUpsListQueryVariables>;
+export const FollowUpsCloseDocument = new TypedDocumentString(`
+    mutation FollowUpsClose($id: ID!, $o: String!) {
+  closeFollowUp(id: $id, outcome: $o) {
+    id
+    state
+    outcome
+    closedAt
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsCloseMutation, FollowUpsCloseMutationVariables>;
+export const FollowUpsAssignDocument = new TypedDocumentString(`
+    mutation FollowUpsAssign($id: ID!, $a: String!) {
+  assignFollowUp(id: $id, assignee: $a) {
+    id
+    assignee
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsAssignMutation, FollowUpsAssignMutationVariables>;
+export const FollowUpsOpenDocument = new TypedDocumentString(`
+    mutation FollowUpsOpen($id: ID!, $note: String) {
+  openFollowUp(touchpointId: $id, note: $note) {
+    id
+    reason
+    state
+    unit {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsOpenMutation, FollowUpsOpenMutationVariables>;
+export const FollowUpsLoginDocument = new TypedDocumentString(`
+    mutation FollowUpsLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsLoginMutation, FollowUpsLoginMutationVariables>;
 export const RateManyDocument = new TypedDocumentString(`
     mutation RateMany($input: [SatisfactionRatingInput!]!) {
   recordSatisfactions(input: $input) {
@@ -1057,6 +1318,25 @@ export const RateManyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RateManyMutation, RateManyMutationVariables>;
+export const MetricsRateManyDocument = new TypedDocumentString(`
+    mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) {
+  recordSatisfactions(input: $input) {
+    rated
+    unchanged
+    rejected {
+      index
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsRateManyMutation, MetricsRateManyMutationVariables>;
+export const MetricsLoginDocument = new TypedDocumentString(`
+    mutation MetricsLogin {
+  login(username: "exec", password: "exec-password") {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsLoginMutation, MetricsLoginMutationVariables>;
 export const AddUnitDocument = new TypedDocumentString(`
     mutation AddUnit($i: OrgUnitInput!) {
   upsertOrgUnit(input: $i) {
