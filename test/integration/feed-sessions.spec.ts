@@ -2,6 +2,7 @@ import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway
 import { connected, openFeed, record, refusalOf, subscribe, type FeedClient } from '../support/feed-client';
 import { RECORD, touchpoint } from '../support/touchpoint-factory';
 import { LOGIN, REVOKE } from '../support/documents';
+import { AuthService } from '../../apps/gateway/src/auth/auth.service';
 
 // A feed session lives no longer than its token: at expiry, or when the token
 // is no longer accepted (revoked), the gateway drops the socket, and the token
@@ -92,4 +93,19 @@ it('checks the token again on subscribe', async () => {
   expect((await gw.gql(REVOKE, { u: 'head.a' }, await login(gw, 'admin', 'admin-password'))).data).toEqual({ revokeTokens: true });
   await expect(subscribe(s, 'bu-a', 1000)).rejects.toThrow(); // no ack: the socket is gone
   expect((await closed).reason).toBe('io server disconnect');
+});
+
+it('re-checks many tokens in one read with exactly the answers callerOf gives each', async () => {
+  const auth = gw.app.get(AuthService);
+  const exec = await login(gw, 'exec', 'exec-password');
+  const revoked = await login(gw, 'head.b', 'head-b-password');
+  await gw.gql(REVOKE, { u: 'head.b' }, revoked);
+  const kept = await login(gw, 'head.b', 'head-b-password');
+  const tokens = [exec, revoked, kept, exec, 'not-a-token', `${exec.slice(0, -2)}xx`];
+
+  const batched = await auth.userCallersOf(tokens);
+  const oneByOne = await Promise.all(tokens.map((t) => auth.callerOf(t)));
+  expect(batched).toEqual(oneByOne);
+  expect(batched.map((c) => (c?.kind === 'user' ? c.username : null))).toEqual(['exec', null, 'head.b', 'exec', null, null]);
+  expect(await auth.userCallersOf([SITE_A])).toEqual([null]); // a site key is no feed caller
 });

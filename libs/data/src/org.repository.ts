@@ -1,3 +1,4 @@
+import { textArray } from './pg-array';
 import type { OrgLevel, OrgUnitRecord, Role } from '@qihe/domain';
 import type { Sql } from './database';
 
@@ -52,6 +53,15 @@ export async function findUserAccess(sql: Sql, username: string): Promise<UserAc
     [username],
   );
   return rows[0] ?? null;
+}
+
+/** One index scan for many users (the feed's periodic token re-check): their access now, by username. */
+export async function findUsersAccess(sql: Sql, usernames: readonly string[]): Promise<Map<string, UserAccess>> {
+  const rows = await sql.query<UserAccess & { username: string }>(
+    `SELECT username, role, unit_id AS "unitId", token_version AS "tokenVersion" FROM app_user WHERE username = ANY($1::text[])`,
+    [textArray(usernames)],
+  );
+  return new Map(rows.map(({ username, ...access }) => [username, access]));
 }
 
 /** Creates a user or changes their password, role or unit; a change revokes every token they hold. */

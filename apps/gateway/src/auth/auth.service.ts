@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { findSiteByKeyHash, findUser, findUserAccess, revokeUserTokens, type Database } from '@qihe/data';
+import { findSiteByKeyHash, findUser, findUserAccess, findUsersAccess, revokeUserTokens, type Database, type UserAccess } from '@qihe/data';
 import { actorOf, canRevokeTokensOf, type Caller, type RequestOrigin, type UserCaller } from '@qihe/domain';
 import {
   bearer,
@@ -53,11 +53,8 @@ export class AuthService {
    */
   async callerOf(token: string): Promise<Caller | null> {
     if (looksLikeJwt(token)) {
-      const claims = verifyUserToken(token, this.config.tokenSecret);
-      if (!claims || claims.tokenVersion === undefined) return null; // tokens from before versions: sign in again
-      const now = await findUserAccess(this.db, claims.username);
-      if (!now || now.tokenVersion !== claims.tokenVersion || now.role !== claims.role || now.unitId !== claims.unitId) return null;
-      return { kind: 'user', username: claims.username, role: claims.role, unitId: claims.unitId };
+      const claims = this.userClaims(token);
+      return claims && userCallerOf(claims, await findUserAccess(this.db, claims.username));
     }
     const hash = hashSiteKey(token);
     const cached = this.siteCache.get(hash);
@@ -67,6 +64,24 @@ export class AuthService {
     if (this.siteCache.size > 10_000) this.siteCache.clear();
     this.siteCache.set(hash, { caller, until: Date.now() + SITE_CACHE_MS });
     return caller;
+  }
+
+  /**
+   * callerOf for many user tokens at once, with one read for all of them (the
+   * feed re-checks every live token every few seconds); null where callerOf
+   * would answer null. Site keys are not feed callers and answer null here.
+   */
+  async userCallersOf(tokens: readonly string[]): Promise<(Caller | null)[]> {
+    const claims = tokens.map((t) => (looksLikeJwt(t) ? this.userClaims(t) : null));
+    const names = [...new Set(claims.flatMap((c) => (c ? [c.username] : [])))];
+    const access = names.length > 0 ? await findUsersAccess(this.db, names) : new Map<string, UserAccess>();
+    return claims.map((c) => c && userCallerOf(c, access.get(c.username) ?? null));
+  }
+
+  /** A signed, unexpired user token's claims; null for tokens from before versions too (their users sign in again). */
+  private userClaims(token: string): UserClaims | null {
+    const claims = verifyUserToken(token, this.config.tokenSecret);
+    return claims && claims.tokenVersion !== undefined ? claims : null;
   }
 
   forgetSites(): void {
@@ -95,4 +110,12 @@ export class AuthService {
       await this.audit.record({ actor: actorOf(caller), action: 'TOKENS_REVOKED', target: username, details: { reason: 'revokeTokens' }, origin }, tx);
     });
   }
+}
+
+type UserClaims = NonNullable<ReturnType<typeof verifyUserToken>>;
+
+/** The caller a token's claims still stand for, given the user's access now: null once revoked, or role or unit changed. */
+function userCallerOf(claims: UserClaims, now: UserAccess | null): Caller | null {
+  if (!now || now.tokenVersion !== claims.tokenVersion || now.role !== claims.role || now.unitId !== claims.unitId) return null;
+  return { kind: 'user', username: claims.username, role: claims.role, unitId: claims.unitId };
 }

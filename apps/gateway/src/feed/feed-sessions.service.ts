@@ -7,16 +7,16 @@ import type { FeedNamespace, FeedSocket } from './feed-socket';
 
 /** How often every live socket's token is checked again (revocation shows within this). */
 export const FEED_RECHECK_MS = 5_000;
-/** Tokens checked at once (callerOf may read the database: leave the pool to requests). */
-const RECHECK_BATCH = 32;
+/** Tokens checked by one database read. */
+const RECHECK_BATCH = 500;
 /** setTimeout's longest delay (≈ 24.8 days); a later expiry is left to the periodic check. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Feed sessions live no longer than their token: a handshake needs a user
  * token, a socket is dropped when its token expires, and every few seconds the
- * tokens of live sockets are checked again with AuthService.callerOf (what
- * every GraphQL request is checked with), dropping those it no longer accepts
+ * tokens of live sockets are checked again by the rule of AuthService.callerOf
+ * (what every GraphQL request is checked with), in one read per batch, dropping those it no longer accepts
  * as the same caller (revoked, or role or unit changed).
  */
 @Injectable()
@@ -94,11 +94,12 @@ export class FeedSessions implements OnModuleDestroy {
       for (let i = 0; i < tokens.length; i += RECHECK_BATCH) {
         if (i > 0) await new Promise((r) => setImmediate(r));
         const batch = tokens.slice(i, i + RECHECK_BATCH);
-        const callers = await Promise.all(batch.map((t) => this.auth.callerOf(t).then((c) => ({ c }), () => undefined)));
+        // Could not tell (e.g. the database is away): keep the sockets, try again next round.
+        const callers = await this.auth.userCallersOf(batch).catch(() => undefined);
+        if (!callers) continue;
         batch.forEach((token, j) => {
-          const answer = callers[j];
-          if (!answer) return; // could not tell (e.g. the database is away): keep the socket, try again next round
-          for (const s of byToken.get(token) ?? []) if (!answer.c || !sameCaller(answer.c, s.data.caller)) this.end(s);
+          const c = callers[j];
+          for (const s of byToken.get(token) ?? []) if (!c || !sameCaller(c, s.data.caller)) this.end(s);
         });
       }
     } catch (err) {
