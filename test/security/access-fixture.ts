@@ -104,6 +104,9 @@ export const DOCS = {
   upsertCommitment: graphql(`mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }`),
   recordCommitmentEvents: graphql(`mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {
     recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }`),
+  // A trace's own link: the node, its promise; units outside the scope (owners) only by id.
+  commitment: graphql(`query MatrixCommitment($id: ID!) { commitment(id: $id) { id code touchpointId unit { ...MatrixUnit } ownerUnit { id } promise { id code } } }`),
+  commitmentAlerts: graphql(`query MatrixCommitmentAlerts($u: ID!) { commitmentAlerts(unitId: $u) { id type touchpointId customerId unit { id } ownerUnit { id } } }`),
   followUps: graphql(`query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }`),
   openFollowUp: graphql(`mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: "call back") { id reason state unit { ...MatrixUnit } } }`),
   assignFollowUp: graphql(`mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }`),
@@ -144,7 +147,10 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
     case 'commitmentCatalogue':
       return {};
     case 'followUps':
+    case 'commitmentAlerts':
       return { u: target };
+    case 'commitment':
+      return { id: touchpointId ?? randomUUID() };
     case 'openFollowUp':
     case 'closeFollowUp':
       return { id: touchpointId ?? randomUUID() };

@@ -14,6 +14,7 @@ import {
   touchpoint,
   USER_OF,
   variablesFor,
+  WINDOW,
   WINDOW_HOURS,
   type CallerName,
   type Expected,
@@ -21,6 +22,7 @@ import {
 } from './access-fixture';
 import { checkFeedRow, FEED_TABLE } from './feed-access';
 import type { TypedDocument } from '@qihe/client';
+import { graphql } from '../__generated__/gateway';
 
 // Who may do what, checked through the public API of a real gateway running in
 // production mode: every role, a site key and five kinds of bad token against
@@ -164,6 +166,22 @@ const TABLE: Row[] = [
   ['exec', 'recordCommitmentEvents', 'no-such-touchpoint', 'NOT_FOUND'],
   ...bad('recordCommitmentEvents', 'prj-a1'),
 
+  // One node by id (the target is its touchpoint's unit); owners' users are tested in commitment-board.spec.
+  ['admin', 'commitment', 'prj-b1', 'ok'],
+  ['exec', 'commitment', 'prj-a2', 'ok'],
+  ['head.a', 'commitment', 'prj-a1', 'ok'],
+  ['head.a', 'commitment', 'prj-b1', 'FORBIDDEN'],
+  ['agent.a1', 'commitment', 'prj-a1', 'ok'],
+  ['agent.a1', 'commitment', 'prj-a2', 'FORBIDDEN'],
+  ['site-a', 'commitment', 'prj-a1', 'FORBIDDEN'],
+  ['exec', 'commitment', 'no-such-commitment', 'null'],
+  ...bad('commitment', 'prj-a1'),
+  // Alerts heard in a subtree, as the feed sends them (the target gets a breached step first).
+  ...readRows('commitmentAlerts'),
+  ['agent.a1', 'commitmentAlerts', 'prj-a1', 'ok'],
+  ['agent.a1', 'commitmentAlerts', 'prj-a2', 'FORBIDDEN'],
+  ['site-a', 'commitmentAlerts', 'bu-a', 'FORBIDDEN'],
+
   // Follow-ups: whoever's scope holds the unit (an agent: its own unit; site keys for their agents).
   ['admin', 'followUps', 'bu-b', 'ok'],
   ['exec', 'followUps', 'group', 'ok'],
@@ -227,6 +245,32 @@ async function record(items: unknown[], token = tokens.admin): Promise<void> {
   if (res.data?.recordTouchpoints.accepted !== items.length) throw new Error(`seeding failed: ${JSON.stringify(res)}`);
 }
 
+const NODE_OF = graphql(`query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {
+  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }`);
+const ALERTS_OF = graphql(`query MatrixAlertsOf { commitmentAlerts(unitId: "group", first: 200) { touchpointId code } }`);
+let seededTouchpoint = '';
+
+/** A touchpoint of `unitId` that starts a PROMISE; the id of its level-1 node. */
+async function trackedPromise(unitId: string): Promise<string> {
+  const tp = touchpoint(unitId, false, true);
+  await record([tp]);
+  const res = await gw.gql(NODE_OF, { u: unitId, ...WINDOW }, tokens.admin);
+  const node = res.data?.commitments.edges.find((e) => e.node.touchpointId === tp.id)?.node;
+  if (!node) throw new Error(`no PROMISE node for ${String(tp.id)}: ${JSON.stringify(res)}`);
+  return node.id;
+}
+
+/** A touchpoint of `unitId` whose step (60 min, started ≥ 110 min ago) is BREACHED: its alert is in the outbox within seconds. */
+async function brokenStepIn(unitId: string): Promise<string> {
+  const tp = touchpoint(unitId, false, true);
+  await record([tp]);
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    const res = await gw.gql(ALERTS_OF, {}, tokens.admin);
+    if (res.data?.commitmentAlerts.some((a) => a.touchpointId === tp.id && a.code === 'PROMISE.STEP')) return tp.id as string;
+  }
+  throw new Error(`no alert for the breached step of ${String(tp.id)} within 30 s`);
+}
+
 /** What an allowed call must have returned, operation by operation. */
 function checkAllowed(caller: CallerName, op: Operation, target: string, value: unknown): void {
   const v = value as Data & Data[];
@@ -275,6 +319,16 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v).toEqual({ code: `NEW.${target}`, level: 1, targetMinutes: 120 });
     case 'recordCommitmentEvents':
       return expect(v).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    case 'commitment':
+      expect(v).toMatchObject({ code: 'PROMISE', promise: { id: v.id, code: 'PROMISE' } });
+      return expect((v.unit as Data).id).toBe(target);
+    case 'commitmentAlerts': {
+      const alerts = v as unknown as { type: string; touchpointId: string; unit: { id: string }; ownerUnit: { id: string } }[];
+      expect(alerts.map((a) => a.touchpointId)).toContain(seededTouchpoint);
+      const heard = (a: (typeof alerts)[number]): boolean => subtreeOf(target).includes(a.unit.id) || subtreeOf(target).includes(a.ownerUnit.id);
+      expect(alerts.filter((a) => !heard(a) || !scope.includes(a.unit.id))).toEqual([]);
+      return expect(alerts.every((a) => a.type === 'COMMITMENT_BROKEN' || a.type === 'COMMITMENT_AT_RISK')).toBe(true);
+    }
     case 'followUps': {
       const nodes = (v.edges as { node: { unit: { id: string }; reason: string } }[]).map((e) => e.node);
       expect(nodes.length).toBeGreaterThan(0);
@@ -335,6 +389,8 @@ describe('access matrix', () => {
       await record([tp]);
       touchpointId = tp.id as string;
     }
+    if (op === 'commitment' && target !== 'no-such-commitment') touchpointId = await trackedPromise(target);
+    if (op === 'commitmentAlerts' && expected === 'ok') seededTouchpoint = await brokenStepIn(target);
     if ((op === 'openFollowUp' || op === 'assignFollowUp' || op === 'closeFollowUp') && target !== 'no-such-touchpoint') {
       const tp = touchpoint(target);
       await record([tp]);

@@ -61,19 +61,24 @@ export async function markOutboxSent(sql: Sql, ids: readonly number[]): Promise<
   await sql.query(`UPDATE feed_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [`{${ids.join(',')}}`]);
 }
 
-/** Alerts of the last hours for some units, newest first (an alert list survives a reload). */
-export async function recentOutbox(sql: Sql, unitIds: string[], event: string, since: number, limit: number): Promise<OutboxRow[]> {
-  const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[]; payload: Record<string, unknown> | string }>(
+/**
+ * Alerts of the last hours heard by some units, newest first (an alert list
+ * survives a reload): rows whose rooms (the touchpoint's unit, the owner unit)
+ * meet `unitIds`, i.e. what a subscriber of those units was sent or will be.
+ */
+export async function recentOutbox(sql: Sql, unitIds: string[], types: readonly string[], since: number, limit: number): Promise<OutboxRow[]> {
+  const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[] | string; payload: Record<string, unknown> | string }>(
     `SELECT id, unit_id, dedupe_key, event, rooms, payload FROM feed_outbox
-      WHERE unit_id = ANY($1::text[]) AND event = $2 AND created_at >= $3 ORDER BY created_at DESC, id DESC LIMIT $4`,
-    [unitIds, event, new Date(since).toISOString(), limit],
+      WHERE rooms && $1::text[] AND event = 'alert' AND payload->>'type' = ANY($2::text[]) AND created_at >= $3
+      ORDER BY created_at DESC, id DESC LIMIT $4`,
+    [textArray(unitIds), textArray([...types]), new Date(since).toISOString(), limit],
   );
   return rows.map((r) => ({
     id: Number(r.id),
     unitId: r.unit_id,
     dedupeKey: r.dedupe_key,
     event: r.event,
-    rooms: r.rooms,
+    rooms: Array.isArray(r.rooms) ? r.rooms : String(r.rooms).replace(/^\{|\}$/g, '').split(',').filter(Boolean),
     payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
   }));
 }

@@ -37,6 +37,11 @@ type Documents = {
     "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }": typeof types.AuditUpsertUserDocument,
     "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }": typeof types.AuditIssueKeyDocument,
     "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "mutation BoardLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.BoardLoginDocument,
+    "mutation BoardRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.BoardRecordDocument,
+    "mutation BoardEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }": typeof types.BoardEventsDocument,
+    "query BoardAlerts($u: ID!, $since: DateTime, $first: Int) {\n  commitmentAlerts(unitId: $u, since: $since, first: $first) { id type at commitmentId code name touchpointId customerId dueAt unit { id } ownerUnit { id name } message } }": typeof types.BoardAlertsDocument,
+    "query BoardTrace($id: ID!) {\n  commitment(id: $id) {\n    id code level state ownerUnit { id }\n    breachedBy { code ownerUnit { id } breachedBy { code ownerUnit { id } } }\n    promise { id code state steps { code state steps { code state } } }\n  } }": typeof types.BoardTraceDocument,
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": typeof types.CommitmentsEventsDocument,
@@ -80,10 +85,14 @@ type Documents = {
     "query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code level started met breached open atRisk keptRate causedBreaches } }": typeof types.MatrixCommitmentPerformanceDocument,
     "mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }": typeof types.MatrixUpsertCommitmentDocument,
     "mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.MatrixCommitmentEventsDocument,
+    "query MatrixCommitment($id: ID!) { commitment(id: $id) { id code touchpointId unit { ...MatrixUnit } ownerUnit { id } promise { id code } } }": typeof types.MatrixCommitmentDocument,
+    "query MatrixCommitmentAlerts($u: ID!) { commitmentAlerts(unitId: $u) { id type touchpointId customerId unit { id } ownerUnit { id } } }": typeof types.MatrixCommitmentAlertsDocument,
     "query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixFollowUpsDocument,
     "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": typeof types.MatrixOpenFollowUpDocument,
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": typeof types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": typeof types.MatrixCloseFollowUpDocument,
+    "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
+    "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": typeof types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
@@ -113,6 +122,11 @@ const documents: Documents = {
     "mutation AuditUpsertUser($input: UserInput!) { upsertUser(input: $input) { username } }": types.AuditUpsertUserDocument,
     "mutation AuditIssueKey($s: ID!, $u: ID!) { issueSiteKey(siteId: $s, unitId: $u) { key } }": types.AuditIssueKeyDocument,
     "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AuditLogDocument,
+    "mutation BoardLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.BoardLoginDocument,
+    "mutation BoardRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.BoardRecordDocument,
+    "mutation BoardEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }": types.BoardEventsDocument,
+    "query BoardAlerts($u: ID!, $since: DateTime, $first: Int) {\n  commitmentAlerts(unitId: $u, since: $since, first: $first) { id type at commitmentId code name touchpointId customerId dueAt unit { id } ownerUnit { id name } message } }": types.BoardAlertsDocument,
+    "query BoardTrace($id: ID!) {\n  commitment(id: $id) {\n    id code level state ownerUnit { id }\n    breachedBy { code ownerUnit { id } breachedBy { code ownerUnit { id } } }\n    promise { id code state steps { code state steps { code state } } }\n  } }": types.BoardTraceDocument,
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": types.CommitmentsEventsDocument,
@@ -156,10 +170,14 @@ const documents: Documents = {
     "query MatrixCommitmentPerformance($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code level started met breached open atRisk keptRate causedBreaches } }": types.MatrixCommitmentPerformanceDocument,
     "mutation MatrixUpsertCommitment($input: CommitmentDefinitionInput!) { upsertCommitment(input: $input) { code level targetMinutes } }": types.MatrixUpsertCommitmentDocument,
     "mutation MatrixCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted duplicates rejected { index code message } } }": types.MatrixCommitmentEventsDocument,
+    "query MatrixCommitment($id: ID!) { commitment(id: $id) { id code touchpointId unit { ...MatrixUnit } ownerUnit { id } promise { id code } } }": types.MatrixCommitmentDocument,
+    "query MatrixCommitmentAlerts($u: ID!) { commitmentAlerts(unitId: $u) { id type touchpointId customerId unit { id } ownerUnit { id } } }": types.MatrixCommitmentAlertsDocument,
     "query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }": types.MatrixFollowUpsDocument,
     "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": types.MatrixOpenFollowUpDocument,
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": types.MatrixCloseFollowUpDocument,
+    "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
+    "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
@@ -255,6 +273,26 @@ export function graphql(source: "mutation AuditIssueKey($s: ID!, $u: ID!) { issu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditLog($first: Int, $after: String, $action: AuditAction, $actor: String, $from: DateTime, $to: DateTime) {\n    auditLog(first: $first, after: $after, action: $action, actor: $actor, from: $from, to: $to) {\n      edges { cursor node { id at actorKind actor role action target details clientAddress userAgent requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BoardLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').BoardLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BoardRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }"): typeof import('./graphql').BoardRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BoardEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').BoardEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardAlerts($u: ID!, $since: DateTime, $first: Int) {\n  commitmentAlerts(unitId: $u, since: $since, first: $first) { id type at commitmentId code name touchpointId customerId dueAt unit { id } ownerUnit { id name } message } }"): typeof import('./graphql').BoardAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardTrace($id: ID!) {\n  commitment(id: $id) {\n    id code level state ownerUnit { id }\n    breachedBy { code ownerUnit { id } breachedBy { code ownerUnit { id } } }\n    promise { id code state steps { code state steps { code state } } }\n  } }"): typeof import('./graphql').BoardTraceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -430,6 +468,14 @@ export function graphql(source: "mutation MatrixCommitmentEvents($input: [Commit
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query MatrixCommitment($id: ID!) { commitment(id: $id) { id code touchpointId unit { ...MatrixUnit } ownerUnit { id } promise { id code } } }"): typeof import('./graphql').MatrixCommitmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCommitmentAlerts($u: ID!) { commitmentAlerts(unitId: $u) { id type touchpointId customerId unit { id } ownerUnit { id } } }"): typeof import('./graphql').MatrixCommitmentAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query MatrixFollowUps($u: ID!) { followUps(unitId: $u) { totalCount edges { node { id reason state customerId unit { ...MatrixUnit } } } } }"): typeof import('./graphql').MatrixFollowUpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -443,6 +489,14 @@ export function graphql(source: "mutation MatrixAssignFollowUp($id: ID!, $assign
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }"): typeof import('./graphql').MatrixCloseFollowUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }"): typeof import('./graphql').MatrixNodeOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }"): typeof import('./graphql').MatrixAlertsOfDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,6 +38,10 @@ export type Channel =
   | 'SOCIAL'
   | 'WEB';
 
+export type CommitmentAlertType =
+  | 'COMMITMENT_AT_RISK'
+  | 'COMMITMENT_BROKEN';
+
 export type CommitmentDefinitionInput = {
   code: string;
   level: number;
@@ -357,6 +361,44 @@ export type AuditLogQueryVariables = Exact<{
 
 export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actorKind: AuditActorKind, actor: string, role: Role | null, action: AuditAction, target: string | null, details: string, clientAddress: string | null, userAgent: string | null, requestId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type BoardLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type BoardLoginMutation = { login: { token: string } };
+
+export type BoardRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type BoardRecordMutation = { recordTouchpoints: { accepted: number, duplicates: number, rejected: Array<{ index: number, code: string, message: string }> } };
+
+export type BoardEventsMutationVariables = Exact<{
+  input: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type BoardEventsMutation = { recordCommitmentEvents: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type BoardAlertsQueryVariables = Exact<{
+  u: string;
+  since?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type BoardAlertsQuery = { commitmentAlerts: Array<{ id: string, type: CommitmentAlertType, at: string, commitmentId: string, code: string, name: string, touchpointId: string, customerId: string, dueAt: string, message: string, unit: { id: string }, ownerUnit: { id: string, name: string } }> };
+
+export type BoardTraceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type BoardTraceQuery = { commitment: { id: string, code: string, level: number, state: CommitmentState, ownerUnit: { id: string }, breachedBy: Array<{ code: string, ownerUnit: { id: string }, breachedBy: Array<{ code: string, ownerUnit: { id: string } }> }>, promise: { id: string, code: string, state: CommitmentState, steps: Array<{ code: string, state: CommitmentState, steps: Array<{ code: string, state: CommitmentState }> }> } } | null };
+
 export type CommitmentsLoginMutationVariables = Exact<{
   u: string;
   p: string;
@@ -658,6 +700,20 @@ export type MatrixCommitmentEventsMutationVariables = Exact<{
 
 export type MatrixCommitmentEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, code: string, message: string }> } };
 
+export type MatrixCommitmentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MatrixCommitmentQuery = { commitment: { id: string, code: string, touchpointId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, ownerUnit: { id: string }, promise: { id: string, code: string } } | null };
+
+export type MatrixCommitmentAlertsQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type MatrixCommitmentAlertsQuery = { commitmentAlerts: Array<{ id: string, type: CommitmentAlertType, touchpointId: string, customerId: string, unit: { id: string }, ownerUnit: { id: string } }> };
+
 export type MatrixFollowUpsQueryVariables = Exact<{
   u: string;
 }>;
@@ -686,6 +742,20 @@ export type MatrixCloseFollowUpMutationVariables = Exact<{
 
 
 export type MatrixCloseFollowUpMutation = { closeFollowUp: { id: string, state: FollowUpState, outcome: string | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } };
+
+export type MatrixNodeOfQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixNodeOfQuery = { commitments: { edges: Array<{ node: { id: string, touchpointId: string } }> } };
+
+export type MatrixAlertsOfQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixAlertsOfQuery = { commitmentAlerts: Array<{ touchpointId: string, code: string }> };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -1182,6 +1252,98 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const BoardLoginDocument = new TypedDocumentString(`
+    mutation BoardLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<BoardLoginMutation, BoardLoginMutationVariables>;
+export const BoardRecordDocument = new TypedDocumentString(`
+    mutation BoardRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardRecordMutation, BoardRecordMutationVariables>;
+export const BoardEventsDocument = new TypedDocumentString(`
+    mutation BoardEvents($input: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardEventsMutation, BoardEventsMutationVariables>;
+export const BoardAlertsDocument = new TypedDocumentString(`
+    query BoardAlerts($u: ID!, $since: DateTime, $first: Int) {
+  commitmentAlerts(unitId: $u, since: $since, first: $first) {
+    id
+    type
+    at
+    commitmentId
+    code
+    name
+    touchpointId
+    customerId
+    dueAt
+    unit {
+      id
+    }
+    ownerUnit {
+      id
+      name
+    }
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<BoardAlertsQuery, BoardAlertsQueryVariables>;
+export const BoardTraceDocument = new TypedDocumentString(`
+    query BoardTrace($id: ID!) {
+  commitment(id: $id) {
+    id
+    code
+    level
+    state
+    ownerUnit {
+      id
+    }
+    breachedBy {
+      code
+      ownerUnit {
+        id
+      }
+      breachedBy {
+        code
+        ownerUnit {
+          id
+        }
+      }
+    }
+    promise {
+      id
+      code
+      state
+      steps {
+        code
+        state
+        steps {
+          code
+          state
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardTraceQuery, BoardTraceQueryVariables>;
 export const CommitmentsLoginDocument = new TypedDocumentString(`
     mutation CommitmentsLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {
@@ -1771,6 +1933,52 @@ export const MatrixCommitmentEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixCommitmentEventsMutation, MatrixCommitmentEventsMutationVariables>;
+export const MatrixCommitmentDocument = new TypedDocumentString(`
+    query MatrixCommitment($id: ID!) {
+  commitment(id: $id) {
+    id
+    code
+    touchpointId
+    unit {
+      ...MatrixUnit
+    }
+    ownerUnit {
+      id
+    }
+    promise {
+      id
+      code
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCommitmentQuery, MatrixCommitmentQueryVariables>;
+export const MatrixCommitmentAlertsDocument = new TypedDocumentString(`
+    query MatrixCommitmentAlerts($u: ID!) {
+  commitmentAlerts(unitId: $u) {
+    id
+    type
+    touchpointId
+    customerId
+    unit {
+      id
+    }
+    ownerUnit {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixCommitmentAlertsQuery, MatrixCommitmentAlertsQueryVariables>;
 export const MatrixFollowUpsDocument = new TypedDocumentString(`
     query MatrixFollowUps($u: ID!) {
   followUps(unitId: $u) {
@@ -1868,6 +2076,26 @@ export const MatrixCloseFollowUpDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<MatrixCloseFollowUpMutation, MatrixCloseFollowUpMutationVariables>;
+export const MatrixNodeOfDocument = new TypedDocumentString(`
+    query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {
+  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) {
+    edges {
+      node {
+        id
+        touchpointId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixNodeOfQuery, MatrixNodeOfQueryVariables>;
+export const MatrixAlertsOfDocument = new TypedDocumentString(`
+    query MatrixAlertsOf {
+  commitmentAlerts(unitId: "group", first: 200) {
+    touchpointId
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixAlertsOfQuery, MatrixAlertsOfQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {

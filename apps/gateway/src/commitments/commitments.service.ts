@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { pageNodes, sumStatsByCode, treesOf, type Database } from '@qihe/data';
+import { findNode, pageNodes, sumStatsByCode, treesOf, type Database } from '@qihe/data';
 import {
   breachedBy,
   checkWindow,
@@ -18,6 +18,7 @@ import { CatalogueService } from './catalogue.service';
 import type { CommitmentConnectionModel, CommitmentDefinitionModel, CommitmentModel, CommitmentPerformanceModel } from './models/commitment.model';
 
 export const MAX_PAGE = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const encodeCursor = (n: CommitmentNode): string => Buffer.from(`${n.startedAt}:${n.id}`).toString('base64url');
 function decodeCursor(raw: string): { startedAt: number; id: string } {
@@ -107,6 +108,22 @@ export class CommitmentsService {
       .sort((a, b) => a.level - b.level || (a.code < b.code ? -1 : 1));
   }
 
+  /**
+   * One node by id (a trace's own link), or null when there is none. Seen by
+   * whoever may read commitments of the touchpoint's unit, and by the users
+   * of a unit that owns a node of its tree (they must see what their step broke).
+   */
+  async byId(caller: Caller, id: string): Promise<CommitmentModel | null> {
+    if (!UUID.test(id)) throw badInput('id', `id: not a commitment id: "${id.slice(0, 60)}"`);
+    const n = await findNode(this.db, id);
+    if (!n) return null;
+    const tree = (await treesOf(this.db, [n.touchpointId])).get(n.touchpointId) ?? [n];
+    const org = this.org.tree;
+    const seen = inScope(caller, org, n.unitId) || tree.some((x) => inScope(caller, org, x.ownerUnitId));
+    if (!seen) throw forbidden(`id: you may not read commitment "${id}"`);
+    return this.model(n, tree, Date.now());
+  }
+
   /** Touchpoint.commitments: the tree a touchpoint started, level 1 first (the caller already sees the touchpoint). */
   async ofTouchpoint(touchpointId: string): Promise<CommitmentModel[]> {
     const tree = (await treesOf(this.db, [touchpointId])).get(touchpointId) ?? [];
@@ -124,22 +141,41 @@ export class CommitmentsService {
       .map((u) => u.id);
   }
 
+  /**
+   * A node as the API shows it. Every node of its tree is made once and
+   * linked (steps, breachedBy, promise point at the same objects), so the
+   * links cost nothing and GraphQL walks them only as deep as a query asks.
+   */
   private model(n: CommitmentNode, tree: readonly CommitmentNode[], now: number): CommitmentModel {
-    return {
-      id: n.id,
-      code: n.code,
-      name: n.name,
-      level: n.level,
-      touchpointId: n.touchpointId,
-      customerId: n.customerId,
-      unit: this.org.require(n.unitId),
-      ownerUnit: this.org.require(n.ownerUnitId),
-      startedAt: new Date(n.startedAt),
-      dueAt: new Date(n.dueAt),
-      completedAt: n.completedAt === null ? null : new Date(n.completedAt),
-      state: commitmentState(n, now),
-      steps: stepsOf(n, tree).map((s) => this.model(s, tree, now)),
-      breachedBy: breachedBy(n, tree, now).map((s) => this.model(s, tree, now)),
-    };
+    const nodes = tree.some((x) => x.id === n.id) ? tree : [...tree, n];
+    const made = new Map<string, CommitmentModel>();
+    for (const x of nodes) {
+      made.set(x.id, {
+        id: x.id,
+        code: x.code,
+        name: x.name,
+        level: x.level,
+        touchpointId: x.touchpointId,
+        customerId: x.customerId,
+        unit: this.org.require(x.unitId),
+        ownerUnit: this.org.require(x.ownerUnitId),
+        startedAt: new Date(x.startedAt),
+        dueAt: new Date(x.dueAt),
+        completedAt: x.completedAt === null ? null : new Date(x.completedAt),
+        state: commitmentState(x, now),
+        steps: [],
+        breachedBy: [],
+        promise: null as unknown as CommitmentModel, // linked below
+      });
+    }
+    const root = nodes.find((x) => x.level === 1);
+    const of = (x: CommitmentNode): CommitmentModel => made.get(x.id) as CommitmentModel;
+    for (const x of nodes) {
+      const m = of(x);
+      m.steps = stepsOf(x, nodes).map(of);
+      m.breachedBy = breachedBy(x, nodes, now).map(of);
+      m.promise = root ? of(root) : m;
+    }
+    return of(n);
   }
 }

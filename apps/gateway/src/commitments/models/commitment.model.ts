@@ -33,6 +33,7 @@ export class CommitmentModel {
   @Field(() => CommitmentStateEnum, { description: 'at the moment it is read' }) state!: string;
   @Field(() => [CommitmentModel], { description: 'the level-2/3 nodes under this one' }) steps!: CommitmentModel[];
   @Field(() => [CommitmentModel], { description: "for a BREACHED node: its steps that were BREACHED at this node's dueAt" }) breachedBy!: CommitmentModel[];
+  @Field(() => CommitmentModel, { description: 'the level-1 promise of this node’s tree (the node itself at level 1)' }) promise!: CommitmentModel;
 }
 
 @ObjectType('CommitmentEdge')
@@ -79,4 +80,24 @@ export class CommitmentEventInput {
   @Field(() => ID) touchpointId!: string;
   @Field(() => String, { description: 'the node completed: the level-1 commitment or one of its steps' }) code!: string;
   @Field(() => Date, { description: 'not more than 5 minutes in the future' }) completedAt!: Date;
+}
+
+export const COMMITMENT_ALERT_TYPES = ['COMMITMENT_AT_RISK', 'COMMITMENT_BROKEN'] as const;
+export const CommitmentAlertTypeEnum = Object.fromEntries(COMMITMENT_ALERT_TYPES.map((s) => [s, s])) as Record<(typeof COMMITMENT_ALERT_TYPES)[number], string>;
+registerEnumType(CommitmentAlertTypeEnum, { name: 'CommitmentAlertType' });
+
+@ObjectType('CommitmentAlert', { description: 'a feed alert of the commitment monitor, as it was sent (docs/feed.md)' })
+export class CommitmentAlertModel {
+  @Field(() => ID, { description: 'the feed alert’s id (type:commitmentId): the same alert live and here' }) id!: string;
+  @Field(() => CommitmentAlertTypeEnum) type!: string;
+  @Field(() => Date, { description: 'when the monitor raised it' }) at!: Date;
+  @Field(() => ID) commitmentId!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => ID) touchpointId!: string;
+  @Field(() => String) customerId!: string;
+  @Field(() => Date) dueAt!: Date;
+  @Field(() => OrgUnitModel, { description: 'where the touchpoint happened' }) unit!: OrgUnitModel;
+  @Field(() => OrgUnitModel, { description: 'who answers for the node' }) ownerUnit!: OrgUnitModel;
+  @Field(() => String) message!: string;
 }
