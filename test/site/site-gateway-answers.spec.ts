@@ -35,6 +35,8 @@ class ScriptedGateway {
         };
         if (query.includes('login')) return reply(200, { data: { login: { token: 'gw-token', role: 'AGENT', unitId: 'bu-a' } } });
         if (query.includes('orgUnits')) return reply(200, { data: { orgUnits: [{ id: 'bu-a', parent: null }] } });
+        if (query.includes('commitmentCatalogue')) return reply(200, { data: { commitmentCatalogue: [] } });
+        if (query.includes('followUps')) return reply(200, { data: { followUps: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } });
         const items = variables.input ?? [];
         this.calls.push({ op: 'recordTouchpoints', customerIds: items.map((i) => i.customerId) });
         // Apollo answers a resolver's crash with HTTP 200 and INTERNAL_SERVER_ERROR: not the items' fault.

@@ -6,7 +6,9 @@ import { apiGraphQLOptions, callersGuard, graphqlErrorLog, graphqlMetrics, Healt
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import type { SiteConfig } from './config/site-config';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { CoreModule } from './core/core.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ForwarderModule } from './forwarder/forwarder.module';
 import { StatusModule } from './status/status.module';
 import { TouchpointsModule } from './touchpoints/touchpoints.module';
@@ -39,6 +41,8 @@ export class AppModule {
         }),
         ForwarderModule,
         TouchpointsModule,
+        CommitmentsModule,
+        FollowUpsModule,
         StatusModule,
       ],
       controllers: [HealthController],

@@ -52,3 +52,37 @@ export const UNIT_TREE_QUERY = graphql(`
     orgUnits { id parent { id } }
   }
 `);
+
+export const COMMITMENT_CATALOGUE_QUERY = graphql(`
+  query CommitmentCatalogue {
+    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }
+  }
+`);
+
+export const RECORD_COMMITMENT_EVENTS_MUTATION = graphql(`
+  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {
+    recordCommitmentEvents(input: $input) {
+      accepted
+      duplicates
+      rejected { index id code message }
+    }
+  }
+`);
+
+export const FOLLOW_UPS_QUERY = graphql(`
+  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {
+    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }
+      }
+    }
+  }
+`);
+
+export const CLOSE_FOLLOW_UP_MUTATION = graphql(`
+  mutation CloseFollowUp($id: ID!, $outcome: String!) {
+    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }
+  }
+`);

@@ -1,6 +1,19 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { LOGIN_MUTATION, RECORD_SATISFACTION_MUTATION, RECORD_SATISFACTIONS_MUTATION, RECORD_TOUCHPOINTS_MUTATION, UNIT_TREE_QUERY } from './documents';
+import {
+  CLOSE_FOLLOW_UP_MUTATION,
+  COMMITMENT_CATALOGUE_QUERY,
+  FOLLOW_UPS_QUERY,
+  LOGIN_MUTATION,
+  RECORD_COMMITMENT_EVENTS_MUTATION,
+  RECORD_SATISFACTION_MUTATION,
+  RECORD_SATISFACTIONS_MUTATION,
+  RECORD_TOUCHPOINTS_MUTATION,
+  UNIT_TREE_QUERY,
+} from './documents';
 import type {
+  CatalogueEntry,
+  CommitmentEventInput,
+  GatewayFollowUp,
   GraphQLErrorPayload,
   GraphQLResponse,
   IngestResult,
@@ -207,6 +220,46 @@ export class GatewayClient {
   async unitTree(): Promise<{ id: string; parentId: string | null }[]> {
     const data = await this.request(UNIT_TREE_QUERY);
     return data.orgUnits.map((u) => ({ id: u.id, parentId: u.parent?.id ?? null }));
+  }
+
+  /** The service-commitment catalogue (any caller). */
+  async commitmentCatalogue(): Promise<CatalogueEntry[]> {
+    return (await this.request(COMMITMENT_CATALOGUE_QUERY)).commitmentCatalogue;
+  }
+
+  /**
+   * Records commitment events: split into calls of at most `maxBatch`, each
+   * retried on retryable failures (safe: idempotent by id). Rejected indices point into `events`.
+   */
+  async recordCommitmentEvents(events: readonly CommitmentEventInput[]): Promise<IngestResult> {
+    const merged: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+    for (let offset = 0; offset < events.length; offset += this.maxBatch) {
+      const r = (await this.request(RECORD_COMMITMENT_EVENTS_MUTATION, { input: events.slice(offset, offset + this.maxBatch) }, { retry: true })).recordCommitmentEvents;
+      merged.accepted += r.accepted;
+      merged.duplicates += r.duplicates;
+      for (const x of r.rejected) merged.rejected.push({ ...x, index: x.index + offset });
+    }
+    return merged;
+  }
+
+  /** The follow-ups of a unit's subtree in the caller's scope, newest first, every page up to `max`. */
+  async followUps(unitId: string, states: ('OPEN' | 'DONE')[] | null, max: number): Promise<{ items: GatewayFollowUp[]; complete: boolean }> {
+    const items: GatewayFollowUp[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { edges: { node: GatewayFollowUp }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+        await this.request(FOLLOW_UPS_QUERY, { unitId, states, first: Math.min(500, max - items.length), after })
+      ).followUps;
+      items.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) return { items, complete: true };
+      if (items.length >= max) return { items, complete: false };
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  /** Closes a follow-up with its outcome (not retried here: closing twice is refused). */
+  async closeFollowUp(id: string, outcome: string): Promise<{ id: string; state: string; outcome: string | null; closedAt: string | null }> {
+    return (await this.request(CLOSE_FOLLOW_UP_MUTATION, { id, outcome })).closeFollowUp;
   }
 
   private async sendBatch(batch: TouchpointInput[], offset: number, into: IngestResult): Promise<void> {

@@ -1,4 +1,6 @@
 import type {
+  CommitmentCatalogueQuery,
+  FollowUpsQuery,
   LoginMutation,
   RecordSatisfactionMutation,
   RecordSatisfactionsMutation,
@@ -10,6 +12,7 @@ import type {
 // the contract. DateTime travels as an ISO-8601 string.
 
 export type {
+  CommitmentEventInput,
   CommitmentInput,
   NeedInput,
   SatisfactionInput,
@@ -29,6 +32,11 @@ export type Session = LoginMutation['login'];
 /** The part of a Touchpoint the client asks back after recording a rating. */
 export type RatedTouchpoint = RecordSatisfactionMutation['recordSatisfaction'];
 export type Satisfaction = NonNullable<RatedTouchpoint['satisfaction']>;
+
+/** The gateway's commitment catalogue as a site copies it. */
+export type CatalogueEntry = CommitmentCatalogueQuery['commitmentCatalogue'][number];
+/** One follow-up of a followUps page. */
+export type GatewayFollowUp = FollowUpsQuery['followUps']['edges'][number]['node'];
 
 export const INGEST_ERROR_CODES = ['INVALID', 'UNKNOWN_UNIT', 'FORBIDDEN_UNIT', 'CONFLICT', 'NOT_FOUND'] as const;
 export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];

@@ -757,6 +757,20 @@ export type MatrixAlertsOfQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MatrixAlertsOfQuery = { commitmentAlerts: Array<{ touchpointId: string, code: string }> };
 
+export type SiteTestResendEventsMutationVariables = Exact<{
+  i: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type SiteTestResendEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number } };
+
+export type SiteTestGatewayFollowUpsQueryVariables = Exact<{
+  unitId: string;
+}>;
+
+
+export type SiteTestGatewayFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, state: FollowUpState, outcome: string | null, customerId: string } }> } };
+
 export type LoginMutationVariables = Exact<{
   u: string;
   p: string;
@@ -2096,6 +2110,28 @@ export const MatrixAlertsOfDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixAlertsOfQuery, MatrixAlertsOfQueryVariables>;
+export const SiteTestResendEventsDocument = new TypedDocumentString(`
+    mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $i) {
+    accepted
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<SiteTestResendEventsMutation, SiteTestResendEventsMutationVariables>;
+export const SiteTestGatewayFollowUpsDocument = new TypedDocumentString(`
+    query SiteTestGatewayFollowUps($unitId: ID!) {
+  followUps(unitId: $unitId, first: 500) {
+    edges {
+      node {
+        id
+        state
+        outcome
+        customerId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteTestGatewayFollowUpsQuery, SiteTestGatewayFollowUpsQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {

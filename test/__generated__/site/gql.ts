@@ -19,6 +19,13 @@ type Documents = {
     "query FaultsDeadLetters { deadLetters(first: 500) { touchpointId code message kind } }": typeof types.FaultsDeadLettersDocument,
     "mutation AgentLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }": typeof types.AgentLoginDocument,
     "query AgentMe { me { username role unitId siteId token } }": typeof types.AgentMeDocument,
+    "\n  fragment EventFields on LocalCommitmentEvent { id touchpointId code completedAt agentId acceptedAt state forwardedAt error }\n": typeof types.EventFieldsFragmentDoc,
+    "mutation SiteRecordEvent($input: SiteCommitmentEventInput!) { recordCommitmentEvent(input: $input) { ...EventFields } }": typeof types.SiteRecordEventDocument,
+    "mutation SiteRecordEvents($input: [SiteCommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { ...EventFields } }": typeof types.SiteRecordEventsDocument,
+    "\n  query SiteTouchpointCommitment($id: ID!) {\n    touchpoint(id: $id) {\n      id state\n      commitment { code name startedAt nodes { code level parentCode ownerUnitId dueAt completedAt state completedBy { id state } } }\n    }\n  }\n": typeof types.SiteTouchpointCommitmentDocument,
+    "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }": typeof types.SiteCatalogueDocument,
+    "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n": typeof types.SiteFollowUpsDocument,
+    "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n": typeof types.SiteCloseFollowUpDocument,
     "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.SiteLoginDocument,
     "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n": typeof types.SiteStatusDocument,
     "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n": typeof types.LocalFieldsFragmentDoc,
@@ -34,6 +41,13 @@ const documents: Documents = {
     "query FaultsDeadLetters { deadLetters(first: 500) { touchpointId code message kind } }": types.FaultsDeadLettersDocument,
     "mutation AgentLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token username role unitId siteId } }": types.AgentLoginDocument,
     "query AgentMe { me { username role unitId siteId token } }": types.AgentMeDocument,
+    "\n  fragment EventFields on LocalCommitmentEvent { id touchpointId code completedAt agentId acceptedAt state forwardedAt error }\n": types.EventFieldsFragmentDoc,
+    "mutation SiteRecordEvent($input: SiteCommitmentEventInput!) { recordCommitmentEvent(input: $input) { ...EventFields } }": types.SiteRecordEventDocument,
+    "mutation SiteRecordEvents($input: [SiteCommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { ...EventFields } }": types.SiteRecordEventsDocument,
+    "\n  query SiteTouchpointCommitment($id: ID!) {\n    touchpoint(id: $id) {\n      id state\n      commitment { code name startedAt nodes { code level parentCode ownerUnitId dueAt completedAt state completedBy { id state } } }\n    }\n  }\n": types.SiteTouchpointCommitmentDocument,
+    "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }": types.SiteCatalogueDocument,
+    "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n": types.SiteFollowUpsDocument,
+    "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n": types.SiteCloseFollowUpDocument,
     "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.SiteLoginDocument,
     "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n": types.SiteStatusDocument,
     "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n": types.LocalFieldsFragmentDoc,
@@ -61,6 +75,34 @@ export function siteGraphql(source: "mutation AgentLogin($u: String!, $p: String
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function siteGraphql(source: "query AgentMe { me { username role unitId siteId token } }"): typeof import('./graphql').AgentMeDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  fragment EventFields on LocalCommitmentEvent { id touchpointId code completedAt agentId acceptedAt state forwardedAt error }\n"): typeof import('./graphql').EventFieldsFragmentDoc;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation SiteRecordEvent($input: SiteCommitmentEventInput!) { recordCommitmentEvent(input: $input) { ...EventFields } }"): typeof import('./graphql').SiteRecordEventDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "mutation SiteRecordEvents($input: [SiteCommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { ...EventFields } }"): typeof import('./graphql').SiteRecordEventsDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  query SiteTouchpointCommitment($id: ID!) {\n    touchpoint(id: $id) {\n      id state\n      commitment { code name startedAt nodes { code level parentCode ownerUnitId dueAt completedAt state completedBy { id state } } }\n    }\n  }\n"): typeof import('./graphql').SiteTouchpointCommitmentDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }"): typeof import('./graphql').SiteCatalogueDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n"): typeof import('./graphql').SiteFollowUpsDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n"): typeof import('./graphql').SiteCloseFollowUpDocument;
 /**
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

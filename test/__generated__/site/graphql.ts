@@ -18,6 +18,18 @@ export type CommitmentInput = {
   met: boolean;
 };
 
+export type CommitmentState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'OPEN';
+
+export type FollowUpReason =
+  | 'AT_RISK_CUSTOMER'
+  | 'COMMITMENT_BREACHED'
+  | 'LOW_SATISFACTION'
+  | 'MANUAL';
+
 export type ForwardState =
   | 'DEAD'
   | 'FORWARDED'
@@ -68,6 +80,13 @@ export type ServiceInput = {
   servedAt?: string | null | undefined;
 };
 
+export type SiteCommitmentEventInput = {
+  code: string;
+  completedAt?: string | null | undefined;
+  id: string;
+  touchpointId: string;
+};
+
 export type SiteTouchpointInput = {
   channel: Channel;
   contractId?: string | null | undefined;
@@ -113,6 +132,49 @@ export type AgentMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AgentMeQuery = { me: { username: string, role: Role, unitId: string, siteId: string, token: string } | null };
+
+export type EventFieldsFragment = { id: string, touchpointId: string, code: string, completedAt: string, agentId: string | null, acceptedAt: string, state: ForwardState, forwardedAt: string | null, error: string | null };
+
+export type SiteRecordEventMutationVariables = Exact<{
+  input: SiteCommitmentEventInput;
+}>;
+
+
+export type SiteRecordEventMutation = { recordCommitmentEvent: { id: string, touchpointId: string, code: string, completedAt: string, agentId: string | null, acceptedAt: string, state: ForwardState, forwardedAt: string | null, error: string | null } };
+
+export type SiteRecordEventsMutationVariables = Exact<{
+  input: Array<SiteCommitmentEventInput> | SiteCommitmentEventInput;
+}>;
+
+
+export type SiteRecordEventsMutation = { recordCommitmentEvents: Array<{ id: string, touchpointId: string, code: string, completedAt: string, agentId: string | null, acceptedAt: string, state: ForwardState, forwardedAt: string | null, error: string | null }> };
+
+export type SiteTouchpointCommitmentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SiteTouchpointCommitmentQuery = { touchpoint: { id: string, state: ForwardState, commitment: { code: string, name: string, startedAt: string, nodes: Array<{ code: string, level: number, parentCode: string | null, ownerUnitId: string, dueAt: string, completedAt: string | null, state: CommitmentState, completedBy: { id: string, state: ForwardState } | null }> } | null } | null };
+
+export type SiteCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SiteCatalogueQuery = { commitmentCatalogue: Array<{ code: string, level: number, parentCode: string | null, targetMinutes: number, ownerUnitId: string | null }> };
+
+export type SiteFollowUpsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type SiteFollowUpsQuery = { followUps: { asOf: string | null, stale: boolean, totalCount: number, items: Array<{ id: string, reason: FollowUpReason, unitId: string, unitName: string | null, customerId: string, touchpointId: string | null, createdAt: string, dueAt: string, close: { outcome: string, closedBy: string, state: ForwardState, error: string | null } | null }> } };
+
+export type SiteCloseFollowUpMutationVariables = Exact<{
+  id: string;
+  outcome: string;
+}>;
+
+
+export type SiteCloseFollowUpMutation = { closeFollowUp: { id: string, close: { outcome: string, closedBy: string, acceptedAt: string, state: ForwardState, forwardedAt: string | null, error: string | null } | null } };
 
 export type SiteLoginMutationVariables = Exact<{
   u: string;
@@ -188,6 +250,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const EventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EventFields on LocalCommitmentEvent {
+  id
+  touchpointId
+  code
+  completedAt
+  agentId
+  acceptedAt
+  state
+  forwardedAt
+  error
+}
+    `, {"fragmentName":"EventFields"}) as unknown as TypedDocumentString<EventFieldsFragment, unknown>;
 export const LocalFieldsFragmentDoc = new TypedDocumentString(`
     fragment LocalFields on LocalTouchpoint {
   id
@@ -252,6 +327,117 @@ export const AgentMeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AgentMeQuery, AgentMeQueryVariables>;
+export const SiteRecordEventDocument = new TypedDocumentString(`
+    mutation SiteRecordEvent($input: SiteCommitmentEventInput!) {
+  recordCommitmentEvent(input: $input) {
+    ...EventFields
+  }
+}
+    fragment EventFields on LocalCommitmentEvent {
+  id
+  touchpointId
+  code
+  completedAt
+  agentId
+  acceptedAt
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<SiteRecordEventMutation, SiteRecordEventMutationVariables>;
+export const SiteRecordEventsDocument = new TypedDocumentString(`
+    mutation SiteRecordEvents($input: [SiteCommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    ...EventFields
+  }
+}
+    fragment EventFields on LocalCommitmentEvent {
+  id
+  touchpointId
+  code
+  completedAt
+  agentId
+  acceptedAt
+  state
+  forwardedAt
+  error
+}`) as unknown as TypedDocumentString<SiteRecordEventsMutation, SiteRecordEventsMutationVariables>;
+export const SiteTouchpointCommitmentDocument = new TypedDocumentString(`
+    query SiteTouchpointCommitment($id: ID!) {
+  touchpoint(id: $id) {
+    id
+    state
+    commitment {
+      code
+      name
+      startedAt
+      nodes {
+        code
+        level
+        parentCode
+        ownerUnitId
+        dueAt
+        completedAt
+        state
+        completedBy {
+          id
+          state
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteTouchpointCommitmentQuery, SiteTouchpointCommitmentQueryVariables>;
+export const SiteCatalogueDocument = new TypedDocumentString(`
+    query SiteCatalogue {
+  commitmentCatalogue {
+    code
+    level
+    parentCode
+    targetMinutes
+    ownerUnitId
+  }
+}
+    `) as unknown as TypedDocumentString<SiteCatalogueQuery, SiteCatalogueQueryVariables>;
+export const SiteFollowUpsDocument = new TypedDocumentString(`
+    query SiteFollowUps($first: Int) {
+  followUps(first: $first) {
+    asOf
+    stale
+    totalCount
+    items {
+      id
+      reason
+      unitId
+      unitName
+      customerId
+      touchpointId
+      createdAt
+      dueAt
+      close {
+        outcome
+        closedBy
+        state
+        error
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteFollowUpsQuery, SiteFollowUpsQueryVariables>;
+export const SiteCloseFollowUpDocument = new TypedDocumentString(`
+    mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {
+  closeFollowUp(id: $id, outcome: $outcome) {
+    id
+    close {
+      outcome
+      closedBy
+      acceptedAt
+      state
+      forwardedAt
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteCloseFollowUpMutation, SiteCloseFollowUpMutationVariables>;
 export const SiteLoginDocument = new TypedDocumentString(`
     mutation SiteLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {

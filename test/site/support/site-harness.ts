@@ -55,10 +55,11 @@ export class SwitchableGateway {
     private readonly dropDb: () => Promise<void>,
   ) {}
 
-  static async create(): Promise<SwitchableGateway> {
+  /** `seed`: the bootstrap file (default TEST_ORG; add `commitments` for a catalogue). */
+  static async create(seed: object = TEST_ORG): Promise<SwitchableGateway> {
     const db = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'qihe-site-gw-'));
-    writeFileSync(join(dir, 'seed.json'), JSON.stringify(TEST_ORG));
+    writeFileSync(join(dir, 'seed.json'), JSON.stringify(seed));
     return new SwitchableGateway(await freePort(), db.url, dir, db.drop);
   }
 

@@ -2,6 +2,8 @@ import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationS
 import type { Database } from '@qihe/data';
 import type { SiteConfig } from '../config/site-config';
 import { openSiteDatabase } from '../storage/site-database';
+import { CatalogueService } from './catalogue.service';
+import { FollowUpCopy } from './follow-up-copy.service';
 import { GatewayLink } from './gateway-link';
 import { SiteMetrics } from './site-metrics';
 import { CONFIG, DATABASE } from './tokens';
@@ -33,8 +35,10 @@ export class CoreModule implements OnApplicationShutdown {
         GatewayLink,
         UnitsService,
         SiteMetrics,
+        CatalogueService,
+        FollowUpCopy,
       ],
-      exports: [CONFIG, DATABASE, GatewayLink, UnitsService, SiteMetrics],
+      exports: [CONFIG, DATABASE, GatewayLink, UnitsService, SiteMetrics, CatalogueService, FollowUpCopy],
     };
   }
 

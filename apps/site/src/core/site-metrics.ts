@@ -20,11 +20,13 @@ export class SiteMetrics {
     @Inject(DATABASE) private readonly db: Database,
     link: GatewayLink,
   ) {
-    this.forwardSeconds = metrics.histogram('qihe_site_forward_seconds', 'Calls forwarding the outbox to the gateway, by kind (touchpoints, ratings) and outcome (ok, error).', ['kind', 'outcome'], LATENCY_BUCKETS);
-    metrics.gauge('qihe_site_backlog', 'Outbox rows not yet forwarded, by kind (touchpoints, ratings).', ['kind'], async (g) => {
+    this.forwardSeconds = metrics.histogram('qihe_site_forward_seconds', 'Calls forwarding the outbox to the gateway, by kind (touchpoints, ratings, commitment_events, follow_up_closes) and outcome (ok, error).', ['kind', 'outcome'], LATENCY_BUCKETS);
+    metrics.gauge('qihe_site_backlog', 'Outbox rows not yet forwarded, by kind (touchpoints, ratings, commitment_events, follow_up_closes).', ['kind'], async (g) => {
       const n = await this.outbox();
       g.set({ kind: 'touchpoints' }, n.pendingTouchpoints);
       g.set({ kind: 'ratings' }, n.pendingRatings);
+      g.set({ kind: 'commitment_events' }, n.pendingCommitmentEvents);
+      g.set({ kind: 'follow_up_closes' }, n.pendingFollowUpCloses);
     });
     metrics.gauge('qihe_site_oldest_pending_seconds', 'Age of the oldest row not yet forwarded (0 without a backlog).', [], async (g) => g.set((await this.outbox()).oldestPendingAgeSeconds ?? 0));
     metrics.gauge('qihe_site_dead_letters', 'Rows the gateway refused, kept as dead letters.', [], async (g) => g.set((await this.outbox()).deadLetters));
@@ -33,7 +35,7 @@ export class SiteMetrics {
   }
 
   /** Times one call to the gateway. */
-  async forward<T>(kind: 'touchpoints' | 'ratings', call: () => Promise<T>): Promise<T> {
+  async forward<T>(kind: 'touchpoints' | 'ratings' | 'commitment_events' | 'follow_up_closes', call: () => Promise<T>): Promise<T> {
     const end = this.forwardSeconds.startTimer({ kind });
     try {
       const result = await call();

@@ -13,6 +13,7 @@ import { CONFIG, DATABASE } from './tokens';
 export class UnitsService implements OnModuleInit {
   private readonly log = new Logger('Units');
   private ids = new Set<string>();
+  private known: KnownUnit[] = [];
   private warned = false;
 
   constructor(
@@ -22,7 +23,19 @@ export class UnitsService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.ids = new Set((await loadSiteUnits(this.db)).map((u) => u.id));
+    this.known = await loadSiteUnits(this.db);
+    this.ids = new Set(this.known.map((u) => u.id));
+  }
+
+  /** Every unit this site serves. */
+  all(): string[] {
+    return [...new Set([this.config.unitId, ...this.ids])];
+  }
+
+  /** `unitId` and the units below it that this site serves (what a user of `unitId` sees here). */
+  subtree(unitId: string): string[] {
+    const below = subtreeOf(unitId, this.known).map((u) => u.id);
+    return below.length > 0 ? below : this.serves(unitId) ? [unitId] : [];
   }
 
   serves(unitId: string): boolean {
@@ -38,6 +51,7 @@ export class UnitsService implements OnModuleInit {
     }
     await this.db.transaction((tx) => replaceSiteUnits(tx, subtree));
     this.ids = new Set(subtree.map((u) => u.id));
+    this.known = subtree;
   }
 }
 

@@ -7,8 +7,13 @@ import { GatewayLink } from '../core/gateway-link';
 import { SiteMetrics } from '../core/site-metrics';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { UnitsService } from '../core/units.service';
+import { CatalogueService } from '../core/catalogue.service';
+import { FollowUpCopy } from '../core/follow-up-copy.service';
+import { gatewayDown } from '../core/gateway-link';
+import { CommitmentEventsForwarder } from './commitment-events.forwarder';
+import { FollowUpClosesForwarder } from './follow-up-closes.forwarder';
 import { isolate } from './isolate';
-import { lastForwardedPayload, markRatings, markTouchpoints, outboxNumbers, pendingRatings, pendingTouchpoints, type DeadItem, type PendingRating, type PendingTouchpoint } from '../storage/outbox.repository';
+import { backlogOf, lastForwardedPayload, markRatings, markTouchpoints, outboxNumbers, pendingRatings, pendingTouchpoints, type DeadItem, type PendingRating, type PendingTouchpoint } from '../storage/outbox.repository';
 
 const RATINGS_PER_CYCLE = 1000;
 
@@ -39,6 +44,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
   private failures = 0;
   private nextHeartbeatAt = 0;
   private nextBacklogLogAt = 0;
+  private readonly copyWarned = new Set<string>();
   /** A touchpoint the gateway has stored: sent again, it shows whether the gateway takes work. */
   private control: TouchpointPayload | null = null;
 
@@ -48,6 +54,10 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly link: GatewayLink,
     private readonly units: UnitsService,
     private readonly metrics: SiteMetrics,
+    private readonly events: CommitmentEventsForwarder,
+    private readonly closes: FollowUpClosesForwarder,
+    private readonly catalogue: CatalogueService,
+    private readonly followUps: FollowUpCopy,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -88,15 +98,38 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     }
   }
 
-  /** One pass: a batch of touchpoints, then the ratings that may go; how many items were settled. */
+  /**
+   * One pass: a batch of touchpoints, then the ratings, commitment events and
+   * follow-up closes that may go; how many items were settled.
+   */
   private async cycle(): Promise<number> {
-    const handled = (await this.forwardTouchpoints()) + (await this.forwardRatings());
+    const works = (): Promise<boolean> => this.gatewayWorks();
+    const handled = (await this.forwardTouchpoints()) + (await this.forwardRatings()) + (await this.events.forward(works)) + (await this.closes.forward(works));
     if (handled === 0 && Date.now() >= this.nextHeartbeatAt) {
-      // Idle: check the line and refresh the site's subtree at the same time.
+      // Idle: check the line and refresh the site's subtree and its copies at the same time.
       this.nextHeartbeatAt = Date.now() + this.config.heartbeatMs;
       await this.units.refresh();
+      await this.refreshCopies();
     }
     return handled;
+  }
+
+  /** The catalogue and the open follow-ups; a gateway that cannot serve them (an older one) does not stop forwarding. */
+  private async refreshCopies(): Promise<void> {
+    for (const [what, refresh] of [
+      ['commitment catalogue', () => this.catalogue.refresh()],
+      ['open follow-ups', () => this.followUps.refresh()],
+    ] as const) {
+      try {
+        await refresh();
+      } catch (err) {
+        if (gatewayDown(err)) throw err;
+        if (this.copyWarned.has(what)) continue;
+        this.copyWarned.add(what);
+        const why = err instanceof GatewayError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+        this.log.warn(`the gateway does not serve the ${what} to this site (${why}); agents see the last copy`);
+      }
+    }
   }
 
   private async forwardTouchpoints(): Promise<number> {
@@ -209,11 +242,13 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     this.nextBacklogLogAt = Date.now() + this.config.backlogLogMs;
     try {
       const n = await outboxNumbers(this.db);
-      const backlog = n.pendingTouchpoints + n.pendingRatings;
+      const backlog = backlogOf(n);
       if (backlog === 0) return;
       const age = n.oldestPendingAgeSeconds === null ? '' : `, oldest ${Math.round(n.oldestPendingAgeSeconds)} s`;
       const line = this.link.reachable ? 'gateway reachable' : `gateway unreachable${this.link.lastError ? ` (last error: ${this.link.lastError})` : ''}`;
-      this.log.log(`backlog ${backlog} (${n.pendingTouchpoints} touchpoints, ${n.pendingRatings} ratings${age}); ${line}; dead letters ${n.deadLetters}`);
+      this.log.log(
+        `backlog ${backlog} (${n.pendingTouchpoints} touchpoints, ${n.pendingRatings} ratings, ${n.pendingCommitmentEvents} commitment events, ${n.pendingFollowUpCloses} follow-up closes${age}); ${line}; dead letters ${n.deadLetters}`,
+      );
     } catch (err) {
       this.log.error(`cannot read the outbox: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -3,7 +3,7 @@ import type { Database } from '@qihe/data';
 import type { SiteConfig } from '../config/site-config';
 import { GatewayLink } from '../core/gateway-link';
 import { CONFIG, DATABASE } from '../core/tokens';
-import { outboxNumbers } from '../storage/outbox.repository';
+import { backlogOf, outboxNumbers } from '../storage/outbox.repository';
 import type { SiteStatusModel } from '../touchpoints/models/local-touchpoint.model';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class StatusService {
       unitId: this.config.unitId,
       gatewayUrl: this.config.gatewayUrl,
       gatewayReachable: this.link.reachable,
-      backlog: n.pendingTouchpoints + n.pendingRatings,
+      backlog: backlogOf(n),
       oldestPendingAgeSeconds: n.oldestPendingAgeSeconds,
       lastSuccessAt: n.lastSuccessAt,
       lastError: this.link.lastError,

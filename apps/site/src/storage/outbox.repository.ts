@@ -46,6 +46,9 @@ export interface LocalTouchpointRow {
   state: ForwardState;
   forwardedAt: Date | null;
   error: string | null;
+  /** What its payload names (service.commitment), and when it was served: what starts a tracked commitment. */
+  capturedCommitment: { code: string; met: boolean } | null;
+  servedAt: Date | null;
 }
 
 export interface PendingTouchpoint {
@@ -142,12 +145,15 @@ interface LocalRow {
   rating_score: number | null;
   rating_comment: string | null;
   rating_state: ForwardState | null;
+  commitment: { code: string; met: boolean } | string | null;
+  served_at: string | null;
 }
 
 const SELECT_LOCAL = `
   SELECT t.id, t.unit_id, t.agent_id, t.customer_id, t.channel, t.kind, t.stage, t.occurred_at, t.accepted_at,
          t.need_category, t.need_description, t.service_action, t.resolved, t.satisfaction_score, t.satisfaction_comment,
-         t.state, t.forwarded_at, t.error, r.score AS rating_score, r.comment AS rating_comment, r.state AS rating_state
+         t.state, t.forwarded_at, t.error, r.score AS rating_score, r.comment AS rating_comment, r.state AS rating_state,
+         t.payload->'service'->'commitment' AS commitment, t.payload->'service'->>'servedAt' AS served_at
     FROM site_touchpoint t LEFT JOIN site_rating r ON r.touchpoint_id = t.id`;
 
 function toLocal(r: LocalRow): LocalTouchpointRow {
@@ -177,6 +183,8 @@ function toLocal(r: LocalRow): LocalTouchpointRow {
     state,
     forwardedAt: dateOrNull(r.forwarded_at),
     error: r.error ?? null,
+    capturedCommitment: typeof r.commitment === 'string' ? (JSON.parse(r.commitment) as { code: string; met: boolean } | null) : (r.commitment ?? null),
+    servedAt: dateOrNull(r.served_at),
   };
 }
 
@@ -338,26 +346,37 @@ export async function deadLetters(sql: Sql, limit: number, agentId: string | nul
 export interface OutboxNumbers {
   pendingTouchpoints: number;
   pendingRatings: number;
+  pendingCommitmentEvents: number;
+  pendingFollowUpCloses: number;
   oldestPendingAgeSeconds: number | null;
   deadLetters: number;
   forwarded: number;
   lastSuccessAt: Date | null;
 }
 
+/** Everything not yet forwarded: touchpoints, ratings, commitment events and follow-up closes. */
+export const backlogOf = (n: OutboxNumbers): number => n.pendingTouchpoints + n.pendingRatings + n.pendingCommitmentEvents + n.pendingFollowUpCloses;
+
 /** What the status shows; ages are measured by the database's clock. */
 export async function outboxNumbers(sql: Sql): Promise<OutboxNumbers> {
-  const [r] = await sql.query<{ tp: number; rt: number; oldest: number | null; dead: number; forwarded: string | number; last_success_at: Timestamp | null }>(`
+  const [r] = await sql.query<{ tp: number; rt: number; ev: number; cl: number; oldest: number | null; dead: number; forwarded: string | number; last_success_at: Timestamp | null }>(`
     SELECT (SELECT count(*) FROM site_touchpoint WHERE state = 'PENDING')::int AS tp,
            (SELECT count(*) FROM site_rating WHERE state = 'PENDING')::int AS rt,
+           (SELECT count(*) FROM site_commitment_event WHERE state = 'PENDING')::int AS ev,
+           (SELECT count(*) FROM site_follow_up_close WHERE state = 'PENDING')::int AS cl,
            EXTRACT(EPOCH FROM now() - LEAST(
              (SELECT accepted_at FROM site_touchpoint WHERE state = 'PENDING' ORDER BY seq LIMIT 1),
-             (SELECT accepted_at FROM site_rating WHERE state = 'PENDING' ORDER BY seq LIMIT 1)))::float8 AS oldest,
+             (SELECT accepted_at FROM site_rating WHERE state = 'PENDING' ORDER BY seq LIMIT 1),
+             (SELECT accepted_at FROM site_commitment_event WHERE state = 'PENDING' ORDER BY seq LIMIT 1),
+             (SELECT accepted_at FROM site_follow_up_close WHERE state = 'PENDING' ORDER BY seq LIMIT 1)))::float8 AS oldest,
            (SELECT count(*) FROM site_dead_letter)::int AS dead,
            p.forwarded, p.last_success_at
       FROM site_progress p WHERE p.id = 1`);
   return {
     pendingTouchpoints: Number(r.tp),
     pendingRatings: Number(r.rt),
+    pendingCommitmentEvents: Number(r.ev),
+    pendingFollowUpCloses: Number(r.cl),
     oldestPendingAgeSeconds: r.oldest === null ? null : Math.max(0, Number(r.oldest)),
     deadLetters: Number(r.dead),
     forwarded: Number(r.forwarded),

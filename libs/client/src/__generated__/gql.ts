@@ -21,6 +21,10 @@ type Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me { token role unitId }\n  }\n": typeof types.MeDocument,
     "\n  query SiteUnits {\n    orgUnits { id parent { id } }\n  }\n": typeof types.SiteUnitsDocument,
+    "\n  query CommitmentCatalogue {\n    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }\n  }\n": typeof types.CommitmentCatalogueDocument,
+    "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": typeof types.RecordCommitmentEventsDocument,
+    "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n": typeof types.FollowUpsDocument,
+    "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": typeof types.CloseFollowUpDocument,
 };
 const documents: Documents = {
     "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordTouchpointsDocument,
@@ -29,6 +33,10 @@ const documents: Documents = {
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me { token role unitId }\n  }\n": types.MeDocument,
     "\n  query SiteUnits {\n    orgUnits { id parent { id } }\n  }\n": types.SiteUnitsDocument,
+    "\n  query CommitmentCatalogue {\n    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }\n  }\n": types.CommitmentCatalogueDocument,
+    "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordCommitmentEventsDocument,
+    "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n": types.FollowUpsDocument,
+    "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": types.CloseFollowUpDocument,
 };
 
 /**
@@ -55,6 +63,22 @@ export function graphql(source: "\n  query Me {\n    me { token role unitId }\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SiteUnits {\n    orgUnits { id parent { id } }\n  }\n"): typeof import('./graphql').SiteUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitmentCatalogue {\n    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }\n  }\n"): typeof import('./graphql').CommitmentCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n"): typeof import('./graphql').RecordCommitmentEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n"): typeof import('./graphql').FollowUpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n"): typeof import('./graphql').CloseFollowUpDocument;
 
 
 export function graphql(source: string) {

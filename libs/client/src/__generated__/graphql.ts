@@ -13,10 +13,30 @@ export type Channel =
   | 'SOCIAL'
   | 'WEB';
 
+export type CommitmentEventInput = {
+  /** the node completed: the level-1 commitment or one of its steps */
+  code: string;
+  /** not more than 5 minutes in the future */
+  completedAt: string;
+  /** UUID chosen by the sender: the idempotency key */
+  id: string;
+  touchpointId: string;
+};
+
 export type CommitmentInput = {
   code: string;
   met: boolean;
 };
+
+export type FollowUpReason =
+  | 'AT_RISK_CUSTOMER'
+  | 'COMMITMENT_BREACHED'
+  | 'LOW_SATISFACTION'
+  | 'MANUAL';
+
+export type FollowUpState =
+  | 'DONE'
+  | 'OPEN';
 
 export type LifecycleStage =
   | 'AFTER_SALE'
@@ -132,6 +152,36 @@ export type SiteUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SiteUnitsQuery = { orgUnits: Array<{ id: string, parent: { id: string } | null }> };
 
+export type CommitmentCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CommitmentCatalogueQuery = { commitmentCatalogue: Array<{ code: string, name: string, level: number, parentCode: string | null, targetMinutes: number, warnAtPercent: number, ownerUnit: { id: string } | null }> };
+
+export type RecordCommitmentEventsMutationVariables = Exact<{
+  input: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type RecordCommitmentEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type FollowUpsQueryVariables = Exact<{
+  unitId: string;
+  states?: Array<FollowUpState> | FollowUpState | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FollowUpsQuery = { followUps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, reason: FollowUpReason, customerId: string, touchpointId: string | null, commitmentId: string | null, createdAt: string, dueAt: string, state: FollowUpState, assignee: string | null, outcome: string | null, closedAt: string | null, note: string | null, unit: { id: string, name: string } } }> } };
+
+export type CloseFollowUpMutationVariables = Exact<{
+  id: string;
+  outcome: string;
+}>;
+
+
+export type CloseFollowUpMutation = { closeFollowUp: { id: string, state: FollowUpState, outcome: string | null, closedAt: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -224,3 +274,73 @@ export const SiteUnitsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteUnitsQuery, SiteUnitsQueryVariables>;
+export const CommitmentCatalogueDocument = new TypedDocumentString(`
+    query CommitmentCatalogue {
+  commitmentCatalogue {
+    code
+    name
+    level
+    parentCode
+    targetMinutes
+    warnAtPercent
+    ownerUnit {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentCatalogueQuery, CommitmentCatalogueQueryVariables>;
+export const RecordCommitmentEventsDocument = new TypedDocumentString(`
+    mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    accepted
+    duplicates
+    rejected {
+      index
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordCommitmentEventsMutation, RecordCommitmentEventsMutationVariables>;
+export const FollowUpsDocument = new TypedDocumentString(`
+    query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {
+  followUps(unitId: $unitId, states: $states, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        reason
+        unit {
+          id
+          name
+        }
+        customerId
+        touchpointId
+        commitmentId
+        createdAt
+        dueAt
+        state
+        assignee
+        outcome
+        closedAt
+        note
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FollowUpsQuery, FollowUpsQueryVariables>;
+export const CloseFollowUpDocument = new TypedDocumentString(`
+    mutation CloseFollowUp($id: ID!, $outcome: String!) {
+  closeFollowUp(id: $id, outcome: $outcome) {
+    id
+    state
+    outcome
+    closedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CloseFollowUpMutation, CloseFollowUpMutationVariables>;

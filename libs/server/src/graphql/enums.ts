@@ -4,6 +4,9 @@ import {
   AUDIT_ACTOR_KINDS,
   CHAINS,
   CHANNELS,
+  COMMITMENT_STATES,
+  FOLLOW_UP_REASONS,
+  FOLLOW_UP_STATES,
   LIFECYCLE_STAGES,
   NEED_CATEGORIES,
   ORG_LEVELS,
@@ -27,6 +30,10 @@ export const SliceDimensionEnum = asEnum(SLICE_DIMENSIONS);
 export const TrendIntervalEnum = asEnum(TREND_INTERVALS);
 export const AuditActionEnum = asEnum(AUDIT_ACTIONS);
 export const AuditActorKindEnum = asEnum(AUDIT_ACTOR_KINDS);
+// Shared by the gateway and a site's agent API: one registration each, as both may run in one process (tests).
+export const CommitmentStateEnum = asEnum(COMMITMENT_STATES);
+export const FollowUpReasonEnum = asEnum(FOLLOW_UP_REASONS);
+export const FollowUpStateEnum = asEnum(FOLLOW_UP_STATES);
 
 registerEnumType(OrgLevelEnum, { name: 'OrgLevel' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
@@ -39,3 +46,6 @@ registerEnumType(SliceDimensionEnum, { name: 'SliceDimension' });
 registerEnumType(TrendIntervalEnum, { name: 'TrendInterval' });
 registerEnumType(AuditActionEnum, { name: 'AuditAction', description: 'what an audit entry records' });
 registerEnumType(AuditActorKindEnum, { name: 'AuditActorKind', description: 'USER or SITE (authenticated), ANONYMOUS (a name claimed, not proved), SYSTEM' });
+registerEnumType(CommitmentStateEnum, { name: 'CommitmentState' });
+registerEnumType(FollowUpReasonEnum, { name: 'FollowUpReason' });
+registerEnumType(FollowUpStateEnum, { name: 'FollowUpState' });

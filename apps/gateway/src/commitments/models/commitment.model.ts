@@ -1,10 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { COMMITMENT_STATES } from '@qihe/domain';
+import { CommitmentStateEnum } from '@qihe/server';
 import { OrgUnitModel } from '../../org/org-unit.model';
 import { PageInfoModel } from '../../touchpoints/models/touchpoint-connection.model';
 
-export const CommitmentStateEnum = Object.fromEntries(COMMITMENT_STATES.map((s) => [s, s])) as Record<(typeof COMMITMENT_STATES)[number], string>;
-registerEnumType(CommitmentStateEnum, { name: 'CommitmentState' });
+export { CommitmentStateEnum };
 
 @ObjectType('CommitmentDefinition')
 export class CommitmentDefinitionModel {

@@ -1,12 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FOLLOW_UP_REASONS, FOLLOW_UP_STATES } from '@qihe/domain';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { FollowUpReasonEnum, FollowUpStateEnum } from '@qihe/server';
 import { OrgUnitModel } from '../../org/org-unit.model';
 import { PageInfoModel } from '../../touchpoints/models/touchpoint-connection.model';
 
-export const FollowUpReasonEnum = Object.fromEntries(FOLLOW_UP_REASONS.map((s) => [s, s])) as Record<(typeof FOLLOW_UP_REASONS)[number], string>;
-export const FollowUpStateEnum = Object.fromEntries(FOLLOW_UP_STATES.map((s) => [s, s])) as Record<(typeof FOLLOW_UP_STATES)[number], string>;
-registerEnumType(FollowUpReasonEnum, { name: 'FollowUpReason' });
-registerEnumType(FollowUpStateEnum, { name: 'FollowUpState' });
+export { FollowUpReasonEnum, FollowUpStateEnum };
 
 @ObjectType('FollowUp')
 export class FollowUpModel {
