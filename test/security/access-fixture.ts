@@ -111,6 +111,9 @@ export const DOCS = {
   openFollowUp: graphql(`mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: "call back") { id reason state unit { ...MatrixUnit } } }`),
   assignFollowUp: graphql(`mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }`),
   closeFollowUp: graphql(`mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: "called back, solved") { id state outcome unit { ...MatrixUnit } } }`),
+  customer: graphql(`query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints
+    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }`),
+  customerTimeline: graphql(`query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }`),
 };
 export type Operation = keyof typeof DOCS;
 
@@ -175,6 +178,9 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
       return { action: target };
     case 'revokeTokens':
       return { username: target };
+    case 'customer':
+    case 'customerTimeline':
+      return { c: target };
     default:
       return { u: target, ...WINDOW };
   }

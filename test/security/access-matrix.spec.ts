@@ -32,6 +32,7 @@ const MAX_BODY_BYTES = 20_000;
 type Row = [CallerName, Operation, string, Expected];
 type Data = Record<string, unknown>;
 
+const ALL_SERVED = TEST_ORG.units.map((u) => u.id);
 const bad = (op: Operation, target: string, expected: Expected = 'UNAUTHENTICATED'): Row[] => BAD_CALLERS.map((c) => [c, op, target, expected]);
 
 const readRows = (op: Operation): Row[] => [
@@ -220,6 +221,15 @@ const TABLE: Row[] = [
   ...adminRows('revokeTokens', 'agent.b1', { exec: 'head.a', 'head.a': 'agent.a1', 'agent.a1': 'admin', 'site-a': 'agent.a1' }),
   ['admin', 'revokeTokens', 'no-such-user', 'NOT_FOUND'],
   ['agent.a1', 'revokeTokens', 'no-such-user', 'FORBIDDEN'], // no telling who exists
+
+  // The customer lens: everyone within their scope; a customer served only outside it does not exist for them.
+  ...(['customer', 'customerTimeline'] as const).flatMap((op): Row[] => [
+    ...(['admin', 'exec', 'head.a', 'agent.a1', 'site-a'] as const).map((c): Row => [c, op, 'cust-42', 'ok']),
+    ['exec', op, 'cust-b-only', 'ok'],
+    ...(['head.a', 'agent.a1', 'site-a'] as const).map((c): Row => [c, op, 'cust-b-only', op === 'customer' ? 'null' : 'ok']),
+    ['exec', op, 'no-such-customer', op === 'customer' ? 'null' : 'ok'],
+    ...bad(op, 'cust-42'),
+  ]),
 ];
 
 let gw: TestGateway;
@@ -351,6 +361,18 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
     }
     case 'revokeTokens':
       return expect(v).toBe(true);
+    case 'customer': {
+      // cust-42 was served in every unit: the caller sees exactly its scope's units; cust-b-only only in prj-b1.
+      const served = target === 'cust-42' ? scope : ['prj-b1'];
+      expect(v.customerId).toBe(target);
+      expect((v.units as { unit: { id: string } }[]).map((u) => u.unit.id).sort()).toEqual([...served].sort());
+      return expect([...(v.openCommitments as Data[]), ...(v.followUps as Data[])].map((x) => (x.unit as Data).id).filter((u) => !scope.includes(u as string))).toEqual([]);
+    }
+    case 'customerTimeline': {
+      const units = new Set((v.edges as { node: { unit: { id: string }; customerId: string } }[]).map((e) => e.node.unit.id));
+      const served = target === 'cust-42' ? ALL_SERVED : target === 'cust-b-only' ? ['prj-b1'] : [];
+      return expect([...units].sort()).toEqual(served.filter((u) => scope.includes(u)).sort());
+    }
     case 'issueSiteKey':
       expect(v).toMatchObject({ siteId: target, unitId: SITE_UNIT[target] });
       issuedKeys.push(String(v.key));
@@ -400,6 +422,7 @@ describe('access matrix', () => {
         touchpointId = opened.data?.openFollowUp.id ?? null;
       }
     }
+    if (target === 'cust-b-only') await record([{ ...touchpoint('prj-b1'), customerId: 'cust-b-only' }]);
     const res = await call(DOCS[op], variablesFor(op, target, touchpointId), tokens[caller]);
     const value = res.data?.[op] ?? null;
     if (op === 'recordCommitmentEvents' && expected === 'NOT_FOUND') {

@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CoreModule } from './core/core.module';
+import { CustomersModule } from './customers/customers.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { FeedModule } from './feed/feed.module';
 import { IngestionModule } from './ingestion/ingestion.module';
@@ -48,6 +49,7 @@ export class AppModule {
         AdminModule,
         CommitmentsModule,
         FollowUpsModule,
+        CustomersModule,
       ],
       controllers: [HealthController],
       providers: [HealthProbes, { provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],

@@ -149,3 +149,12 @@ export async function pageFollowUps(
   );
   return { rows: rows.map(toRow), total: Number(total) };
 }
+
+/** A customer's follow-ups in these units, newest first (the customer profile). */
+export async function customerFollowUps(sql: Sql, customerId: string, unitIds: readonly string[], limit: number): Promise<FollowUpRow[]> {
+  const rows = await sql.query<FollowUpRow>(
+    `SELECT ${COLUMNS} FROM follow_up WHERE customer_id = $1 AND unit_id = ANY($2::text[]) ORDER BY created_at DESC, id DESC LIMIT $3`,
+    [customerId, textArray(unitIds), limit],
+  );
+  return rows.map(toRow);
+}

@@ -10,3 +10,4 @@ export * from './pg-array';
 export * from './commitment.repository';
 export * from './follow-up.repository';
 export * from './feed-outbox.repository';
+export * from './customer.repository';

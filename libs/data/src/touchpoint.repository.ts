@@ -182,3 +182,28 @@ export async function pageTouchpoints(
   );
   return rows.map(toStored);
 }
+
+/**
+ * A page of one customer's touchpoints in these units (null: every unit),
+ * newest first — a range of touchpoint_customer_idx, whatever the table's size.
+ */
+export async function pageCustomerTouchpoints(
+  sql: Sql,
+  customerId: string,
+  unitIds: readonly string[] | null,
+  limit: number,
+  after: PageCursor | null,
+): Promise<StoredTouchpoint[]> {
+  const params: unknown[] = [customerId, limit];
+  const where = [`customer_id = $1`];
+  if (unitIds) {
+    params.push(textArray(unitIds));
+    where.push(`unit_id = ANY($${params.length}::text[])`);
+  }
+  if (after) {
+    params.push(new Date(after.occurredAt).toISOString(), after.id);
+    where.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT $2`, params);
+  return rows.map(toStored);
+}

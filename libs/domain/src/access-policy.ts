@@ -72,3 +72,11 @@ export const canCompleteCommitment = (caller: Caller, tree: OrgTree, touchpointU
 
 /** Follow-ups: anyone whose scope holds the follow-up's unit (an agent: its own unit's). */
 export const canHandleFollowUp = (caller: Caller, tree: OrgTree, unitId: string): boolean => inScope(caller, tree, unitId);
+
+/** The customer lens (customer, customerTimeline): every user and site key (for its agents), each within its scope. */
+export const CUSTOMER_READERS: readonly CallerKind[] = ANY_CALLER;
+/** At-risk customers and the risk model's quality: users (an agent: its own unit). */
+export const RISK_READERS: readonly CallerKind[] = ANY_USER;
+
+/** Does the caller's scope hold every unit (executives and admins)? */
+export const seesEverything = (caller: Caller): boolean => sees(caller) === 'all';

@@ -14,3 +14,4 @@ export * from './refusal';
 export * from './rating';
 export * from './feed-policy';
 export * from './feed-alerts';
+export * from './customer';

@@ -45,6 +45,10 @@ type Documents = {
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": typeof types.CommitmentsEventsDocument,
+    "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CustomersLoginDocument,
+    "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.CustomersRecordDocument,
+    "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": typeof types.CustomerProfileDocument,
+    "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }": typeof types.CustomerTimelineDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.FollowUpsRateDocument,
     "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": typeof types.FollowUpsRateManyDocument,
@@ -91,6 +95,8 @@ type Documents = {
     "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": typeof types.MatrixOpenFollowUpDocument,
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": typeof types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": typeof types.MatrixCloseFollowUpDocument,
+    "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": typeof types.MatrixCustomerDocument,
+    "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": typeof types.SiteTestResendEventsDocument,
@@ -132,6 +138,10 @@ const documents: Documents = {
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": types.CommitmentsEventsDocument,
+    "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CustomersLoginDocument,
+    "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.CustomersRecordDocument,
+    "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": types.CustomerProfileDocument,
+    "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }": types.CustomerTimelineDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.FollowUpsRateDocument,
     "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": types.FollowUpsRateManyDocument,
@@ -178,6 +188,8 @@ const documents: Documents = {
     "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": types.MatrixOpenFollowUpDocument,
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": types.MatrixCloseFollowUpDocument,
+    "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": types.MatrixCustomerDocument,
+    "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": types.SiteTestResendEventsDocument,
@@ -309,6 +321,22 @@ export function graphql(source: "mutation CommitmentsRecord($input: [TouchpointI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }"): typeof import('./graphql').CommitmentsEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').CustomersLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').CustomersRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }"): typeof import('./graphql').CustomerProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').CustomerTimelineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -493,6 +521,14 @@ export function graphql(source: "mutation MatrixAssignFollowUp($id: ID!, $assign
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }"): typeof import('./graphql').MatrixCloseFollowUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }"): typeof import('./graphql').MatrixCustomerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }"): typeof import('./graphql').MatrixCustomerTimelineDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -421,6 +421,37 @@ export type CommitmentsEventsMutationVariables = Exact<{
 
 export type CommitmentsEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
 
+export type CustomersLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type CustomersLoginMutation = { login: { token: string } };
+
+export type CustomersRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type CustomersRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type CustomerProfileQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type CustomerProfileQuery = { customer: { customerId: string, touchpoints: number, firstContactAt: string, lastContactAt: string, units: Array<{ touchpoints: number, lastContactAt: string, unit: { id: string } }>, openCommitments: Array<{ id: string, code: string, touchpointId: string, unit: { id: string } }>, followUps: Array<{ id: string, reason: FollowUpReason, customerId: string, unit: { id: string } }> } | null };
+
+export type CustomerTimelineQueryVariables = Exact<{
+  c: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CustomerTimelineQuery = { customerTimeline: { edges: Array<{ cursor: string, node: { id: string, customerId: string, occurredAt: string, unit: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type FollowUpsRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
 }>;
@@ -742,6 +773,20 @@ export type MatrixCloseFollowUpMutationVariables = Exact<{
 
 
 export type MatrixCloseFollowUpMutation = { closeFollowUp: { id: string, state: FollowUpState, outcome: string | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } };
+
+export type MatrixCustomerQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type MatrixCustomerQuery = { customer: { customerId: string, touchpoints: number, units: Array<{ touchpoints: number, lastContactAt: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, openCommitments: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, followUps: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }> } | null };
+
+export type MatrixCustomerTimelineQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type MatrixCustomerTimelineQuery = { customerTimeline: { edges: Array<{ node: { id: string, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }> } };
 
 export type MatrixNodeOfQueryVariables = Exact<{
   u: string;
@@ -1392,6 +1437,78 @@ export const CommitmentsEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommitmentsEventsMutation, CommitmentsEventsMutationVariables>;
+export const CustomersLoginDocument = new TypedDocumentString(`
+    mutation CustomersLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<CustomersLoginMutation, CustomersLoginMutationVariables>;
+export const CustomersRecordDocument = new TypedDocumentString(`
+    mutation CustomersRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomersRecordMutation, CustomersRecordMutationVariables>;
+export const CustomerProfileDocument = new TypedDocumentString(`
+    query CustomerProfile($c: String!) {
+  customer(customerId: $c) {
+    customerId
+    touchpoints
+    firstContactAt
+    lastContactAt
+    units {
+      unit {
+        id
+      }
+      touchpoints
+      lastContactAt
+    }
+    openCommitments {
+      id
+      code
+      touchpointId
+      unit {
+        id
+      }
+    }
+    followUps {
+      id
+      reason
+      customerId
+      unit {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerProfileQuery, CustomerProfileQueryVariables>;
+export const CustomerTimelineDocument = new TypedDocumentString(`
+    query CustomerTimeline($c: String!, $first: Int, $after: String) {
+  customerTimeline(customerId: $c, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        customerId
+        occurredAt
+        unit {
+          id
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerTimelineQuery, CustomerTimelineQueryVariables>;
 export const FollowUpsRecordDocument = new TypedDocumentString(`
     mutation FollowUpsRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {
@@ -2090,6 +2207,70 @@ export const MatrixCloseFollowUpDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<MatrixCloseFollowUpMutation, MatrixCloseFollowUpMutationVariables>;
+export const MatrixCustomerDocument = new TypedDocumentString(`
+    query MatrixCustomer($c: String!) {
+  customer(customerId: $c) {
+    customerId
+    touchpoints
+    units {
+      unit {
+        ...MatrixUnit
+      }
+      touchpoints
+      lastContactAt
+    }
+    openCommitments {
+      id
+      unit {
+        ...MatrixUnit
+      }
+    }
+    followUps {
+      id
+      unit {
+        ...MatrixUnit
+      }
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCustomerQuery, MatrixCustomerQueryVariables>;
+export const MatrixCustomerTimelineDocument = new TypedDocumentString(`
+    query MatrixCustomerTimeline($c: String!) {
+  customerTimeline(customerId: $c, first: 100) {
+    edges {
+      node {
+        id
+        customerId
+        unit {
+          ...MatrixUnit
+        }
+      }
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCustomerTimelineQuery, MatrixCustomerTimelineQueryVariables>;
 export const MatrixNodeOfDocument = new TypedDocumentString(`
     query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {
   commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) {

@@ -6,5 +6,8 @@ import { CommitmentMonitor } from './commitment-monitor.service';
 import { CommitmentsResolver, TouchpointCommitmentsResolver } from './commitments.resolver';
 import { CommitmentsService } from './commitments.service';
 
-@Module({ providers: [CommitmentsService, CommitmentEventsService, CommitmentMonitor, CommitmentsResolver, TouchpointCommitmentsResolver, CommitmentAlertsService, CommitmentBoardResolver] })
+@Module({
+  providers: [CommitmentsService, CommitmentEventsService, CommitmentMonitor, CommitmentsResolver, TouchpointCommitmentsResolver, CommitmentAlertsService, CommitmentBoardResolver],
+  exports: [CommitmentsService],
+})
 export class CommitmentsModule {}

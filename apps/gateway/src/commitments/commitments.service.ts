@@ -131,6 +131,16 @@ export class CommitmentsService {
     return tree.filter((n) => n.level === 1).map((n) => this.model(n, tree, now));
   }
 
+  /** The level-1 nodes of these touchpoints' trees, in the order given (the caller already sees the touchpoints). */
+  async modelsOf(touchpointIds: readonly string[]): Promise<CommitmentModel[]> {
+    const trees = await treesOf(this.db, touchpointIds);
+    const now = Date.now();
+    return touchpointIds.flatMap((id) => {
+      const tree = trees.get(id) ?? [];
+      return tree.filter((n) => n.level === 1).map((n) => this.model(n, tree, now));
+    });
+  }
+
   private unitsOf(caller: Caller, unitId: string, what: string): string[] {
     const tree = this.org.tree;
     this.org.require(unitId);

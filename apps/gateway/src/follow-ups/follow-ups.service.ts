@@ -84,7 +84,7 @@ export class FollowUpsService {
     return f;
   }
 
-  private model(f: FollowUpRow): FollowUpModel {
+  model(f: FollowUpRow): FollowUpModel {
     return {
       id: f.id,
       reason: f.reason,

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import {
+  addCustomerContacts,
   addToRollups,
   applyRollupDeltas,
   applyStatDeltas,
@@ -203,6 +204,7 @@ export class GroupCommit {
       }
     }
     const inserted = await insertNewTouchpoints(tx, toInsert, null);
+    await addCustomerContacts(tx, toInsert.filter((c) => inserted.has(c.record.id)).map((c) => c.record)); // the customer lens's per-customer summary
     const storedHash = await contentHashes(tx, toInsert.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
     for (const c of toInsert) if (inserted.has(c.record.id)) storedHash.set(c.record.id, c.contentHash);
     for (const [job, i] of jobs) {

@@ -1,0 +1,28 @@
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { CUSTOMER_READERS, type Caller } from '@qihe/domain';
+import { Callers, CurrentCaller, pageCost } from '@qihe/server';
+import { TouchpointConnectionModel } from '../touchpoints/models/touchpoint-connection.model';
+import { CustomersService, MAX_TIMELINE_PAGE } from './customers.service';
+import { CustomerProfileModel } from './models/customer.model';
+
+// Scope (the units that served the customer) is applied by the service; site keys read for their agents.
+@Resolver()
+@Callers(...CUSTOMER_READERS)
+export class CustomersResolver {
+  constructor(private readonly service: CustomersService) {}
+
+  @Query(() => CustomerProfileModel, { nullable: true, description: 'null when no touchpoint of the customer is in scope' })
+  customer(@CurrentCaller() caller: Caller, @Args('customerId', { type: () => String }) customerId: string): Promise<CustomerProfileModel | null> {
+    return this.service.profile(caller, customerId);
+  }
+
+  @Query(() => TouchpointConnectionModel, { description: "the customer's touchpoints in scope, newest first", complexity: pageCost(MAX_TIMELINE_PAGE) })
+  customerTimeline(
+    @CurrentCaller() caller: Caller,
+    @Args('customerId', { type: () => String }) customerId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<TouchpointConnectionModel> {
+    return this.service.timeline(caller, customerId, first, after ?? null);
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type Database, type PageCursor } from '@qihe/data';
+import { checkCustomerId, EARLIEST_DATE_MS, inScope, seesEverything, type Caller } from '@qihe/domain';
+import { badInput } from '@qihe/server';
+import { DATABASE } from '../core/tokens';
+import { OrgService } from '../core/org.service';
+import { CommitmentsService } from '../commitments/commitments.service';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { toTouchpointModel } from '../touchpoints/models/touchpoint.model';
+import type { TouchpointConnectionModel } from '../touchpoints/models/touchpoint-connection.model';
+import type { CustomerProfileModel } from './models/customer.model';
+
+export const MAX_TIMELINE_PAGE = 500;
+/** The profile lists at most this many open commitments and follow-ups (newest first). */
+const PROFILE_LIST = 50;
+
+const encodeCursor = (c: PageCursor): string => Buffer.from(`${c.occurredAt}:${c.id}`).toString('base64url');
+const MAX_DATE_MS = 8.64e15;
+function decodeCursor(raw: string): PageCursor {
+  const m = /^(\d{1,16}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(raw, 'base64url').toString());
+  const occurredAt = m ? Number(m[1]) : NaN;
+  if (!m || occurredAt < EARLIEST_DATE_MS || occurredAt > MAX_DATE_MS) throw badInput('after', 'after: not a cursor returned by this query');
+  return { occurredAt, id: m[2] };
+}
+
+/** What of a customer a caller may see: the units in its scope that served them. */
+export interface CustomerScope {
+  customerId: string;
+  visible: CustomerUnitRow[];
+  /** For SQL: null when the caller sees every unit, else the visible units' ids. */
+  unitIds: string[] | null;
+}
+
+/**
+ * The customer across the organisation, strictly in the caller's scope: a
+ * caller sees the touchpoints of units in its scope and nothing else — not
+ * even that other units served the customer. Everything is read from the
+ * customer's own rows (customer_unit, touchpoint_customer_idx).
+ */
+@Injectable()
+export class CustomersService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly org: OrgService,
+    private readonly commitments: CommitmentsService,
+    private readonly followUps: FollowUpsService,
+  ) {}
+
+  async scope(caller: Caller, customerId: string): Promise<CustomerScope> {
+    const problem = checkCustomerId(customerId);
+    if (problem) throw badInput('customerId', problem);
+    const tree = this.org.tree;
+    const visible = (await customerUnits(this.db, customerId)).filter((u) => tree.has(u.unitId) && inScope(caller, tree, u.unitId));
+    return { customerId, visible, unitIds: seesEverything(caller) ? null : visible.map((u) => u.unitId) };
+  }
+
+  /** null when no touchpoint of the customer is in the caller's scope. */
+  async profile(caller: Caller, customerId: string): Promise<CustomerProfileModel | null> {
+    const s = await this.scope(caller, customerId);
+    if (s.visible.length === 0) return null;
+    const unitIds = s.visible.map((u) => u.unitId);
+    const [promised, followUps] = await Promise.all([
+      openPromiseTouchpoints(this.db, customerId, unitIds, PROFILE_LIST),
+      customerFollowUps(this.db, customerId, unitIds, PROFILE_LIST),
+    ]);
+    const units = [...s.visible].sort((a, b) => b.lastContactAt - a.lastContactAt || (a.unitId < b.unitId ? -1 : 1));
+    return {
+      customerId,
+      touchpoints: units.reduce((n, u) => n + u.touchpoints, 0),
+      firstContactAt: new Date(Math.min(...units.map((u) => u.firstContactAt))),
+      lastContactAt: new Date(units[0].lastContactAt),
+      units: units.map((u) => ({ unit: this.org.require(u.unitId), touchpoints: u.touchpoints, lastContactAt: new Date(u.lastContactAt) })),
+      openCommitments: (await this.commitments.modelsOf(promised)).filter((c) => c.completedAt === null),
+      followUps: followUps.map((f) => this.followUps.model(f)),
+    };
+  }
+
+  /** The customer's touchpoints in scope, newest first. */
+  async timeline(caller: Caller, customerId: string, first: number, after: string | null): Promise<TouchpointConnectionModel> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_TIMELINE_PAGE) throw badInput('first', `first must be from 1 to ${MAX_TIMELINE_PAGE}, got ${first}`);
+    const cursor = after ? decodeCursor(after) : null;
+    const s = await this.scope(caller, customerId);
+    if (s.visible.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    const rows = await pageCustomerTouchpoints(this.db, customerId, s.unitIds, first + 1, cursor);
+    const edges = rows.slice(0, first).map((t) => ({
+      cursor: encodeCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
+      node: toTouchpointModel(t, this.org.require(t.unitId)),
+    }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  }
+}

@@ -1,0 +1,162 @@
+import type { Sql } from './database';
+import { numberArray, textArray } from './pg-array';
+
+// Per-customer data kept at ingest (customer_unit) and read by customer: the
+// profile and the timeline of one customer never look at anyone else's rows.
+
+/** A newly stored touchpoint, as the summaries see it. */
+export interface CustomerContact {
+  customerId: string;
+  unitId: string;
+  occurredAt: Date;
+}
+
+/**
+ * Adds newly stored touchpoints to their customers' per-unit summaries, in the
+ * ingest transaction: one statement, rows in (customer, unit) order so that
+ * concurrent transactions lock them in the same order.
+ */
+export async function addCustomerContacts(sql: Sql, contacts: readonly CustomerContact[]): Promise<void> {
+  if (contacts.length === 0) return;
+  const byKey = new Map<string, { customerId: string; unitId: string; n: number; first: number; last: number }>();
+  for (const c of contacts) {
+    const at = c.occurredAt.getTime();
+    const key = `${c.customerId}\u0000${c.unitId}`;
+    const row = byKey.get(key);
+    if (!row) byKey.set(key, { customerId: c.customerId, unitId: c.unitId, n: 1, first: at, last: at });
+    else {
+      row.n++;
+      row.first = Math.min(row.first, at);
+      row.last = Math.max(row.last, at);
+    }
+  }
+  const rows = [...byKey.values()].sort((a, b) => cmp(a.customerId, b.customerId) || cmp(a.unitId, b.unitId));
+  await sql.query(
+    `INSERT INTO customer_unit AS c (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::timestamptz[])
+     ON CONFLICT (customer_id, unit_id) DO UPDATE SET touchpoints = c.touchpoints + EXCLUDED.touchpoints,
+       first_contact_at = least(c.first_contact_at, EXCLUDED.first_contact_at),
+       last_contact_at = greatest(c.last_contact_at, EXCLUDED.last_contact_at)`,
+    [
+      textArray(rows.map((r) => r.unitId)),
+      textArray(rows.map((r) => r.customerId)),
+      numberArray(rows.map((r) => r.n)),
+      textArray(rows.map((r) => new Date(r.first).toISOString())),
+      textArray(rows.map((r) => new Date(r.last).toISOString())),
+    ],
+  );
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface CustomerUnitRow {
+  unitId: string;
+  touchpoints: number;
+  firstContactAt: number;
+  lastContactAt: number;
+}
+
+const ms = (col: string, as: string): string => `floor(extract(epoch FROM ${col}) * 1000)::float8 AS "${as}"`;
+
+/** Every unit that served the customer (the caller filters by scope). */
+export async function customerUnits(sql: Sql, customerId: string): Promise<CustomerUnitRow[]> {
+  const rows = await sql.query<{ unitId: string; touchpoints: string | number; firstContactAt: string | number; lastContactAt: string | number }>(
+    `SELECT unit_id AS "unitId", touchpoints, ${ms('first_contact_at', 'firstContactAt')}, ${ms('last_contact_at', 'lastContactAt')}
+       FROM customer_unit WHERE customer_id = $1`,
+    [customerId],
+  );
+  return rows.map((r) => ({ unitId: r.unitId, touchpoints: Number(r.touchpoints), firstContactAt: Number(r.firstContactAt), lastContactAt: Number(r.lastContactAt) }));
+}
+
+/** What the customer lens (four types, risk features) reads of one touchpoint. */
+export interface CustomerFactRow {
+  id: string;
+  unitId: string;
+  occurredAt: number;
+  receivedAt: number;
+  channel: string;
+  needCategory: string;
+  served: boolean;
+  resolved: boolean | null;
+  firstContact: boolean | null;
+  knowledgeRefs: number;
+  knowledgeCreated: boolean | null;
+  handoff: boolean;
+  commitmentMet: boolean | null;
+  linked: boolean;
+  score: number | null;
+}
+
+const FACT_COLUMNS = `id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, ${ms('received_at', 'receivedAt')}, channel,
+  need_category AS "needCategory", served, resolved, first_contact AS "firstContact",
+  coalesce(jsonb_array_length(knowledge_refs), 0) AS "knowledgeRefs", knowledge_created AS "knowledgeCreated",
+  handoff_unit_id IS NOT NULL AS handoff, commitment_met AS "commitmentMet",
+  (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked, satisfaction_score AS score`;
+
+type RawFact = Omit<CustomerFactRow, 'occurredAt' | 'receivedAt' | 'score' | 'knowledgeRefs'> & {
+  occurredAt: number | string;
+  receivedAt: number | string;
+  score: number | string | null;
+  knowledgeRefs: number | string;
+};
+const toFact = (r: RawFact): CustomerFactRow => ({
+  ...r,
+  occurredAt: Number(r.occurredAt),
+  receivedAt: Number(r.receivedAt),
+  score: r.score === null ? null : Number(r.score),
+  knowledgeRefs: Number(r.knowledgeRefs),
+});
+
+/**
+ * One customer's touchpoints that occurred in [since, until) in these units
+ * (null: every unit), oldest first — a range of touchpoint_customer_idx.
+ */
+export async function customerFacts(sql: Sql, customerId: string, unitIds: readonly string[] | null, since: number, until: number): Promise<CustomerFactRow[]> {
+  const params: unknown[] = [customerId, new Date(since).toISOString(), new Date(until).toISOString()];
+  let units = '';
+  if (unitIds) {
+    params.push(textArray(unitIds));
+    units = ' AND unit_id = ANY($4::text[])';
+  }
+  const rows = await sql.query<RawFact>(
+    `SELECT ${FACT_COLUMNS} FROM touchpoint WHERE customer_id = $1 AND occurred_at >= $2 AND occurred_at < $3${units}
+      ORDER BY occurred_at, id`,
+    params,
+  );
+  return rows.map(toFact);
+}
+
+/** Level-1 commitments of a customer, as the risk features see them: when due, when completed. */
+export interface CustomerPromiseRow {
+  unitId: string;
+  touchpointId: string;
+  startedAt: number;
+  dueAt: number;
+  completedAt: number | null;
+}
+
+export async function customerPromises(sql: Sql, customerId: string, unitIds: readonly string[] | null, since: number): Promise<CustomerPromiseRow[]> {
+  const params: unknown[] = [customerId, new Date(since).toISOString()];
+  let units = '';
+  if (unitIds) {
+    params.push(textArray(unitIds));
+    units = ' AND unit_id = ANY($3::text[])';
+  }
+  const rows = await sql.query<{ unitId: string; touchpointId: string; startedAt: string | number; dueAt: string | number; completedAt: string | number | null }>(
+    `SELECT unit_id AS "unitId", touchpoint_id AS "touchpointId", ${ms('started_at', 'startedAt')}, ${ms('due_at', 'dueAt')}, ${ms('completed_at', 'completedAt')}
+       FROM commitment_node WHERE customer_id = $1 AND level = 1 AND started_at >= $2${units} ORDER BY started_at`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, startedAt: Number(r.startedAt), dueAt: Number(r.dueAt), completedAt: r.completedAt === null ? null : Number(r.completedAt) }));
+}
+
+/** The customer's unfinished level-1 commitment nodes' touchpoints in these units, newest first. */
+export async function openPromiseTouchpoints(sql: Sql, customerId: string, unitIds: readonly string[], limit = 50): Promise<string[]> {
+  const rows = await sql.query<{ touchpointId: string }>(
+    `SELECT touchpoint_id AS "touchpointId" FROM commitment_node
+      WHERE customer_id = $1 AND level = 1 AND completed_at IS NULL AND unit_id = ANY($2::text[])
+      ORDER BY started_at DESC LIMIT $3`,
+    [customerId, textArray(unitIds), limit],
+  );
+  return rows.map((r) => r.touchpointId);
+}
