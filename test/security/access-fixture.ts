@@ -113,6 +113,8 @@ export const DOCS = {
   closeFollowUp: graphql(`mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: "called back, solved") { id state outcome unit { ...MatrixUnit } } }`),
   customer: graphql(`query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints
     units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }`),
+  atRiskCustomers: graphql(`query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }`),
+  riskModel: graphql(`query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }`),
   customerTimeline: graphql(`query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }`),
 };
 export type Operation = keyof typeof DOCS;
@@ -181,6 +183,10 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
     case 'customer':
     case 'customerTimeline':
       return { c: target };
+    case 'atRiskCustomers':
+      return { u: target };
+    case 'riskModel':
+      return {};
     default:
       return { u: target, ...WINDOW };
   }

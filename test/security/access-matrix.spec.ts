@@ -230,6 +230,20 @@ const TABLE: Row[] = [
     ['exec', op, 'no-such-customer', op === 'customer' ? 'null' : 'ok'],
     ...bad(op, 'cust-42'),
   ]),
+  // Risk: users within their scope (before the first fit: an empty list, a null model); site keys read none.
+  ['admin', 'atRiskCustomers', 'bu-b', 'ok'],
+  ['exec', 'atRiskCustomers', 'group', 'ok'],
+  ['head.a', 'atRiskCustomers', 'bu-a', 'ok'],
+  ['head.a', 'atRiskCustomers', 'bu-b', 'FORBIDDEN'],
+  ['head.a', 'atRiskCustomers', 'group', 'FORBIDDEN'],
+  ['agent.a1', 'atRiskCustomers', 'prj-a1', 'ok'],
+  ['agent.a1', 'atRiskCustomers', 'bu-a', 'FORBIDDEN'],
+  ['site-a', 'atRiskCustomers', 'bu-a', 'FORBIDDEN'],
+  ['exec', 'atRiskCustomers', 'no-such-unit', 'NOT_FOUND'],
+  ...bad('atRiskCustomers', 'prj-a1'),
+  ...(['admin', 'exec', 'head.a', 'agent.a1'] as const).map((c): Row => [c, 'riskModel', '-', 'null']),
+  ['site-a', 'riskModel', '-', 'FORBIDDEN'],
+  ...bad('riskModel', '-'),
 ];
 
 let gw: TestGateway;
@@ -368,6 +382,10 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       expect((v.units as { unit: { id: string } }[]).map((u) => u.unit.id).sort()).toEqual([...served].sort());
       return expect([...(v.openCommitments as Data[]), ...(v.followUps as Data[])].map((x) => (x.unit as Data).id).filter((u) => !scope.includes(u as string))).toEqual([]);
     }
+    case 'atRiskCustomers':
+      return expect(v).toEqual([]); // fewer than 200 ratings: no model yet
+    case 'riskModel':
+      return expect(v).toBeNull();
     case 'customerTimeline': {
       const units = new Set((v.edges as { node: { unit: { id: string }; customerId: string } }[]).map((e) => e.node.unit.id));
       const served = target === 'cust-42' ? ALL_SERVED : target === 'cust-b-only' ? ['prj-b1'] : [];

@@ -36,7 +36,7 @@ export async function addCustomerContacts(sql: Sql, contacts: readonly CustomerC
      SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::timestamptz[])
      ON CONFLICT (customer_id, unit_id) DO UPDATE SET touchpoints = c.touchpoints + EXCLUDED.touchpoints,
        first_contact_at = least(c.first_contact_at, EXCLUDED.first_contact_at),
-       last_contact_at = greatest(c.last_contact_at, EXCLUDED.last_contact_at)`,
+       last_contact_at = greatest(c.last_contact_at, EXCLUDED.last_contact_at), touched_at = now()`,
     [
       textArray(rows.map((r) => r.unitId)),
       textArray(rows.map((r) => r.customerId)),
@@ -44,6 +44,17 @@ export async function addCustomerContacts(sql: Sql, contacts: readonly CustomerC
       textArray(rows.map((r) => new Date(r.first).toISOString())),
       textArray(rows.map((r) => new Date(r.last).toISOString())),
     ],
+  );
+}
+
+/** Late ratings change their customers' history: the risk pass looks at them again. */
+export async function touchCustomers(sql: Sql, rated: readonly { customerId: string; unitId: string }[]): Promise<void> {
+  if (rated.length === 0) return;
+  const keys = [...new Map(rated.map((r) => [`${r.customerId}\u0000${r.unitId}`, r])).values()].sort((a, b) => cmp(a.customerId, b.customerId) || cmp(a.unitId, b.unitId));
+  await sql.query(
+    `UPDATE customer_unit c SET touched_at = now() FROM unnest($1::text[], $2::text[]) AS u(customer_id, unit_id)
+      WHERE c.customer_id = u.customer_id AND c.unit_id = u.unit_id`,
+    [textArray(keys.map((k) => k.customerId)), textArray(keys.map((k) => k.unitId))],
   );
 }
 

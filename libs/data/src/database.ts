@@ -8,9 +8,19 @@ import { TokenVersions1764200000000 } from './migrations/1764200000000-token-ver
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import { Commitments1764400000000 } from './migrations/1764400000000-commitments';
 import { Customers1764700000000 } from './migrations/1764700000000-customers';
+import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-risk';
 import { AlertLookup1764800000000 } from './migrations/1764800000000-alert-lookup';
 
-export const MIGRATIONS = [InitialSchema1764000000000, DayRollups1764100000000, TokenVersions1764200000000, AuditLog1764300000000, Commitments1764400000000, Customers1764700000000, AlertLookup1764800000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  DayRollups1764100000000,
+  TokenVersions1764200000000,
+  AuditLog1764300000000,
+  Commitments1764400000000,
+  Customers1764700000000,
+  CustomerRisk1764750000000,
+  AlertLookup1764800000000,
+];
 
 /**
  * Settings of every server session. Qihe's statements are short and read

@@ -11,3 +11,4 @@ export * from './commitment.repository';
 export * from './follow-up.repository';
 export * from './feed-outbox.repository';
 export * from './customer.repository';
+export * from './customer-risk.repository';

@@ -24,9 +24,10 @@ describe('follow-up rules', () => {
   it.each<[string, ReturnType<typeof causeKey>]>([
     ['LOW_SATISFACTION', 'touchpoint:tp-1'],
     ['COMMITMENT_BREACHED', 'commitment:c-7'],
+    ['AT_RISK_CUSTOMER', 'at-risk:cust-9:tp-1'], // one per crossing: the customer's latest touchpoint then
     ['MANUAL', null],
   ])('%s has cause %p', (reason, key) => {
-    expect(causeKey(reason as never, { touchpointId: 'tp-1', commitmentId: 'c-7' })).toBe(key);
+    expect(causeKey(reason as never, { touchpointId: 'tp-1', commitmentId: 'c-7', customerId: 'cust-9' })).toBe(key);
   });
 
   it.each<[string, [string, number, number][], boolean | null]>([

@@ -25,7 +25,8 @@ export function causeKey(reason: FollowUpReason, ids: { touchpointId?: string | 
     case 'COMMITMENT_BREACHED':
       return `commitment:${ids.commitmentId}`;
     case 'AT_RISK_CUSTOMER':
-      return null;
+      // One per crossing (the customer's latest touchpoint then); at most one OPEN per customer is the database's rule.
+      return `at-risk:${ids.customerId}:${ids.touchpointId}`;
     case 'MANUAL':
       return null;
   }

@@ -15,3 +15,4 @@ export * from './rating';
 export * from './feed-policy';
 export * from './feed-alerts';
 export * from './customer';
+export * from './customer-risk';

@@ -45,6 +45,12 @@ type Documents = {
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": typeof types.CommitmentsEventsDocument,
+    "mutation RiskLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.RiskLoginDocument,
+    "mutation RiskRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.RiskRecordDocument,
+    "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }": typeof types.RiskModelDocument,
+    "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }": typeof types.RiskAtRiskDocument,
+    "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }": typeof types.RiskProfileDocument,
+    "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }": typeof types.RiskFollowUpsDocument,
     "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CustomersLoginDocument,
     "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.CustomersRecordDocument,
     "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": typeof types.CustomerProfileDocument,
@@ -96,6 +102,8 @@ type Documents = {
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": typeof types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": typeof types.MatrixCloseFollowUpDocument,
     "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": typeof types.MatrixCustomerDocument,
+    "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": typeof types.MatrixAtRiskDocument,
+    "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": typeof types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
@@ -138,6 +146,12 @@ const documents: Documents = {
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": types.CommitmentsEventsDocument,
+    "mutation RiskLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.RiskLoginDocument,
+    "mutation RiskRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.RiskRecordDocument,
+    "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }": types.RiskModelDocument,
+    "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }": types.RiskAtRiskDocument,
+    "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }": types.RiskProfileDocument,
+    "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }": types.RiskFollowUpsDocument,
     "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CustomersLoginDocument,
     "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.CustomersRecordDocument,
     "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": types.CustomerProfileDocument,
@@ -189,6 +203,8 @@ const documents: Documents = {
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": types.MatrixCloseFollowUpDocument,
     "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": types.MatrixCustomerDocument,
+    "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": types.MatrixAtRiskDocument,
+    "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
@@ -321,6 +337,30 @@ export function graphql(source: "mutation CommitmentsRecord($input: [TouchpointI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }"): typeof import('./graphql').CommitmentsEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RiskLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').RiskLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RiskRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').RiskRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }"): typeof import('./graphql').RiskModelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }"): typeof import('./graphql').RiskAtRiskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }"): typeof import('./graphql').RiskProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }"): typeof import('./graphql').RiskFollowUpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -525,6 +565,14 @@ export function graphql(source: "mutation MatrixCloseFollowUp($id: ID!) { closeF
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }"): typeof import('./graphql').MatrixCustomerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }"): typeof import('./graphql').MatrixAtRiskDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }"): typeof import('./graphql').MatrixRiskModelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

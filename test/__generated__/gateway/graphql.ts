@@ -421,6 +421,48 @@ export type CommitmentsEventsMutationVariables = Exact<{
 
 export type CommitmentsEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
 
+export type RiskLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type RiskLoginMutation = { login: { token: string } };
+
+export type RiskRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type RiskRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type RiskModelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RiskModelQuery = { riskModel: { modelVersion: string, trainedAt: string, trainingRatings: number, holdoutRatings: number, auc: number | null, precisionAt50: number | null, baselinePrecisionAt50: number | null } | null };
+
+export type RiskAtRiskQueryVariables = Exact<{
+  u: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type RiskAtRiskQuery = { atRiskCustomers: Array<{ customerId: string, probability: number, asOf: string, modelVersion: string, drivers: Array<{ feature: string, value: number, contribution: number }> }> };
+
+export type RiskProfileQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type RiskProfileQuery = { customer: { customerId: string, risk: { probability: number, modelVersion: string, drivers: Array<{ feature: string, value: number, contribution: number }> } | null } | null };
+
+export type RiskFollowUpsQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type RiskFollowUpsQuery = { followUps: { totalCount: number, edges: Array<{ node: { reason: FollowUpReason, customerId: string, touchpointId: string | null, unit: { id: string } } }> } };
+
 export type CustomersLoginMutationVariables = Exact<{
   u: string;
   p: string;
@@ -780,6 +822,18 @@ export type MatrixCustomerQueryVariables = Exact<{
 
 
 export type MatrixCustomerQuery = { customer: { customerId: string, touchpoints: number, units: Array<{ touchpoints: number, lastContactAt: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, openCommitments: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, followUps: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }> } | null };
+
+export type MatrixAtRiskQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type MatrixAtRiskQuery = { atRiskCustomers: Array<{ customerId: string, probability: number, drivers: Array<{ feature: string, contribution: number }> }> };
+
+export type MatrixRiskModelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixRiskModelQuery = { riskModel: { modelVersion: string, auc: number | null, precisionAt50: number | null, baselinePrecisionAt50: number | null } | null };
 
 export type MatrixCustomerTimelineQueryVariables = Exact<{
   c: string;
@@ -1437,6 +1491,85 @@ export const CommitmentsEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommitmentsEventsMutation, CommitmentsEventsMutationVariables>;
+export const RiskLoginDocument = new TypedDocumentString(`
+    mutation RiskLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<RiskLoginMutation, RiskLoginMutationVariables>;
+export const RiskRecordDocument = new TypedDocumentString(`
+    mutation RiskRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskRecordMutation, RiskRecordMutationVariables>;
+export const RiskModelDocument = new TypedDocumentString(`
+    query RiskModel {
+  riskModel {
+    modelVersion
+    trainedAt
+    trainingRatings
+    holdoutRatings
+    auc
+    precisionAt50
+    baselinePrecisionAt50
+  }
+}
+    `) as unknown as TypedDocumentString<RiskModelQuery, RiskModelQueryVariables>;
+export const RiskAtRiskDocument = new TypedDocumentString(`
+    query RiskAtRisk($u: ID!, $first: Int) {
+  atRiskCustomers(unitId: $u, first: $first) {
+    customerId
+    probability
+    asOf
+    modelVersion
+    drivers {
+      feature
+      value
+      contribution
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskAtRiskQuery, RiskAtRiskQueryVariables>;
+export const RiskProfileDocument = new TypedDocumentString(`
+    query RiskProfile($c: String!) {
+  customer(customerId: $c) {
+    customerId
+    risk {
+      probability
+      modelVersion
+      drivers {
+        feature
+        value
+        contribution
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskProfileQuery, RiskProfileQueryVariables>;
+export const RiskFollowUpsDocument = new TypedDocumentString(`
+    query RiskFollowUps($u: ID!) {
+  followUps(unitId: $u, states: [OPEN], first: 500) {
+    totalCount
+    edges {
+      node {
+        reason
+        customerId
+        touchpointId
+        unit {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RiskFollowUpsQuery, RiskFollowUpsQueryVariables>;
 export const CustomersLoginDocument = new TypedDocumentString(`
     mutation CustomersLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {
@@ -2245,6 +2378,28 @@ export const MatrixCustomerDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<MatrixCustomerQuery, MatrixCustomerQueryVariables>;
+export const MatrixAtRiskDocument = new TypedDocumentString(`
+    query MatrixAtRisk($u: ID!) {
+  atRiskCustomers(unitId: $u) {
+    customerId
+    probability
+    drivers {
+      feature
+      contribution
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixAtRiskQuery, MatrixAtRiskQueryVariables>;
+export const MatrixRiskModelDocument = new TypedDocumentString(`
+    query MatrixRiskModel {
+  riskModel {
+    modelVersion
+    auc
+    precisionAt50
+    baselinePrecisionAt50
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixRiskModelQuery, MatrixRiskModelQueryVariables>;
 export const MatrixCustomerTimelineDocument = new TypedDocumentString(`
     query MatrixCustomerTimeline($c: String!) {
   customerTimeline(customerId: $c, first: 100) {

@@ -3,6 +3,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bulkLoad, rebuild } from './bulk';
+import { customerProfilePhase, customerUpkeepPhase, rebuildCustomerSummary, type ProfileResult, type UpkeepResult } from './customers';
 import { closeWatchers, connectWatchers, runFeed, watchedUnits } from './feed';
 import { FootprintSampler, startBenchGateway, type Footprint } from './gateway';
 import { BENCH_GROUP, benchOrg, EXEC } from './org';
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     'late-ratings': { type: 'string' },
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
+    'customer-rows': { type: 'string' },
   },
 });
 const quick = args.quick;
@@ -55,6 +57,10 @@ const cfg = {
   scoreReps: quick ? 20 : 50,
   rawReps: 3,
   lateRatingRatio: args['late-ratings'] === undefined ? 0.25 : Number(args['late-ratings']),
+  // The customers phase: A/B rounds of ingest with the per-customer upkeep off and on, then one customer among this many rows.
+  customerUpkeepRows: quick ? 10_000 : 40_000,
+  customerUpkeepRounds: 3,
+  customerRows: args['customer-rows'] ? Number(args['customer-rows']) : quick ? 1_000_000 : 10_000_000,
 };
 
 type ScoreSet = Record<string, Latency>;
@@ -90,6 +96,8 @@ async function main(): Promise<void> {
   let feed: Record<string, unknown> | undefined;
   const scoreSets: Record<string, { rows: number; queries: ScoreSet; raw: { ms: number[]; overall: number | null; touchpoints: number }; apiOverall: number | null; loadMs: number; rebuildMs: number }> = {};
   let profile: ProfileSummary | undefined;
+  let upkeep: UpkeepResult | undefined;
+  const customerSets: ProfileResult[] = [];
   // results.json (written after each phase too, so that a failed run keeps what it measured) and the table
   const save = (): Row[] => {
     const largest = Object.values(scoreSets).sort((a, b) => b.rows - a.rows)[0];
@@ -144,6 +152,7 @@ async function main(): Promise<void> {
     r.feed = feed ? { ...feed, touchpointP99Ms: (feed.touchpoint as Latency).p99Ms, scoresP99Ms: (feed.scores as Latency).p99Ms } : null;
     r.footprint = { rssMb: round(Math.max(fpIngest?.rssMbMax ?? 0, fpFeed?.rssMbMax ?? 0), 1), ingest: fpIngest ?? null, feed: fpFeed ?? null };
     if (profile) r.profile = profile;
+    r.customers = { upkeep: upkeep ?? null, profiles: customerSets };
 
     const rows: Row[] = [];
     const ingHow = `${cfg.ingestRows} touchpoints, batches of ${cfg.batchSize}, ${cfg.concurrency} clients, site keys, late ratings; 1 run, spread over tenths`;
@@ -173,6 +182,14 @@ async function main(): Promise<void> {
     }
     if (fpIngest) rows.push({ figure: 'gateway under ingest', value: `${Math.round(fpIngest.rssMbMax)} MB`, how: `max RSS; CPU ${Math.round(fpIngest.cpuPercent)}% of a core, PostgreSQL ${Math.round(fpIngest.pgCpuPercent ?? NaN)}% (/proc, steady part)` });
     if (fpFeed) rows.push({ figure: 'gateway under feed', value: `${Math.round(fpFeed.rssMbMax)} MB`, target: 'RSS ≤ 400 MB', met: fpFeed.rssMbMax <= 400, how: `max RSS with ${cfg.feedClients} clients; CPU ${Math.round(fpFeed.cpuPercent)}% of a core, PostgreSQL ${Math.round(fpFeed.pgCpuPercent ?? NaN)}%` });
+    if (upkeep) {
+      const how = `${cfg.customerUpkeepRounds} alternating rounds of ${cfg.customerUpkeepRows} touchpoints each (off ${upkeep.rounds.off.join(', ')}/s; on ${upkeep.rounds.on.join(', ')}/s)`;
+      rows.push({ figure: 'ingest slowdown, customer upkeep', value: `${round(upkeep.slowdown * 100, 1)} %`, target: '≤ 10 %', met: upkeep.slowdown <= 0.1, how });
+    }
+    for (const c of customerSets) {
+      rows.push({ figure: `customer profile at ${(c.rows / 1e6).toFixed(1)}M rows`, value: `${ms(c.customer.p50Ms)} / ${ms(c.customer.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.customer.p95Ms <= 30, how: `p50 / p95 of ${c.customer.n} sequential calls, a customer with ${c.touchpoints} touchpoints in ${c.units} units` });
+      rows.push({ figure: `customer timeline at ${(c.rows / 1e6).toFixed(1)}M rows`, value: `${ms(c.timeline.p50Ms)} / ${ms(c.timeline.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.timeline.p95Ms <= 30, how: 'first page of 50, same customer' });
+    }
     r.table = rows;
     const out = resolve(args.out as string);
     mkdirSync(resolve(out, '..'), { recursive: true });
@@ -286,6 +303,22 @@ async function main(): Promise<void> {
         console.log(`ingest at ${loaded} rows: ${perSec(atLarge.perSec)}; PostgreSQL per touchpoint ${pgWork(atLarge)} (empty table: ${ing ? pgWork(ing) : 'not run'})`);
         checkpoint();
       }
+    }
+    if (phases.has('customers')) {
+      upkeep = await customerUpkeepPhase(gw.url, db.url, org.seed, { rows: cfg.customerUpkeepRows, rounds: cfg.customerUpkeepRounds, batchSize: cfg.batchSize, concurrency: cfg.concurrency });
+      console.log(`customer upkeep: ingest ${perSec(upkeep.offMedian)} off, ${perSec(upkeep.onMedian)} on: ${round(upkeep.slowdown * 100, 1)} % slower`);
+      checkpoint();
+      const token = await login(gw.url, EXEC.username, EXEC.password);
+      await truncateAll(db.url);
+      const now = Date.now();
+      const lb = bar(`COPY ${(cfg.customerRows / 1e6).toFixed(0)}M rows`, cfg.customerRows);
+      await bulkLoad(db.url, org.seed, { rows: cfg.customerRows, fromMs: now - 365 * 86_400_000, toMs: now - 60_000, seed: `bench-customers-${cfg.customerRows}`, onProgress: (n) => lb.update(n) });
+      lb.stop();
+      const summaryMs = await rebuildCustomerSummary(db.url);
+      const c = await customerProfilePhase(gw.url, db.url, token, org.projects, cfg.scoreReps);
+      customerSets.push(c);
+      checkpoint();
+      console.log(`customer profile at ${c.rows} rows: p95 ${ms(c.customer.p95Ms)}, timeline p95 ${ms(c.timeline.p95Ms)} (summary recount ${Math.round(summaryMs / 1000)} s)`);
     }
   } catch (e) {
     console.error(`the gateway's last words:\n${gw.output().split('\n').slice(-30).join('\n')}`);

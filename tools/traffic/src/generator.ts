@@ -1,5 +1,6 @@
 import type { NeedCategory, OrgUnitRecord, TouchpointKind } from '@qihe/domain';
 import type { SatisfactionInput, ServiceInput, TouchpointInput } from '@qihe/client';
+import { CustomerMoods } from './customer-moods';
 import { Rng } from './prng';
 import { businessUnitOf, unitProfile, type UnitProfile } from './unit-profile';
 import {
@@ -65,9 +66,11 @@ export class TouchpointGenerator {
   private readonly lateRatingRatio: number;
   private readonly lateDelay: readonly [number, number];
   private readonly weightCache = new WeakMap<readonly string[], Record<string, number>>();
+  private readonly moods: CustomerMoods;
 
   constructor(opts: GeneratorOptions) {
     this.rng = new Rng(opts.seed);
+    this.moods = new CustomerMoods(opts.seed);
     for (const u of opts.units) this.byId.set(u.id, u);
     for (const u of opts.units) {
       if (u.parentId === null) continue;
@@ -107,13 +110,16 @@ export class TouchpointGenerator {
     const bu = businessUnitOf(unit, this.byId);
     const words = wordsFor(unit.industry ?? bu?.industry);
 
-    const category = rng.weighted(p.needMix);
+    const home = this.byId.get(this.moods.whoseCustomer(unit.id, this.active)) as OrgUnitRecord; // whose customer this is
+    const customerIndex = Math.floor(p.customerPool * rng.next() ** 2); // a few customers call often
+    const customer = home === unit ? this.customer(unit, p, customerIndex) : this.customer(home, this.profile(home.id), customerIndex);
+    const mood = this.moods.step(customer.id);
+    const category = this.moods.need(customer.id, mood, rng.weighted(p.needMix));
     const stage = rng.weighted(STAGES_FOR[category]);
     const channel = rng.weighted(p.channelMix);
     const kind: TouchpointKind = channel === 'SOCIAL' && rng.chance(0.8) ? 'SOCIAL' : rng.chance(0.1) ? 'COLLABORATION' : 'SERVICE';
     const asset = rng.pick(words.assets);
     const fill = (t: string): string => t.replace('{asset}', asset);
-    const customer = this.customer(unit, p, Math.floor(p.customerPool * rng.next() ** 2)); // a few customers call often
 
     const lagMs = rng.chance(p.lateDataRate)
       ? rng.between(16, 120) * 60_000
@@ -144,8 +150,9 @@ export class TouchpointGenerator {
     if (!served) return { input };
 
     const service = this.service(unit, p, category, channel, occurredMs, nowMs, fill, bu);
+    this.moods.shape(mood, service);
     input.service = service;
-    const satisfaction = this.rating(p, service.resolved);
+    const satisfaction = this.moods.rating(mood, this.rating(p, service.resolved));
     if (rng.chance(p.immediateRatingRate)) {
       input.satisfaction = satisfaction;
       return { input };

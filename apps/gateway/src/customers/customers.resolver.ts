@@ -1,15 +1,19 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { CUSTOMER_READERS, type Caller } from '@qihe/domain';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CUSTOMER_READERS, RISK_READERS, type Caller } from '@qihe/domain';
 import { Callers, CurrentCaller, pageCost } from '@qihe/server';
 import { TouchpointConnectionModel } from '../touchpoints/models/touchpoint-connection.model';
 import { CustomersService, MAX_TIMELINE_PAGE } from './customers.service';
-import { CustomerProfileModel } from './models/customer.model';
+import { CustomerProfileModel, CustomerRiskModel, RiskModelQualityModel } from './models/customer.model';
+import { MAX_AT_RISK, RiskReadsService } from './risk-reads.service';
 
 // Scope (the units that served the customer) is applied by the service; site keys read for their agents.
 @Resolver()
 @Callers(...CUSTOMER_READERS)
 export class CustomersResolver {
-  constructor(private readonly service: CustomersService) {}
+  constructor(
+    private readonly service: CustomersService,
+    private readonly risk: RiskReadsService,
+  ) {}
 
   @Query(() => CustomerProfileModel, { nullable: true, description: 'null when no touchpoint of the customer is in scope' })
   customer(@CurrentCaller() caller: Caller, @Args('customerId', { type: () => String }) customerId: string): Promise<CustomerProfileModel | null> {
@@ -24,5 +28,21 @@ export class CustomersResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<TouchpointConnectionModel> {
     return this.service.timeline(caller, customerId, first, after ?? null);
+  }
+
+  @Query(() => [CustomerRiskModel], { description: 'highest probability first', complexity: pageCost(MAX_AT_RISK) })
+  @Callers(...RISK_READERS)
+  atRiskCustomers(
+    @CurrentCaller() caller: Caller,
+    @Args('unitId', { type: () => ID }) unitId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+  ): Promise<CustomerRiskModel[]> {
+    return this.risk.atRisk(caller, unitId, first);
+  }
+
+  @Query(() => RiskModelQualityModel, { nullable: true, description: 'null before the first fit' })
+  @Callers(...RISK_READERS)
+  riskModel(): Promise<RiskModelQualityModel | null> {
+    return this.risk.quality();
   }
 }

@@ -9,6 +9,7 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { toTouchpointModel } from '../touchpoints/models/touchpoint.model';
 import type { TouchpointConnectionModel } from '../touchpoints/models/touchpoint-connection.model';
 import type { CustomerProfileModel } from './models/customer.model';
+import { RiskReadsService } from './risk-reads.service';
 
 export const MAX_TIMELINE_PAGE = 500;
 /** The profile lists at most this many open commitments and follow-ups (newest first). */
@@ -44,6 +45,7 @@ export class CustomersService {
     private readonly org: OrgService,
     private readonly commitments: CommitmentsService,
     private readonly followUps: FollowUpsService,
+    private readonly risk: RiskReadsService,
   ) {}
 
   async scope(caller: Caller, customerId: string): Promise<CustomerScope> {
@@ -59,9 +61,10 @@ export class CustomersService {
     const s = await this.scope(caller, customerId);
     if (s.visible.length === 0) return null;
     const unitIds = s.visible.map((u) => u.unitId);
-    const [promised, followUps] = await Promise.all([
+    const [promised, followUps, risk] = await Promise.all([
       openPromiseTouchpoints(this.db, customerId, unitIds, PROFILE_LIST),
       customerFollowUps(this.db, customerId, unitIds, PROFILE_LIST),
+      this.risk.riskOf(customerId, s.unitIds),
     ]);
     const units = [...s.visible].sort((a, b) => b.lastContactAt - a.lastContactAt || (a.unitId < b.unitId ? -1 : 1));
     return {
@@ -70,6 +73,7 @@ export class CustomersService {
       firstContactAt: new Date(Math.min(...units.map((u) => u.firstContactAt))),
       lastContactAt: new Date(units[0].lastContactAt),
       units: units.map((u) => ({ unit: this.org.require(u.unitId), touchpoints: u.touchpoints, lastContactAt: new Date(u.lastContactAt) })),
+      risk,
       openCommitments: (await this.commitments.modelsOf(promised)).filter((c) => c.completedAt === null),
       followUps: followUps.map((f) => this.followUps.model(f)),
     };

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import {
   addCustomerContacts,
+  touchCustomers,
   addToRollups,
   applyRollupDeltas,
   applyStatDeltas,
@@ -186,6 +187,7 @@ export class GroupCommit {
       await applyStatDeltas(tx, w.stats);
       await applyRollupDeltas(tx, w.deltas);
       await followUpRatings(tx, w.ratings);
+      await touchCustomers(tx, rates.length ? w.ratings : []); // late ratings: their customers' risk is looked at again
       return done;
     });
   }

@@ -20,8 +20,11 @@ export class Customers1764700000000 implements MigrationInterface {
         touchpoints bigint NOT NULL,
         first_contact_at timestamptz NOT NULL,
         last_contact_at timestamptz NOT NULL,
+        touched_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (customer_id, unit_id)
       )`);
+    // Customers whose history changed (a touchpoint, a late rating) since a moment: the risk pass rescores them.
+    await q.query(`CREATE INDEX customer_unit_touched_idx ON customer_unit (touched_at)`);
     // A unit's customers by their latest contact (candidates of the at-risk list).
     await q.query(`CREATE INDEX customer_unit_recent_idx ON customer_unit (unit_id, last_contact_at DESC)`);
     // Writers wait until commit, so no touchpoint is stored that the summary misses.

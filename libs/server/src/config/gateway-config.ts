@@ -30,6 +30,8 @@ export interface GatewayConfig {
   log: LogConfig;
   /** Whether this replica runs the commitment monitor (every replica may; off for a feed-only replica). */
   commitmentMonitor: boolean;
+  /** Customer risk: how often a replica checks whether to fit or rescore (QIHE_RISK_CHECK_SECONDS, at most 60), and the follow-up threshold (QIHE_RISK_THRESHOLD). */
+  risk: { checkSeconds: number; threshold: number };
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -54,6 +56,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const redisQueueMax = readPositiveInt(env, 'QIHE_REDIS_QUEUE_MAX', 60_000, 1_000_000);
   const monitor = env.QIHE_COMMITMENT_MONITOR || 'on';
   if (monitor !== 'on' && monitor !== 'off') throw new ConfigError('QIHE_COMMITMENT_MONITOR', `QIHE_COMMITMENT_MONITOR must be on or off, got "${monitor}".`);
+  const riskThreshold = env.QIHE_RISK_THRESHOLD === undefined || env.QIHE_RISK_THRESHOLD === '' ? 0.5 : Number(env.QIHE_RISK_THRESHOLD);
+  if (!(riskThreshold > 0 && riskThreshold < 1)) throw new ConfigError('QIHE_RISK_THRESHOLD', `QIHE_RISK_THRESHOLD must be a probability between 0 and 1 (exclusive), got "${env.QIHE_RISK_THRESHOLD}".`);
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -73,6 +77,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     metrics: readMetricsConfig(env, port),
     log: readLogConfig(env, nodeEnv === 'production'),
     commitmentMonitor: monitor === 'on',
+    risk: { checkSeconds: readPositiveInt(env, 'QIHE_RISK_CHECK_SECONDS', 30, 60), threshold: riskThreshold },
   };
 }
 

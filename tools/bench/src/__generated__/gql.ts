@@ -15,6 +15,9 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": typeof types.BenchCustomerDocument,
+    "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.BenchCustomerTimelineDocument,
+    "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": typeof types.BenchCustomerRecordDocument,
     "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n": typeof types.BenchScoreFragmentDoc,
     "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ScoreDocument,
     "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ChildScoresDocument,
@@ -23,6 +26,9 @@ type Documents = {
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
+    "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": types.BenchCustomerDocument,
+    "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.BenchCustomerTimelineDocument,
+    "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": types.BenchCustomerRecordDocument,
     "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n": types.BenchScoreFragmentDoc,
     "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ScoreDocument,
     "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ChildScoresDocument,
@@ -31,6 +37,18 @@ const documents: Documents = {
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": types.LoginDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n"): typeof import('./graphql').BenchCustomerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n"): typeof import('./graphql').BenchCustomerTimelineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  "): typeof import('./graphql').BenchCustomerRecordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

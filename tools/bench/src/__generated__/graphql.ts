@@ -10,6 +10,104 @@ export type Chain =
   | 'KNOWLEDGE'
   | 'VALUE';
 
+export type Channel =
+  | 'APP'
+  | 'EMAIL'
+  | 'ONSITE'
+  | 'OTHER'
+  | 'PHONE'
+  | 'SOCIAL'
+  | 'WEB';
+
+export type CommitmentInput = {
+  code: string;
+  met: boolean;
+};
+
+export type LifecycleStage =
+  | 'AFTER_SALE'
+  | 'IN_SALE'
+  | 'PRE_SALE';
+
+export type NeedCategory =
+  | 'BILLING'
+  | 'COMPLAINT'
+  | 'CONSULTATION'
+  | 'FAULT'
+  | 'INSTALLATION'
+  | 'KNOWLEDGE'
+  | 'OTHER'
+  | 'PURCHASE'
+  | 'RENEWAL'
+  | 'SUGGESTION';
+
+export type NeedInput = {
+  category: NeedCategory;
+  description?: string | null | undefined;
+};
+
+export type SatisfactionInput = {
+  comment?: string | null | undefined;
+  score: number;
+};
+
+export type ServiceInput = {
+  action: string;
+  commitment?: CommitmentInput | null | undefined;
+  firstContact: boolean;
+  handleSeconds: number;
+  handoffUnitId?: string | null | undefined;
+  knowledgeCreated?: boolean | null | undefined;
+  knowledgeRefs?: Array<string> | null | undefined;
+  resolved: boolean;
+  servedAt?: string | null | undefined;
+};
+
+export type TouchpointInput = {
+  agentId?: string | null | undefined;
+  channel: Channel;
+  contractId?: string | null | undefined;
+  customerId: string;
+  id: string;
+  industry?: string | null | undefined;
+  kind: TouchpointKind;
+  need: NeedInput;
+  occurredAt: string;
+  productId?: string | null | undefined;
+  region?: string | null | undefined;
+  satisfaction?: SatisfactionInput | null | undefined;
+  service?: ServiceInput | null | undefined;
+  stage: LifecycleStage;
+  teamId?: string | null | undefined;
+  unitId: string;
+};
+
+export type TouchpointKind =
+  | 'COLLABORATION'
+  | 'SERVICE'
+  | 'SOCIAL';
+
+export type BenchCustomerQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type BenchCustomerQuery = { customer: { customerId: string, touchpoints: number, firstContactAt: string, lastContactAt: string, units: Array<{ touchpoints: number, lastContactAt: string, unit: { id: string } }>, openCommitments: Array<{ id: string }>, followUps: Array<{ id: string }> } | null };
+
+export type BenchCustomerTimelineQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type BenchCustomerTimelineQuery = { customerTimeline: { edges: Array<{ node: { id: string, occurredAt: string, unit: { id: string }, satisfaction: { score: number } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BenchCustomerRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type BenchCustomerRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
 export type BenchScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null }> };
 
 export type ScoreQueryVariables = Exact<{
@@ -90,6 +188,62 @@ export const BenchScoreFragmentDoc = new TypedDocumentString(`
   modelVersion
 }
     `, {"fragmentName":"BenchScore"}) as unknown as TypedDocumentString<BenchScoreFragment, unknown>;
+export const BenchCustomerDocument = new TypedDocumentString(`
+    query BenchCustomer($c: String!) {
+  customer(customerId: $c) {
+    customerId
+    touchpoints
+    firstContactAt
+    lastContactAt
+    units {
+      unit {
+        id
+      }
+      touchpoints
+      lastContactAt
+    }
+    openCommitments {
+      id
+    }
+    followUps {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchCustomerQuery, BenchCustomerQueryVariables>;
+export const BenchCustomerTimelineDocument = new TypedDocumentString(`
+    query BenchCustomerTimeline($c: String!) {
+  customerTimeline(customerId: $c, first: 50) {
+    edges {
+      node {
+        id
+        occurredAt
+        unit {
+          id
+        }
+        satisfaction {
+          score
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchCustomerTimelineQuery, BenchCustomerTimelineQueryVariables>;
+export const BenchCustomerRecordDocument = new TypedDocumentString(`
+    mutation BenchCustomerRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchCustomerRecordMutation, BenchCustomerRecordMutationVariables>;
 export const ScoreDocument = new TypedDocumentString(`
     query Score($u: ID!, $f: DateTime!, $t: DateTime!) {
   engagementScore(unitId: $u, from: $f, to: $t) {

@@ -33,6 +33,18 @@ export class CustomerProfileModel {
   @Field(() => Date) firstContactAt!: Date;
   @Field(() => Date) lastContactAt!: Date;
   @Field(() => [CustomerUnitActivityModel]) units!: CustomerUnitActivityModel[];
+  @Field(() => CustomerRiskModel, { nullable: true, description: 'null before the first fit' }) risk!: CustomerRiskModel | null;
   @Field(() => [CommitmentModel]) openCommitments!: CommitmentModel[];
   @Field(() => [FollowUpModel]) followUps!: FollowUpModel[];
+}
+
+@ObjectType('RiskModelQuality')
+export class RiskModelQualityModel {
+  @Field(() => String) modelVersion!: string;
+  @Field(() => Date) trainedAt!: Date;
+  @Field(() => Int) trainingRatings!: number;
+  @Field(() => Int) holdoutRatings!: number;
+  @Field(() => Float, { nullable: true }) auc!: number | null;
+  @Field(() => Float, { nullable: true }) precisionAt50!: number | null;
+  @Field(() => Float, { nullable: true, description: 'ranking customers by their last rating alone' }) baselinePrecisionAt50!: number | null;
 }

@@ -1,0 +1,53 @@
+import { parentPort } from 'node:worker_threads';
+import LogisticRegression from 'ml-logistic-regression';
+import { Matrix } from 'ml-matrix';
+
+// The risk model's fit, in a worker thread so that ingest and the feed never
+// wait on it. Input: n rows of d raw features (row-major) and 0/1 labels.
+// Features are standardised on the training rows, a column of ones carries the
+// intercept, and ml-logistic-regression's gradient ascent (full batch, fixed
+// steps — deterministic: the same rows give the same model) fits the weights.
+
+export interface FitRequest {
+  x: Float64Array;
+  y: Uint8Array;
+  n: number;
+  d: number;
+  steps: number;
+}
+export interface FitAnswer {
+  means: number[];
+  stds: number[];
+  /** Intercept first, then one weight per standardised feature. */
+  weights: number[];
+}
+
+export function fit(req: FitRequest): FitAnswer {
+  const { x, y, n, d } = req;
+  const means = new Array<number>(d).fill(0);
+  const stds = new Array<number>(d).fill(0);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) means[j] += x[i * d + j] / n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) stds[j] += (x[i * d + j] - means[j]) ** 2 / n;
+  for (let j = 0; j < d; j++) stds[j] = Math.sqrt(stds[j]) || 1; // a constant feature keeps weight 0
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = [1];
+    for (let j = 0; j < d; j++) row.push((x[i * d + j] - means[j]) / stds[j]);
+    rows.push(row);
+  }
+  // One two-class classifier (the library trains one per class otherwise); its
+  // gradient is a sum over rows, so the step is scaled by 1/n.
+  const model = LogisticRegression.load({ name: 'LogisticRegression', numSteps: req.steps, learningRate: 3 / n, numberClasses: 1, classifiers: [{ numSteps: req.steps, learningRate: 3 / n, weights: null }] });
+  const target = Matrix.columnVector(Array.from(y));
+  model.classifiers[0].train(new Matrix(rows), target);
+  const w = model.classifiers[0].weights as Matrix;
+  return { means, stds, weights: w.to1DArray() };
+}
+
+parentPort?.on('message', (req: FitRequest) => {
+  try {
+    parentPort?.postMessage({ ok: true, answer: fit(req) });
+  } catch (err) {
+    parentPort?.postMessage({ ok: false, message: (err as Error).message });
+  }
+});

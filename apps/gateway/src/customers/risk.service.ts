@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  countRatings,
+  customersAfter,
+  customersWithOpenRiskFollowUp,
+  insertRiskModel,
+  latestRiskModel,
+  riskHistories,
+  riskPassMark,
+  setRiskPassMark,
+  storedRisks,
+  touchedCustomers,
+  upsertRisks,
+  type CustomerRiskRow,
+  type Database,
+  type RiskHistory,
+  type Sql,
+} from '@qihe/data';
+import { crossesThreshold, predictRisk, refitDue, riskFeaturesAt, type RiskModel, type RiskSample } from '@qihe/domain';
+import type { GatewayConfig } from '@qihe/server';
+import { CONFIG, DATABASE } from '../core/tokens';
+import { OrgService } from '../core/org.service';
+import { OutboxRelay } from '../core/outbox-relay.service';
+import { openFollowUps, type FollowUpCause } from '../follow-ups/follow-up-writes';
+import { fitRiskModel } from './risk-fit';
+
+const DAY = 86_400_000;
+/** A rating is trained on when its touchpoint occurred in the last year; features look back at most 90 days (and to the last rating). */
+const TRAINING_DAYS = 365;
+const LOOKBACK_DAYS = 120;
+const CUSTOMERS_PER_READ = 500;
+/** A pass rescores customers touched after the last pass's start less this much: a transaction that committed late is not missed. */
+const PASS_OVERLAP_MS = 60_000;
+// One key for "the risk job" across every replica sharing the database.
+const LOCK_KEY = 'qihe:customer-risk';
+
+/** How a pass reads and writes: inside one locked transaction (PostgreSQL), or query by query with short write transactions (PGlite). */
+interface Session {
+  read: Sql;
+  write<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Customer risk (MANAGEMENT-MODEL.md §7). Every replica ticks at least once a
+ * minute; one at a time (a PostgreSQL advisory lock; the embedded PGlite is
+ * one process, so its tick is alone by construction) it fits the model when
+ * due — 200 ratings first, then daily or at 20 % more ratings — in a worker
+ * thread, stores it, and rescores every customer; otherwise it rescores the
+ * customers whose history changed since the last pass. A customer whose risk
+ * crosses the threshold gets an AT_RISK_CUSTOMER follow-up (unless one is open).
+ */
+@Injectable()
+export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('CustomerRisk');
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  /** The latest stored model, as this replica last read it. */
+  model: RiskModel | null = null;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    private readonly org: OrgService,
+    private readonly relay: OutboxRelay,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.config.risk.checkSeconds * 1000);
+    this.timer.unref();
+    this.tick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.pass()
+      .catch((err: Error) => this.log.warn(`risk pass failed (retried next tick): ${err.message}`))
+      .finally(() => (this.running = null));
+  }
+
+  /** One pass; resolves when done (tests and the bench call it to wait for one). */
+  async pass(): Promise<void> {
+    await this.locked(async (s) => {
+      const root = this.org.tree.root()?.id;
+      const model = await latestRiskModel(s.read);
+      this.model = model;
+      if (!root) return;
+      const ratings = await countRatings(s.read, root);
+      const now = Date.now();
+      if (refitDue(model, ratings, now)) await this.refit(s, ratings, now);
+      else if (model) await this.rescoreTouched(s, model);
+    });
+  }
+
+  /** Runs `fn` if no other replica holds the risk job; a no-op otherwise. */
+  private async locked(fn: (s: Session) => Promise<void>): Promise<void> {
+    if (this.db.embedded) return fn({ read: this.db, write: (w) => this.db.transaction(w) });
+    await this.db.transaction(async (tx) => {
+      const [{ got }] = await tx.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got`, [LOCK_KEY]);
+      if (got) await fn({ read: tx, write: (w) => w(tx) });
+    });
+  }
+
+  /** Reads every customer's history once: the training ratings and everyone's features now. */
+  private async refit(s: Session, ratings: number, now: number): Promise<void> {
+    const started = performance.now();
+    const samples: RiskSample[] = [];
+    const histories: [string, RiskHistory][] = [];
+    const since = now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY;
+    for (let after: string | null = null; ; ) {
+      const customers = await customersAfter(s.read, after, CUSTOMERS_PER_READ);
+      if (customers.length === 0) break;
+      after = customers[customers.length - 1];
+      for (const [c, h] of await riskHistories(s.read, customers, since)) {
+        if (h.touchpoints.length === 0) continue;
+        histories.push([c, h]);
+        h.touchpoints.forEach((t) => {
+          if (t.score !== null && t.occurredAt >= now - TRAINING_DAYS * DAY) samples.push({ id: t.id, at: t.occurredAt, x: riskFeaturesAt(h.touchpoints, h.promises, t.occurredAt), y: t.score <= 2 ? 1 : 0 });
+        });
+      }
+      await new Promise((r) => setImmediate(r)); // a long read never holds the event loop
+    }
+    if (samples.length < 2) return;
+    const model = await fitRiskModel(samples, ratings, now);
+    await s.write((tx) => insertRiskModel(tx, model));
+    this.model = model;
+    let opened = 0;
+    for (let i = 0; i < histories.length; i += CUSTOMERS_PER_READ) opened += await this.score(s, model, histories.slice(i, i + CUSTOMERS_PER_READ), now);
+    this.log.log(
+      `risk model ${model.version} fitted on ${model.trainingRatings} ratings (${model.holdoutRatings} held out: AUC ${fmt(model.auc)}, precision@50 ${fmt(model.precisionAt50)}, last-rating baseline ${fmt(model.baselinePrecisionAt50)}) in ${Math.round(performance.now() - started)} ms; ${histories.length} customers scored, ${opened} follow-ups opened`,
+    );
+  }
+
+  private async rescoreTouched(s: Session, model: RiskModel): Promise<void> {
+    const mark = await riskPassMark(s.read);
+    const { now, customers } = await touchedCustomers(s.read, mark === null ? null : mark - PASS_OVERLAP_MS);
+    for (let i = 0; i < customers.length; i += CUSTOMERS_PER_READ) {
+      const batch = customers.slice(i, i + CUSTOMERS_PER_READ);
+      const h = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
+      await this.score(s, model, [...h].filter(([, x]) => x.touchpoints.length > 0), now);
+    }
+    await s.write((tx) => setRiskPassMark(tx, now));
+  }
+
+  /** Scores customers as of now; opens AT_RISK_CUSTOMER follow-ups for those who crossed the threshold. Returns how many opened. */
+  private async score(s: Session, model: RiskModel, histories: [string, RiskHistory][], now: number): Promise<number> {
+    if (histories.length === 0) return 0;
+    const threshold = this.config.risk.threshold;
+    const before = await storedRisks(s.read, histories.map(([c]) => c));
+    const rows: CustomerRiskRow[] = [];
+    const crossed: FollowUpCause[] = [];
+    for (const [customerId, h] of histories) {
+      const latest = h.touchpoints[h.touchpoints.length - 1];
+      const x = riskFeaturesAt(h.touchpoints, h.promises, Math.max(now, latest.occurredAt + 1));
+      const { probability } = predictRisk(model, x);
+      rows.push({ customerId, unitId: latest.unitId, latestTouchpointId: latest.id, probability, features: x, modelVersion: model.version, asOf: now });
+      if (crossesThreshold(before.get(customerId)?.probability ?? null, probability, threshold)) {
+        crossed.push({ reason: 'AT_RISK_CUSTOMER', unitId: latest.unitId, customerId, touchpointId: latest.id, commitmentId: null });
+      }
+    }
+    const opened = await s.write(async (tx) => {
+      await upsertRisks(tx, rows);
+      const open = await customersWithOpenRiskFollowUp(tx, crossed.map((c) => c.customerId));
+      return (await openFollowUps(tx, crossed.filter((c) => !open.has(c.customerId)))).length;
+    });
+    if (opened) this.relay.poke();
+    return opened;
+  }
+}
+
+const fmt = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(3));

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Seed } from '@qihe/domain';
+import { graphql } from './__generated__';
+import { withClient } from './pg';
+import { ingestPhase, type IngestSummary } from './phases';
+import { gql } from './scores';
+import { latency, median, round, type Latency } from './stats';
+import { planBatches } from './workload';
+
+// The customer lens (issue 14): what per-customer upkeep costs ingest, and how
+// fast one customer's profile and timeline answer among millions of rows.
+
+const DAY = 86_400_000;
+
+/** A customer with this many touchpoints over the last year, across the organisation, is timed. */
+export const PROFILED_TOUCHPOINTS = 1000;
+export const PROFILED_CUSTOMER = 'bench-customer-1000';
+
+const PROFILE = graphql(`
+  query BenchCustomer($c: String!) {
+    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }
+      openCommitments { id } followUps { id } }
+  }
+`);
+const TIMELINE = graphql(`
+  query BenchCustomerTimeline($c: String!) {
+    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }
+  }
+`);
+
+// "Off" for the A/B rounds: the customer index dropped and every customer_unit row
+// skipped by a BEFORE INSERT trigger (the statement still runs: a slight
+// understatement of the upkeep's cost, one round trip per shared transaction).
+const OFF_SQL = [
+  `DROP INDEX IF EXISTS touchpoint_customer_idx`,
+  `CREATE OR REPLACE FUNCTION bench_skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
+  `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
+  `CREATE TRIGGER bench_customer_off BEFORE INSERT ON customer_unit FOR EACH ROW EXECUTE FUNCTION bench_skip_row()`,
+];
+const ON_SQL = [
+  `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
+  `CREATE INDEX IF NOT EXISTS touchpoint_customer_idx ON touchpoint (customer_id, occurred_at DESC, id DESC)`,
+];
+
+export interface UpkeepResult {
+  rounds: { on: number[]; off: number[] };
+  onMedian: number;
+  offMedian: number;
+  /** 1 − on / off: the share of ingest rate the upkeep costs. */
+  slowdown: number;
+  runs: IngestSummary[];
+}
+
+/**
+ * Ingest with the per-customer upkeep on and off, alternating (off, on, off, on, …)
+ * so that table growth and a shared machine's noise fall on both alike.
+ */
+export async function customerUpkeepPhase(gwUrl: string, dbUrl: string, seed: Seed, opts: { rows: number; rounds: number; batchSize: number; concurrency: number }): Promise<UpkeepResult> {
+  const rounds = { on: [] as number[], off: [] as number[] };
+  const runs: IngestSummary[] = [];
+  for (let i = 0; i < opts.rounds * 2; i++) {
+    const on = i % 2 === 1;
+    await withClient(dbUrl, async (c) => {
+      for (const s of on ? ON_SQL : OFF_SQL) await c.query(s);
+    });
+    const batches = planBatches(seed, { total: opts.rows, batchSize: opts.batchSize, seed: `bench-customers-${i}`, lateRatingRatio: 0.25 });
+    const run = await ingestPhase(`ingest, customer upkeep ${on ? 'on' : 'off'} (${Math.floor(i / 2) + 1}/${opts.rounds})`, gwUrl, batches, opts.concurrency, dbUrl);
+    (on ? rounds.on : rounds.off).push(run.perSec);
+    runs.push(run);
+  }
+  await withClient(dbUrl, async (c) => {
+    for (const s of ON_SQL) await c.query(s);
+    // What the "off" rounds skipped, so the lens stays exact for what follows.
+    await c.query(`TRUNCATE customer_unit`);
+    await c.query(`INSERT INTO customer_unit (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at)
+      SELECT unit_id, customer_id, count(*), min(occurred_at), max(occurred_at) FROM touchpoint GROUP BY customer_id, unit_id`);
+  });
+  const onMedian = median(rounds.on);
+  const offMedian = median(rounds.off);
+  return { rounds, onMedian, offMedian, slowdown: round(1 - onMedian / offMedian, 3), runs };
+}
+
+/** After a bulk load (COPY bypasses ingest): the per-customer summary recounted from the rows. */
+export async function rebuildCustomerSummary(dbUrl: string): Promise<number> {
+  const t0 = performance.now();
+  await withClient(dbUrl, async (c) => {
+    await c.query(`TRUNCATE customer_unit`);
+    await c.query(`INSERT INTO customer_unit (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at)
+      SELECT unit_id, customer_id, count(*), min(occurred_at), max(occurred_at) FROM touchpoint GROUP BY customer_id, unit_id`);
+    await c.query(`VACUUM ANALYZE customer_unit`);
+  });
+  return performance.now() - t0;
+}
+
+export interface ProfileResult {
+  rows: number;
+  customer: Latency;
+  timeline: Latency;
+  touchpoints: number;
+  units: number;
+}
+
+/** Records PROFILED_TOUCHPOINTS touchpoints of one customer through the API (spread over a year and every project), then times the lens. */
+export async function customerProfilePhase(gwUrl: string, dbUrl: string, token: string, projects: string[], reps: number): Promise<ProfileResult> {
+  const now = Date.now();
+  const items = Array.from({ length: PROFILED_TOUCHPOINTS }, (_, i) => {
+    const occurredAt = now - Math.round(((i + 0.5) / PROFILED_TOUCHPOINTS) * 364 * DAY);
+    return {
+      id: randomUUID(),
+      unitId: projects[i % projects.length],
+      customerId: PROFILED_CUSTOMER,
+      channel: i % 3 === 0 ? 'WEB' : 'PHONE',
+      kind: 'SERVICE',
+      stage: 'AFTER_SALE',
+      occurredAt: new Date(occurredAt).toISOString(),
+      need: { category: i % 7 === 0 ? 'COMPLAINT' : 'FAULT' },
+      service: { action: 'handled', handleSeconds: 120, resolved: i % 4 !== 0, firstContact: true },
+      ...(i % 2 === 0 ? { satisfaction: { score: 1 + (i % 5) } } : {}),
+    };
+  });
+  for (let i = 0; i < items.length; i += 500) await gql(gwUrl, token, RECORD, { input: items.slice(i, i + 500) });
+  await withClient(dbUrl, (c) => c.query('VACUUM ANALYZE touchpoint'));
+  const rows = await withClient(dbUrl, async (c) => Number((await c.query('SELECT count(*)::bigint AS n FROM touchpoint')).rows[0].n));
+  const time = async (query: string): Promise<{ lat: Latency; sample: unknown }> => {
+    let sample: unknown;
+    for (let i = 0; i < 5; i++) sample = await gql(gwUrl, token, query, { c: PROFILED_CUSTOMER });
+    const ms: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      await gql(gwUrl, token, query, { c: PROFILED_CUSTOMER });
+      ms.push(performance.now() - t0);
+    }
+    return { lat: latency(ms), sample };
+  };
+  const p = await time(String(PROFILE));
+  const t = await time(String(TIMELINE));
+  const profile = (p.sample as { customer: { touchpoints: number; units: unknown[] } }).customer;
+  return { rows, customer: p.lat, timeline: t.lat, touchpoints: profile.touchpoints, units: profile.units.length };
+}
+
+const RECORD = String(
+  graphql(`
+    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }
+  `),
+);
