@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bulkLoad, rebuild } from './bulk';
 import { customerProfilePhase, customerUpkeepPhase, rebuildCustomerSummary, type ProfileResult, type UpkeepResult } from './customers';
+import { riskPhase, type RiskResult } from './risk';
 import { closeWatchers, connectWatchers, runFeed, watchedUnits } from './feed';
 import { FootprintSampler, startBenchGateway, type Footprint } from './gateway';
 import { BENCH_GROUP, benchOrg, EXEC } from './org';
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
     'customer-rows': { type: 'string' },
+    'risk-ratings': { type: 'string' },
+    'risk-seed': { type: 'string' },
   },
 });
 const quick = args.quick;
@@ -61,6 +64,9 @@ const cfg = {
   customerUpkeepRows: quick ? 10_000 : 40_000,
   customerUpkeepRounds: 3,
   customerRows: args['customer-rows'] ? Number(args['customer-rows']) : quick ? 1_000_000 : 10_000_000,
+  // The risk phase: this many ratings of a seed never tuned on (a fresh one each run unless given).
+  riskRatings: args['risk-ratings'] ? Number(args['risk-ratings']) : quick ? 20_000 : 100_000,
+  riskSeed: (args['risk-seed'] as string | undefined) ?? `bench-risk-${Date.now()}`,
 };
 
 type ScoreSet = Record<string, Latency>;
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
   let profile: ProfileSummary | undefined;
   let upkeep: UpkeepResult | undefined;
   const customerSets: ProfileResult[] = [];
+  let risk: RiskResult | undefined;
   // results.json (written after each phase too, so that a failed run keeps what it measured) and the table
   const save = (): Row[] => {
     const largest = Object.values(scoreSets).sort((a, b) => b.rows - a.rows)[0];
@@ -152,7 +159,7 @@ async function main(): Promise<void> {
     r.feed = feed ? { ...feed, touchpointP99Ms: (feed.touchpoint as Latency).p99Ms, scoresP99Ms: (feed.scores as Latency).p99Ms } : null;
     r.footprint = { rssMb: round(Math.max(fpIngest?.rssMbMax ?? 0, fpFeed?.rssMbMax ?? 0), 1), ingest: fpIngest ?? null, feed: fpFeed ?? null };
     if (profile) r.profile = profile;
-    r.customers = { upkeep: upkeep ?? null, profiles: customerSets };
+    r.customers = { upkeep: upkeep ?? null, profiles: customerSets, risk: risk ?? null };
 
     const rows: Row[] = [];
     const ingHow = `${cfg.ingestRows} touchpoints, batches of ${cfg.batchSize}, ${cfg.concurrency} clients, site keys, late ratings; 1 run, spread over tenths`;
@@ -189,6 +196,13 @@ async function main(): Promise<void> {
     for (const c of customerSets) {
       rows.push({ figure: `customer profile at ${(c.rows / 1e6).toFixed(1)}M rows`, value: `${ms(c.customer.p50Ms)} / ${ms(c.customer.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.customer.p95Ms <= 30, how: `p50 / p95 of ${c.customer.n} sequential calls, a customer with ${c.touchpoints} touchpoints in ${c.units} units` });
       rows.push({ figure: `customer timeline at ${(c.rows / 1e6).toFixed(1)}M rows`, value: `${ms(c.timeline.p50Ms)} / ${ms(c.timeline.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.timeline.p95Ms <= 30, how: 'first page of 50, same customer' });
+    }
+    if (risk) {
+      const m = risk.model;
+      const how = `seed ${risk.seed}: ${risk.touchpoints} touchpoints of ${risk.customers} customers over 180 days, ${m.trainingRatings} training / ${m.holdoutRatings} held-out ratings`;
+      rows.push({ figure: 'risk: AUC (hold-out)', value: String(m.auc === null ? 'n/a' : round(m.auc, 3)), how });
+      rows.push({ figure: 'risk: precision@50 vs last rating', value: `${m.precisionAt50 === null ? 'n/a' : round(m.precisionAt50, 3)} vs ${m.baselinePrecisionAt50 === null ? 'n/a' : round(m.baselinePrecisionAt50, 3)}`, met: (m.precisionAt50 ?? 0) > (m.baselinePrecisionAt50 ?? 1), target: '> baseline', how: 'latest 20 % of ratings by time' });
+      rows.push({ figure: `risk: fit at ${Math.round((m.trainingRatings + m.holdoutRatings) / 1000)}k ratings`, value: risk.fitMs === null ? 'n/a' : ms(risk.fitMs), how: `read + features + worker fit + rescoring every customer (the gateway's log); waited ${Math.round(risk.waitedMs / 1000)} s for the job's tick` });
     }
     r.table = rows;
     const out = resolve(args.out as string);
@@ -319,6 +333,12 @@ async function main(): Promise<void> {
       customerSets.push(c);
       checkpoint();
       console.log(`customer profile at ${c.rows} rows: p95 ${ms(c.customer.p95Ms)}, timeline p95 ${ms(c.timeline.p95Ms)} (summary recount ${Math.round(summaryMs / 1000)} s)`);
+    }
+    if (phases.has('risk')) {
+      const token = await login(gw.url, EXEC.username, EXEC.password);
+      risk = await riskPhase(gw.url, db.url, token, org.seed, { ratings: cfg.riskRatings, rngSeed: cfg.riskSeed, output: () => gw.output() });
+      checkpoint();
+      console.log(`risk on ${risk.seed}: AUC ${risk.model.auc}, precision@50 ${risk.model.precisionAt50} vs ${risk.model.baselinePrecisionAt50}; fit ${risk.fitMs} ms`);
     }
   } catch (e) {
     console.error(`the gateway's last words:\n${gw.output().split('\n').slice(-30).join('\n')}`);

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": typeof types.BenchCustomerDocument,
     "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.BenchCustomerTimelineDocument,
     "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": typeof types.BenchCustomerRecordDocument,
+    "\n  query BenchRiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }\n": typeof types.BenchRiskModelDocument,
     "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n": typeof types.BenchScoreFragmentDoc,
     "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ScoreDocument,
     "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ChildScoresDocument,
@@ -29,6 +30,7 @@ const documents: Documents = {
     "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": types.BenchCustomerDocument,
     "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.BenchCustomerTimelineDocument,
     "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": types.BenchCustomerRecordDocument,
+    "\n  query BenchRiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }\n": types.BenchRiskModelDocument,
     "\n  fragment BenchScore on EngagementScore { unit { id } from to touchpoints overall chains { chain score } modelVersion }\n": types.BenchScoreFragmentDoc,
     "\n  query Score($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScore(unitId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ScoreDocument,
     "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ChildScoresDocument,
@@ -49,6 +51,10 @@ export function graphql(source: "\n  query BenchCustomerTimeline($c: String!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  "): typeof import('./graphql').BenchCustomerRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchRiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }\n"): typeof import('./graphql').BenchRiskModelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

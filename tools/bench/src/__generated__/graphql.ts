@@ -108,6 +108,11 @@ export type BenchCustomerRecordMutationVariables = Exact<{
 
 export type BenchCustomerRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
 
+export type BenchRiskModelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BenchRiskModelQuery = { riskModel: { modelVersion: string, trainedAt: string, trainingRatings: number, holdoutRatings: number, auc: number | null, precisionAt50: number | null, baselinePrecisionAt50: number | null } | null };
+
 export type BenchScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null }> };
 
 export type ScoreQueryVariables = Exact<{
@@ -244,6 +249,19 @@ export const BenchCustomerRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BenchCustomerRecordMutation, BenchCustomerRecordMutationVariables>;
+export const BenchRiskModelDocument = new TypedDocumentString(`
+    query BenchRiskModel {
+  riskModel {
+    modelVersion
+    trainedAt
+    trainingRatings
+    holdoutRatings
+    auc
+    precisionAt50
+    baselinePrecisionAt50
+  }
+}
+    `) as unknown as TypedDocumentString<BenchRiskModelQuery, BenchRiskModelQueryVariables>;
 export const ScoreDocument = new TypedDocumentString(`
     query Score($u: ID!, $f: DateTime!, $t: DateTime!) {
   engagementScore(unitId: $u, from: $f, to: $t) {
