@@ -10,6 +10,8 @@ import { Empty, Loading } from './ui/states';
 const AgentView = lazy(() => import('./agent/agent-view').then((m) => ({ default: m.AgentView })));
 const UnitView = lazy(() => import('./unit/unit-view').then((m) => ({ default: m.UnitView })));
 const LiveView = lazy(() => import('./live/live-view').then((m) => ({ default: m.LiveView })));
+const CommitmentsView = lazy(() => import('./commitments/commitments-view').then((m) => ({ default: m.CommitmentsView })));
+const FollowUpsView = lazy(() => import('./commitments/follow-ups-view').then((m) => ({ default: m.FollowUpsView })));
 
 /** The signed-in frame: header with the role's views, then the routed view. */
 export function Shell({ endpoints }: { endpoints: ApiEndpoints }): ReactNode {
@@ -19,7 +21,7 @@ export function Shell({ endpoints }: { endpoints: ApiEndpoints }): ReactNode {
   const views = viewsFor(session);
   const wanted = route.segments[0] as View | undefined;
   const fallback: View | undefined = session.role === 'UNIT_HEAD' ? 'unit' : views[views.length - 1];
-  const current: View | undefined = session.backend === 'site' ? 'agent' : wanted && ['unit', 'live'].includes(wanted) ? wanted : fallback;
+  const current: View | undefined = session.backend === 'site' ? 'agent' : wanted && views.includes(wanted) ? wanted : fallback;
 
   // An empty or unknown hash lands on the role's home view.
   useEffect(() => {
@@ -53,6 +55,8 @@ export function Shell({ endpoints }: { endpoints: ApiEndpoints }): ReactNode {
         <Suspense fallback={<Loading />}>
           {current === 'agent' && <AgentView />}
           {current === 'unit' && <UnitView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
+          {current === 'commitments' && <CommitmentsView unitId={route.segments[1] ?? session.unitId} traceId={route.segments[2] === 'trace' ? route.segments[3] : undefined} params={route.params} />}
+          {current === 'follow-ups' && <FollowUpsView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
           {current === 'live' && <LiveView feedUrl={endpoints.feed} rootId={route.segments[1] ?? session.unitId} />}
           {!current && (
             <div data-testid="no-views">

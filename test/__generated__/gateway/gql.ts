@@ -15,6 +15,12 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation BoardE2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.BoardE2eRecordDocument,
+    "mutation BoardE2eEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }": typeof types.BoardE2eEventsDocument,
+    "query BoardE2eNodes($from: DateTime!, $to: DateTime!) {\n  commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 100) { edges { node { id touchpointId state } } } }": typeof types.BoardE2eNodesDocument,
+    "query BoardE2eCounts($from: DateTime!, $to: DateTime!) {\n  open: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [OPEN, AT_RISK], first: 1) { totalCount }\n  atRisk: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [AT_RISK], first: 1) { totalCount }\n  breached: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [BREACHED], first: 1) { totalCount }\n  met: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [MET], first: 1) { totalCount } }": typeof types.BoardE2eCountsDocument,
+    "query BoardE2eAlerts { commitmentAlerts(unitId: \"bu-grid\", first: 200) { id type commitmentId } }": typeof types.BoardE2eAlertsDocument,
+    "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }": typeof types.BoardE2eFollowUpsDocument,
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": typeof types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
@@ -116,6 +122,12 @@ type Documents = {
     "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": typeof types.ScoreDocument,
 };
 const documents: Documents = {
+    "mutation BoardE2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.BoardE2eRecordDocument,
+    "mutation BoardE2eEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }": types.BoardE2eEventsDocument,
+    "query BoardE2eNodes($from: DateTime!, $to: DateTime!) {\n  commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 100) { edges { node { id touchpointId state } } } }": types.BoardE2eNodesDocument,
+    "query BoardE2eCounts($from: DateTime!, $to: DateTime!) {\n  open: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [OPEN, AT_RISK], first: 1) { totalCount }\n  atRisk: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [AT_RISK], first: 1) { totalCount }\n  breached: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [BREACHED], first: 1) { totalCount }\n  met: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [MET], first: 1) { totalCount } }": types.BoardE2eCountsDocument,
+    "query BoardE2eAlerts { commitmentAlerts(unitId: \"bu-grid\", first: 200) { id type commitmentId } }": types.BoardE2eAlertsDocument,
+    "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }": types.BoardE2eFollowUpsDocument,
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
@@ -217,6 +229,30 @@ const documents: Documents = {
     "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": types.ScoreDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BoardE2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').BoardE2eRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BoardE2eEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').BoardE2eEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardE2eNodes($from: DateTime!, $to: DateTime!) {\n  commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 100) { edges { node { id touchpointId state } } } }"): typeof import('./graphql').BoardE2eNodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardE2eCounts($from: DateTime!, $to: DateTime!) {\n  open: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [OPEN, AT_RISK], first: 1) { totalCount }\n  atRisk: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [AT_RISK], first: 1) { totalCount }\n  breached: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [BREACHED], first: 1) { totalCount }\n  met: commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, states: [MET], first: 1) { totalCount } }"): typeof import('./graphql').BoardE2eCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardE2eAlerts { commitmentAlerts(unitId: \"bu-grid\", first: 200) { id type commitmentId } }"): typeof import('./graphql').BoardE2eAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }"): typeof import('./graphql').BoardE2eFollowUpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

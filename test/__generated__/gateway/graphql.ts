@@ -192,6 +192,46 @@ export type UserInput = {
   username: string;
 };
 
+export type BoardE2eRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type BoardE2eRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type BoardE2eEventsMutationVariables = Exact<{
+  input: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type BoardE2eEventsMutation = { recordCommitmentEvents: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type BoardE2eNodesQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type BoardE2eNodesQuery = { commitments: { edges: Array<{ node: { id: string, touchpointId: string, state: CommitmentState } }> } };
+
+export type BoardE2eCountsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type BoardE2eCountsQuery = { open: { totalCount: number }, atRisk: { totalCount: number }, breached: { totalCount: number }, met: { totalCount: number } };
+
+export type BoardE2eAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BoardE2eAlertsQuery = { commitmentAlerts: Array<{ id: string, type: CommitmentAlertType, commitmentId: string }> };
+
+export type BoardE2eFollowUpsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BoardE2eFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, reason: FollowUpReason, state: FollowUpState, commitmentId: string | null, customerId: string } }> } };
+
 export type BrowserScoreQueryVariables = Exact<{
   unitId: string;
   from: string;
@@ -1014,6 +1054,109 @@ export const MatrixScoreFragmentDoc = new TypedDocumentString(`
     id
   }
 }`, {"fragmentName":"MatrixScore"}) as unknown as TypedDocumentString<MatrixScoreFragment, unknown>;
+export const BoardE2eRecordDocument = new TypedDocumentString(`
+    mutation BoardE2eRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardE2eRecordMutation, BoardE2eRecordMutationVariables>;
+export const BoardE2eEventsDocument = new TypedDocumentString(`
+    mutation BoardE2eEvents($input: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardE2eEventsMutation, BoardE2eEventsMutationVariables>;
+export const BoardE2eNodesDocument = new TypedDocumentString(`
+    query BoardE2eNodes($from: DateTime!, $to: DateTime!) {
+  commitments(unitId: "bu-grid", from: $from, to: $to, level: 1, first: 100) {
+    edges {
+      node {
+        id
+        touchpointId
+        state
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardE2eNodesQuery, BoardE2eNodesQueryVariables>;
+export const BoardE2eCountsDocument = new TypedDocumentString(`
+    query BoardE2eCounts($from: DateTime!, $to: DateTime!) {
+  open: commitments(
+    unitId: "bu-grid"
+    from: $from
+    to: $to
+    level: 1
+    states: [OPEN, AT_RISK]
+    first: 1
+  ) {
+    totalCount
+  }
+  atRisk: commitments(
+    unitId: "bu-grid"
+    from: $from
+    to: $to
+    level: 1
+    states: [AT_RISK]
+    first: 1
+  ) {
+    totalCount
+  }
+  breached: commitments(
+    unitId: "bu-grid"
+    from: $from
+    to: $to
+    level: 1
+    states: [BREACHED]
+    first: 1
+  ) {
+    totalCount
+  }
+  met: commitments(
+    unitId: "bu-grid"
+    from: $from
+    to: $to
+    level: 1
+    states: [MET]
+    first: 1
+  ) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<BoardE2eCountsQuery, BoardE2eCountsQueryVariables>;
+export const BoardE2eAlertsDocument = new TypedDocumentString(`
+    query BoardE2eAlerts {
+  commitmentAlerts(unitId: "bu-grid", first: 200) {
+    id
+    type
+    commitmentId
+  }
+}
+    `) as unknown as TypedDocumentString<BoardE2eAlertsQuery, BoardE2eAlertsQueryVariables>;
+export const BoardE2eFollowUpsDocument = new TypedDocumentString(`
+    query BoardE2eFollowUps {
+  followUps(unitId: "bu-grid", first: 200) {
+    edges {
+      node {
+        id
+        reason
+        state
+        commitmentId
+        customerId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BoardE2eFollowUpsQuery, BoardE2eFollowUpsQueryVariables>;
 export const BrowserScoreDocument = new TypedDocumentString(`
     query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {
   engagementScore(unitId: $unitId, from: $from, to: $to) {

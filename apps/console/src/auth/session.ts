@@ -42,7 +42,7 @@ export function useSession(): SessionContextValue {
 }
 
 /** The views a role is offered here. The server still decides what it may read. */
-export type View = 'agent' | 'unit' | 'live';
+export type View = 'agent' | 'unit' | 'commitments' | 'follow-ups' | 'live';
 
 export function viewsFor(session: Pick<Session, 'role' | 'backend'>): View[] {
   if (session.backend === 'site') return ['agent'];
@@ -50,8 +50,9 @@ export function viewsFor(session: Pick<Session, 'role' | 'backend'>): View[] {
     case 'EXECUTIVE':
     case 'ADMIN':
     case 'UNIT_HEAD':
-      return ['unit', 'live'];
+      return ['unit', 'commitments', 'follow-ups', 'live'];
     case 'AGENT':
-      return [];
+      // An agent reads no scores; at the gateway it works its unit's follow-ups.
+      return ['follow-ups'];
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { CHAINS, floorToHour, HOUR_MS, type Chain } from '@qihe/domain';
@@ -8,6 +8,8 @@ import { buildHash } from '../routing/hash-route';
 import { fmtScore } from '../ui/format';
 import { Loading, ProblemBox } from '../ui/states';
 import { ORG_UNITS, UNIT_SCORES, type EngagementScoreData } from '../unit/gateway-api';
+import { COMMITMENT_ALERTS } from '../commitments/commitments-api';
+import { alertFromApi, alertFromFeed, mergeAlerts, type AlertItem } from './alert-items';
 import { AlertsPanel } from './alerts-panel';
 import type { AlertEvent, ScoresEvent, TileScore, TouchpointEvent } from './feed-events';
 import { Ticker } from './ticker';
@@ -41,7 +43,9 @@ export function LiveView({ feedUrl, rootId }: { feedUrl: string; rootId: string 
   const org = useQuery(ORG_UNITS, { fetchPolicy: 'cache-first' });
   const [scores, setScores] = useState<Record<string, TileScore>>({});
   const [ticker, setTicker] = useState<TouchpointEvent[]>([]);
-  const [alerts, setAlerts] = useState<(AlertEvent & { seq: number })[]>([]);
+  const [alerts, setAlerts] = useState<AlertItem[]>([]);
+  // The alert list survives a reload: what the feed said is read back from the gateway, again on every (re)connect.
+  const loaded = useQuery(COMMITMENT_ALERTS, { variables: { unitId: rootId, first: ALERTS_MAX }, fetchPolicy: 'network-only' });
   const [snapshotProblem, setSnapshotProblem] = useState<ApiProblem | null>(null);
 
   const units = org.data?.orgUnits ?? [];
@@ -69,11 +73,28 @@ export function LiveView({ feedUrl, rootId }: { feedUrl: string; rootId: string 
     );
   }, [client, rootId]);
 
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refetchSoon = (): void => {
+    if (refetchTimer.current) return;
+    refetchTimer.current = setTimeout(() => {
+      refetchTimer.current = null;
+      void loaded.refetch().catch(() => undefined);
+    }, 500);
+  };
+  useEffect(() => () => clearTimeout(refetchTimer.current ?? undefined), []);
+
   const feed = useFeed(feedUrl, session.token, watched, {
-    onConnect: fetchSnapshot,
+    onConnect: () => {
+      fetchSnapshot();
+      void loaded.refetch().catch(() => undefined); // shown by the panel's own state; the live alerts go on
+    },
     onScores: (e: ScoresEvent) => setScores((prev) => ({ ...prev, [e.unitId]: { source: 'live', ...e, chains: e.chains, at: Date.now() } })),
     onTouchpoint: (e: TouchpointEvent) => setTicker((prev) => [e, ...prev.filter((x) => x.id !== e.id)].slice(0, TICKER_MAX)),
-    onAlert: (e: AlertEvent) => setAlerts((prev) => [{ ...e, seq: (prev[0]?.seq ?? 0) + 1 }, ...prev].slice(0, ALERTS_MAX)),
+    onAlert: (e: AlertEvent) => {
+      setAlerts((prev) => mergeAlerts([alertFromFeed(e)], prev, ALERTS_MAX));
+      // The socket names units by id; the API's copy names them (also an owner outside the caller's scope).
+      if ('commitmentId' in e && e.type !== 'FOLLOW_UP_OPENED') refetchSoon();
+    },
   });
 
   if (org.error) return <ProblemBox problem={problemOf(org.error) ?? { code: 'ERROR', message: '' }} onRetry={() => void org.refetch()} />;
@@ -106,7 +127,8 @@ export function LiveView({ feedUrl, rootId }: { feedUrl: string; rootId: string 
           ))}
         </div>
         <div className="live-side">
-          <AlertsPanel alerts={alerts} nameOf={nameOf} />
+          {loaded.error && <ProblemBox problem={problemOf(loaded.error) ?? { code: 'ERROR', message: '' }} onRetry={() => void loaded.refetch()} />}
+          <AlertsPanel alerts={mergeAlerts(alerts, (loaded.data?.commitmentAlerts ?? []).map(alertFromApi), ALERTS_MAX)} nameOf={nameOf} rootId={rootId} />
           <Ticker events={ticker} nameOf={nameOf} />
         </div>
       </div>
