@@ -63,14 +63,29 @@ export async function markOutboxSent(sql: Sql, ids: readonly number[]): Promise<
 
 /**
  * Alerts of the last hours heard by some units, newest first (an alert list
- * survives a reload): rows whose rooms (the touchpoint's unit, the owner unit)
- * meet `unitIds`, i.e. what a subscriber of those units was sent or will be.
+ * survives a reload): those of touchpoints in `unitIds`, and those whose owner
+ * unit (payload.ownerUnitId) is in `unitIds`, i.e. what a subscriber of those
+ * units was sent or will be. Read as the newest `limit` per unit and path,
+ * each an index range (feed_outbox_recent_idx, feed_outbox_owner_idx), merged:
+ * the cost follows the number of units, not how many alerts the week held.
  */
 export async function recentOutbox(sql: Sql, unitIds: string[], types: readonly string[], since: number, limit: number): Promise<OutboxRow[]> {
   const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[] | string; payload: Record<string, unknown> | string }>(
-    `SELECT id, unit_id, dedupe_key, event, rooms, payload FROM feed_outbox
-      WHERE rooms && $1::text[] AND event = 'alert' AND payload->>'type' = ANY($2::text[]) AND created_at >= $3
-      ORDER BY created_at DESC, id DESC LIMIT $4`,
+    `WITH s(u) AS (SELECT DISTINCT unnest($1::text[])),
+     heard AS (
+       SELECT o.id FROM s CROSS JOIN LATERAL (
+         SELECT id FROM feed_outbox
+          WHERE unit_id = s.u AND created_at >= $3 AND event = 'alert' AND payload->>'type' = ANY($2::text[])
+          ORDER BY created_at DESC LIMIT $4) o
+       UNION -- an alert heard through both its units counts once
+       SELECT o.id FROM s CROSS JOIN LATERAL (
+         SELECT id FROM feed_outbox
+          WHERE payload->>'ownerUnitId' = s.u AND payload->>'ownerUnitId' <> unit_id AND created_at >= $3
+          ORDER BY created_at DESC LIMIT $4) o)
+     SELECT f.id, f.unit_id, f.dedupe_key, f.event, f.rooms, f.payload FROM feed_outbox f JOIN heard USING (id)
+      -- only node alerts name an owner; their type is checked here, where the planner cannot misjudge how many rows it keeps
+      WHERE f.event = 'alert' AND f.payload->>'type' = ANY($2::text[])
+      ORDER BY f.created_at DESC, f.id DESC LIMIT $4`,
     [textArray(unitIds), textArray([...types]), new Date(since).toISOString(), limit],
   );
   return rows.map((r) => ({

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpState } from '../__generated__/gateway/graphql';
 import { problemOf } from '../api/errors';
-import { useSession } from '../auth/session';
+import { useSession, viewsFor } from '../auth/session';
 import { buildHash, navigate } from '../routing/hash-route';
 import { fmtUtc } from '../ui/format';
 import { Empty, Loading, ProblemBox } from '../ui/states';
@@ -61,8 +61,9 @@ function Inbox({ unitId, states }: { unitId: string; states: FollowUpState[] | n
   const problem = problemOf(q.error);
   const conn = q.data?.followUps;
   const now = Date.now();
-  // The board is for those who read commitments of the unit; an agent's trace link goes to the same place.
-  const traceOf = (f: FollowUpRow): string | null => (f.commitmentId ? traceHref(session.unitId, f.commitmentId) : null);
+  // Traces open on the caller's own board; an agent has none (it works the inbox only).
+  const hasBoard = viewsFor(session).includes('commitments');
+  const traceOf = (f: FollowUpRow): string | null => (f.commitmentId && hasBoard ? traceHref(session.unitId, f.commitmentId) : null);
 
   return (
     <section className="panel" data-testid="inbox">

@@ -1,18 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// commitmentAlerts reads the feed outbox by who hears an alert (its rooms: the
-// touchpoint's unit and the owner unit), newest first: a GIN index finds a
-// narrow scope's few rows, the time index serves a wide scope newest first.
+// commitmentAlerts reads the feed outbox newest first per unit that hears an
+// alert: the touchpoint's unit through feed_outbox_recent_idx (unit_id,
+// created_at), the owner unit through this index. It holds only the alerts
+// whose owner is another unit, so the relay's "sent" updates of every other
+// row pay nothing for it.
 export class AlertLookup1764800000000 implements MigrationInterface {
   name = 'AlertLookup1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX feed_outbox_rooms_idx ON feed_outbox USING gin (rooms)`);
-    await q.query(`CREATE INDEX feed_outbox_created_idx ON feed_outbox (created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX feed_outbox_owner_idx ON feed_outbox ((payload->>'ownerUnitId'), created_at DESC) WHERE payload->>'ownerUnitId' <> unit_id`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX feed_outbox_created_idx`);
-    await q.query(`DROP INDEX feed_outbox_rooms_idx`);
+    await q.query(`DROP INDEX feed_outbox_owner_idx`);
   }
 }
