@@ -26,6 +26,7 @@ it('applies every migration, reverts them all, and applies them again', async ()
       'risk_pass',
       'rollup_day',
       'rollup_hour',
+      'rollup_layout',
       'rollup_minute',
       'site',
       'touchpoint',

@@ -194,7 +194,7 @@ describe('rebuildRollups', () => {
         occurredAt: Number(r.occurred_ms),
         receivedAt: Number(r.received_ms),
       });
-      const slices = sliceValuesOf({ channel: String(r.channel), kind: String(r.kind), stage: String(r.stage), region: r.region as string | null, industry: r.industry as string | null, needCategory: String(r.need_category) });
+      const slices = sliceValuesOf({ channel: String(r.channel), kind: String(r.kind), stage: String(r.stage), region: r.region as string | null, industry: r.industry as string | null, needCategory: String(r.need_category), agentId: r.agent_id as string | null, teamId: r.team_id as string | null, productId: r.product_id as string | null });
       addToRollups(deltas, TREE.lineage(r.unit_id), Number(r.occurred_ms), slices, counters);
     }
     await fx.db.transaction(async (tx) => {

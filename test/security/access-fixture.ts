@@ -84,6 +84,12 @@ export const DOCS = {
     engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }`),
   touchpoints: graphql(`query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {
     touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }`),
+  // The drill-down with a filter and totalCount, and the breakdown by agent: the same scope as their plain forms.
+  touchpointsFiltered: graphql(`query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {
+    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: "csat", part: DENOMINATOR, channel: PHONE, agentId: "UNKNOWN" }) {
+      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }`),
+  engagementBreakdownByAgent: graphql(`query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }`),
   login: graphql(`mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }`),
   recordTouchpoints: graphql(`mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }`),
   recordSatisfaction: graphql(`mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {

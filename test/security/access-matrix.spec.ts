@@ -95,6 +95,12 @@ const TABLE: Row[] = [
   ['agent.a1', 'touchpoints', 'no-such-unit', 'NOT_FOUND'],
   ['site-a', 'touchpoints', 'bu-a', 'FORBIDDEN'],
   ['site-a', 'touchpoints', 'prj-a1', 'FORBIDDEN'],
+  ...scoreRows('engagementBreakdownByAgent'),
+  ...readRows('touchpointsFiltered'),
+  ['agent.a1', 'touchpointsFiltered', 'prj-a1', 'ok'],
+  ['agent.a1', 'touchpointsFiltered', 'prj-a2', 'FORBIDDEN'],
+  ['agent.a1', 'touchpointsFiltered', 'bu-a', 'FORBIDDEN'],
+  ['site-a', 'touchpointsFiltered', 'bu-a', 'FORBIDDEN'],
 
   ['none', 'login', 'head.a', 'ok'],
   ['garbage', 'login', 'agent.a1', 'ok'], // a stale or bad token does not stop anyone signing in
@@ -320,6 +326,15 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       const units = (v.edges as { node: { unit: { id: string } } }[]).map((e) => e.node.unit.id);
       expect(units.length).toBeGreaterThan(0);
       return expect(units.filter((u) => !subtreeOf(target).includes(u))).toEqual([]);
+    }
+    case 'engagementBreakdownByAgent':
+      return expect(v.map((s) => s.value)).toEqual(['UNKNOWN']);
+    case 'touchpointsFiltered': {
+      const nodes = (v.edges as { node: { agentId: string | null; satisfaction: { score: number } | null; unit: { id: string } } }[]).map((e) => e.node);
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(v.totalCount).toBe(nodes.length);
+      expect(nodes.filter((n) => n.satisfaction === null || n.agentId !== null)).toEqual([]);
+      return expect(nodes.filter((n) => !subtreeOf(target).includes(n.unit.id))).toEqual([]);
     }
     case 'login':
       return expect(v).toMatchObject({ role: USER_OF[target as CallerName]?.role, unitId: USER_OF[target as CallerName]?.unitId });

@@ -1,4 +1,4 @@
-import type { AlertStage, CommitmentDefinition, CommitmentNode, CommitmentState, Resolution } from '@qihe/domain';
+import type { AlertStage, CommitmentDefinition, CommitmentNode, CommitmentState, Resolution, SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
 
@@ -354,10 +354,11 @@ export async function sumStatsByCode(sql: Sql, unitIds: string[], owned: boolean
 export async function touchpointBuckets(
   sql: Sql,
   ids: readonly string[],
-): Promise<Map<string, { unitId: string; occurredAt: number; channel: string; kind: string; stage: string; region: string | null; industry: string | null; needCategory: string }>> {
+): Promise<Map<string, SliceFields & { unitId: string; occurredAt: number }>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql.query<{ id: string; unitId: string; occurredAt: number | string; channel: string; kind: string; stage: string; region: string | null; industry: string | null; needCategory: string }>(
-    `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory"
+  const rows = await sql.query<SliceFields & { id: string; unitId: string; occurredAt: number | string }>(
+    `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory",
+            agent_id AS "agentId", team_id AS "teamId", product_id AS "productId"
        FROM touchpoint WHERE id = ANY($1::uuid[])`,
     [textArray([...new Set(ids)])],
   );

@@ -12,3 +12,6 @@ export * from './follow-up.repository';
 export * from './feed-outbox.repository';
 export * from './customer.repository';
 export * from './customer-risk.repository';
+export * from './rollup-layout';
+export * from './touchpoint-drill.repository';
+export * from './rollup-count.repository';

@@ -1,6 +1,7 @@
 import { countTouchpoint, sliceValuesOf, type NeedCategory } from '@qihe/domain';
 import type { Sql } from './database';
 import { addToRollups, MINUTE_HORIZON_MS, RollupDeltas } from './rollup-deltas';
+import { stampRollupLayout } from './rollup-layout';
 import { applyRollupDeltas, insertNewRollupHours } from './rollup-write.repository';
 
 interface RawRow {
@@ -13,6 +14,9 @@ interface RawRow {
   region: string | null;
   industry: string | null;
   need_category: string;
+  agent_id: string | null;
+  team_id: string | null;
+  product_id: string | null;
   served: boolean;
   resolved: boolean | null;
   first_contact: boolean | null;
@@ -75,7 +79,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
     `DECLARE ${cursor} NO SCROLL CURSOR FOR
      SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
             floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
-            t.need_category, t.served, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
+            t.need_category, t.agent_id, t.team_id, t.product_id, t.served, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
             t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
             (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
             n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
@@ -123,7 +127,17 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
       });
       let lineage = lineages.get(r.unit_id);
       if (!lineage) lineages.set(r.unit_id, (lineage = lineageOf(r.unit_id)));
-      const slices = sliceValuesOf({ channel: r.channel, kind: r.kind, stage: r.stage, region: r.region, industry: r.industry, needCategory: r.need_category });
+      const slices = sliceValuesOf({
+        channel: r.channel,
+        kind: r.kind,
+        stage: r.stage,
+        region: r.region,
+        industry: r.industry,
+        needCategory: r.need_category,
+        agentId: r.agent_id,
+        teamId: r.team_id,
+        productId: r.product_id,
+      });
       const hour = Math.floor(occurredAt / HOUR) * HOUR;
       if (hour > newestHour) newestHour = hour;
       // Held back only while the indexes are away; once they are back, everything is upserted.
@@ -162,6 +176,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   }
   await applyRollupDeltas(sql, late);
   await applyRollupDeltas(sql, deltas);
+  await stampRollupLayout(sql);
   return done;
 }
 

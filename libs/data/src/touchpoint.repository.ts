@@ -93,6 +93,10 @@ export interface StoredTouchpoint {
   stage: string;
   region: string | null;
   industry: string | null;
+  agentId: string | null;
+  teamId: string | null;
+  productId: string | null;
+  contractId: string | null;
   occurredAt: Date;
   receivedAt: Date;
   needCategory: string;
@@ -100,23 +104,26 @@ export interface StoredTouchpoint {
   served: boolean;
   serviceAction: string | null;
   resolved: boolean | null;
+  handleSeconds: number | null;
   satisfactionScore: number | null;
   satisfactionComment: string | null;
 }
 
-const SELECT_STORED = `SELECT id, unit_id AS "unitId", customer_id AS "customerId", channel, kind, stage, region, industry,
+export const STORED_COLUMNS = `id, unit_id AS "unitId", customer_id AS "customerId", channel, kind, stage, region, industry,
+  agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", contract_id AS "contractId",
   occurred_at AS "occurredAt", received_at AS "receivedAt", need_category AS "needCategory",
-  need_description AS "needDescription", served, service_action AS "serviceAction", resolved,
-  satisfaction_score AS "satisfactionScore", satisfaction_comment AS "satisfactionComment" FROM touchpoint`;
+  need_description AS "needDescription", served, service_action AS "serviceAction", resolved, handle_seconds AS "handleSeconds",
+  satisfaction_score AS "satisfactionScore", satisfaction_comment AS "satisfactionComment"`;
+const SELECT_STORED = `SELECT ${STORED_COLUMNS} FROM touchpoint`;
 
 /** A row of SELECT_STORED as the driver gives it: timestamps as Date (pg) or text (PGlite), smallint maybe as text. */
-interface StoredRow extends Omit<StoredTouchpoint, 'occurredAt' | 'receivedAt' | 'satisfactionScore'> {
+export interface StoredRow extends Omit<StoredTouchpoint, 'occurredAt' | 'receivedAt' | 'satisfactionScore'> {
   occurredAt: Date | string;
   receivedAt: Date | string;
   satisfactionScore: number | string | null;
 }
 
-const toStored = (r: StoredRow): StoredTouchpoint => ({
+export const toStored = (r: StoredRow): StoredTouchpoint => ({
   ...r,
   occurredAt: new Date(r.occurredAt),
   receivedAt: new Date(r.receivedAt),

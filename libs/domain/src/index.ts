@@ -5,6 +5,7 @@ export * from './org-tree';
 export * from './time-window';
 export * from './seed';
 export * from './touchpoint';
+export * from './touchpoint-filter';
 export * from './access-policy';
 export * from './commitment-catalogue';
 export * from './commitment-tree';

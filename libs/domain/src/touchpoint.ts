@@ -65,6 +65,9 @@ export interface SliceFields {
   region: string | null;
   industry: string | null;
   needCategory: string;
+  agentId: string | null;
+  teamId: string | null;
+  productId: string | null;
 }
 
 /** Which slice of each dimension a touchpoint falls in. */
@@ -76,5 +79,8 @@ export function sliceValuesOf(r: SliceFields): SliceValues {
     REGION: r.region ?? UNKNOWN_SLICE,
     INDUSTRY: r.industry ?? UNKNOWN_SLICE,
     NEED_CATEGORY: r.needCategory,
+    AGENT: r.agentId ?? UNKNOWN_SLICE,
+    TEAM: r.teamId ?? UNKNOWN_SLICE,
+    PRODUCT: r.productId ?? UNKNOWN_SLICE,
   };
 }

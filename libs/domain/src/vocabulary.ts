@@ -33,7 +33,9 @@ export type Chain = (typeof CHAINS)[number];
 export const ROLES = ['AGENT', 'UNIT_HEAD', 'EXECUTIVE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SLICE_DIMENSIONS = ['CHANNEL', 'KIND', 'STAGE', 'REGION', 'INDUSTRY', 'NEED_CATEGORY'] as const;
+// The order is the rollup dim code (index + 1): append, never reorder (a stored
+// layout that differs is recounted at boot, see ensureRollupLayout).
+export const SLICE_DIMENSIONS = ['CHANNEL', 'KIND', 'STAGE', 'REGION', 'INDUSTRY', 'NEED_CATEGORY', 'AGENT', 'TEAM', 'PRODUCT'] as const;
 export type SliceDimension = (typeof SLICE_DIMENSIONS)[number];
 
 export const TREND_INTERVALS = ['HOUR', 'DAY', 'WEEK'] as const;

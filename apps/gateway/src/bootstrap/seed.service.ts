@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, upsertDefinitions, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
+import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, rollupsNeedRecount, upsertDefinitions, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
 import { NO_ORIGIN, OrgTree, parseSeed, type AuditActor, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
 import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
@@ -63,7 +63,7 @@ export class SeedService {
       }
     });
     const revoked = users.filter((u) => u.tokensRevoked).map((u) => u.username);
-    const notes = [rebuilt ? 'org tree re-shaped: rollups rebuilt' : '', revoked.length ? `tokens revoked for ${revoked.join(', ')} (role, unit or password changed)` : ''].filter(Boolean);
+    const notes = [rebuilt ? 'org tree re-shaped or new slice dimensions: rollups rebuilt' : '', revoked.length ? `tokens revoked for ${revoked.join(', ')} (role, unit or password changed)` : ''].filter(Boolean);
     this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites, ${seed.commitments.length} commitment definitions${notes.length ? ` (${notes.join('; ')})` : ''}`);
     return { source, demo, seed, rebuilt };
   }
@@ -103,7 +103,8 @@ export class SeedService {
       const old = before.get(u.id);
       return old !== undefined && old.parentId !== u.parentId;
     });
-    if (!moved) return false;
+    // A gateway with other slice dimensions than the stored rollups recounts them too.
+    if (!moved && !(await rollupsNeedRecount(tx))) return false;
     const after = new OrgTree(await loadUnits(tx));
     await rebuildRollups(tx, (id) => after.lineage(id));
     return true;

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { pageTouchpoints, type Database, type PageCursor } from '@qihe/data';
-import { checkWindow, EARLIEST_DATE_MS, inScope, type Caller } from '@qihe/domain';
+import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type Database, type PageCursor } from '@qihe/data';
+import { checkTouchpointFilter, checkWindow, EARLIEST_DATE_MS, inScope, type Caller, type EngagementModel, type TouchpointFilter } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
-import { DATABASE } from '../core/tokens';
+import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import { toTouchpointModel } from './models/touchpoint.model';
 import type { TouchpointConnectionModel } from './models/touchpoint-connection.model';
@@ -21,26 +21,54 @@ function decodeCursor(raw: string): PageCursor {
   return { occurredAt, id: m[2] };
 }
 
+export interface PageRequest {
+  unitId: string;
+  from: Date;
+  to: Date;
+  first: number;
+  after: string | null;
+  filter: TouchpointFilter | null;
+  /** Whether totalCount is asked for: it is counted in the page's snapshot. */
+  withTotal: boolean;
+}
+
 @Injectable()
 export class TouchpointsService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
+    @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
   ) {}
 
-  /** The touchpoints behind a number: a unit's subtree in a window, newest first. */
-  async page(caller: Caller, unitId: string, from: Date, to: Date, first: number, after: string | null): Promise<TouchpointConnectionModel> {
+  /** The touchpoints behind a number: a unit's subtree in a window, narrowed by the filter, newest first. */
+  async page(caller: Caller, req: PageRequest): Promise<TouchpointConnectionModel> {
     const tree = this.org.tree;
-    this.org.require(unitId);
-    if (!inScope(caller, tree, unitId)) throw forbidden(`unitId: you may not read touchpoints of "${unitId}"`);
-    const w = checkWindow(from, to);
+    this.org.require(req.unitId);
+    if (!inScope(caller, tree, req.unitId)) throw forbidden(`unitId: you may not read touchpoints of "${req.unitId}"`);
+    const w = checkWindow(req.from, req.to);
+    const { first } = req;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
-    const units = tree.subtree(unitId).filter((u) => inScope(caller, tree, u.id));
-    const rows = await pageTouchpoints(this.db, units.map((u) => u.id), w.from, w.to, first + 1, after ? decodeCursor(after) : null);
+    const filter = checkTouchpointFilter(req.filter, this.model);
+    const after = req.after ? decodeCursor(req.after) : null;
+    // A filter only ever adds conditions: the units stay the caller's part of the subtree.
+    const subtree = tree.subtree(req.unitId);
+    const units = subtree.filter((u) => inScope(caller, tree, u.id)).map((u) => u.id);
+    const { rows, total } = await this.db.transaction(async (tx) => {
+      // Page and count see one snapshot: totalCount is the size of the set the pages come from.
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const rows = await pageFilteredTouchpoints(tx, units, w.from, w.to, filter, first + 1, after);
+      if (!req.withTotal) return { rows, total: -1 };
+      // The subtree's rollup rows hold exactly the scoped set when the whole subtree is in scope.
+      const total =
+        units.length === subtree.length && rollupCountable(filter)
+          ? await countFromRollups(tx, req.unitId, w.from, w.to, filter)
+          : await countFilteredTouchpoints(tx, units, w.from, w.to, filter);
+      return { rows, total };
+    });
     const edges = rows.slice(0, first).map((t) => ({
       cursor: encodeCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
       node: toTouchpointModel(t, this.org.require(t.unitId)),
     }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, totalCount: total };
   }
 }

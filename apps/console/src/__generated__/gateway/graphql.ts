@@ -68,12 +68,15 @@ export type Role =
   | 'UNIT_HEAD';
 
 export type SliceDimension =
+  | 'AGENT'
   | 'CHANNEL'
   | 'INDUSTRY'
   | 'KIND'
   | 'NEED_CATEGORY'
+  | 'PRODUCT'
   | 'REGION'
-  | 'STAGE';
+  | 'STAGE'
+  | 'TEAM';
 
 export type TouchpointKind =
   | 'COLLABORATION'

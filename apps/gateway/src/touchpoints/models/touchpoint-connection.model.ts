@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { TouchpointModel } from './touchpoint.model';
 
 @ObjectType('TouchpointEdge')
@@ -17,4 +17,5 @@ export class PageInfoModel {
 export class TouchpointConnectionModel {
   @Field(() => [TouchpointEdgeModel]) edges!: TouchpointEdgeModel[];
   @Field(() => PageInfoModel) pageInfo!: PageInfoModel;
+  @Field(() => Int, { description: 'the size of the whole (filtered) set' }) totalCount!: number;
 }

@@ -24,6 +24,11 @@ export class TouchpointModel {
   @Field(() => String, { nullable: true }) serviceAction!: string | null;
   @Field(() => Boolean, { nullable: true }) resolved!: boolean | null;
   @Field(() => SatisfactionModel, { nullable: true }) satisfaction!: SatisfactionModel | null;
+  @Field(() => String, { nullable: true }) agentId!: string | null;
+  @Field(() => String, { nullable: true }) teamId!: string | null;
+  @Field(() => String, { nullable: true }) productId!: string | null;
+  @Field(() => String, { nullable: true }) contractId!: string | null;
+  @Field(() => Int, { nullable: true, description: 'seconds spent serving it; null when not served' }) handleSeconds!: number | null;
 }
 
 export function toTouchpointModel(t: StoredTouchpoint, unit: OrgUnitModel): TouchpointModel {
@@ -41,5 +46,10 @@ export function toTouchpointModel(t: StoredTouchpoint, unit: OrgUnitModel): Touc
     serviceAction: t.serviceAction,
     resolved: t.served ? t.resolved : null,
     satisfaction: t.satisfactionScore === null ? null : { score: t.satisfactionScore, comment: t.satisfactionComment },
+    agentId: t.agentId,
+    teamId: t.teamId,
+    productId: t.productId,
+    contractId: t.contractId,
+    handleSeconds: t.served ? t.handleSeconds : null,
   };
 }
