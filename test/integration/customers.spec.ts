@@ -19,7 +19,7 @@ const PROFILE = graphql(`query CustomerProfile($c: String!) { customer(customerI
   customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }
   openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }`);
 const TIMELINE = graphql(`query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {
-  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }`);
+  totalCount edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }`);
 
 type Profile = NonNullable<CustomerProfileQuery['customer']>;
 const HOUR = 3_600_000;
@@ -53,15 +53,20 @@ async function profile(customerId: string, who: string): Promise<Profile | null>
 
 async function timelineIds(customerId: string, who: string, first = 500): Promise<string[]> {
   const out: string[] = [];
+  const totals = new Set<number>();
   let after: string | null = null;
   for (;;) {
     const res: GqlResponse<CustomerTimelineQuery> = await gw.gql(TIMELINE, { c: customerId, first, after }, tokens[who]);
     expect(res.errors).toBeUndefined();
     const page = res.data!.customerTimeline;
     out.push(...page.edges.map((e) => e.node.id));
-    if (!page.pageInfo.hasNextPage) return out;
+    totals.add(page.totalCount);
+    if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
   }
+  // totalCount (TouchpointConnection): the whole in-scope timeline, the same on every page.
+  expect([...totals]).toEqual([out.length]);
+  return out;
 }
 
 // cust-two: 3 touchpoints in prj-a1, 2 in prj-a2, 4 in prj-b1 (one low-rated: a follow-up there), 1 in bu-b itself.

@@ -60,7 +60,10 @@ type Documents = {
     "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CustomersLoginDocument,
     "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.CustomersRecordDocument,
     "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": typeof types.CustomerProfileDocument,
-    "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }": typeof types.CustomerTimelineDocument,
+    "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  totalCount edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }": typeof types.CustomerTimelineDocument,
+    "\n  query DrillDown($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id receivedAt agentId teamId productId contractId handleSeconds unit { id } } }\n    }\n  }\n": typeof types.DrillDownDocument,
+    "\n  query DrillBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {\n      value\n      score { touchpoints chains { measures { key numerator denominator } } }\n    }\n  }\n": typeof types.DrillBreakdownDocument,
+    "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": typeof types.DrillEventsDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.FollowUpsRateDocument,
     "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": typeof types.FollowUpsRateManyDocument,
@@ -87,6 +90,8 @@ type Documents = {
     "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownDocument,
     "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": typeof types.MatrixTrendDocument,
     "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsDocument,
+    "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsFilteredDocument,
+    "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownByAgentDocument,
     "mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }": typeof types.MatrixLoginDocument,
     "mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.MatrixRecordDocument,
     "mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ...MatrixUnit } } }": typeof types.MatrixRateDocument,
@@ -167,7 +172,10 @@ const documents: Documents = {
     "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CustomersLoginDocument,
     "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.CustomersRecordDocument,
     "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": types.CustomerProfileDocument,
-    "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }": types.CustomerTimelineDocument,
+    "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  totalCount edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }": types.CustomerTimelineDocument,
+    "\n  query DrillDown($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id receivedAt agentId teamId productId contractId handleSeconds unit { id } } }\n    }\n  }\n": types.DrillDownDocument,
+    "\n  query DrillBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {\n      value\n      score { touchpoints chains { measures { key numerator denominator } } }\n    }\n  }\n": types.DrillBreakdownDocument,
+    "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": types.DrillEventsDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.FollowUpsRateDocument,
     "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": types.FollowUpsRateManyDocument,
@@ -194,6 +202,8 @@ const documents: Documents = {
     "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": types.MatrixBreakdownDocument,
     "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": types.MatrixTrendDocument,
     "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsDocument,
+    "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsFilteredDocument,
+    "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }": types.MatrixBreakdownByAgentDocument,
     "mutation MatrixLogin($username: String!, $password: String!) { login(username: $username, password: $password) { token role unitId } }": types.MatrixLoginDocument,
     "mutation MatrixRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.MatrixRecordDocument,
     "mutation MatrixRate($id: ID!, $s: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $id, satisfaction: $s) { id satisfaction { score } unit { ...MatrixUnit } } }": types.MatrixRateDocument,
@@ -412,7 +422,19 @@ export function graphql(source: "query CustomerProfile($c: String!) { customer(c
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').CustomerTimelineDocument;
+export function graphql(source: "query CustomerTimeline($c: String!, $first: Int, $after: String) { customerTimeline(customerId: $c, first: $first, after: $after) {\n  totalCount edges { cursor node { id customerId occurredAt unit { id } } } pageInfo { hasNextPage endCursor } } }"): typeof import('./graphql').CustomerTimelineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DrillDown($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id receivedAt agentId teamId productId contractId handleSeconds unit { id } } }\n    }\n  }\n"): typeof import('./graphql').DrillDownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DrillBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {\n      value\n      score { touchpoints chains { measures { key numerator denominator } } }\n    }\n  }\n"): typeof import('./graphql').DrillBreakdownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n"): typeof import('./graphql').DrillEventsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -517,6 +539,14 @@ export function graphql(source: "query MatrixTrend($u: ID!, $from: DateTime!, $t
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }"): typeof import('./graphql').MatrixTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }"): typeof import('./graphql').MatrixTouchpointsFilteredDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }"): typeof import('./graphql').MatrixBreakdownByAgentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -88,6 +88,12 @@ export type LifecycleStage =
   | 'IN_SALE'
   | 'PRE_SALE';
 
+/** MISSED = in the denominator, not in the numerator */
+export type MeasurePart =
+  | 'DENOMINATOR'
+  | 'MISSED'
+  | 'NUMERATOR';
+
 export type NeedCategory =
   | 'BILLING'
   | 'COMPLAINT'
@@ -148,12 +154,37 @@ export type ServiceInput = {
 };
 
 export type SliceDimension =
+  | 'AGENT'
   | 'CHANNEL'
   | 'INDUSTRY'
   | 'KIND'
   | 'NEED_CATEGORY'
+  | 'PRODUCT'
   | 'REGION'
-  | 'STAGE';
+  | 'STAGE'
+  | 'TEAM';
+
+export type TouchpointFilter = {
+  agentId?: string | null | undefined;
+  channel?: Channel | null | undefined;
+  customerId?: string | null | undefined;
+  industry?: string | null | undefined;
+  kind?: TouchpointKind | null | undefined;
+  /** rated touchpoints with score <= this */
+  maxSatisfaction?: number | null | undefined;
+  /** a measure key of the active model */
+  measure?: string | null | undefined;
+  needCategory?: NeedCategory | null | undefined;
+  /** with measure; default DENOMINATOR */
+  part?: MeasurePart | null | undefined;
+  perceptionPoint?: string | null | undefined;
+  productId?: string | null | undefined;
+  /** "UNKNOWN" matches touchpoints without one */
+  region?: string | null | undefined;
+  resolved?: boolean | null | undefined;
+  stage?: LifecycleStage | null | undefined;
+  teamId?: string | null | undefined;
+};
 
 export type TouchpointInput = {
   agentId?: string | null | undefined;
@@ -532,7 +563,36 @@ export type CustomerTimelineQueryVariables = Exact<{
 }>;
 
 
-export type CustomerTimelineQuery = { customerTimeline: { edges: Array<{ cursor: string, node: { id: string, customerId: string, occurredAt: string, unit: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CustomerTimelineQuery = { customerTimeline: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, customerId: string, occurredAt: string, unit: { id: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DrillDownQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: TouchpointFilter | null | undefined;
+}>;
+
+
+export type DrillDownQuery = { touchpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, receivedAt: string, agentId: string | null, teamId: string | null, productId: string | null, contractId: string | null, handleSeconds: number | null, unit: { id: string } } }> } };
+
+export type DrillBreakdownQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  by: SliceDimension;
+}>;
+
+
+export type DrillBreakdownQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number, chains: Array<{ measures: Array<{ key: string, numerator: number, denominator: number }> }> } }> };
+
+export type DrillEventsMutationVariables = Exact<{
+  input: Array<CommitmentEventInput> | CommitmentEventInput;
+}>;
+
+
+export type DrillEventsMutation = { recordCommitmentEvents: { accepted: number, rejected: Array<{ index: number, code: string, message: string }> } };
 
 export type FollowUpsRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
@@ -709,6 +769,24 @@ export type MatrixTouchpointsQueryVariables = Exact<{
 
 
 export type MatrixTouchpointsQuery = { touchpoints: { edges: Array<{ node: { id: string, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MatrixTouchpointsFilteredQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixTouchpointsFilteredQuery = { touchpointsFiltered: { totalCount: number, edges: Array<{ node: { id: string, agentId: string | null, handleSeconds: number | null, satisfaction: { score: number } | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MatrixBreakdownByAgentQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixBreakdownByAgentQuery = { engagementBreakdownByAgent: Array<{ value: string, score: { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> } }> };
 
 export type MatrixLoginMutationVariables = Exact<{
   username: string;
@@ -1767,6 +1845,7 @@ export const CustomerProfileDocument = new TypedDocumentString(`
 export const CustomerTimelineDocument = new TypedDocumentString(`
     query CustomerTimeline($c: String!, $first: Int, $after: String) {
   customerTimeline(customerId: $c, first: $first, after: $after) {
+    totalCount
     edges {
       cursor
       node {
@@ -1785,6 +1864,67 @@ export const CustomerTimelineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CustomerTimelineQuery, CustomerTimelineQueryVariables>;
+export const DrillDownDocument = new TypedDocumentString(`
+    query DrillDown($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String, $filter: TouchpointFilter) {
+  touchpoints(
+    unitId: $unitId
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        receivedAt
+        agentId
+        teamId
+        productId
+        contractId
+        handleSeconds
+        unit {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillDownQuery, DrillDownQueryVariables>;
+export const DrillBreakdownDocument = new TypedDocumentString(`
+    query DrillBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {
+  engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {
+    value
+    score {
+      touchpoints
+      chains {
+        measures {
+          key
+          numerator
+          denominator
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillBreakdownQuery, DrillBreakdownQueryVariables>;
+export const DrillEventsDocument = new TypedDocumentString(`
+    mutation DrillEvents($input: [CommitmentEventInput!]!) {
+  recordCommitmentEvents(input: $input) {
+    accepted
+    rejected {
+      index
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillEventsMutation, DrillEventsMutationVariables>;
 export const FollowUpsRecordDocument = new TypedDocumentString(`
     mutation FollowUpsRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {
@@ -2145,6 +2285,85 @@ export const MatrixTouchpointsDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<MatrixTouchpointsQuery, MatrixTouchpointsQueryVariables>;
+export const MatrixTouchpointsFilteredDocument = new TypedDocumentString(`
+    query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {
+  touchpointsFiltered: touchpoints(
+    unitId: $u
+    from: $from
+    to: $to
+    first: 100
+    filter: {measure: "csat", part: DENOMINATOR, channel: PHONE, agentId: "UNKNOWN"}
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        agentId
+        handleSeconds
+        satisfaction {
+          score
+        }
+        unit {
+          ...MatrixUnit
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixTouchpointsFilteredQuery, MatrixTouchpointsFilteredQueryVariables>;
+export const MatrixBreakdownByAgentDocument = new TypedDocumentString(`
+    query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementBreakdownByAgent: engagementBreakdown(
+    unitId: $u
+    from: $from
+    to: $to
+    by: AGENT
+  ) {
+    value
+    score {
+      ...MatrixScore
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}`) as unknown as TypedDocumentString<MatrixBreakdownByAgentQuery, MatrixBreakdownByAgentQueryVariables>;
 export const MatrixLoginDocument = new TypedDocumentString(`
     mutation MatrixLogin($username: String!, $password: String!) {
   login(username: $username, password: $password) {

@@ -84,12 +84,14 @@ export class CustomersService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_TIMELINE_PAGE) throw badInput('first', `first must be from 1 to ${MAX_TIMELINE_PAGE}, got ${first}`);
     const cursor = after ? decodeCursor(after) : null;
     const s = await this.scope(caller, customerId);
-    if (s.visible.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (s.visible.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const rows = await pageCustomerTouchpoints(this.db, customerId, s.unitIds, first + 1, cursor);
     const edges = rows.slice(0, first).map((t) => ({
       cursor: encodeCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
       node: toTouchpointModel(t, this.org.require(t.unitId)),
     }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+    // The connection's totalCount (issue 12): the customer's touchpoints in the visible units, kept per unit at ingest.
+    const totalCount = s.visible.reduce((n, u) => n + u.touchpoints, 0);
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, totalCount };
   }
 }
