@@ -25,6 +25,8 @@ type Documents = {
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
+    "\n  query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {\n    commitments(unitId: $unitId, from: $from, to: $to, owned: $owned, states: [BREACHED], first: 500) {\n      edges { node { id code level state touchpointId unit { id } ownerUnit { id } breachedBy { id code ownerUnit { id } breachedBy { id code ownerUnit { id } } } } }\n    }\n  }\n": typeof types.DemoTraceDocument,
+    "\n  query DemoFollowUps($unitId: ID!) {\n    followUps(unitId: $unitId, first: 500) { edges { node { id reason state commitmentId touchpointId unit { id } } } }\n  }\n": typeof types.DemoFollowUpsDocument,
     "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": typeof types.DemoTouchpointsDocument,
     "query LogsTypename { __typename }": typeof types.LogsTypenameDocument,
     "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": typeof types.E2eTouchpointFragmentDoc,
@@ -137,6 +139,8 @@ const documents: Documents = {
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
+    "\n  query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {\n    commitments(unitId: $unitId, from: $from, to: $to, owned: $owned, states: [BREACHED], first: 500) {\n      edges { node { id code level state touchpointId unit { id } ownerUnit { id } breachedBy { id code ownerUnit { id } breachedBy { id code ownerUnit { id } } } } }\n    }\n  }\n": types.DemoTraceDocument,
+    "\n  query DemoFollowUps($unitId: ID!) {\n    followUps(unitId: $unitId, first: 500) { edges { node { id reason state commitmentId touchpointId unit { id } } } }\n  }\n": types.DemoFollowUpsDocument,
     "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": types.DemoTouchpointsDocument,
     "query LogsTypename { __typename }": types.LogsTypenameDocument,
     "\n  fragment E2eTouchpoint on Touchpoint {\n    id unit { id } customerId channel kind stage occurredAt receivedAt needCategory\n    needDescription serviceAction resolved satisfaction { score comment }\n  }\n": types.E2eTouchpointFragmentDoc,
@@ -279,6 +283,14 @@ export function graphql(source: "mutation MonitorRecord($input: [TouchpointInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').MonitorLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {\n    commitments(unitId: $unitId, from: $from, to: $to, owned: $owned, states: [BREACHED], first: 500) {\n      edges { node { id code level state touchpointId unit { id } ownerUnit { id } breachedBy { id code ownerUnit { id } breachedBy { id code ownerUnit { id } } } } }\n    }\n  }\n"): typeof import('./graphql').DemoTraceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoFollowUps($unitId: ID!) {\n    followUps(unitId: $unitId, first: 500) { edges { node { id reason state commitmentId touchpointId unit { id } } } }\n  }\n"): typeof import('./graphql').DemoFollowUpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -295,6 +295,23 @@ export type MonitorLoginMutationVariables = Exact<{
 
 export type MonitorLoginMutation = { login: { token: string } };
 
+export type DemoTraceQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  owned?: boolean | null | undefined;
+}>;
+
+
+export type DemoTraceQuery = { commitments: { edges: Array<{ node: { id: string, code: string, level: number, state: CommitmentState, touchpointId: string, unit: { id: string }, ownerUnit: { id: string }, breachedBy: Array<{ id: string, code: string, ownerUnit: { id: string }, breachedBy: Array<{ id: string, code: string, ownerUnit: { id: string } }> }> } }> } };
+
+export type DemoFollowUpsQueryVariables = Exact<{
+  unitId: string;
+}>;
+
+
+export type DemoFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, reason: FollowUpReason, state: FollowUpState, commitmentId: string | null, touchpointId: string | null, unit: { id: string } } }> } };
+
 export type DemoTouchpointsQueryVariables = Exact<{
   from: string;
   to: string;
@@ -1280,6 +1297,66 @@ export const MonitorLoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MonitorLoginMutation, MonitorLoginMutationVariables>;
+export const DemoTraceDocument = new TypedDocumentString(`
+    query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {
+  commitments(
+    unitId: $unitId
+    from: $from
+    to: $to
+    owned: $owned
+    states: [BREACHED]
+    first: 500
+  ) {
+    edges {
+      node {
+        id
+        code
+        level
+        state
+        touchpointId
+        unit {
+          id
+        }
+        ownerUnit {
+          id
+        }
+        breachedBy {
+          id
+          code
+          ownerUnit {
+            id
+          }
+          breachedBy {
+            id
+            code
+            ownerUnit {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoTraceQuery, DemoTraceQueryVariables>;
+export const DemoFollowUpsDocument = new TypedDocumentString(`
+    query DemoFollowUps($unitId: ID!) {
+  followUps(unitId: $unitId, first: 500) {
+    edges {
+      node {
+        id
+        reason
+        state
+        commitmentId
+        touchpointId
+        unit {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DemoFollowUpsQuery, DemoFollowUpsQueryVariables>;
 export const DemoTouchpointsDocument = new TypedDocumentString(`
     query DemoTouchpoints($from: DateTime!, $to: DateTime!) {
   engagementScore(unitId: "group", from: $from, to: $to) {

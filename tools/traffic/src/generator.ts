@@ -29,6 +29,8 @@ export interface GeneratorOptions {
   lateRatingRatio?: number;
   /** How long after sending a late rating follows: [min, max] ms. */
   lateRatingDelayMs?: readonly [number, number];
+  /** Level-1 catalogue codes: a promise naming one is made now and kept later (met: false, "not yet"). */
+  trackedCodes?: Iterable<string>;
 }
 
 export interface LateRating {
@@ -65,6 +67,7 @@ export class TouchpointGenerator {
   private readonly active: readonly string[];
   private readonly lateRatingRatio: number;
   private readonly lateDelay: readonly [number, number];
+  private readonly tracked: ReadonlySet<string>;
   private readonly weightCache = new WeakMap<readonly string[], Record<string, number>>();
   private readonly moods: CustomerMoods;
 
@@ -85,6 +88,7 @@ export class TouchpointGenerator {
     if (this.active.length === 0) throw new RangeError('no unit to generate traffic for');
     this.lateRatingRatio = clamp(opts.lateRatingRatio ?? 0.25, 0, 1);
     this.lateDelay = opts.lateRatingDelayMs ?? [2_000, 20_000];
+    this.tracked = new Set(opts.trackedCodes ?? []);
   }
 
   profile(unitId: string): UnitProfile {
@@ -198,7 +202,9 @@ export class TouchpointGenerator {
     if (handoffUnitId) service.handoffUnitId = handoffUnitId;
     const codes = COMMITMENT_FOR[category];
     if (codes && rng.chance(p.commitmentRate)) {
-      service.commitment = { code: rng.pick(codes), met: rng.chance(resolved ? p.commitmentMetRate : p.commitmentMetRate * 0.5) };
+      const code = rng.pick(codes);
+      const met = rng.chance(resolved ? p.commitmentMetRate : p.commitmentMetRate * 0.5);
+      service.commitment = { code, met: met && !this.tracked.has(code) };
     }
     return service;
   }

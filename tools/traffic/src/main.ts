@@ -20,11 +20,14 @@ const USAGE = `Usage: node dist/tools/traffic/src/main.js [options]
   --duplicates R         share of re-sent touchpoints, 0..1 (default 0.05)
   --late-ratings R       share of served, unrated touchpoints rated later, 0..1 (default 0.25)
   --sites a,b            only these site ids (default: every site of the file)
+  --no-commitments       make no tracked promises (default: promises naming the
+                         seed file's level-1 commitment codes, their steps done
+                         on time, late or never with recordCommitmentEvents)
   --seed S               PRNG seed, to reproduce a run (default: the clock)
   --timeout MS           per-call timeout (default 10000)
   -h, --help             this text
 
-Exits 1 when a call failed for good or a touchpoint was rejected.`;
+Exits 1 when a call failed for good or a touchpoint or commitment event was rejected.`;
 
 function numberArg(name: string, raw: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
   if (raw === undefined) return fallback;
@@ -54,6 +57,11 @@ function printSummary(s: TrafficSummary): void {
   ];
   console.log('\nTraffic summary');
   for (const [k, v] of rows) console.log(`  ${k.padEnd(13)}${v}`);
+  const c = s.commitments;
+  if (c) {
+    const rej = c.rejected ? ` (${JSON.stringify(c.rejectedByCode)})` : '';
+    console.log(`  ${'commitments'.padEnd(13)}${c.planned} step events planned: ${c.accepted} accepted, ${c.duplicates} duplicates, ${c.rejected} rejected${rej}, ${c.givenUp} given up, ${c.waiting} not due yet`);
+  }
   for (const e of s.errorSamples) console.log(`  error: ${e}`);
 }
 
@@ -71,6 +79,7 @@ function readArgs() {
       'late-ratings': { type: 'string' },
       sites: { type: 'string' },
       seed: { type: 'string' },
+      'no-commitments': { type: 'boolean', default: false },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -152,6 +161,7 @@ async function main(): Promise<number> {
     duplicateRatio,
     lateRatingRatio,
     seed: values.seed,
+    commitments: values['no-commitments'] ? undefined : seed.commitments,
     client: { timeoutMs },
     signal: controller.signal,
     onProgress: (p) => {
@@ -169,7 +179,7 @@ async function main(): Promise<number> {
   });
   bar.stop();
   printSummary(summary);
-  return summary.errors > 0 || summary.rejected > 0 ? 1 : 0;
+  return summary.errors > 0 || summary.rejected > 0 || (summary.commitments?.rejected ?? 0) > 0 ? 1 : 0;
 }
 
 main().then(

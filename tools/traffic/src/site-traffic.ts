@@ -1,5 +1,5 @@
 import type { OrgUnitRecord } from '@qihe/domain';
-import { GatewayClient, GatewayError, type TypedDocument } from '@qihe/client';
+import { GatewayClient, GatewayError, type TouchpointInput, type TypedDocument } from '@qihe/client';
 import { siteGraphql } from './__generated__/site';
 import { TouchpointGenerator } from './generator';
 
@@ -26,6 +26,10 @@ export interface SiteTrafficOptions {
   /** Touchpoints per logTouchpoints call (an agent's short burst). */
   batchSize?: number;
   lateRatingRatio?: number;
+  /** Level-1 commitment codes: promises naming them are made "not yet" kept (see TouchpointGenerator). */
+  trackedCodes?: Iterable<string>;
+  /** Told of each touchpoint a site confirmed, as the agent sent it (the site fills in the agent). */
+  onConfirmed?: (input: TouchpointInput, agent: SiteAgent) => void;
   seed?: number | string;
   signal?: AbortSignal;
   /** How long one touchpoint may keep failing before it is given up (ms). */
@@ -84,7 +88,7 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
   const end = opts.durationSec ? started + opts.durationSec * 1000 : Number.POSITIVE_INFINITY;
   const total = opts.total ?? Number.POSITIVE_INFINITY;
   const summary: SiteTrafficSummary = { confirmed: new Map(), ratings: new Map(), sent: 0, retries: 0, givenUp: [], elapsedMs: 0 };
-  const gen = new TouchpointGenerator({ seed: opts.seed ?? Date.now(), units: opts.units, lateRatingRatio: opts.lateRatingRatio ?? 0.2 });
+  const gen = new TouchpointGenerator({ seed: opts.seed ?? Date.now(), units: opts.units, lateRatingRatio: opts.lateRatingRatio ?? 0.2, trackedCodes: opts.trackedCodes });
   const pendingRatings: Promise<void>[] = [];
   const progress = (): void => opts.onProgress?.({ sent: summary.sent, confirmed: [...summary.confirmed.values()].reduce((n, s) => n + s.size, 0), ratings: summary.ratings.size, retries: summary.retries });
 
@@ -130,6 +134,7 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
           summary.confirmed.set(c.agent.siteUrl, confirmed);
           for (const x of items) {
             confirmed.add(x.input.id);
+            opts.onConfirmed?.(x.input, c.agent);
             if (x.input.satisfaction) summary.ratings.set(x.input.id, x.input.satisfaction.score);
             const late = x.late;
             if (late) {

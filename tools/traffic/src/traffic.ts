@@ -1,5 +1,7 @@
-import { OrgTree, type OrgUnitRecord } from '@qihe/domain';
+import { OrgTree, type CommitmentDefinition, type OrgUnitRecord } from '@qihe/domain';
 import { GatewayClient, GatewayError, type GatewayClientOptions, type SatisfactionInput, type TouchpointInput } from '@qihe/client';
+import { CommitmentPlanner } from './commitment-plan';
+import { CommitmentTraffic, type CommitmentTrafficSummary } from './commitment-traffic';
 import { TouchpointGenerator, type GeneratedTouchpoint } from './generator';
 import { Rng } from './prng';
 
@@ -35,6 +37,8 @@ export interface TrafficOptions {
   /** PRNG seed; a run is reproducible from it (up to timing). */
   seed?: number | string;
   client?: Partial<Omit<GatewayClientOptions, 'url' | 'token'>>;
+  /** The commitment catalogue: promises naming its level-1 codes are made, and their steps done later (recordCommitmentEvents). */
+  commitments?: readonly CommitmentDefinition[];
   signal?: AbortSignal;
   onProgress?: (progress: TrafficProgress) => void;
 }
@@ -61,6 +65,8 @@ export interface TrafficSummary {
   /** The first few distinct failure messages, to tell what went wrong. */
   errorSamples: string[];
   elapsedMs: number;
+  /** Commitment events, when a catalogue was given. */
+  commitments?: CommitmentTrafficSummary;
 }
 
 export interface TrafficProgress extends TrafficSummary {
@@ -148,6 +154,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficSummary> 
     activeUnitIds: [...routes.values()].flat(),
     lateRatingRatio: opts.lateRatingRatio,
     lateRatingDelayMs: opts.lateRatingDelayMs,
+    trackedCodes: opts.commitments?.filter((d) => d.level === 1).map((d) => d.code),
   });
   const rng = Rng.for(seed, 'runner');
   const siteWeights: Record<string, number> = {};
@@ -158,6 +165,12 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficSummary> 
     clients.set(s.id, new GatewayClient({ ...opts.client, url: opts.url, token: s.key, maxBatch: Math.min(batchSize, 1000) }));
     pools.set(s.id, new ResendPool());
   }
+
+  const unitKey = new Map<string, string>();
+  for (const [siteId, unitIds] of routes) for (const u of unitIds) unitKey.set(u, (sites.get(siteId) as TrafficSite).key);
+  const planner = opts.commitments?.length ? new CommitmentPlanner(opts.commitments, { seed }) : null;
+  const events = planner ? new CommitmentTraffic({ url: opts.url, keyFor: (u) => unitKey.get(u), timeoutMs: opts.client?.timeoutMs }) : null;
+  events?.start();
 
   const summary: TrafficSummary = {
     seed,
@@ -213,6 +226,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficSummary> 
       const rejected = new Set(result.rejected.map((r) => r.index));
       items.forEach(({ tp, resend }, index) => {
         if (resend || rejected.has(index)) return;
+        if (planner) events?.add(planner.plan(tp.input));
         if (tp.lateRating) {
           schedule({ dueMs: Date.now() + tp.lateRating.delayMs, siteId, touchpointId: tp.input.id, satisfaction: tp.lateRating.satisfaction });
         } else {
@@ -286,6 +300,8 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficSummary> 
   if (opts.signal?.aborted) summary.ratingsSkipped = pending.splice(0).length;
   else await flushRatings(Infinity);
   await Promise.all(inflight);
+  // Steps due by now are sent; later ones are left (the run is over before they happen).
+  if (events) summary.commitments = await events.stop(!opts.signal?.aborted);
   report();
   return { ...summary, elapsedMs: Date.now() - start };
 }

@@ -1,8 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseSeed } from '@qihe/domain';
+import { parseSeed, type CommitmentDefinition } from '@qihe/domain';
+import { CommitmentPlanner, compressCatalogue } from '../commitment-plan';
+import { CommitmentTraffic } from '../commitment-traffic';
 import { runSiteTraffic, type SiteAgent } from '../site-traffic';
 import { DEFAULT_DATA_DIR, removeDemoState, ROOT, runningDemo, takeGatewayCommand, writeDemoState, type GatewayCommand } from './demo-state';
 import { startService, type ServiceProcess } from './service-process';
@@ -22,12 +24,16 @@ const DEMO_SITES = [
 // Ctrl-C in a terminal reaches this process and its children, and npm forwards
 // it once more: signals this close together are one request to stop.
 const REPEAT_SIGNAL_MS = 1000;
+// Service commitments run on a demo clock: a day of promise passes in a minute,
+// so "repaired within 48 h" turns amber after 1.5 min and red after 2.
+const DEFAULT_COMMITMENT_SPEED = 1440;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '3000' },
       rate: { type: 'string', default: '4' },
+      'commitment-speed': { type: 'string', default: String(DEFAULT_COMMITMENT_SPEED) },
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       'no-traffic': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -41,7 +47,14 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   console.log(`data folder: ${dataDir} (${resuming ? 'resuming on the data kept from the last run' : 'new'}; delete it to start afresh)`);
 
-  const seed = parseSeed(JSON.parse(readFileSync(join(ROOT, 'infra/seed/demo-org.json'), 'utf8')));
+  const speed = Number(values['commitment-speed']);
+  if (!(Number.isInteger(speed) && speed >= 1)) throw new Error(`--commitment-speed must be a whole number from 1 (real time), got "${values['commitment-speed']}"`);
+  // The gateway reads the demo org with its catalogue on the demo clock, from the data folder.
+  const raw = JSON.parse(readFileSync(join(ROOT, 'infra/seed/demo-org.json'), 'utf8')) as Record<string, unknown>;
+  const seed = parseSeed(raw);
+  seed.commitments = compressCatalogue(seed.commitments, speed);
+  const seedFile = join(dataDir, 'demo-org.json');
+  writeFileSync(seedFile, `${JSON.stringify({ ...raw, commitments: seed.commitments }, null, 2)}\n`);
   const echo = values.verbose ? (l: string) => console.log(l) : undefined;
   // Every child ever spawned: none may outlive the demo, not even one still starting when it stops.
   const children = new Set<ChildProcess>();
@@ -49,7 +62,7 @@ async function main(): Promise<void> {
   process.on('exit', () => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   });
-  const gatewayOptions = { name: 'gateway', main: join(ROOT, 'dist/apps/gateway/src/main.js'), port, env: { QIHE_DATA_DIR: join(dataDir, 'gateway') }, echo, onSpawn };
+  const gatewayOptions = { name: 'gateway', main: join(ROOT, 'dist/apps/gateway/src/main.js'), port, env: { QIHE_DATA_DIR: join(dataDir, 'gateway'), QIHE_SEED_FILE: seedFile }, echo, onSpawn };
   const sites: ServiceProcess[] = [];
   let gateway: ServiceProcess | null = null;
   let stopping = false;
@@ -115,7 +128,8 @@ async function main(): Promise<void> {
       `  ${commandLine('stop')}    stops only the gateway: the sites keep accepting work and their backlog grows`,
       `  ${commandLine('start')}   brings it back on the same data: each site forwards its backlog into it`,
       `  ${commandLine('kill')}    SIGKILLs it, as a crash would (then start it again)`,
-      values['no-traffic'] ? '' : `Agents are logging about ${values.rate} touchpoints per second. Ctrl-C stops everything; npm run demo resumes.`,
+      speed === 1 ? 'Service commitments run in real time (--commitment-speed 1).' : `Service commitments run on a demo clock, ${speed} times faster: ${clockExample(seed.commitments)} (--commitment-speed 1: real time).`,
+      values['no-traffic'] ? '' : `Agents are logging about ${values.rate} touchpoints per second; the units behind their promises do most steps on time, some late, some never. Ctrl-C stops everything; npm run demo resumes.`,
       '',
     ].join('\n'),
   );
@@ -160,18 +174,31 @@ async function main(): Promise<void> {
 
   if (!values['no-traffic']) {
     let last = 0;
+    // Steps of the promises the agents made are done by the units behind them, sent with their site's key.
+    const planner = new CommitmentPlanner(seed.commitments, { seed: Date.now() });
+    const keyOfUnit = new Map<string, string>();
+    for (const s of DEMO_SITES) {
+      const site = seed.sites.find((x) => x.id === s.id)!;
+      keyOfUnit.set(seed.users.find((u) => u.username === s.agent)!.unitId, site.key);
+    }
+    const steps = new CommitmentTraffic({ url: gatewayUrl, keyFor: (u) => keyOfUnit.get(u) });
+    steps.start();
     const summary = await runSiteTraffic({
       agents,
       units: seed.units,
       rate: Number(values.rate),
+      trackedCodes: planner.levelOneCodes,
+      onConfirmed: (input) => steps.add(planner.plan(input)),
       signal: abort.signal,
       onProgress: (p) => {
         if (Date.now() - last < 10_000) return;
         last = Date.now();
-        console.log(`agents: ${p.confirmed} touchpoints logged, ${p.ratings} rated, ${p.retries} retries`);
+        const c = steps.summary;
+        console.log(`agents: ${p.confirmed} touchpoints logged, ${p.ratings} rated, ${p.retries} retries; commitment steps done: ${c.accepted}`);
       },
     });
-    console.log(`agents logged ${[...summary.confirmed.values()].reduce((n, s) => n + s.size, 0)} touchpoints in ${Math.round(summary.elapsedMs / 1000)} s`);
+    const done = await steps.stop();
+    console.log(`agents logged ${[...summary.confirmed.values()].reduce((n, s) => n + s.size, 0)} touchpoints in ${Math.round(summary.elapsedMs / 1000)} s; ${done.accepted} commitment steps done`);
   } else {
     await new Promise<void>((r) => abort.signal.addEventListener('abort', () => r()));
   }
@@ -179,6 +206,14 @@ async function main(): Promise<void> {
   console.log(`stopped. npm run demo resumes on ${dataDir}`);
   // Idle keep-alive sockets of the agents' clients must not hold the exit.
   process.exit(0);
+}
+
+/** "REPAIR_48H is due 2 min after it is promised, amber after 1.5 min": the first level-1 promise with steps. */
+function clockExample(catalogue: readonly CommitmentDefinition[]): string {
+  const top = catalogue.find((d) => d.level === 1 && catalogue.some((c) => c.parentCode === d.code)) ?? catalogue.find((d) => d.level === 1);
+  if (!top) return 'the catalogue is empty';
+  const warn = (top.targetMinutes * top.warnAtPercent) / 100;
+  return `${top.code} is due ${top.targetMinutes} min after it is promised, at risk after ${Number(warn.toFixed(1))} min`;
 }
 
 main().catch((err) => {
