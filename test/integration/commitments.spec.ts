@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import { Database, rebuildRollups } from '@qihe/data';
 import { OrgTree, type OrgLevel } from '@qihe/domain';
 import { io, type Socket } from 'socket.io-client';
+import type { Database as GatewayDatabase } from '@qihe/data';
+import { DATABASE } from '../../apps/gateway/src/core/tokens';
 import { graphql } from '../__generated__/gateway';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 
@@ -248,6 +250,68 @@ describe('recordCommitmentEvents', () => {
   });
 });
 
+describe('Touchpoint.commitments', () => {
+  const PAGE = graphql(`query CommitmentsOfPage($u: ID!, $from: DateTime!, $to: DateTime!) {
+    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id commitments { code state steps { code } } } } } }`);
+
+  it('reads the trees of a whole page of touchpoints in one query (a per-request DataLoader), each under its own touchpoint', async () => {
+    const at = Date.now() - 30 * SEC;
+    const tracked = Array.from({ length: 12 }, () => touchpoint(at, { code: 'DELIVERY', met: false }));
+    const untracked = Array.from({ length: 3 }, () => touchpoint(at, null));
+    expect((await gw.gql(RECORD, { input: [...tracked, ...untracked] }, tokens['agent.a1'])).data?.recordTouchpoints.accepted).toBe(15);
+    const db = gw.app.get<GatewayDatabase>(DATABASE);
+    const spy = jest.spyOn(db, 'query');
+    try {
+      const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+      const res = await gw.gql(PAGE, { u: 'prj-a1', from: new Date(hour - 3_600_000).toISOString(), to: new Date(hour + 3_600_000).toISOString() }, tokens['head.a']);
+      const byId = new Map((res.data?.touchpoints.edges ?? []).map((e) => [e.node.id, e.node.commitments]));
+      for (const t of tracked) expect(byId.get(t.id as string)).toEqual([{ code: 'DELIVERY', state: 'OPEN', steps: [{ code: 'DISPATCH' }] }]);
+      for (const t of untracked) expect(byId.get(t.id as string)).toEqual([]);
+      // treesOf's read (the monitor works in its own transactions, not through db.query)
+      const treeReads = spy.mock.calls.filter(([sql]) => /FROM commitment_node WHERE touchpoint_id = ANY/.test(String(sql)) && !/FOR UPDATE/.test(String(sql)));
+      expect(treeReads).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('states read at the moment, not as of the monitor\'s last pass', () => {
+  const PERF = graphql(`query CommitmentsPerfNow($u: ID!, $from: DateTime!, $to: DateTime!) {
+    commitmentPerformance(unitId: $u, from: $from, to: $to) { code started met breached open atRisk } }`);
+  const COUNT = graphql(`query CommitmentsCountNow($u: ID!, $from: DateTime!, $to: DateTime!, $states: [CommitmentState!]) {
+    commitments(unitId: $u, from: $from, to: $to, states: $states) { totalCount edges { node { id state } } } }`);
+
+  it('a promise turns at risk and then breached for commitmentPerformance and commitments as its moments pass, with no monitor running', async () => {
+    // No monitor: nothing settles the node after ingest; only the read can know its state.
+    const still = await startTestGateway({ ...TEST_ORG, commitments: [{ code: 'READ_2M', name: 'Answered within 2 minutes', level: 1, targetMinutes: 2, warnAtPercent: 50 }] }, { QIHE_COMMITMENT_MONITOR: 'off' });
+    try {
+      const login = await still.gql(LOGIN, { u: 'head.a', p: TEST_ORG.users.find((u) => u.username === 'head.a')!.password });
+      const token = login.data!.login.token;
+      const site = TEST_ORG.sites.find((x) => x.id === 'site-a')!.key;
+      // Started 115 s ago: at risk since 55 s, due in 5 s.
+      const tp = touchpoint(Date.now() - 115 * SEC, { code: 'READ_2M', met: false });
+      expect((await still.gql(RECORD, { input: [tp] }, site)).data?.recordTouchpoints.accepted).toBe(1);
+      const dueAt = Date.parse(tp.occurredAt as string) + 120 * SEC;
+      const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+      const w = { u: 'bu-a', from: new Date(hour - 3_600_000).toISOString(), to: new Date(hour + 3_600_000).toISOString() };
+      const read = async (): Promise<unknown> => {
+        const perf = (await still.gql(PERF, w, token)).data?.commitmentPerformance;
+        const counts: Record<string, number | undefined> = {};
+        for (const s of ['OPEN', 'AT_RISK', 'BREACHED'] as const) counts[s] = (await still.gql(COUNT, { ...w, states: [s] }, token)).data?.commitments.totalCount;
+        return { perf, counts };
+      };
+      const atRisk = await read();
+      expect(Date.now()).toBeLessThan(dueAt); // read before the deadline
+      expect(atRisk).toEqual({ perf: [{ code: 'READ_2M', started: 1, met: 0, breached: 0, open: 1, atRisk: 1 }], counts: { OPEN: 0, AT_RISK: 1, BREACHED: 0 } });
+      await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now()) + 500));
+      expect(await read()).toEqual({ perf: [{ code: 'READ_2M', started: 1, met: 0, breached: 1, open: 0, atRisk: 0 }], counts: { OPEN: 0, AT_RISK: 0, BREACHED: 1 } });
+    } finally {
+      await still.close();
+    }
+  });
+});
+
 describe('a recount of the rollups from the raw rows', () => {
   it('gives the very counters ingest, events and the monitor wrote (tracked promises by their level-1 node)', async () => {
     const tree = new OrgTree(TEST_ORG.units.map((u) => ({ id: u.id, name: u.name, level: u.level as OrgLevel, parentId: ('parentId' in u ? u.parentId : null) ?? null, region: null, industry: null })));
@@ -268,5 +332,25 @@ describe('a recount of the rollups from the raw rows', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('keeps the scope counters (each unit and its subtree) equal to the per-unit counters summed over each lineage', async () => {
+    const tree = new OrgTree(TEST_ORG.units.map((u) => ({ id: u.id, name: u.name, level: u.level as OrgLevel, parentId: ('parentId' in u ? u.parentId : null) ?? null, region: null, industry: null })));
+    const perUnit = (await pg.query(`SELECT unit_id, owner_unit_id, code, hour, started, met, breached, at_risk, caused FROM commitment_stat_hour`)).rows;
+    const expected = new Map<string, number[]>();
+    for (const r of perUnit) {
+      for (const [owned, unit] of [[false, r.unit_id], [true, r.owner_unit_id]] as const) {
+        for (const scope of tree.lineage(unit)) {
+          const key = `${scope}|${owned}|${r.code}|${new Date(r.hour).toISOString()}`;
+          const v = expected.get(key) ?? [0, 0, 0, 0, 0];
+          [r.started, r.met, r.breached, r.at_risk, r.caused].forEach((x, i) => (v[i] += Number(x)));
+          expected.set(key, v);
+        }
+      }
+    }
+    const scopes = (await pg.query(`SELECT scope_unit_id, owned, code, hour, started, met, breached, at_risk, caused FROM commitment_stat_scope`)).rows;
+    const actual = new Map(scopes.map((r) => [`${r.scope_unit_id}|${r.owned}|${r.code}|${new Date(r.hour).toISOString()}`, [r.started, r.met, r.breached, r.at_risk, r.caused].map(Number)]));
+    expect(expected.size).toBeGreaterThan(0);
+    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
   });
 });

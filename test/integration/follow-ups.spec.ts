@@ -135,4 +135,23 @@ describe('handling a follow-up', () => {
     await gw.gql(RECORD, { input: [tp] }, tokens['agent.a1']);
     expect((await gw.gql(OPEN, { id: tp.id, note: 'wants a visit' }, tokens['head.a'])).data).toMatchObject({ openFollowUp: { reason: 'MANUAL', state: 'OPEN', unit: { id: 'prj-a1' } } });
   });
+
+  it('openFollowUp while one is open for the touchpoint returns that one (also two calls at once); once closed, a new one opens', async () => {
+    const tp = touchpoint('cust-manual-twice', Date.now() - 60_000);
+    await gw.gql(RECORD, { input: [tp] }, tokens['agent.a1']);
+    const calls = await Promise.all([
+      gw.gql(OPEN, { id: tp.id, note: 'first' }, tokens['head.a']),
+      gw.gql(OPEN, { id: tp.id, note: 'second' }, tokens['agent.a1']),
+      gw.gql(OPEN, { id: tp.id, note: 'third' }, tokens['exec']),
+    ]);
+    const again = await gw.gql(OPEN, { id: tp.id }, tokens['head.a']);
+    const ids = [...calls, again].map((r) => r.data?.openFollowUp.id);
+    expect(ids.every((id) => typeof id === 'string' && id === ids[0])).toBe(true);
+    expect((await followUpsOf('cust-manual-twice')).map((f) => [f.id, f.reason, f.state])).toEqual([[ids[0], 'MANUAL', 'OPEN']]);
+    await gw.gql(CLOSE, { id: ids[0], o: 'visited, all well' }, tokens['agent.a1']);
+    const next = (await gw.gql(OPEN, { id: tp.id, note: 'called again' }, tokens['head.a'])).data?.openFollowUp;
+    expect(next).toMatchObject({ reason: 'MANUAL', state: 'OPEN' });
+    expect(next?.id).not.toBe(ids[0]);
+    expect((await followUpsOf('cust-manual-twice')).map((f) => f.state).sort()).toEqual(['DONE', 'OPEN']);
+  });
 });

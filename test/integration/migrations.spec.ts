@@ -17,6 +17,7 @@ it('applies every migration, reverts them all, and applies them again', async ()
       'commitment_event',
       'commitment_node',
       'commitment_stat_hour',
+      'commitment_stat_scope',
       'customer_risk',
       'customer_unit',
       'feed_outbox',

@@ -1,4 +1,5 @@
 import type { AlertStage, CommitmentDefinition, CommitmentNode, CommitmentState, Resolution, SliceFields } from '@qihe/domain';
+import { SCOPE_BACKFILL_SQL, SCOPE_DELTAS_SQL } from './commitment-scopes';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
 
@@ -196,10 +197,12 @@ export interface NodePageQuery {
   now: number;
   limit: number;
   after: { startedAt: number; id: string } | null;
+  /** Also count the whole set (a scan of the window; callers with counters pass false, total is then null). */
+  countTotal?: boolean;
 }
 
 /** A page of nodes started in [from, to), newest first, and the size of the whole set. */
-export async function pageNodes(sql: Sql, q: NodePageQuery): Promise<{ nodes: CommitmentNode[]; total: number }> {
+export async function pageNodes(sql: Sql, q: NodePageQuery): Promise<{ nodes: CommitmentNode[]; total: number | null }> {
   const params: unknown[] = [q.unitIds, iso(q.from), iso(q.to), iso(q.now)];
   const where = [`${q.owned ? 'owner_unit_id' : 'unit_id'} = ANY($1::text[])`, `started_at >= $2`, `started_at < $3`];
   if (q.states) where.push(`(${q.states.length ? q.states.map((s) => STATE_SQL[s]).join(' OR ') : 'false'})`.replace(/\$now/g, '$4::timestamptz'));
@@ -208,7 +211,8 @@ export async function pageNodes(sql: Sql, q: NodePageQuery): Promise<{ nodes: Co
     where.push(`level = $${params.length}`);
   }
   const base = where.join(' AND ');
-  const [{ total }] = await sql.query<{ total: number | string }>(`SELECT count(*) AS total FROM commitment_node WHERE ${base} AND $4::timestamptz IS NOT NULL`, params);
+  const total =
+    q.countTotal === false ? null : Number((await sql.query<{ total: number | string }>(`SELECT count(*) AS total FROM commitment_node WHERE ${base} AND $4::timestamptz IS NOT NULL`, params))[0].total);
   let cursor = '';
   if (q.after) {
     params.push(iso(q.after.startedAt), q.after.id);
@@ -220,7 +224,7 @@ export async function pageNodes(sql: Sql, q: NodePageQuery): Promise<{ nodes: Co
       ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
     params,
   );
-  return { nodes: rows.map(toNode), total: Number(total) };
+  return { nodes: rows.map(toNode), total };
 }
 
 // ---- completion events ----
@@ -299,15 +303,11 @@ export class StatDeltas {
   }
 }
 
+/** Moves the per-unit counters and, by the same amounts, the counters of every ancestor scope (commitment-scopes.ts). */
 export async function applyStatDeltas(sql: Sql, deltas: StatDeltas): Promise<void> {
   const rows = deltas.list();
   if (rows.length === 0) return;
-  await sql.query(
-    `INSERT INTO commitment_stat_hour AS t (unit_id, owner_unit_id, code, hour, started, met, breached, at_risk, caused)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
-     ON CONFLICT (unit_id, owner_unit_id, code, hour) DO UPDATE SET started = t.started + EXCLUDED.started, met = t.met + EXCLUDED.met,
-       breached = t.breached + EXCLUDED.breached, at_risk = t.at_risk + EXCLUDED.at_risk, caused = t.caused + EXCLUDED.caused`,
-    [
+  const params = [
       textArray(rows.map((r) => r.unitId)),
       textArray(rows.map((r) => r.ownerUnitId)),
       textArray(rows.map((r) => r.code)),
@@ -317,8 +317,21 @@ export async function applyStatDeltas(sql: Sql, deltas: StatDeltas): Promise<voi
       numberArray(rows.map((r) => r.breached)),
       numberArray(rows.map((r) => r.atRisk)),
       numberArray(rows.map((r) => r.caused)),
-    ],
+  ];
+  await sql.query(
+    `INSERT INTO commitment_stat_hour AS t (unit_id, owner_unit_id, code, hour, started, met, breached, at_risk, caused)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[])
+     ON CONFLICT (unit_id, owner_unit_id, code, hour) DO UPDATE SET started = t.started + EXCLUDED.started, met = t.met + EXCLUDED.met,
+       breached = t.breached + EXCLUDED.breached, at_risk = t.at_risk + EXCLUDED.at_risk, caused = t.caused + EXCLUDED.caused`,
+    params,
   );
+  await sql.query(SCOPE_DELTAS_SQL, params);
+}
+
+/** Recounts the scope counters from the per-unit ones: after the org tree was re-shaped (in its transaction). */
+export async function rebuildStatScopes(sql: Sql): Promise<void> {
+  await sql.query(`DELETE FROM commitment_stat_scope`);
+  await sql.query(SCOPE_BACKFILL_SQL);
 }
 
 export interface CodeStats {
@@ -330,15 +343,15 @@ export interface CodeStats {
   caused: number;
 }
 
-/** Per-code counters of nodes started in [from, to) whose touchpoint unit (or owner unit) is one of `unitIds`. */
-export async function sumStatsByCode(sql: Sql, unitIds: string[], owned: boolean, from: number, to: number): Promise<CodeStats[]> {
+/** Per-code counters of nodes started in [from, to) whose touchpoint unit (or owner unit) is in the subtree of `scopeUnitId`. */
+export async function sumStatsByCode(sql: Sql, scopeUnitId: string, owned: boolean, from: number, to: number): Promise<CodeStats[]> {
   const rows = await sql.query<Record<string, string | number>>(
     `SELECT code, sum(started)::float8 AS started, sum(met)::float8 AS met, sum(breached)::float8 AS breached,
             sum(at_risk)::float8 AS at_risk, sum(caused)::float8 AS caused
-       FROM commitment_stat_hour
-      WHERE ${owned ? 'owner_unit_id' : 'unit_id'} = ANY($1::text[]) AND hour >= $2 AND hour < $3
+       FROM commitment_stat_scope
+      WHERE scope_unit_id = $1 AND owned = $2 AND hour >= $3 AND hour < $4
       GROUP BY code ORDER BY code`,
-    [unitIds, iso(from), iso(to)],
+    [scopeUnitId, owned, iso(from), iso(to)],
   );
   return rows.map((r) => ({
     code: String(r.code),
@@ -348,6 +361,37 @@ export async function sumStatsByCode(sql: Sql, unitIds: string[], owned: boolean
     atRisk: Number(r.at_risk),
     caused: Number(r.caused),
   }));
+}
+
+/**
+ * What the counters do not know yet at `now`, per code: nodes whose moment has
+ * come but that the monitor has not settled (it passes every second). Only
+ * nodes with next_check_at <= now can be such (the monitor's backlog), so this
+ * reads the due index, never the window's history.
+ *  - dueNow: unresolved and past due: BREACHED now, still open in the counters
+ *  - riskToBreach: of those, the ones the counters hold as at risk
+ *  - newRisk: unresolved, past the warning, not due, not yet counted at risk
+ */
+export interface PendingStates {
+  code: string;
+  level: number;
+  dueNow: number;
+  riskToBreach: number;
+  newRisk: number;
+}
+
+export async function pendingStatesByCode(sql: Sql, unitIds: string[], owned: boolean, from: number, to: number, now: number): Promise<PendingStates[]> {
+  const rows = await sql.query<Record<string, string | number>>(
+    `SELECT code, min(level)::int AS level,
+            count(*) FILTER (WHERE due_at <= $4)::int AS due_now,
+            count(*) FILTER (WHERE due_at <= $4 AND alert_stage = 1)::int AS risk_to_breach,
+            count(*) FILTER (WHERE due_at > $4 AND warn_at <= $4 AND alert_stage = 0)::int AS new_risk
+       FROM commitment_node
+      WHERE next_check_at <= $4 AND resolved IS NULL AND ${owned ? 'owner_unit_id' : 'unit_id'} = ANY($1::text[]) AND started_at >= $2 AND started_at < $3
+      GROUP BY code`,
+    [unitIds, iso(from), iso(to), iso(now)],
+  );
+  return rows.map((r) => ({ code: String(r.code), level: Number(r.level), dueNow: Number(r.due_now), riskToBreach: Number(r.risk_to_breach), newRisk: Number(r.new_risk) }));
 }
 
 /** What the rollup rows of some stored touchpoints are keyed by (never changes once stored: read without a lock). */

@@ -7,6 +7,7 @@ import { DayRollups1764100000000 } from './migrations/1764100000000-day-rollups'
 import { TokenVersions1764200000000 } from './migrations/1764200000000-token-versions';
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log';
 import { Commitments1764400000000 } from './migrations/1764400000000-commitments';
+import { CommitmentScopes1764450000000 } from './migrations/1764450000000-commitment-scopes';
 import { DrillDown1764500000000 } from './migrations/1764500000000-drill-down';
 import { Customers1764700000000 } from './migrations/1764700000000-customers';
 import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-risk';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   TokenVersions1764200000000,
   AuditLog1764300000000,
   Commitments1764400000000,
+  CommitmentScopes1764450000000,
   DrillDown1764500000000,
   Customers1764700000000,
   CustomerRisk1764750000000,

@@ -113,6 +113,15 @@ export async function findFollowUp(sql: Sql, id: string, forUpdate = false): Pro
   return rows.length ? toRow(rows[0]) : null;
 }
 
+/** The open MANUAL follow-up of a touchpoint, if there is one (openFollowUp returns it rather than a second). */
+export async function findOpenManualFollowUp(sql: Sql, unitId: string, touchpointId: string): Promise<FollowUpRow | null> {
+  const rows = await sql.query<FollowUpRow>(
+    `SELECT ${COLUMNS} FROM follow_up WHERE touchpoint_id = $2 AND unit_id = $1 AND reason = 'MANUAL' AND state = 'OPEN' ORDER BY created_at, id LIMIT 1`,
+    [unitId, touchpointId],
+  );
+  return rows.length ? toRow(rows[0]) : null;
+}
+
 export async function setFollowUpAssignee(sql: Sql, id: string, assignee: string): Promise<FollowUpRow> {
   const rows = await sql.query<FollowUpRow>(`UPDATE follow_up SET assignee = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, assignee]);
   return toRow(rows[0]);

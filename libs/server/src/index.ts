@@ -1,6 +1,7 @@
 export * from './errors/qihe-error';
 export * from './config/config-error';
 export * from './config/gateway-config';
+export * from './config/fault-points';
 export * from './config/graphql-limits-config';
 export * from './auth/secrets';
 export * from './auth/tokens';

@@ -25,6 +25,7 @@ type Documents = {
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
+    "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.KillRecordDocument,
     "\n  query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {\n    commitments(unitId: $unitId, from: $from, to: $to, owned: $owned, states: [BREACHED], first: 500) {\n      edges { node { id code level state touchpointId unit { id } ownerUnit { id } breachedBy { id code ownerUnit { id } breachedBy { id code ownerUnit { id } } } } }\n    }\n  }\n": typeof types.DemoTraceDocument,
     "\n  query DemoFollowUps($unitId: ID!) {\n    followUps(unitId: $unitId, first: 500) { edges { node { id reason state commitmentId touchpointId unit { id } } } }\n  }\n": typeof types.DemoFollowUpsDocument,
     "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": typeof types.DemoTouchpointsDocument,
@@ -53,6 +54,9 @@ type Documents = {
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": typeof types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": typeof types.CommitmentsEventsDocument,
+    "query CommitmentsOfPage($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id commitments { code state steps { code } } } } } }": typeof types.CommitmentsOfPageDocument,
+    "query CommitmentsPerfNow($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code started met breached open atRisk } }": typeof types.CommitmentsPerfNowDocument,
+    "query CommitmentsCountNow($u: ID!, $from: DateTime!, $to: DateTime!, $states: [CommitmentState!]) {\n    commitments(unitId: $u, from: $from, to: $to, states: $states) { totalCount edges { node { id state } } } }": typeof types.CommitmentsCountNowDocument,
     "mutation RiskLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.RiskLoginDocument,
     "mutation RiskRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.RiskRecordDocument,
     "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }": typeof types.RiskModelDocument,
@@ -139,6 +143,7 @@ const documents: Documents = {
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
+    "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.KillRecordDocument,
     "\n  query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {\n    commitments(unitId: $unitId, from: $from, to: $to, owned: $owned, states: [BREACHED], first: 500) {\n      edges { node { id code level state touchpointId unit { id } ownerUnit { id } breachedBy { id code ownerUnit { id } breachedBy { id code ownerUnit { id } } } } }\n    }\n  }\n": types.DemoTraceDocument,
     "\n  query DemoFollowUps($unitId: ID!) {\n    followUps(unitId: $unitId, first: 500) { edges { node { id reason state commitmentId touchpointId unit { id } } } }\n  }\n": types.DemoFollowUpsDocument,
     "\n  query DemoTouchpoints($from: DateTime!, $to: DateTime!) { engagementScore(unitId: \"group\", from: $from, to: $to) { touchpoints } }\n": types.DemoTouchpointsDocument,
@@ -167,6 +172,9 @@ const documents: Documents = {
     "mutation CommitmentsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CommitmentsLoginDocument,
     "mutation CommitmentsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted duplicates rejected { index code message } } }": types.CommitmentsRecordDocument,
     "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }": types.CommitmentsEventsDocument,
+    "query CommitmentsOfPage($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id commitments { code state steps { code } } } } } }": types.CommitmentsOfPageDocument,
+    "query CommitmentsPerfNow($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code started met breached open atRisk } }": types.CommitmentsPerfNowDocument,
+    "query CommitmentsCountNow($u: ID!, $from: DateTime!, $to: DateTime!, $states: [CommitmentState!]) {\n    commitments(unitId: $u, from: $from, to: $to, states: $states) { totalCount edges { node { id state } } } }": types.CommitmentsCountNowDocument,
     "mutation RiskLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.RiskLoginDocument,
     "mutation RiskRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.RiskRecordDocument,
     "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }": types.RiskModelDocument,
@@ -286,6 +294,10 @@ export function graphql(source: "mutation MonitorLogin($u: String!, $p: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').KillRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {\n    commitments(unitId: $unitId, from: $from, to: $to, owned: $owned, states: [BREACHED], first: 500) {\n      edges { node { id code level state touchpointId unit { id } ownerUnit { id } breachedBy { id code ownerUnit { id } breachedBy { id code ownerUnit { id } } } } }\n    }\n  }\n"): typeof import('./graphql').DemoTraceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -395,6 +407,18 @@ export function graphql(source: "mutation CommitmentsRecord($input: [TouchpointI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CommitmentsEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted duplicates rejected { index id code message } } }"): typeof import('./graphql').CommitmentsEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CommitmentsOfPage($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id commitments { code state steps { code } } } } } }"): typeof import('./graphql').CommitmentsOfPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CommitmentsPerfNow($u: ID!, $from: DateTime!, $to: DateTime!) {\n    commitmentPerformance(unitId: $u, from: $from, to: $to) { code started met breached open atRisk } }"): typeof import('./graphql').CommitmentsPerfNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CommitmentsCountNow($u: ID!, $from: DateTime!, $to: DateTime!, $states: [CommitmentState!]) {\n    commitments(unitId: $u, from: $from, to: $to, states: $states) { totalCount edges { node { id state } } } }"): typeof import('./graphql').CommitmentsCountNowDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -295,6 +295,13 @@ export type MonitorLoginMutationVariables = Exact<{
 
 export type MonitorLoginMutation = { login: { token: string } };
 
+export type KillRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type KillRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
 export type DemoTraceQueryVariables = Exact<{
   unitId: string;
   from: string;
@@ -508,6 +515,34 @@ export type CommitmentsEventsMutationVariables = Exact<{
 
 
 export type CommitmentsEventsMutation = { recordCommitmentEvents: { accepted: number, duplicates: number, rejected: Array<{ index: number, id: string | null, code: string, message: string }> } };
+
+export type CommitmentsOfPageQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type CommitmentsOfPageQuery = { touchpoints: { edges: Array<{ node: { id: string, commitments: Array<{ code: string, state: CommitmentState, steps: Array<{ code: string }> }> } }> } };
+
+export type CommitmentsPerfNowQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type CommitmentsPerfNowQuery = { commitmentPerformance: Array<{ code: string, started: number, met: number, breached: number, open: number, atRisk: number }> };
+
+export type CommitmentsCountNowQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+  states?: Array<CommitmentState> | CommitmentState | null | undefined;
+}>;
+
+
+export type CommitmentsCountNowQuery = { commitments: { totalCount: number, edges: Array<{ node: { id: string, state: CommitmentState } }> } };
 
 export type RiskLoginMutationVariables = Exact<{
   u: string;
@@ -1297,6 +1332,17 @@ export const MonitorLoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MonitorLoginMutation, MonitorLoginMutationVariables>;
+export const KillRecordDocument = new TypedDocumentString(`
+    mutation KillRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KillRecordMutation, KillRecordMutationVariables>;
 export const DemoTraceDocument = new TypedDocumentString(`
     query DemoTrace($unitId: ID!, $from: DateTime!, $to: DateTime!, $owned: Boolean) {
   commitments(
@@ -1789,6 +1835,49 @@ export const CommitmentsEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommitmentsEventsMutation, CommitmentsEventsMutationVariables>;
+export const CommitmentsOfPageDocument = new TypedDocumentString(`
+    query CommitmentsOfPage($u: ID!, $from: DateTime!, $to: DateTime!) {
+  touchpoints(unitId: $u, from: $from, to: $to, first: 100) {
+    edges {
+      node {
+        id
+        commitments {
+          code
+          state
+          steps {
+            code
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsOfPageQuery, CommitmentsOfPageQueryVariables>;
+export const CommitmentsPerfNowDocument = new TypedDocumentString(`
+    query CommitmentsPerfNow($u: ID!, $from: DateTime!, $to: DateTime!) {
+  commitmentPerformance(unitId: $u, from: $from, to: $to) {
+    code
+    started
+    met
+    breached
+    open
+    atRisk
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsPerfNowQuery, CommitmentsPerfNowQueryVariables>;
+export const CommitmentsCountNowDocument = new TypedDocumentString(`
+    query CommitmentsCountNow($u: ID!, $from: DateTime!, $to: DateTime!, $states: [CommitmentState!]) {
+  commitments(unitId: $u, from: $from, to: $to, states: $states) {
+    totalCount
+    edges {
+      node {
+        id
+        state
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitmentsCountNowQuery, CommitmentsCountNowQueryVariables>;
 export const RiskLoginDocument = new TypedDocumentString(`
     mutation RiskLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { bulkLoad, rebuild } from './bulk';
 import { customerProfilePhase, customerUpkeepPhase, rebuildCustomerSummary, type ProfileResult, type UpkeepResult } from './customers';
 import { riskPhase, type RiskResult } from './risk';
+import { commitmentRows, commitmentsPhase, type CommitmentsResult } from './commitments';
 import { closeWatchers, connectWatchers, runFeed, watchedUnits } from './feed';
 import { FootprintSampler, startBenchGateway, type Footprint } from './gateway';
 import { BENCH_GROUP, benchOrg, EXEC } from './org';
@@ -20,6 +21,7 @@ import { planBatches } from './workload';
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
 // ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
 // and the gateway's footprint, against a durable PostgreSQL started here.
+// `npm run bench -- --phases commitments`: ingest with tracked promises vs without, and the commitment queries at 1M promise instances (commitments.ts).
 // `npm run bench -- --soak [--soak-minutes 10 --soak-rate 1000 --soak-clients 200]`: the soak instead (soak.ts).
 
 const { values: args } = parseArgs({
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
   let upkeep: UpkeepResult | undefined;
   const customerSets: ProfileResult[] = [];
   let risk: RiskResult | undefined;
+  let commitments: CommitmentsResult | undefined;
   // results.json (written after each phase too, so that a failed run keeps what it measured) and the table
   const save = (): Row[] => {
     const largest = Object.values(scoreSets).sort((a, b) => b.rows - a.rows)[0];
@@ -160,6 +163,7 @@ async function main(): Promise<void> {
     r.footprint = { rssMb: round(Math.max(fpIngest?.rssMbMax ?? 0, fpFeed?.rssMbMax ?? 0), 1), ingest: fpIngest ?? null, feed: fpFeed ?? null };
     if (profile) r.profile = profile;
     r.customers = { upkeep: upkeep ?? null, profiles: customerSets, risk: risk ?? null };
+    if (commitments) r.commitments = commitments;
 
     const rows: Row[] = [];
     const ingHow = `${cfg.ingestRows} touchpoints, batches of ${cfg.batchSize}, ${cfg.concurrency} clients, site keys, late ratings; 1 run, spread over tenths`;
@@ -204,6 +208,7 @@ async function main(): Promise<void> {
       rows.push({ figure: 'risk: precision@50 vs last rating', value: `${m.precisionAt50 === null ? 'n/a' : round(m.precisionAt50, 3)} vs ${m.baselinePrecisionAt50 === null ? 'n/a' : round(m.baselinePrecisionAt50, 3)}`, met: (m.precisionAt50 ?? 0) > (m.baselinePrecisionAt50 ?? 1), target: '> baseline', how: 'latest 20 % of ratings by time' });
       rows.push({ figure: `risk: fit at ${Math.round((m.trainingRatings + m.holdoutRatings) / 1000)}k ratings`, value: risk.fitMs === null ? 'n/a' : ms(risk.fitMs), how: `read + features + worker fit + rescoring every customer (the gateway's log); waited ${Math.round(risk.waitedMs / 1000)} s for the job's tick` });
     }
+    if (commitments) rows.push(...commitmentRows(commitments));
     r.table = rows;
     const out = resolve(args.out as string);
     mkdirSync(resolve(out, '..'), { recursive: true });
@@ -339,6 +344,22 @@ async function main(): Promise<void> {
       risk = await riskPhase(gw.url, db.url, token, org.seed, { ratings: cfg.riskRatings, rngSeed: cfg.riskSeed, output: () => gw.output() });
       checkpoint();
       console.log(`risk on ${risk.seed}: AUC ${risk.model.auc}, precision@50 ${risk.model.precisionAt50} vs ${risk.model.baselinePrecisionAt50}; fit ${risk.fitMs} ms`);
+    }
+    if (phases.has('commitments') || phases.has('commitment-ingest') || phases.has('commitment-queries')) {
+      commitments = await commitmentsPhase({
+        url: gw.url,
+        dbUrl: db.url,
+        token: await login(gw.url, EXEC.username, EXEC.password),
+        group: BENCH_GROUP,
+        businessUnits: org.businessUnits,
+        plan: (seed) => planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed, lateRatingRatio: cfg.lateRatingRatio }),
+        concurrency: cfg.concurrency,
+        rounds: phases.has('commitment-queries') ? 0 : quick ? 2 : 3,
+        queries: !phases.has('commitment-ingest'),
+        instances: 1_000_000,
+        reps: cfg.scoreReps,
+      });
+      checkpoint();
     }
   } catch (e) {
     console.error(`the gateway's last words:\n${gw.output().split('\n').slice(-30).join('\n')}`);

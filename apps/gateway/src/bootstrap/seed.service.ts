@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, rollupsNeedRecount, upsertDefinitions, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
+import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, rebuildStatScopes, rollupsNeedRecount, upsertDefinitions, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
 import { NO_ORIGIN, OrgTree, parseSeed, type AuditActor, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
 import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
@@ -107,6 +107,7 @@ export class SeedService {
     if (!moved && !(await rollupsNeedRecount(tx))) return false;
     const after = new OrgTree(await loadUnits(tx));
     await rebuildRollups(tx, (id) => after.lineage(id));
+    await rebuildStatScopes(tx);
     return true;
   }
 

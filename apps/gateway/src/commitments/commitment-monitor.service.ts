@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   applyRollupDeltas,
@@ -75,9 +76,17 @@ export class CommitmentMonitor implements OnApplicationBootstrap, OnModuleDestro
     for (let n = TREES_PER_PASS; n === TREES_PER_PASS && !this.stopped; ) {
       const { trees, alerts, touched } = await this.pass();
       n = trees;
+      if (alerts && this.config.faultPoints.has('kill-after-monitor-commit')) this.dieAfterCommit(trees, alerts);
       if (alerts) this.relay.poke();
       if (touched.length) this.bus.committed([], touched);
     }
+  }
+
+  /** Test-only (QIHE_FAULT_POINTS): the pass committed and nothing of it was sent; die as a crash would. */
+  private dieAfterCommit(trees: number, alerts: number): never {
+    writeSync(2, `fault point kill-after-monitor-commit: SIGKILL after a committed pass of ${trees} trees with ${alerts} feed events, none sent\n`);
+    process.kill(process.pid, 'SIGKILL');
+    throw new Error('unreachable: SIGKILL was sent');
   }
 
   private pass(): Promise<{ trees: number; alerts: number; touched: string[] }> {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { addToRollups, type RollupDeltas, type StatDeltas } from '@qihe/data';
 import { sliceValuesOf, zeroCounters, type CommitmentAlertType, type CommitmentNode, type Counters, type OrgTree, type SettledNode, type SliceFields } from '@qihe/domain';
 import type { OutboxEvent } from '@qihe/data';
-import type { CommitmentNodeAlert } from '@qihe/contracts';
+import { newId, type CommitmentNodeAlert } from '@qihe/contracts';
 
 // What every writer of commitment trees (ingest, completion events, the
 // monitor) does with a settled tree: move the per-code counters, and the
@@ -39,7 +38,8 @@ export function countKept(deltas: RollupDeltas, tree: OrgTree, tp: TouchpointBuc
   addToRollups(deltas, tree.lineage(tp.unitId), tp.occurredAt, sliceValuesOf(tp), keptCounters(kept));
 }
 
-export const newNodeId = (): string => randomUUID();
+// Time-ordered (UUIDv7): a tree's nodes land beside the ones started just before, not on random index pages.
+export const newNodeId = (): string => newId();
 
 const ALERT_WORDS: Record<CommitmentAlertType, string> = {
   COMMITMENT_AT_RISK: 'is at risk',

@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { actorOf, ADMINISTRATORS, ANY_CALLER, SCORE_READERS, TOUCHPOINT_READERS, type Caller, type CommitmentState, type RequestOrigin } from '@qihe/domain';
 import { Callers, CurrentCaller } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
@@ -85,13 +86,18 @@ export class CommitmentsResolver {
   }
 }
 
+// One loader per request (its GraphQL context): a page of touchpoints reads all their trees in one query.
+const treeLoaders = new WeakMap<object, DataLoader<string, CommitmentModel[]>>();
+
 @Resolver(() => TouchpointModel)
 @Callers(...TOUCHPOINT_READERS)
 export class TouchpointCommitmentsResolver {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @ResolveField('commitments', () => [CommitmentModel], { description: 'the tracked commitment this touchpoint started, with its steps' })
-  touchpointCommitments(@Parent() tp: TouchpointModel): Promise<CommitmentModel[]> {
-    return this.commitments.ofTouchpoint(tp.id);
+  touchpointCommitments(@Parent() tp: TouchpointModel, @Context() request: object): Promise<CommitmentModel[]> {
+    let loader = treeLoaders.get(request);
+    if (!loader) treeLoaders.set(request, (loader = new DataLoader((ids: readonly string[]) => this.commitments.ofTouchpoints(ids))));
+    return loader.load(tp.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { findNode, pageNodes, sumStatsByCode, treesOf, type Database } from '@qihe/data';
+import { findNode, pageNodes, pendingStatesByCode, sumStatsByCode, treesOf, type Database } from '@qihe/data';
 import {
   breachedBy,
   checkWindow,
@@ -25,6 +25,18 @@ function decodeCursor(raw: string): { startedAt: number; id: string } {
   const m = /^(\d+):([0-9a-f-]{36})$/.exec(Buffer.from(raw, 'base64url').toString());
   if (!m) throw badInput('after', 'after: not a cursor returned by this query');
   return { startedAt: Number(m[1]), id: m[2] };
+}
+
+/** A code's nodes started in a window, each in its state at one moment. */
+interface CodeStates {
+  code: string;
+  started: number;
+  met: number;
+  breached: number;
+  /** OPEN or AT_RISK */
+  open: number;
+  atRisk: number;
+  caused: number;
 }
 
 export interface CommitmentQuery {
@@ -65,7 +77,9 @@ export class CommitmentsService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
     if (q.level != null && (!Number.isInteger(q.level) || q.level < 1 || q.level > 3)) throw badInput('level', 'level must be 1, 2 or 3');
     const now = Date.now();
-    const { nodes, total } = await pageNodes(this.db, {
+    const states = q.states ?? null;
+    // The page reads nodes from the newest back; its total comes from the counters, never from counting the window's history.
+    const [{ nodes }, total] = await Promise.all([pageNodes(this.db, {
       unitIds: units,
       owned: q.owned,
       from: w.from,
@@ -75,18 +89,19 @@ export class CommitmentsService {
       now,
       limit: first + 1,
       after: q.after ? decodeCursor(q.after) : null,
-    });
+      countTotal: false,
+    }), this.countIn(q.unitId, units, q.owned, w.from, w.to, states, q.level ?? null, now)]);
     const page = nodes.slice(0, first);
     const trees = await treesOf(this.db, page.map((n) => n.touchpointId));
     const edges = page.map((n) => ({ cursor: encodeCursor(n), node: this.model(n, trees.get(n.touchpointId) ?? [n], now) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: nodes.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
 
-  /** Per code over nodes started in the window, from the hourly counters (never the nodes themselves). */
+  /** Per code over nodes started in the window, each node in its state now (statesByCode: counters, not the nodes' history). */
   async performance(caller: Caller, unitId: string, from: Date, to: Date, owned: boolean): Promise<CommitmentPerformanceModel[]> {
     const units = this.unitsOf(caller, unitId, 'commitment performance');
     const w = checkWindow(from, to);
-    const rows = await sumStatsByCode(this.db, units, owned, w.from, w.to);
+    const rows = await this.statesByCode(unitId, units, owned, w.from, w.to, Date.now());
     const catalogue = this.catalogues.catalogue;
     return rows
       .filter((r) => r.started > 0)
@@ -99,13 +114,44 @@ export class CommitmentsService {
           started: r.started,
           met: r.met,
           breached: r.breached,
-          open: r.started - r.met - r.breached,
+          open: r.open,
           atRisk: r.atRisk,
           keptRate: r.met + r.breached === 0 ? null : r.met / (r.met + r.breached),
           causedBreaches: r.caused,
         };
       })
       .sort((a, b) => a.level - b.level || (a.code < b.code ? -1 : 1));
+  }
+
+  /**
+   * Each code's nodes by state at `now` (MANAGEMENT-MODEL §1, State): the
+   * hourly counters of the scope (the unit and its subtree: a caller who may
+   * read a unit may read all of its subtree) hold what the writers settled; nodes whose moment came
+   * since the monitor's last pass (its backlog, read from the due index) move
+   * from open to at risk or breached. Neither read grows with history.
+   */
+  private async statesByCode(scope: string, units: string[], owned: boolean, from: number, to: number, now: number): Promise<CodeStates[]> {
+    const [stats, pending] = await Promise.all([sumStatsByCode(this.db, scope, owned, from, to), pendingStatesByCode(this.db, units, owned, from, to, now)]);
+    const late = new Map(pending.map((p) => [p.code, p]));
+    return stats.map((r) => {
+      const p = late.get(r.code);
+      const breached = r.breached + (p?.dueNow ?? 0);
+      return { code: r.code, started: r.started, met: r.met, breached, open: r.started - r.met - breached, atRisk: r.atRisk - (p?.riskToBreach ?? 0) + (p?.newRisk ?? 0), caused: r.caused };
+    });
+  }
+
+  /** How many nodes of the window are in one of `states` now (all when null), of one level or all. */
+  private async countIn(scope: string, units: string[], owned: boolean, from: number, to: number, states: CommitmentState[] | null, level: number | null, now: number): Promise<number> {
+    const catalogue = this.catalogues.catalogue;
+    let total = 0;
+    for (const c of await this.statesByCode(scope, units, owned, from, to, now)) {
+      if (level !== null && catalogue.get(c.code)?.level !== level) continue;
+      if (states === null) total += c.started;
+      else {
+        for (const s of new Set(states)) total += s === 'MET' ? c.met : s === 'BREACHED' ? c.breached : s === 'AT_RISK' ? c.atRisk : c.open - c.atRisk;
+      }
+    }
+    return total;
   }
 
   /**
@@ -124,11 +170,14 @@ export class CommitmentsService {
     return this.model(n, tree, Date.now());
   }
 
-  /** Touchpoint.commitments: the tree a touchpoint started, level 1 first (the caller already sees the touchpoint). */
-  async ofTouchpoint(touchpointId: string): Promise<CommitmentModel[]> {
-    const tree = (await treesOf(this.db, [touchpointId])).get(touchpointId) ?? [];
+  /** Touchpoint.commitments of several touchpoints in one read: each its tree's level-1 node with its steps (the caller already sees the touchpoints). */
+  async ofTouchpoints(touchpointIds: readonly string[]): Promise<CommitmentModel[][]> {
+    const trees = await treesOf(this.db, [...new Set(touchpointIds)]);
     const now = Date.now();
-    return tree.filter((n) => n.level === 1).map((n) => this.model(n, tree, now));
+    return touchpointIds.map((id) => {
+      const tree = trees.get(id) ?? [];
+      return tree.filter((n) => n.level === 1).map((n) => this.model(n, tree, now));
+    });
   }
 
   /** The level-1 nodes of these touchpoints' trees, in the order given (the caller already sees the touchpoints). */

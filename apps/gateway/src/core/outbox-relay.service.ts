@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { claimOutbox, markOutboxSent, pruneOutbox, type Database } from '@qihe/data';
 import type { AlertEvent } from '@qihe/contracts';
-import { DATABASE } from './tokens';
+import type { GatewayConfig } from '@qihe/server';
+import { CONFIG, DATABASE } from './tokens';
 import { FeedBus } from './feed-bus';
 
 const INTERVAL_MS = 500;
@@ -38,9 +39,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     private readonly bus: FeedBus,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   onApplicationBootstrap(): void {
+    const faults = this.config.faultPoints;
+    if (faults.has('no-outbox-relay') || faults.has('kill-after-monitor-commit')) {
+      // Test-only: this replica sends nothing, so what it decides leaves it only through another replica or a restart.
+      this.stopped = true;
+      return void this.log.warn(`fault point ${[...faults].join(', ')}: this replica sends nothing from the feed outbox`);
+    }
     this.timer = setInterval(() => this.poke(), INTERVAL_MS);
     this.timer.unref();
     this.poke();

@@ -39,7 +39,7 @@ export class FollowUpsResolver {
     return this.service.close(caller, id, outcome);
   }
 
-  @Mutation(() => FollowUpModel, { description: 'MANUAL' })
+  @Mutation(() => FollowUpModel, { description: 'MANUAL; while one is open for the touchpoint, that one is returned (at most one per cause)' })
   @Callers(...ANY_USER)
   openFollowUp(
     @CurrentCaller() caller: Caller,

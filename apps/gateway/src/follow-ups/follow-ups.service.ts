@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { closeFollowUpRow, findFollowUp, findTouchpointForUpdate, findUser, pageFollowUps, setFollowUpAssignee, type Database, type FollowUpRow } from '@qihe/data';
+import { closeFollowUpRow, findFollowUp, findOpenManualFollowUp, findTouchpointForUpdate, findUser, pageFollowUps, setFollowUpAssignee, type Database, type FollowUpRow } from '@qihe/data';
 import { canHandleFollowUp, inScope, outcomeProblem, recoveredBy, type Caller, type FollowUpState } from '@qihe/domain';
 import { badInput, forbidden, notFound } from '@qihe/server';
 import { DATABASE } from '../core/tokens';
@@ -60,7 +60,12 @@ export class FollowUpsService {
     return this.model(row);
   }
 
-  /** openFollowUp (MANUAL): for a touchpoint the caller may read; owned by the touchpoint's unit. */
+  /**
+   * openFollowUp (MANUAL): for a touchpoint the caller may read; owned by the
+   * touchpoint's unit. At most one per cause: while one is open for the
+   * touchpoint it is returned as it is (the touchpoint's row lock orders two
+   * concurrent calls); once closed, a new one may be opened.
+   */
   async open(caller: Caller, touchpointId: string, note: string | null): Promise<FollowUpModel> {
     if (note != null && (note.length > 2000 || note.includes('\u0000'))) throw badInput('note', 'note: at most 2000 characters, no NUL');
     if (!UUID.test(touchpointId)) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
@@ -69,6 +74,8 @@ export class FollowUpsService {
       const tp = await findTouchpointForUpdate(tx, touchpointId.toLowerCase());
       if (!tp) throw notFound(`touchpointId: no touchpoint "${touchpointId}"`);
       if (!inScope(caller, tree, tp.unitId)) throw forbidden(`touchpointId: touchpoint "${touchpointId}" belongs to a unit outside your scope`);
+      const open = await findOpenManualFollowUp(tx, tp.unitId, tp.id);
+      if (open) return open;
       const [f] = await openFollowUps(tx, [{ reason: 'MANUAL', unitId: tp.unitId, customerId: tp.customerId, touchpointId: tp.id, commitmentId: null, note }]);
       return f;
     });

@@ -40,6 +40,8 @@ describe('loadGatewayConfig', () => {
     ['QIHE_LOG_LEVEL', { QIHE_LOG_LEVEL: 'loud' }, /QIHE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['QIHE_LOG_FORMAT', { QIHE_LOG_FORMAT: 'xml' }, /QIHE_LOG_FORMAT must be auto, json or pretty/],
     ['QIHE_COMMITMENT_MONITOR', { QIHE_COMMITMENT_MONITOR: 'maybe' }, /QIHE_COMMITMENT_MONITOR must be on or off/],
+    ['QIHE_FAULT_POINTS', { QIHE_FAULT_POINTS: 'no-outbox-relay' }, /QIHE_FAULT_POINTS is for tests only: it is refused unless NODE_ENV=test/],
+    ['QIHE_FAULT_POINTS', { NODE_ENV: 'test', QIHE_FAULT_POINTS: 'no-outbox-relay,kill-everything' }, /unknown fault point "kill-everything"/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {
     let error: unknown;
     try {
@@ -50,5 +52,10 @@ describe('loadGatewayConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('arms test-only fault points under NODE_ENV=test, none by default', () => {
+    expect(loadGatewayConfig(base).faultPoints.size).toBe(0);
+    expect([...loadGatewayConfig({ ...base, NODE_ENV: 'test', QIHE_FAULT_POINTS: ' kill-after-monitor-commit , no-outbox-relay' }).faultPoints]).toEqual(['kill-after-monitor-commit', 'no-outbox-relay']);
   });
 });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { readLogConfig, type LogConfig } from '../logging/log-config';
 import { readMetricsConfig, type MetricsConfig } from '../metrics/metrics-config';
 import { ConfigError, readDatabaseUrl, readPort, readPositiveInt, type Env } from './config-error';
+import { readFaultPoints, type FaultPoint } from './fault-points';
 import { readGraphQLLimits, type GraphQLLimits } from './graphql-limits-config';
 
 export interface GatewayConfig {
@@ -32,6 +33,8 @@ export interface GatewayConfig {
   commitmentMonitor: boolean;
   /** Customer risk: how often a replica checks whether to fit or rescore (QIHE_RISK_CHECK_SECONDS, at most 60), and the follow-up threshold (QIHE_RISK_THRESHOLD). */
   risk: { checkSeconds: number; threshold: number };
+  /** Test-only fault-injection points (QIHE_FAULT_POINTS, refused unless NODE_ENV=test; see fault-points.ts). */
+  faultPoints: ReadonlySet<FaultPoint>;
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -78,6 +81,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     log: readLogConfig(env, nodeEnv === 'production'),
     commitmentMonitor: monitor === 'on',
     risk: { checkSeconds: readPositiveInt(env, 'QIHE_RISK_CHECK_SECONDS', 30, 60), threshold: riskThreshold },
+    faultPoints: readFaultPoints(env),
   };
 }
 

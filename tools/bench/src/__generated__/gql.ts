@@ -15,6 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query BenchCommitments($u: ID!, $f: DateTime!, $t: DateTime!, $states: [CommitmentState!], $owned: Boolean, $level: Int) {\n    commitments(unitId: $u, from: $f, to: $t, states: $states, owned: $owned, level: $level, first: 50) {\n      totalCount edges { node { id code state dueAt breachedBy { id code ownerUnit { id } } } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.BenchCommitmentsDocument,
+    "\n  query BenchCommitmentPerformance($u: ID!, $f: DateTime!, $t: DateTime!, $owned: Boolean) {\n    commitmentPerformance(unitId: $u, from: $f, to: $t, owned: $owned) { code started met breached open atRisk keptRate causedBreaches }\n  }\n": typeof types.BenchCommitmentPerformanceDocument,
     "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": typeof types.BenchCustomerDocument,
     "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.BenchCustomerTimelineDocument,
     "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": typeof types.BenchCustomerRecordDocument,
@@ -27,6 +29,8 @@ type Documents = {
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
+    "\n  query BenchCommitments($u: ID!, $f: DateTime!, $t: DateTime!, $states: [CommitmentState!], $owned: Boolean, $level: Int) {\n    commitments(unitId: $u, from: $f, to: $t, states: $states, owned: $owned, level: $level, first: 50) {\n      totalCount edges { node { id code state dueAt breachedBy { id code ownerUnit { id } } } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.BenchCommitmentsDocument,
+    "\n  query BenchCommitmentPerformance($u: ID!, $f: DateTime!, $t: DateTime!, $owned: Boolean) {\n    commitmentPerformance(unitId: $u, from: $f, to: $t, owned: $owned) { code started met breached open atRisk keptRate causedBreaches }\n  }\n": types.BenchCommitmentPerformanceDocument,
     "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": types.BenchCustomerDocument,
     "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.BenchCustomerTimelineDocument,
     "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": types.BenchCustomerRecordDocument,
@@ -39,6 +43,14 @@ const documents: Documents = {
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": types.LoginDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchCommitments($u: ID!, $f: DateTime!, $t: DateTime!, $states: [CommitmentState!], $owned: Boolean, $level: Int) {\n    commitments(unitId: $u, from: $f, to: $t, states: $states, owned: $owned, level: $level, first: 50) {\n      totalCount edges { node { id code state dueAt breachedBy { id code ownerUnit { id } } } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').BenchCommitmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchCommitmentPerformance($u: ID!, $f: DateTime!, $t: DateTime!, $owned: Boolean) {\n    commitmentPerformance(unitId: $u, from: $f, to: $t, owned: $owned) { code started met breached open atRisk keptRate causedBreaches }\n  }\n"): typeof import('./graphql').BenchCommitmentPerformanceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -24,6 +24,12 @@ export type CommitmentInput = {
   met: boolean;
 };
 
+export type CommitmentState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'OPEN';
+
 export type LifecycleStage =
   | 'AFTER_SALE'
   | 'IN_SALE'
@@ -86,6 +92,28 @@ export type TouchpointKind =
   | 'COLLABORATION'
   | 'SERVICE'
   | 'SOCIAL';
+
+export type BenchCommitmentsQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+  states?: Array<CommitmentState> | CommitmentState | null | undefined;
+  owned?: boolean | null | undefined;
+  level?: number | null | undefined;
+}>;
+
+
+export type BenchCommitmentsQuery = { commitments: { totalCount: number, edges: Array<{ node: { id: string, code: string, state: CommitmentState, dueAt: string, breachedBy: Array<{ id: string, code: string, ownerUnit: { id: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BenchCommitmentPerformanceQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+  owned?: boolean | null | undefined;
+}>;
+
+
+export type BenchCommitmentPerformanceQuery = { commitmentPerformance: Array<{ code: string, started: number, met: number, breached: number, open: number, atRisk: number, keptRate: number | null, causedBreaches: number }> };
 
 export type BenchCustomerQueryVariables = Exact<{
   c: string;
@@ -193,6 +221,54 @@ export const BenchScoreFragmentDoc = new TypedDocumentString(`
   modelVersion
 }
     `, {"fragmentName":"BenchScore"}) as unknown as TypedDocumentString<BenchScoreFragment, unknown>;
+export const BenchCommitmentsDocument = new TypedDocumentString(`
+    query BenchCommitments($u: ID!, $f: DateTime!, $t: DateTime!, $states: [CommitmentState!], $owned: Boolean, $level: Int) {
+  commitments(
+    unitId: $u
+    from: $f
+    to: $t
+    states: $states
+    owned: $owned
+    level: $level
+    first: 50
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        code
+        state
+        dueAt
+        breachedBy {
+          id
+          code
+          ownerUnit {
+            id
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchCommitmentsQuery, BenchCommitmentsQueryVariables>;
+export const BenchCommitmentPerformanceDocument = new TypedDocumentString(`
+    query BenchCommitmentPerformance($u: ID!, $f: DateTime!, $t: DateTime!, $owned: Boolean) {
+  commitmentPerformance(unitId: $u, from: $f, to: $t, owned: $owned) {
+    code
+    started
+    met
+    breached
+    open
+    atRisk
+    keptRate
+    causedBreaches
+  }
+}
+    `) as unknown as TypedDocumentString<BenchCommitmentPerformanceQuery, BenchCommitmentPerformanceQueryVariables>;
 export const BenchCustomerDocument = new TypedDocumentString(`
     query BenchCustomer($c: String!) {
   customer(customerId: $c) {
