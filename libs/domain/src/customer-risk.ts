@@ -36,7 +36,8 @@ export interface RiskPromise {
   completedAt: number | null;
 }
 
-export const REPEAT_WINDOW_MS = 7 * DAY;
+// The repeat rule of §4: the same need within the 7 days before.
+const REPEAT_WINDOW_MS = 7 * DAY;
 
 const byTime = (a: RiskTouchpoint, b: RiskTouchpoint): number => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
     'customer-rows': { type: 'string' },
+    'customer-rounds': { type: 'string' },
     'risk-ratings': { type: 'string' },
     'risk-seed': { type: 'string' },
   },
@@ -64,7 +65,7 @@ const cfg = {
   lateRatingRatio: args['late-ratings'] === undefined ? 0.25 : Number(args['late-ratings']),
   // The customers phase: A/B rounds of ingest with the per-customer upkeep off and on, then one customer among this many rows.
   customerUpkeepRows: quick ? 10_000 : 40_000,
-  customerUpkeepRounds: 3,
+  customerUpkeepRounds: args['customer-rounds'] === undefined ? 3 : Number(args['customer-rounds']),
   customerRows: args['customer-rows'] ? Number(args['customer-rows']) : quick ? 1_000_000 : 10_000_000,
   // The risk phase: this many ratings of a seed never tuned on (a fresh one each run unless given).
   riskRatings: args['risk-ratings'] ? Number(args['risk-ratings']) : quick ? 20_000 : 100_000,
@@ -324,9 +325,11 @@ async function main(): Promise<void> {
       }
     }
     if (phases.has('customers')) {
-      upkeep = await customerUpkeepPhase(gw.url, db.url, org.seed, { rows: cfg.customerUpkeepRows, rounds: cfg.customerUpkeepRounds, batchSize: cfg.batchSize, concurrency: cfg.concurrency });
-      console.log(`customer upkeep: ingest ${perSec(upkeep.offMedian)} off, ${perSec(upkeep.onMedian)} on: ${round(upkeep.slowdown * 100, 1)} % slower`);
-      checkpoint();
+      if (cfg.customerUpkeepRounds > 0) {
+        upkeep = await customerUpkeepPhase(gw.url, db.url, org.seed, { rows: cfg.customerUpkeepRows, rounds: cfg.customerUpkeepRounds, batchSize: cfg.batchSize, concurrency: cfg.concurrency });
+        console.log(`customer upkeep: ingest ${perSec(upkeep.offMedian)} off, ${perSec(upkeep.onMedian)} on: ${round(upkeep.slowdown * 100, 1)} % slower`);
+        checkpoint();
+      }
       const token = await login(gw.url, EXEC.username, EXEC.password);
       await truncateAll(db.url);
       const now = Date.now();
