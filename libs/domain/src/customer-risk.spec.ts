@@ -51,8 +51,8 @@ describe('risk features as of t', () => {
     });
   });
 
-  it('with no history: never rated, nothing counted, 365 days since contact', () => {
-    expect(riskFeaturesAt([], [], T)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 365]);
+  it('with no history: never rated (the neutral 3), nothing counted, 365 days since contact', () => {
+    expect(riskFeaturesAt([], [], T)).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 365]);
   });
 
   // The no-leakage rule: whatever happens at or after t — a rating moved, changed,

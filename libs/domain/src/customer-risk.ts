@@ -7,7 +7,7 @@
 const DAY = 86_400_000;
 
 export const RISK_FEATURES = [
-  'lastRating', // the last rating before t, 1..5; 0 when never rated
+  'lastRating', // the last rating before t, 1..5; 3 (neutral) when never rated — a linear term must not read "never" as "worse than 1"
   'lowRatings90d', // ratings of 1..2 in the 90 days before t
   'unresolved30d', // served, not resolved, 30 days
   'repeats30d', // repeat contacts (same need within 7 days, §4), 30 days
@@ -38,6 +38,9 @@ export interface RiskPromise {
 
 // The repeat rule of §4: the same need within the 7 days before.
 const REPEAT_WINDOW_MS = 7 * DAY;
+
+/** What a customer who never rated counts as: the middle of the scale (as the last-rating baseline ranks them). */
+export const NEUTRAL_RATING = 3;
 
 const byTime = (a: RiskTouchpoint, b: RiskTouchpoint): number => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -71,7 +74,7 @@ export function riskFeaturesAt(history: readonly RiskTouchpoint[], promises: rea
     else hi = mid;
   }
   const end = lo;
-  let lastRating = 0;
+  let lastRating = NEUTRAL_RATING;
   for (let j = end - 1; j >= 0; j--) {
     if (history[j].score !== null) {
       lastRating = history[j].score as number;
@@ -184,8 +187,8 @@ export function precisionAt(k: number, scores: readonly number[], labels: readon
   return hits / n;
 }
 
-/** The baseline's ranking: the lower the last rating, the riskier; never rated sits in the middle (3). */
-export const lastRatingScore = (x: readonly number[]): number => -(x[0] === 0 ? 3 : x[0]);
+/** The baseline's ranking: the lower the last rating, the riskier (never rated sits in the middle, NEUTRAL_RATING). */
+export const lastRatingScore = (x: readonly number[]): number => -x[0];
 
 export const RISK_HOLDOUT_SHARE = 0.2;
 export const MIN_RATINGS_TO_FIT = 200;
