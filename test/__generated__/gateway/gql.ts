@@ -15,6 +15,8 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AgentBrowserPromises($from: DateTime!, $to: DateTime!) {\n    commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 50) {\n      edges { node { touchpointId code customerId completedAt steps { code completedAt } } }\n    }\n  }\n": typeof types.AgentBrowserPromisesDocument,
+    "\n  query AgentBrowserFollowUps {\n    followUps(unitId: \"bu-grid\", first: 100) { edges { node { id customerId state outcome } } }\n  }\n": typeof types.AgentBrowserFollowUpsDocument,
     "mutation BoardE2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.BoardE2eRecordDocument,
     "mutation BoardE2eEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }": typeof types.BoardE2eEventsDocument,
     "query BoardE2eNodes($from: DateTime!, $to: DateTime!) {\n  commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 100) { edges { node { id touchpointId state } } } }": typeof types.BoardE2eNodesDocument,
@@ -133,6 +135,8 @@ type Documents = {
     "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": typeof types.ScoreDocument,
 };
 const documents: Documents = {
+    "\n  query AgentBrowserPromises($from: DateTime!, $to: DateTime!) {\n    commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 50) {\n      edges { node { touchpointId code customerId completedAt steps { code completedAt } } }\n    }\n  }\n": types.AgentBrowserPromisesDocument,
+    "\n  query AgentBrowserFollowUps {\n    followUps(unitId: \"bu-grid\", first: 100) { edges { node { id customerId state outcome } } }\n  }\n": types.AgentBrowserFollowUpsDocument,
     "mutation BoardE2eRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.BoardE2eRecordDocument,
     "mutation BoardE2eEvents($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }": types.BoardE2eEventsDocument,
     "query BoardE2eNodes($from: DateTime!, $to: DateTime!) {\n  commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 100) { edges { node { id touchpointId state } } } }": types.BoardE2eNodesDocument,
@@ -251,6 +255,14 @@ const documents: Documents = {
     "\n  query Score($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall modelVersion chains { chain score measures { key numerator denominator value normalized } }\n    }\n  }\n": types.ScoreDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentBrowserPromises($from: DateTime!, $to: DateTime!) {\n    commitments(unitId: \"bu-grid\", from: $from, to: $to, level: 1, first: 50) {\n      edges { node { touchpointId code customerId completedAt steps { code completedAt } } }\n    }\n  }\n"): typeof import('./graphql').AgentBrowserPromisesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentBrowserFollowUps {\n    followUps(unitId: \"bu-grid\", first: 100) { edges { node { id customerId state outcome } } }\n  }\n"): typeof import('./graphql').AgentBrowserFollowUpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

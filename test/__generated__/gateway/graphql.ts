@@ -223,6 +223,19 @@ export type UserInput = {
   username: string;
 };
 
+export type AgentBrowserPromisesQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AgentBrowserPromisesQuery = { commitments: { edges: Array<{ node: { touchpointId: string, code: string, customerId: string, completedAt: string | null, steps: Array<{ code: string, completedAt: string | null }> } }> } };
+
+export type AgentBrowserFollowUpsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgentBrowserFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, customerId: string, state: FollowUpState, outcome: string | null } }> } };
+
 export type BoardE2eRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
 }>;
@@ -1184,6 +1197,38 @@ export const MatrixScoreFragmentDoc = new TypedDocumentString(`
     id
   }
 }`, {"fragmentName":"MatrixScore"}) as unknown as TypedDocumentString<MatrixScoreFragment, unknown>;
+export const AgentBrowserPromisesDocument = new TypedDocumentString(`
+    query AgentBrowserPromises($from: DateTime!, $to: DateTime!) {
+  commitments(unitId: "bu-grid", from: $from, to: $to, level: 1, first: 50) {
+    edges {
+      node {
+        touchpointId
+        code
+        customerId
+        completedAt
+        steps {
+          code
+          completedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgentBrowserPromisesQuery, AgentBrowserPromisesQueryVariables>;
+export const AgentBrowserFollowUpsDocument = new TypedDocumentString(`
+    query AgentBrowserFollowUps {
+  followUps(unitId: "bu-grid", first: 100) {
+    edges {
+      node {
+        id
+        customerId
+        state
+        outcome
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgentBrowserFollowUpsQuery, AgentBrowserFollowUpsQueryVariables>;
 export const BoardE2eRecordDocument = new TypedDocumentString(`
     mutation BoardE2eRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {

@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { newId } from '@qihe/contracts';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { problemOf, type ApiProblem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { Loading, ProblemBox } from '../ui/states';
+import { FollowUpsPanel } from './follow-ups-panel';
 import { GatewayBanner } from './gateway-banner';
 import { RecentTouchpoints } from './recent-touchpoints';
 import { ShortFlowForm, type SubmitOutcome } from './short-flow-form';
-import { LOG_TOUCHPOINT, MY_TOUCHPOINTS, RATE_TOUCHPOINT, SITE_STATUS, type SiteTouchpointInput } from './site-api';
+import { COMMITMENT_CATALOGUE, LOG_TOUCHPOINT, MY_TOUCHPOINTS, RATE_TOUCHPOINT, RECORD_COMMITMENT_EVENT, SITE_STATUS, type SiteTouchpointInput } from './site-api';
 
 const POLL_MS = 1500;
 
@@ -17,8 +19,14 @@ export function AgentView(): ReactNode {
   const { session } = useSession();
   const mine = useQuery(MY_TOUCHPOINTS, { variables: { first: 20 }, pollInterval: POLL_MS, fetchPolicy: 'network-only' });
   const status = useQuery(SITE_STATUS, { pollInterval: POLL_MS, fetchPolicy: 'network-only' });
+  // The site's copy of the catalogue: asked again until it has one, then now and then.
+  const catalogue = useQuery(COMMITMENT_CATALOGUE, { pollInterval: 10_000, fetchPolicy: 'network-only' });
+  const promises = (catalogue.data?.commitmentCatalogue ?? []).filter((d) => d.level === 1);
   const [logTouchpoint] = useMutation(LOG_TOUCHPOINT);
   const [rateTouchpoint] = useMutation(RATE_TOUCHPOINT);
+  const [recordEvent] = useMutation(RECORD_COMMITMENT_EVENT);
+  // One event per step, made at the first click and kept: a retry after a lost answer is the same event.
+  const events = useRef(new Map<string, { id: string; completedAt: string }>());
 
   async function log(input: SiteTouchpointInput): Promise<SubmitOutcome> {
     try {
@@ -42,6 +50,23 @@ export function AgentView(): ReactNode {
     }
   }
 
+  async function complete(touchpointId: string, code: string): Promise<ApiProblem | null> {
+    const key = `${touchpointId}/${code}`;
+    const event = events.current.get(key) ?? { id: newId(), completedAt: new Date().toISOString() };
+    events.current.set(key, event);
+    try {
+      await recordEvent({ variables: { input: { ...event, touchpointId, code } } });
+      void mine.refetch();
+      void status.refetch();
+      return null;
+    } catch (err) {
+      const problem = problemOf(err);
+      // Refused by the site: a new click is a new attempt, not a resend.
+      if (problem && problem.code !== 'NETWORK') events.current.delete(key);
+      return problem;
+    }
+  }
+
   const statusProblem = problemOf(status.error);
   const mineProblem = problemOf(mine.error);
   return (
@@ -51,19 +76,22 @@ export function AgentView(): ReactNode {
         <section className="panel agent-form">
           <h2>{t('agent.title')}</h2>
           <p className="muted small shortcuts">{t('agent.shortcuts')}</p>
-          <ShortFlowForm unitId={session.unitId} onSubmit={log} />
+          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} />
         </section>
-        <section className="panel agent-recent">
+        <div className="agent-side">
+          <FollowUpsPanel />
+          <section className="panel agent-recent">
           <h2>{t('agent.recent')}</h2>
           {mine.data ? (
-            <RecentTouchpoints rows={mine.data.myTouchpoints} onRate={rate} />
+            <RecentTouchpoints rows={mine.data.myTouchpoints} onRate={rate} onComplete={complete} />
           ) : mineProblem ? (
             <ProblemBox problem={mineProblem} onRetry={() => void mine.refetch()} />
           ) : (
             <Loading />
           )}
           {mine.data && mineProblem && <div className="muted small">{mineProblem.message}</div>}
-        </section>
+          </section>
+        </div>
       </div>
     </div>
   );

@@ -3,16 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../api/errors';
 import { fmtTime } from '../ui/format';
 import { Empty } from '../ui/states';
+import { CommitmentSteps } from './commitment-steps';
 import { LateRating } from './late-rating';
 import type { LocalTouchpoint } from './site-api';
 
 interface Props {
   rows: LocalTouchpoint[];
   onRate: (id: string, score: number, comment: string | null) => Promise<ApiProblem | null>;
+  /** Completes a node of a touchpoint's commitment now. */
+  onComplete: (touchpointId: string, code: string) => Promise<ApiProblem | null>;
 }
 
 /** The agent's own latest touchpoints with where each one is on its way to the gateway. */
-export function RecentTouchpoints({ rows, onRate }: Props): ReactNode {
+export function RecentTouchpoints({ rows, onRate, onComplete }: Props): ReactNode {
   const { t, i18n } = useTranslation();
   const [rating, setRating] = useState<string | null>(null);
   if (rows.length === 0) return <Empty>{t('agent.noneYet')}</Empty>;
@@ -44,6 +47,7 @@ export function RecentTouchpoints({ rows, onRate }: Props): ReactNode {
             ) : null}
           </div>
           {r.state === 'DEAD' && r.error && <div className="field-error">{r.error}</div>}
+          {r.commitment && r.state !== 'DEAD' && <CommitmentSteps commitment={r.commitment} onComplete={(code) => onComplete(r.id, code)} />}
           {rating === r.id && <LateRating onRate={(score, comment) => onRate(r.id, score, comment)} onClose={() => setRating(null)} />}
         </li>
       ))}

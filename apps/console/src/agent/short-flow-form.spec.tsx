@@ -160,3 +160,34 @@ describe('ShortFlowForm validation', () => {
     expect(screen.getByTestId('form-error').textContent).toBe('FORBIDDEN unit bu-rail is outside your scope');
   });
 });
+
+describe('ShortFlowForm promises', () => {
+  it('offers the catalogue promises and sends a tracked one as not kept yet, unless the agent ticks it', async () => {
+    const sent: SiteTouchpointInput[] = [];
+    const promises = [{ code: 'REPAIR_48H', name: 'Fault repaired within 48 h' }];
+    render(<ShortFlowForm onSubmit={async (input) => (sent.push(input), { ok: true, id: 'x' })} promises={promises} />);
+    const input = (id: string): HTMLInputElement => document.querySelector(`#f-${id}`) as HTMLInputElement;
+    const type = (id: string, value: string): void => void fireEvent.change(input(id), { target: { value } });
+    const submit = (): Promise<void> => act(async () => void fireEvent.click(screen.getByTestId('short-flow-submit')));
+    expect([...document.querySelectorAll('#commitment-codes option')].map((o) => (o as HTMLOptionElement).value)).toEqual(['REPAIR_48H']);
+    type('customerId', 'C-1');
+    type('action', 'engineer booked');
+    type('commitmentCode', 'REPAIR_48H');
+    expect(input('commitmentMet').checked).toBe(false);
+    await submit();
+    type('customerId', 'C-2');
+    type('action', 'repaired on the call');
+    type('commitmentCode', 'REPAIR_48H');
+    fireEvent.click(input('commitmentMet'));
+    await submit();
+    type('customerId', 'C-3');
+    type('action', 'callback noted');
+    type('commitmentCode', 'FREE_TEXT'); // not a catalogue promise: self-reported as before
+    await submit();
+    expect(sent.map((s) => s.service?.commitment)).toEqual([
+      { code: 'REPAIR_48H', met: false },
+      { code: 'REPAIR_48H', met: true },
+      { code: 'FREE_TEXT', met: true },
+    ]);
+  });
+});

@@ -15,6 +15,8 @@ interface Props {
   /** The agent's unit; the site fills in its own when absent. */
   unitId?: string;
   onSubmit: (input: SiteTouchpointInput) => Promise<SubmitOutcome>;
+  /** The promises of the site's catalogue copy, offered for the commitment code. */
+  promises?: readonly { code: string; name: string }[];
 }
 
 // Alt+<letter> moves to a field or flips a switch; Alt+1..9,0 picks the need category.
@@ -31,7 +33,7 @@ const FOCUS_KEYS: Record<string, FormField> = {
 const focusField = (f: FormField): void => document.getElementById(`f-${f}`)?.focus();
 
 /** The short flow (need → service → satisfaction) on one keyboard-first form. */
-export function ShortFlowForm({ unitId, onSubmit }: Props): ReactNode {
+export function ShortFlowForm({ unitId, onSubmit, promises = [] }: Props): ReactNode {
   const { t } = useTranslation();
   const timer = useHandleTimer();
   const [s, setS] = useState<ShortFlowState>(() => initialShortFlow());
@@ -54,6 +56,12 @@ export function ShortFlowForm({ unitId, onSubmit }: Props): ReactNode {
     setS((prev) => ({ ...prev, [k]: v }));
     if (server?.field === k || (k === 'handleText' && server?.field === 'handleSeconds')) setServer(null);
   };
+
+  // A promise of the catalogue is tracked from now on: not kept yet unless the agent says so.
+  function pickCommitment(code: string): void {
+    set('commitmentCode', code);
+    if (promises.some((p) => p.code === code.trim())) set('commitmentMet', false);
+  }
 
   function reset(): void {
     setS((prev) => initialShortFlow({ channel: prev.channel, kind: prev.kind, stage: prev.stage }));
@@ -212,13 +220,15 @@ export function ShortFlowForm({ unitId, onSubmit }: Props): ReactNode {
             <input id="f-handoffUnitId" autoComplete="off" disabled={!s.served} placeholder="bu-rail" value={s.handoffUnitId} onChange={(e) => set('handoffUnitId', e.target.value)} {...err('handoffUnitId')} />
           </Field>
           <Field name="commitmentCode" label={label('commitmentCode')} hint="Alt+C" error={errorFor('commitmentCode')}>
-            <input id="f-commitmentCode" list="commitment-codes" autoComplete="off" disabled={!s.served} placeholder="REPAIR_48H" value={s.commitmentCode} onChange={(e) => set('commitmentCode', e.target.value)} {...err('commitmentCode')} />
+            <input id="f-commitmentCode" list="commitment-codes" autoComplete="off" disabled={!s.served} placeholder="REPAIR_48H" value={s.commitmentCode} onChange={(e) => pickCommitment(e.target.value)} {...err('commitmentCode')} />
           </Field>
           <Check name="commitmentMet" label={label('commitmentMet')} disabled={!s.served || !s.commitmentCode.trim()} checked={s.commitmentMet} onChange={(v) => set('commitmentMet', v)} />
           <datalist id="commitment-codes">
-            <option value="REPAIR_48H" />
-            <option value="CALLBACK_24H" />
-            <option value="ONSITE_72H" />
+            {promises.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </datalist>
         </div>
       </fieldset>

@@ -90,7 +90,7 @@ export class CommitmentEventsService {
       code: root.code,
       name: root.name,
       startedAt: new Date(root.startedAt),
-      nodes: tree.nodes.map((n) => ({
+      nodes: depthFirst(tree.nodes).map((n) => ({
         code: n.code,
         name: n.name,
         level: n.level,
@@ -104,6 +104,16 @@ export class CommitmentEventsService {
       })),
     };
   }
+}
+
+/** Each node followed by its own steps: how a tree reads on a screen. */
+function depthFirst<N extends { code: string; parentCode: string | null }>(nodes: readonly N[]): N[] {
+  const out: N[] = [];
+  const visit = (parent: string | null): void => {
+    for (const n of nodes) if (n.parentCode === parent) out.push(n), visit(n.code);
+  };
+  visit(null);
+  return out;
 }
 
 interface Checked {
