@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { upsertDefinitions, Database } from '@qihe/data';
+import { rebuildStatScopes, upsertDefinitions, Database } from '@qihe/data';
 import { parseSeed, type CommitmentDefinition, type Seed } from '@qihe/domain';
 import type { TouchpointInput } from '@qihe/client';
 import { graphql } from './__generated__';
@@ -110,7 +110,7 @@ export async function commitmentsPhase(opts: {
   const t0 = performance.now();
   const { nodes, statRows } = await loadInstances(opts.dbUrl, catalogue, opts.instances, Date.now());
   const loadMs = performance.now() - t0;
-  console.log(`commitments: ${opts.instances} promise instances (${nodes} nodes, ${statRows} counter rows) loaded in ${Math.round(loadMs / 1000)} s`);
+  console.log(`commitments: ${opts.instances} promise instances (${nodes} nodes, ${statRows} scope counter rows) loaded in ${Math.round(loadMs / 1000)} s`);
 
   const queries: CommitmentsResult['queries'] = {};
   for (const q of commitmentQueries(opts.group, opts.businessUnits, catalogue, Date.now())) {
@@ -150,7 +150,7 @@ function commitmentQueries(group: string, businessUnits: string[], catalogue: Co
 async function loadInstances(dbUrl: string, catalogue: CommitmentDefinition[], n: number, nowMs: number): Promise<{ nodes: number; statRows: number }> {
   const roots = catalogue.filter((d) => d.level === 1).map((d) => d.code);
   return withClient(dbUrl, async (c) => {
-    await c.query('TRUNCATE commitment_node, commitment_stat_hour, commitment_event, follow_up, feed_outbox');
+    await c.query('TRUNCATE commitment_node, commitment_stat_hour, commitment_stat_scope, commitment_event, follow_up, feed_outbox');
     await c.query(`CREATE TEMP TABLE bench_tree AS
       SELECT gen_random_uuid() AS tp, 'prj-' || lpad((1 + (g % 20))::text, 2, '0') || '-' || lpad((1 + (g / 20) % 24)::text, 2, '0') AS unit_id,
              'cust-' || (g % 50000) AS customer_id, ($2::text[])[1 + (g % array_length($2::text[], 1))] AS root,
@@ -180,8 +180,15 @@ async function loadInstances(dbUrl: string, catalogue: CommitmentDefinition[], n
       ON CONFLICT (unit_id, owner_unit_id, code, hour) DO UPDATE SET started = commitment_stat_hour.started + EXCLUDED.started,
         met = commitment_stat_hour.met + EXCLUDED.met, breached = commitment_stat_hour.breached + EXCLUDED.breached, at_risk = commitment_stat_hour.at_risk + EXCLUDED.at_risk`);
     await c.query('DROP TABLE bench_tree');
-    await c.query('VACUUM ANALYZE commitment_node, commitment_stat_hour');
-    const { rows } = await c.query(`SELECT (SELECT count(*) FROM commitment_node)::int AS nodes, (SELECT count(*) FROM commitment_stat_hour)::int AS stats`);
+    // The scope counters (each unit's subtree) from the per-unit ones, as a re-shaped tree recounts them.
+    const db = await Database.open({ url: dbUrl, poolSize: 1, applicationName: 'qihe-bench-commitments' });
+    try {
+      await db.transaction((tx) => rebuildStatScopes(tx));
+    } finally {
+      await db.close();
+    }
+    await c.query('VACUUM ANALYZE commitment_node, commitment_stat_hour, commitment_stat_scope');
+    const { rows } = await c.query(`SELECT (SELECT count(*) FROM commitment_node)::int AS nodes, (SELECT count(*) FROM commitment_stat_scope)::int AS stats`);
     return { nodes: Number(rows[0].nodes), statRows: Number(rows[0].stats) };
   });
 }
@@ -198,7 +205,7 @@ export function commitmentRows(r: CommitmentsResult): Row[] {
     how: `${ratio(i.ratio)}; median of ${i.on.length} alternating runs each, ${i.promisesPerRun} promises naming level-1 codes per on-run (off: the same codes outside the catalogue)`,
   });
   for (const [k, v] of Object.entries(r.queries)) {
-    rows.push({ figure: k, value: `${ms(v.p50Ms)} / ${ms(v.p95Ms)}`, target: 'p95 ≤ 50 ms', met: v.p95Ms <= 50, how: `p50 / p95 of ${v.n} sequential calls at ${r.instances} promise instances (${r.nodes} nodes, ${r.statRows} counter rows)` });
+    rows.push({ figure: k, value: `${ms(v.p50Ms)} / ${ms(v.p95Ms)}`, target: 'p95 ≤ 50 ms', met: v.p95Ms <= 50, how: `p50 / p95 of ${v.n} sequential calls at ${r.instances} promise instances (${r.nodes} nodes, ${r.statRows} scope counter rows)` });
   }
   return rows;
 }
