@@ -4,6 +4,8 @@ import { dimCode } from '@qihe/data';
 import { COUNTER_KEYS, DEFAULT_MODEL, type CounterKey } from '@qihe/domain';
 import { SeedService } from '../../apps/gateway/src/bootstrap/seed.service';
 import { graphql } from '../__generated__/gateway';
+import type { DrillDownQuery } from '../__generated__/gateway/graphql';
+import type { GqlResponse } from '../support/gateway-app';
 import { LOGIN, RATE, RECORD, SCORE } from '../support/documents';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 
@@ -123,7 +125,7 @@ async function all(unitId: string, filter: Record<string, unknown> | null, token
   let after: string | null = null;
   let total = -1;
   for (;;) {
-    const res = await gw.gql(TOUCHPOINTS, { unitId, from: FROM, to: TO, first, after, filter }, token);
+    const res: GqlResponse<DrillDownQuery> = await gw.gql(TOUCHPOINTS, { unitId, from: FROM, to: TO, first, after, filter }, token);
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     const c = res.data!.touchpoints;
     if (total >= 0) expect(c.totalCount).toBe(total); // the same on every page

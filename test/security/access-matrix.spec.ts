@@ -654,3 +654,39 @@ describe('secrets at rest', () => {
     }
   });
 });
+
+// GET /export/<list>.csv (issue 12): the lists of the API as files, for the same callers and scope.
+type ExportRow = [CallerName, 'touchpoints' | 'breakdown' | 'children' | 'trend', string, number];
+const EXPORT_TABLE: ExportRow[] = (['touchpoints', 'breakdown', 'children', 'trend'] as const).flatMap((list): ExportRow[] => [
+  ['admin', list, 'bu-b', 200],
+  ['exec', list, 'group', 200],
+  ['exec', list, 'prj-b1', 200],
+  ['head.a', list, 'bu-a', 200],
+  ['head.a', list, 'prj-a1', 200],
+  ['head.a', list, 'bu-b', 403],
+  ['head.a', list, 'group', 403],
+  ['exec', list, 'no-such-unit', 404],
+  ['agent.a1', list, 'prj-a1', list === 'touchpoints' ? 200 : 403],
+  ['agent.a1', list, 'prj-a2', 403],
+  ['site-a', list, 'bu-a', 403],
+  ...BAD_CALLERS.map((c): ExportRow => [c, list, 'prj-a1', 401]),
+]);
+
+describe('access matrix: CSV export', () => {
+  it.each(EXPORT_TABLE)('%s: GET /export/%s.csv (%s) → %s', async (caller, list, unitId, status) => {
+    const params = { [list === 'children' ? 'parentId' : 'unitId']: unitId, ...WINDOW, ...(list === 'breakdown' ? { by: 'AGENT' } : list === 'trend' ? { interval: 'HOUR' } : {}) };
+    const token = tokens[caller];
+    const res = await fetch(`${gw.url}/export/${list}.csv?${new URLSearchParams(params)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const body = await res.text();
+    expect({ status: res.status, body: res.status === 200 ? 'csv' : body }).toMatchObject({ status });
+    if (status !== 200) return expect(res.headers.get('content-disposition')).toBeNull();
+    const lines = body.trim().split('\n');
+    // A header, then rows (a leaf unit has no children to list).
+    expect(lines.length).toBe(list === 'children' ? 1 + childrenOf(unitId).length : Math.max(2, lines.length));
+    if (list === 'touchpoints') {
+      // Column 2 is unitId: every row in the asked subtree (and so in the caller's scope).
+      const units = lines.slice(1).map((l) => l.split(',')[1]);
+      expect(units.filter((u) => !subtreeOf(unitId).includes(u))).toEqual([]);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CoreModule } from './core/core.module';
+import { ExportModule } from './export/export.module';
 import { CustomersModule } from './customers/customers.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { FeedModule } from './feed/feed.module';
@@ -45,6 +46,7 @@ export class AppModule {
         IngestionModule,
         ScoresModule,
         TouchpointsModule,
+        ExportModule,
         FeedModule,
         AdminModule,
         CommitmentsModule,

@@ -72,6 +72,9 @@ type Documents = {
     "\n  query DrillDown($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id receivedAt agentId teamId productId contractId handleSeconds unit { id } } }\n    }\n  }\n": typeof types.DrillDownDocument,
     "\n  query DrillBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {\n      value\n      score { touchpoints chains { measures { key numerator denominator } } }\n    }\n  }\n": typeof types.DrillBreakdownDocument,
     "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": typeof types.DrillEventsDocument,
+    "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n": typeof types.ExportPageDocument,
+    "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n": typeof types.ExportScoresDocument,
+    "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n": typeof types.ExportAuditDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.FollowUpsRateDocument,
     "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": typeof types.FollowUpsRateManyDocument,
@@ -192,6 +195,9 @@ const documents: Documents = {
     "\n  query DrillDown($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id receivedAt agentId teamId productId contractId handleSeconds unit { id } } }\n    }\n  }\n": types.DrillDownDocument,
     "\n  query DrillBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!, $by: SliceDimension!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: $by) {\n      value\n      score { touchpoints chains { measures { key numerator denominator } } }\n    }\n  }\n": types.DrillBreakdownDocument,
     "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": types.DrillEventsDocument,
+    "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n": types.ExportPageDocument,
+    "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n": types.ExportScoresDocument,
+    "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n": types.ExportAuditDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.FollowUpsRateDocument,
     "mutation FollowUpsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged } }": types.FollowUpsRateManyDocument,
@@ -483,6 +489,18 @@ export function graphql(source: "\n  query DrillBreakdown($unitId: ID!, $from: D
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n"): typeof import('./graphql').DrillEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n"): typeof import('./graphql').ExportPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n"): typeof import('./graphql').ExportScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n"): typeof import('./graphql').ExportAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

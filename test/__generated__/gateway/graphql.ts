@@ -659,6 +659,31 @@ export type DrillEventsMutationVariables = Exact<{
 
 export type DrillEventsMutation = { recordCommitmentEvents: { accepted: number, rejected: Array<{ index: number, code: string, message: string }> } };
 
+export type ExportPageQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  after?: string | null | undefined;
+  filter?: TouchpointFilter | null | undefined;
+}>;
+
+
+export type ExportPageQuery = { touchpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, customerId: string, agentId: string | null, handleSeconds: number | null, needDescription: string | null, satisfaction: { score: number, comment: string | null } | null, unit: { id: string } } }> } };
+
+export type ExportScoresQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ExportScoresQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number, value: number | null }> }> } }>, engagementScores: Array<{ touchpoints: number, overall: number | null, unit: { id: string } }>, engagementTrend: Array<{ from: string, touchpoints: number, overall: number | null }> };
+
+export type ExportAuditQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportAuditQuery = { auditLog: { edges: Array<{ node: { actor: string, target: string | null, details: string } }> } };
+
 export type FollowUpsRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
 }>;
@@ -2136,6 +2161,86 @@ export const DrillEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DrillEventsMutation, DrillEventsMutationVariables>;
+export const ExportPageDocument = new TypedDocumentString(`
+    query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {
+  touchpoints(
+    unitId: $unitId
+    from: $from
+    to: $to
+    first: 500
+    after: $after
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        customerId
+        agentId
+        handleSeconds
+        needDescription
+        satisfaction {
+          score
+          comment
+        }
+        unit {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportPageQuery, ExportPageQueryVariables>;
+export const ExportScoresDocument = new TypedDocumentString(`
+    query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) {
+    value
+    score {
+      touchpoints
+      overall
+      chains {
+        chain
+        score
+        measures {
+          key
+          numerator
+          denominator
+          value
+        }
+      }
+    }
+  }
+  engagementScores(parentId: $unitId, from: $from, to: $to) {
+    unit {
+      id
+    }
+    touchpoints
+    overall
+  }
+  engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) {
+    from
+    touchpoints
+    overall
+  }
+}
+    `) as unknown as TypedDocumentString<ExportScoresQuery, ExportScoresQueryVariables>;
+export const ExportAuditDocument = new TypedDocumentString(`
+    query ExportAudit {
+  auditLog(first: 50, action: EXPORT) {
+    edges {
+      node {
+        actor
+        target
+        details
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportAuditQuery, ExportAuditQueryVariables>;
 export const FollowUpsRecordDocument = new TypedDocumentString(`
     mutation FollowUpsRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {

@@ -57,10 +57,16 @@ export interface BulkOptions {
   onProgress?: (rows: number) => void;
 }
 
+/** How many distinct agents the bulk rows name, spread evenly over the units. */
+export const BENCH_AGENTS = 10_000;
+
 /** COPYs `rows` touchpoints into `touchpoint`; returns the wall time in ms. */
 export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Promise<number> {
   const items = pool(seed, Math.min(opts.rows, 100_000), `${opts.seed}-pool`);
   const rng = Rng.for(opts.seed, 'bulk');
+  // BENCH_AGENTS agents in all, each in one unit: the AGENT slice and the agent filter at a large centre's size.
+  const units = new Set(items.map((p) => p.record.unitId)).size;
+  const agentsPerUnit = Math.max(1, Math.ceil(BENCH_AGENTS / units));
   const step = (opts.toMs - opts.fromMs) / opts.rows;
   const chunkRows = opts.chunkRows ?? 1_000_000;
   const started = performance.now();
@@ -78,6 +84,7 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
           const record: TouchpointRecord = {
             ...p.record,
             id: rng.uuid(occurred), // made when it happened, as a site would
+            agentId: p.record.agentId === null ? null : `agt-${p.record.unitId}-${rng.int(0, agentsPerUnit - 1)}`,
             occurredAt: new Date(occurred),
             service: s && { ...s, servedAt: p.servedOffsetMs === null ? null : new Date(Math.min(received, occurred + p.servedOffsetMs)) },
           };

@@ -25,6 +25,15 @@ const BREAKDOWN = graphql(`
 const TREND = graphql(`
   query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }
 `);
+// The drill-down (issue 12): a filtered first page with its totalCount, and the breakdown by agent.
+const DRILL = graphql(`
+  query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {
+    touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) { totalCount edges { node { id occurredAt agentId satisfaction { score } } } pageInfo { hasNextPage endCursor } }
+  }
+`);
+const BY_AGENT = graphql(`
+  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }
+`);
 const LOGIN = graphql(`
   mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }
 `);
@@ -34,6 +43,8 @@ export interface ScoreQuery {
   label: string;
   query: string;
   variables: Record<string, unknown>;
+  /** p95 target in ms (default 20). */
+  targetMs?: number;
 }
 
 export function scoreQueries(group: string, project: string, nowMs: number): ScoreQuery[] {
@@ -64,12 +75,28 @@ export function scoreQueries(group: string, project: string, nowMs: number): Sco
       query: String(BREAKDOWN),
       variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
     },
+    ...drillQueries(group, project, to),
     {
       key: 'engagementTrend_daily_90d',
       label: 'engagementTrend(group, 90 d, DAY)',
       query: String(TREND),
       variables: { u: group, f: iso(to - 90 * DAY), t: iso(to) },
     },
+  ];
+}
+
+/** Filtered first pages with totalCount (target p95 ≤ 50 ms at 10 M), by the path their count takes, and the AGENT breakdown. */
+function drillQueries(group: string, project: string, to: number): ScoreQuery[] {
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const w7 = { f: iso(to - 7 * DAY), t: iso(to) };
+  const drill = (key: string, label: string, u: string, filter: Record<string, unknown>, w = w7): ScoreQuery => ({ key, label, query: String(DRILL), variables: { u, ...w, filter }, targetMs: 50 });
+  return [
+    drill('drill_group_7d_resolution_missed_phone', 'touchpoints(group, 7 d, PHONE, resolution MISSED) + totalCount [rollups]', group, { channel: 'PHONE', measure: 'resolution', part: 'MISSED' }),
+    drill('drill_group_30d_commitment_denominator', 'touchpoints(group, 30 d, commitmentKept DENOMINATOR) + totalCount [rollups]', group, { measure: 'commitmentKept' }, { f: iso(to - 30 * DAY), t: iso(to) }),
+    drill('drill_group_7d_csat_numerator', 'touchpoints(group, 7 d, csat NUMERATOR) + totalCount [rows]', group, { measure: 'csat', part: 'NUMERATOR' }),
+    drill('drill_project_7d_low_ratings', 'touchpoints(project, 7 d, maxSatisfaction 2) + totalCount [rows]', project, { maxSatisfaction: 2 }),
+    drill('drill_group_30d_agent', 'touchpoints(group, 30 d, one agent) + totalCount [agent index]', group, { agentId: `agt-${project}-0` }, { f: iso(to - 30 * DAY), t: iso(to) }),
+    { key: 'engagementBreakdown_agent_7d', label: 'engagementBreakdown(group, 7 d, AGENT)', query: String(BY_AGENT), variables: { u: group, ...w7 }, targetMs: 50 },
   ];
 }
 

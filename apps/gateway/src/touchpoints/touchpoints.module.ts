@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { TouchpointsResolver } from './touchpoints.resolver';
 import { TouchpointsService } from './touchpoints.service';
 
-@Module({ providers: [TouchpointsService, TouchpointsResolver] })
+@Module({ providers: [TouchpointsService, TouchpointsResolver], exports: [TouchpointsService] })
 export class TouchpointsModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type Database, type PageCursor } from '@qihe/data';
-import { checkTouchpointFilter, checkWindow, EARLIEST_DATE_MS, inScope, type Caller, type EngagementModel, type TouchpointFilter } from '@qihe/domain';
+import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type Database, type PageCursor, type StoredTouchpoint } from '@qihe/data';
+import { checkTouchpointFilter, checkWindow, EARLIEST_DATE_MS, inScope, type Caller, type CheckedFilter, type EngagementModel, type TimeWindow, type TouchpointFilter } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
@@ -21,13 +21,19 @@ function decodeCursor(raw: string): PageCursor {
   return { occurredAt, id: m[2] };
 }
 
-export interface PageRequest {
+export interface ScanRequest {
   unitId: string;
   from: Date;
   to: Date;
+  filter: TouchpointFilter | null;
+}
+
+/** Rows per read of an export: large enough to be cheap per row, small enough to keep memory flat. */
+const SCAN_PAGE = 2000;
+
+export interface PageRequest extends ScanRequest {
   first: number;
   after: string | null;
-  filter: TouchpointFilter | null;
   /** Whether totalCount is asked for: it is counted in the page's snapshot. */
   withTotal: boolean;
 }
@@ -40,19 +46,45 @@ export class TouchpointsService {
     private readonly org: OrgService,
   ) {}
 
-  /** The touchpoints behind a number: a unit's subtree in a window, narrowed by the filter, newest first. */
-  async page(caller: Caller, req: PageRequest): Promise<TouchpointConnectionModel> {
+  /** Checks a request's unit, scope, window and filter: the units it reads are the caller's part of the subtree. */
+  private prepare(caller: Caller, req: ScanRequest): { w: TimeWindow; filter: CheckedFilter; units: string[]; whole: boolean } {
     const tree = this.org.tree;
     this.org.require(req.unitId);
     if (!inScope(caller, tree, req.unitId)) throw forbidden(`unitId: you may not read touchpoints of "${req.unitId}"`);
     const w = checkWindow(req.from, req.to);
-    const { first } = req;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
     const filter = checkTouchpointFilter(req.filter, this.model);
-    const after = req.after ? decodeCursor(req.after) : null;
     // A filter only ever adds conditions: the units stay the caller's part of the subtree.
     const subtree = tree.subtree(req.unitId);
     const units = subtree.filter((u) => inScope(caller, tree, u.id)).map((u) => u.id);
+    return { w, filter, units, whole: units.length === subtree.length };
+  }
+
+  /**
+   * Every touchpoint page() would page through, in the same order, read page by
+   * page (keyset): for exports, whose memory must not grow with the set. Checked
+   * before the first page is read.
+   */
+  scan(caller: Caller, req: ScanRequest): AsyncIterable<StoredTouchpoint[]> {
+    const { w, filter, units } = this.prepare(caller, req);
+    const db = this.db;
+    return (async function* () {
+      let after: PageCursor | null = null;
+      for (;;) {
+        const rows = await pageFilteredTouchpoints(db, units, w.from, w.to, filter, SCAN_PAGE, after);
+        if (rows.length) yield rows;
+        if (rows.length < SCAN_PAGE) return;
+        const last = rows[rows.length - 1];
+        after = { occurredAt: last.occurredAt.getTime(), id: last.id };
+      }
+    })();
+  }
+
+  /** The touchpoints behind a number: a unit's subtree in a window, narrowed by the filter, newest first. */
+  async page(caller: Caller, req: PageRequest): Promise<TouchpointConnectionModel> {
+    const { w, filter, units, whole } = this.prepare(caller, req);
+    const { first } = req;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
+    const after = req.after ? decodeCursor(req.after) : null;
     const { rows, total } = await this.db.transaction(async (tx) => {
       // Page and count see one snapshot: totalCount is the size of the set the pages come from.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -60,7 +92,7 @@ export class TouchpointsService {
       if (!req.withTotal) return { rows, total: -1 };
       // The subtree's rollup rows hold exactly the scoped set when the whole subtree is in scope.
       const total =
-        units.length === subtree.length && rollupCountable(filter)
+        whole && rollupCountable(filter)
           ? await countFromRollups(tx, req.unitId, w.from, w.to, filter)
           : await countFilteredTouchpoints(tx, units, w.from, w.to, filter);
       return { rows, total };

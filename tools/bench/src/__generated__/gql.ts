@@ -26,6 +26,8 @@ type Documents = {
     "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": typeof types.ChildScoresDocument,
     "\n  query Breakdown($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ...BenchScore } } }\n": typeof types.BreakdownDocument,
     "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n": typeof types.TrendDocument,
+    "\n  query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) { totalCount edges { node { id occurredAt agentId satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DrillDocument,
+    "\n  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }\n": typeof types.BreakdownByAgentDocument,
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
@@ -40,6 +42,8 @@ const documents: Documents = {
     "\n  query ChildScores($u: ID!, $f: DateTime!, $t: DateTime!) { engagementScores(parentId: $u, from: $f, to: $t) { ...BenchScore } }\n": types.ChildScoresDocument,
     "\n  query Breakdown($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: REGION) { value score { ...BenchScore } } }\n": types.BreakdownDocument,
     "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n": types.TrendDocument,
+    "\n  query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) { totalCount edges { node { id occurredAt agentId satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DrillDocument,
+    "\n  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }\n": types.BreakdownByAgentDocument,
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": types.LoginDocument,
 };
 
@@ -87,6 +91,14 @@ export function graphql(source: "\n  query Breakdown($u: ID!, $f: DateTime!, $t:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n"): typeof import('./graphql').TrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) { totalCount edges { node { id occurredAt agentId satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n"): typeof import('./graphql').DrillDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }\n"): typeof import('./graphql').BreakdownByAgentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

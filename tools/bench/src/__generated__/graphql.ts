@@ -35,6 +35,12 @@ export type LifecycleStage =
   | 'IN_SALE'
   | 'PRE_SALE';
 
+/** MISSED = in the denominator, not in the numerator */
+export type MeasurePart =
+  | 'DENOMINATOR'
+  | 'MISSED'
+  | 'NUMERATOR';
+
 export type NeedCategory =
   | 'BILLING'
   | 'COMPLAINT'
@@ -67,6 +73,28 @@ export type ServiceInput = {
   knowledgeRefs?: Array<string> | null | undefined;
   resolved: boolean;
   servedAt?: string | null | undefined;
+};
+
+export type TouchpointFilter = {
+  agentId?: string | null | undefined;
+  channel?: Channel | null | undefined;
+  customerId?: string | null | undefined;
+  industry?: string | null | undefined;
+  kind?: TouchpointKind | null | undefined;
+  /** rated touchpoints with score <= this */
+  maxSatisfaction?: number | null | undefined;
+  /** a measure key of the active model */
+  measure?: string | null | undefined;
+  needCategory?: NeedCategory | null | undefined;
+  /** with measure; default DENOMINATOR */
+  part?: MeasurePart | null | undefined;
+  perceptionPoint?: string | null | undefined;
+  productId?: string | null | undefined;
+  /** "UNKNOWN" matches touchpoints without one */
+  region?: string | null | undefined;
+  resolved?: boolean | null | undefined;
+  stage?: LifecycleStage | null | undefined;
+  teamId?: string | null | undefined;
 };
 
 export type TouchpointInput = {
@@ -178,6 +206,25 @@ export type TrendQueryVariables = Exact<{
 
 
 export type TrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, modelVersion: string, unit: { id: string }, chains: Array<{ chain: Chain, score: number | null }> }> };
+
+export type DrillQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+  filter?: TouchpointFilter | null | undefined;
+}>;
+
+
+export type DrillQuery = { touchpoints: { totalCount: number, edges: Array<{ node: { id: string, occurredAt: string, agentId: string | null, satisfaction: { score: number } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type BreakdownByAgentQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+}>;
+
+
+export type BreakdownByAgentQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number, overall: number | null } }> };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -421,6 +468,38 @@ export const TrendDocument = new TypedDocumentString(`
   }
   modelVersion
 }`) as unknown as TypedDocumentString<TrendQuery, TrendQueryVariables>;
+export const DrillDocument = new TypedDocumentString(`
+    query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {
+  touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) {
+    totalCount
+    edges {
+      node {
+        id
+        occurredAt
+        agentId
+        satisfaction {
+          score
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillQuery, DrillQueryVariables>;
+export const BreakdownByAgentDocument = new TypedDocumentString(`
+    query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) {
+  engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) {
+    value
+    score {
+      touchpoints
+      overall
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BreakdownByAgentQuery, BreakdownByAgentQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {
