@@ -8,12 +8,13 @@ import {
   insertNewTouchpoints,
   rebuildRollups,
   RollupDeltas,
+  settleRepeatContacts,
   sumByBucket,
   sumByUnit,
   upsertUnits,
   type Sql,
 } from '@qihe/data';
-import { COUNTER_KEYS, countTouchpoint, factsOf, sliceValuesOf, type Counters, type TouchpointRecord } from '@qihe/domain';
+import { COUNTER_KEYS, countTouchpoint, factsOf, repeatDelta, sliceValuesOf, type Counters, type TouchpointRecord } from '@qihe/domain';
 import { createTestDatabase } from '../support/test-database';
 import { TREE, UNITS, variedRecord } from '../support/varied-records';
 
@@ -41,8 +42,11 @@ async function ingest(records: TouchpointRecord[]): Promise<void> {
   await db.transaction(async (tx) => {
     const received = await insertNewTouchpoints(tx, records.map((record) => ({ record, contentHash: 'h' })), 'site');
     const deltas = new RollupDeltas();
+    const keys = records.map((r) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() }));
+    const { repeats, turned } = await settleRepeatContacts(tx, keys);
+    for (const t of turned) addToRollups(deltas, TREE.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
     for (const r of records) {
-      addToRollups(deltas, TREE.lineage(r.unitId), r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, received.get(r.id) as number)));
+      addToRollups(deltas, TREE.lineage(r.unitId), r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, received.get(r.id) as number, repeats.has(r.id))));
     }
     await applyRollupDeltas(tx, deltas);
   });

@@ -104,6 +104,15 @@ const ROW: Record<CounterKey, (t: Ref) => boolean> = {
   knowledgeCreated: (t) => !!S(t)?.created,
   linked: (t) => t.contractId !== null || t.productId !== null,
   timely: (t) => t.receivedAt - t.occurredAt <= 15 * MIN,
+  handleSeconds: (t) => !!S(t),
+  // The 7-day rule over what this test sent (MANAGEMENT-MODEL.md §4).
+  repeats: (t) =>
+    refs.some((u) => u !== t && u.customerId === t.customerId && u.need === t.need && u.occurredAt >= t.occurredAt - 7 * 24 * 60 * MIN && (u.occurredAt < t.occurredAt || (u.occurredAt === t.occurredAt && u.id < t.id))),
+  selfService: (t) => t.channel === 'WEB' || t.channel === 'APP',
+  complaints: (t) => t.need === 'COMPLAINT',
+  renewals: (t) => t.need === 'RENEWAL',
+  delighted: (t) => t.score === 5,
+  lowRated: (t) => t.score !== null && t.score <= 2,
 };
 const unknownOr = (v: string | null): string => v ?? 'UNKNOWN';
 

@@ -179,8 +179,11 @@ describe('rebuildRollups', () => {
     for (const r of rows) {
       const counters = countTouchpoint({
         needCategory: r.need_category as never,
+        channel: r.channel as never,
+        repeat: r.repeat === true,
         service: r.served
           ? {
+              handleSeconds: Number(r.handle_seconds ?? 0),
               resolved: r.resolved === true,
               firstContact: r.first_contact === true,
               knowledgeRefs: (r.knowledge_refs as string[]).length,

@@ -15,3 +15,4 @@ export * from './customer-risk.repository';
 export * from './rollup-layout';
 export * from './touchpoint-drill.repository';
 export * from './rollup-count.repository';
+export * from './repeat-contact.repository';

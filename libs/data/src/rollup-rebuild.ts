@@ -1,4 +1,4 @@
-import { countTouchpoint, sliceValuesOf, type NeedCategory } from '@qihe/domain';
+import { countTouchpoint, sliceValuesOf, type Channel, type NeedCategory } from '@qihe/domain';
 import type { Sql } from './database';
 import { addToRollups, MINUTE_HORIZON_MS, RollupDeltas } from './rollup-deltas';
 import { stampRollupLayout } from './rollup-layout';
@@ -18,6 +18,8 @@ interface RawRow {
   team_id: string | null;
   product_id: string | null;
   served: boolean;
+  handle_seconds: number | null;
+  repeat: boolean;
   resolved: boolean | null;
   first_contact: boolean | null;
   refs: number | string | null;
@@ -79,7 +81,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
     `DECLARE ${cursor} NO SCROLL CURSOR FOR
      SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
             floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
-            t.need_category, t.agent_id, t.team_id, t.product_id, t.served, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
+            t.need_category, t.agent_id, t.team_id, t.product_id, t.served, t.handle_seconds, t.repeat, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
             t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
             (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
             n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
@@ -109,8 +111,10 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
       const occurredAt = Number(r.occurred_ms);
       const counters = countTouchpoint({
         needCategory: r.need_category as NeedCategory,
+        channel: r.channel as Channel,
         service: r.served
           ? {
+              handleSeconds: Number(r.handle_seconds ?? 0),
               resolved: r.resolved === true,
               firstContact: r.first_contact === true,
               knowledgeRefs: Number(r.refs ?? 0),
@@ -122,6 +126,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
           : null,
         score: r.satisfaction_score === null ? null : Number(r.satisfaction_score),
         linked: r.linked,
+        repeat: r.repeat,
         occurredAt,
         receivedAt: Number(r.received_ms),
       });

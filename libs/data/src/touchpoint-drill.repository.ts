@@ -32,10 +32,18 @@ export const COUNTED_BY: Record<CounterKey, string> = {
   linked: '(t.contract_id IS NOT NULL OR t.product_id IS NOT NULL)',
   // In whole milliseconds, as ingest and the recount compare them.
   timely: `${msOf('t.received_at')} - ${msOf('t.occurred_at')} <= ${TIMELINESS_LIMIT_MS}`,
+  // Indicator and engagement-type counters (handleSeconds is a sum over the served).
+  handleSeconds: 't.served',
+  repeats: 't.repeat',
+  selfService: `t.channel IN ('WEB', 'APP')`,
+  complaints: `t.need_category = 'COMPLAINT'`,
+  renewals: `t.need_category = 'RENEWAL'`,
+  delighted: 't.satisfaction_score = 5',
+  lowRated: 't.satisfaction_score <= 2',
 };
 
 /** Counters whose predicate is not what they add up (a sum): no count over rollups stands in for their rows. */
-export const SUM_COUNTERS: ReadonlySet<CounterKey> = new Set<CounterKey>(['ratingPoints']);
+export const SUM_COUNTERS: ReadonlySet<CounterKey> = new Set<CounterKey>(['ratingPoints', 'handleSeconds']);
 
 const SLICE_COLUMN: Record<SliceFilterField, { col: string; nullable: boolean }> = {
   channel: { col: 'channel', nullable: false },

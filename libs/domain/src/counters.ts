@@ -1,4 +1,4 @@
-import type { NeedCategory } from './vocabulary';
+import type { Channel, NeedCategory } from './vocabulary';
 
 // Additive counters: every measure of the engagement model is a ratio of two of
 // these, so the counters of disjoint sets of touchpoints simply add up, and a
@@ -21,17 +21,28 @@ export const COUNTER_KEYS = [
   'knowledgeCreated', // |{S : knowledgeCreated}|
   'linked', // |{T : contractId or productId present}|
   'timely', // |{T : receivedAt − occurredAt ≤ 15 min}|
+  // Indicators and the four engagement types (MANAGEMENT-MODEL.md §4, §6).
+  'handleSeconds', // Σ over S of handleSeconds
+  'repeats', // |{T : repeat contact (same customer and need within the 7 days before)}|
+  'selfService', // |{T : channel WEB or APP}|
+  'complaints', // |{T : need COMPLAINT}|
+  'renewals', // |{T : need RENEWAL}|
+  'delighted', // |{R : score = 5}|
+  'lowRated', // |{R : score ≤ 2}|
 ] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 export type Counters = Record<CounterKey, number>;
 
 export const TIMELINESS_LIMIT_MS = 15 * 60 * 1000;
 const GROWTH_NEEDS: ReadonlySet<NeedCategory> = new Set<NeedCategory>(['PURCHASE', 'RENEWAL']);
+const SELF_SERVICE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['WEB', 'APP']);
 
 /** What the counters need to know about one touchpoint: its short flow, reduced. */
 export interface TouchpointFacts {
   needCategory: NeedCategory;
+  channel: Channel;
   service: {
+    handleSeconds: number;
     resolved: boolean;
     firstContact: boolean;
     knowledgeRefs: number;
@@ -41,6 +52,7 @@ export interface TouchpointFacts {
   } | null;
   score: number | null; // satisfaction 1..5, null when not (yet) rated
   linked: boolean; // contractId or productId present
+  repeat: boolean; // a repeat contact as far as is known when counted (see repeat-contacts.ts)
   occurredAt: number; // epoch ms
   receivedAt: number; // epoch ms, when the gateway first committed it
 }
@@ -74,8 +86,13 @@ export function countTouchpoint(t: TouchpointFacts): Counters {
   c.growth = GROWTH_NEEDS.has(t.needCategory) ? 1 : 0;
   c.linked = t.linked ? 1 : 0;
   c.timely = t.receivedAt - t.occurredAt <= TIMELINESS_LIMIT_MS ? 1 : 0;
+  c.repeats = t.repeat ? 1 : 0;
+  c.selfService = SELF_SERVICE_CHANNELS.has(t.channel) ? 1 : 0;
+  c.complaints = t.needCategory === 'COMPLAINT' ? 1 : 0;
+  c.renewals = t.needCategory === 'RENEWAL' ? 1 : 0;
   if (s) {
     c.served = 1;
+    c.handleSeconds = s.handleSeconds;
     c.resolved = s.resolved ? 1 : 0;
     c.commitmentPresent = s.commitmentMet === null ? 0 : 1;
     c.commitmentMet = s.commitmentMet === true ? 1 : 0;
@@ -94,6 +111,8 @@ export function ratingDelta(t: { service: { resolved: boolean } | null }, score:
   const c = zeroCounters();
   c.rated = 1;
   c.ratingPoints = score - 1;
+  c.delighted = score === 5 ? 1 : 0;
+  c.lowRated = score <= 2 ? 1 : 0;
   if (t.service) {
     c.servedRated = 1;
     c.winWin = t.service.resolved && score >= 4 ? 1 : 0;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { COUNTER_KEYS, addCounters, countTouchpoint, ratingDelta, sumCounters, type TouchpointFacts } from './counters';
 import { parseEngagementModel, scoreCounters, type EngagementModel, type EngagementResult } from './engagement-model';
-import { CHAINS, NEED_CATEGORIES } from './vocabulary';
+import { CHAINS, CHANNELS, NEED_CATEGORIES } from './vocabulary';
 
 // Enough runs to find edge cases, few enough to keep the whole domain suite fast.
 const RUNS = { numRuns: 250 };
@@ -9,6 +9,7 @@ const T0 = Date.UTC(2024, 0, 1);
 const MIN = 60_000;
 
 const serviceArb = fc.record({
+  handleSeconds: fc.nat({ max: 3600 }),
   resolved: fc.boolean(),
   firstContact: fc.boolean(),
   knowledgeRefs: fc.nat({ max: 3 }),
@@ -20,6 +21,8 @@ const serviceArb = fc.record({
 const factsArb: fc.Arbitrary<TouchpointFacts> = fc
   .record({
     needCategory: fc.constantFrom(...NEED_CATEGORIES),
+    channel: fc.constantFrom(...CHANNELS),
+    repeat: fc.boolean(),
     service: fc.option(serviceArb, { nil: null }),
     score: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
     linked: fc.boolean(),

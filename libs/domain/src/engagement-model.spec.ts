@@ -34,8 +34,10 @@ const WORKED_EXAMPLE: ExampleRow[] = [
 
 const toFacts = (r: ExampleRow): TouchpointFacts => ({
   needCategory: r.need,
+  channel: 'PHONE',
+  repeat: false,
   service: r.served
-    ? { resolved: r.resolved, firstContact: r.firstContact, knowledgeRefs: r.knowledgeRefs, knowledgeCreated: false, handoff: false, commitmentMet: null }
+    ? { handleSeconds: 0, resolved: r.resolved, firstContact: r.firstContact, knowledgeRefs: r.knowledgeRefs, knowledgeCreated: false, handoff: false, commitmentMet: null }
     : null,
   score: r.score,
   linked: r.contract,
@@ -45,8 +47,8 @@ const toFacts = (r: ExampleRow): TouchpointFacts => ({
 
 // What each row alone contributes; the pooled counters below must be their sum.
 const ROW_COUNTERS: [number, Partial<Counters>][] = [
-  [1, { touchpoints: 1, served: 1, rated: 1, ratingPoints: 4, servedRated: 1, winWin: 1, resolved: 1, knowledgeUsed: 1, firstContactResolved: 1, linked: 1, timely: 1 }],
-  [2, { touchpoints: 1, served: 1, rated: 1, ratingPoints: 1, servedRated: 1, timely: 1 }],
+  [1, { touchpoints: 1, served: 1, rated: 1, ratingPoints: 4, delighted: 1, servedRated: 1, winWin: 1, resolved: 1, knowledgeUsed: 1, firstContactResolved: 1, linked: 1, timely: 1 }],
+  [2, { touchpoints: 1, served: 1, rated: 1, ratingPoints: 1, servedRated: 1, timely: 1, complaints: 1, lowRated: 1 }],
   [3, { touchpoints: 1, served: 1, growth: 1, resolved: 1, linked: 1 }],
   [4, { touchpoints: 1, timely: 1 }],
 ];
@@ -161,7 +163,7 @@ describe('scoreCounters on edge cases', () => {
 
   it('overall averages only the chains that are present', () => {
     // One unserved, unrated touchpoint: VALUE has growth only, DATA all three; BUSINESS and KNOWLEDGE are null.
-    const t: TouchpointFacts = { needCategory: 'RENEWAL', service: null, score: null, linked: true, occurredAt: T0, receivedAt: T0 };
+    const t: TouchpointFacts = { needCategory: 'RENEWAL', channel: 'PHONE', repeat: false, service: null, score: null, linked: true, occurredAt: T0, receivedAt: T0 };
     const r = scoreCounters(countTouchpoint(t));
     expect(chainOf(r, 'VALUE')?.score).toBe(100);
     expect(chainOf(r, 'BUSINESS')?.score).toBeNull();
@@ -171,7 +173,7 @@ describe('scoreCounters on edge cases', () => {
   });
 
   it('a lag of exactly 15 minutes is timely, one millisecond more is not', () => {
-    const base: TouchpointFacts = { needCategory: 'OTHER', service: null, score: null, linked: false, occurredAt: T0, receivedAt: T0 + 15 * MIN };
+    const base: TouchpointFacts = { needCategory: 'OTHER', channel: 'PHONE', repeat: false, service: null, score: null, linked: false, occurredAt: T0, receivedAt: T0 + 15 * MIN };
     expect(countTouchpoint(base).timely).toBe(1);
     expect(countTouchpoint({ ...base, receivedAt: T0 + 15 * MIN + 1 }).timely).toBe(0);
   });

@@ -1,5 +1,7 @@
 import { COUNTER_KEYS, type CounterKey, type Counters } from './counters';
 import { CHAINS, type Chain } from './vocabulary';
+import { normalize, weightedMean } from './score-math';
+import { DEFAULT_TYPE_MEASURES, parseTypeMeasures, type TypeMeasureDefinition } from './engagement-types';
 
 // The engagement model is data: which counters make each measure, and the
 // floors, targets and weights that turn measures into chain and overall scores.
@@ -25,6 +27,8 @@ export interface EngagementModel {
   version: string;
   chainWeights: Record<Chain, number>;
   measures: MeasureDefinition[];
+  /** The four engagement types' measures (MANAGEMENT-MODEL.md §6), versioned with the chains. */
+  types: TypeMeasureDefinition[];
 }
 
 export interface MeasureResult {
@@ -85,28 +89,8 @@ export const DEFAULT_MODEL: EngagementModel = Object.freeze({
     m('linkage', 'DATA', 'linked', 'touchpoints', 1, 0.3),
     m('timeliness', 'DATA', 'timely', 'touchpoints', 1, 0.3),
   ],
+  types: DEFAULT_TYPE_MEASURES,
 });
-
-const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
-
-// Σ w·x / Σ w, with the weights first scaled by the largest (so huge or tiny
-// weights neither overflow nor lose precision) and the result held inside
-// [min x, max x], which float rounding alone could leave by an ulp.
-function weightedMean(pairs: readonly (readonly [weight: number, x: number])[]): number | null {
-  if (pairs.length === 0) return null;
-  const top = Math.max(...pairs.map(([w]) => w));
-  let sum = 0;
-  let weights = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const [w, x] of pairs) {
-    sum += (w / top) * x;
-    weights += w / top;
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
-  }
-  return Math.min(hi, Math.max(lo, sum / weights));
-}
 
 /** Counters → measures → chain scores → overall, exactly as ENGAGEMENT-MODEL.md says. */
 export function scoreCounters(counters: Counters, model: EngagementModel = DEFAULT_MODEL): EngagementResult {
@@ -118,7 +102,7 @@ export function scoreCounters(counters: Counters, model: EngagementModel = DEFAU
       const numerator = counters[def.numerator.counter] * def.numerator.factor;
       const denominator = counters[def.denominator.counter] * def.denominator.factor;
       const value = denominator === 0 ? null : numerator / denominator;
-      const normalized = value === null ? null : clamp01((value - def.floor) / (def.target - def.floor));
+      const normalized = normalize(value, def.floor, def.target);
       if (normalized !== null) present.push([def.weight, normalized]);
       measures.push({ key: def.key, chain, numerator, denominator, value, normalized, weight: def.weight });
     }
@@ -192,5 +176,7 @@ export function parseEngagementModel(raw: unknown): EngagementModel {
       weight: d.weight as number,
     };
   });
-  return { version: o.version as string, chainWeights, measures };
+  // A model file without "types" keeps the default four types (they name counters, not measure keys).
+  const types = o.types === undefined ? DEFAULT_TYPE_MEASURES : parseTypeMeasures(o.types, measures, fail);
+  return { version: o.version as string, chainWeights, measures, types };
 }

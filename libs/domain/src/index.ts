@@ -1,6 +1,7 @@
 export * from './vocabulary';
 export * from './counters';
 export * from './engagement-model';
+export * from './engagement-types';
 export * from './org-tree';
 export * from './time-window';
 export * from './seed';
@@ -17,3 +18,4 @@ export * from './feed-policy';
 export * from './feed-alerts';
 export * from './customer';
 export * from './customer-risk';
+export * from './repeat-contacts';

@@ -36,11 +36,13 @@ export interface ServiceRecord {
 }
 
 /** The part of a record the engagement counters look at. */
-export function factsOf(r: TouchpointRecord, receivedAt: number): TouchpointFacts {
+export function factsOf(r: TouchpointRecord, receivedAt: number, repeat = false): TouchpointFacts {
   const s = r.service;
   return {
     needCategory: r.needCategory,
+    channel: r.channel,
     service: s && {
+      handleSeconds: s.handleSeconds,
       resolved: s.resolved,
       firstContact: s.firstContact,
       knowledgeRefs: s.knowledgeRefs.length,
@@ -50,6 +52,7 @@ export function factsOf(r: TouchpointRecord, receivedAt: number): TouchpointFact
     },
     score: r.satisfaction ? r.satisfaction.score : null,
     linked: r.contractId !== null || r.productId !== null,
+    repeat,
     occurredAt: r.occurredAt.getTime(),
     receivedAt,
   };

@@ -30,6 +30,10 @@ export type NeedCategory = (typeof NEED_CATEGORIES)[number];
 export const CHAINS = ['VALUE', 'BUSINESS', 'KNOWLEDGE', 'DATA'] as const;
 export type Chain = (typeof CHAINS)[number];
 
+/** The four engagement types (四维契合), MANAGEMENT-MODEL.md §6. */
+export const ENGAGEMENT_TYPES = ['BEHAVIOURAL', 'EMOTIONAL', 'WIN_WIN', 'STRATEGIC'] as const;
+export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
+
 export const ROLES = ['AGENT', 'UNIT_HEAD', 'EXECUTIVE', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -147,6 +147,13 @@ const RAW_COUNTERS: Record<(typeof COUNTER_KEYS)[number], string> = {
   knowledgeCreated: 'count(*) FILTER (WHERE served AND knowledge_created)',
   linked: 'count(*) FILTER (WHERE contract_id IS NOT NULL OR product_id IS NOT NULL)',
   timely: `count(*) FILTER (WHERE received_at - occurred_at <= interval '15 minutes')`,
+  handleSeconds: 'coalesce(sum(handle_seconds) FILTER (WHERE served), 0)',
+  repeats: 'count(*) FILTER (WHERE repeat)',
+  selfService: `count(*) FILTER (WHERE channel IN ('WEB', 'APP'))`,
+  complaints: `count(*) FILTER (WHERE need_category = 'COMPLAINT')`,
+  renewals: `count(*) FILTER (WHERE need_category = 'RENEWAL')`,
+  delighted: 'count(*) FILTER (WHERE satisfaction_score = 5)',
+  lowRated: 'count(*) FILTER (WHERE satisfaction_score <= 2)',
 };
 
 /** The group's 30-day score the naive way: aggregate the raw rows of every unit in the subtree. */

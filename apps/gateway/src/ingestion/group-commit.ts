@@ -12,6 +12,7 @@ import {
   insertNewTouchpoints,
   RollupDeltas,
   setSatisfactions,
+  settleRepeatContacts,
   type Database,
   type NewTouchpoint,
   type Sql,
@@ -26,6 +27,7 @@ import {
   ratingConflictMessage,
   ratingDelta,
   RefusalCode,
+  repeatDelta,
   settleTree,
   sliceValuesOf,
   startTree,
@@ -209,6 +211,7 @@ export class GroupCommit {
     await addCustomerContacts(tx, toInsert.filter((c) => inserted.has(c.record.id)).map((c) => c.record)); // the customer lens's per-customer summary
     const storedHash = await contentHashes(tx, toInsert.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
     for (const c of toInsert) if (inserted.has(c.record.id)) storedHash.set(c.record.id, c.contentHash);
+    const repeats = await this.settleRepeats(tx, tree, deltas, toInsert.filter((c) => inserted.has(c.record.id)));
     for (const [job, i] of jobs) {
       const outcome: RecordOutcome = { accepted: 0, duplicates: 0, conflicts: [] };
       const touched = new Set<string>();
@@ -219,7 +222,7 @@ export class GroupCommit {
         outcome.accepted++;
         const r = c.record;
         const lineage = tree.lineage(r.unitId);
-        const facts = factsOf(r, receivedAt);
+        const facts = factsOf(r, receivedAt, repeats.has(r.id));
         const commitment = r.service?.commitment ?? null;
         const tracked = catalogue.isTracked(commitment?.code);
         // A tracked promise counts in commitmentKept when it resolves (maybe now, maybe later), not as self-reported.
@@ -255,6 +258,17 @@ export class GroupCommit {
       done[i].touched = [...touched];
       done[i].result = outcome;
     }
+  }
+
+  /**
+   * The repeat rule for the touchpoints just inserted: returns those that are
+   * repeats; stored ones they turn into repeats move their counters here.
+   */
+  private async settleRepeats(tx: Sql, tree: OrgTree, deltas: RollupDeltas, fresh: readonly Candidate[]): Promise<Set<string>> {
+    const keys = fresh.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() }));
+    const { repeats, turned } = await settleRepeatContacts(tx, keys);
+    for (const t of turned) addToRollups(deltas, tree.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
+    return repeats;
   }
 
   /** Starts the tree of a newly stored touchpoint naming a level-1 code; returns what commitmentKept gains now. */

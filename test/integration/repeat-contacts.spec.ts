@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { newId } from '@qihe/contracts';
+import { repeatsAmong, REPEAT_CONTACT_WINDOW_MS, type RepeatKey } from '@qihe/domain';
+import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
+
+// The repeat rule at ingest on a real PostgreSQL (MANAGEMENT-MODEL.md §4): any
+// arrival order — one by one, in batches, batches sent at once so they share a
+// transaction, across units — stores the same repeat flags and the same
+// counters as the rule read over everything that has arrived.
+
+const SITE_GROUP = TEST_ORG.sites.find((s) => s.id === 'site-group')!.key;
+const UNITS = ['prj-a1', 'prj-a2', 'prj-b1', 'bu-b', 'group'];
+const DAY = 24 * 3_600_000;
+const BASE = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 30 * DAY;
+
+let gw: TestGateway;
+let pg: Client;
+let run = 0;
+
+beforeAll(async () => {
+  gw = await startTestGateway(TEST_ORG);
+  pg = new Client({ connectionString: gw.databaseUrl });
+  await pg.connect();
+});
+afterAll(async () => {
+  await pg.end();
+  await gw.close();
+});
+
+async function record(items: unknown[]): Promise<IngestResult> {
+  const res = await gw.gql<{ recordTouchpoints: IngestResult }>(RECORD, { input: items }, SITE_GROUP);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.recordTouchpoints;
+}
+
+interface Gen {
+  customer: number;
+  need: 'FAULT' | 'BILLING';
+  /** Offsets on a coarse grid around the 7-day edge, so equal times and exactly-7-days apart both happen. */
+  at: number;
+  unit: number;
+}
+const genArb = fc.record({
+  customer: fc.integer({ min: 0, max: 2 }),
+  need: fc.constantFrom('FAULT' as const, 'BILLING' as const),
+  at: fc.oneof(fc.integer({ min: 0, max: 20 }).map((d) => (d * DAY) / 2), fc.constantFrom(0, 7 * DAY, 7 * DAY + 60_000, 14 * DAY)),
+  unit: fc.integer({ min: 0, max: UNITS.length - 1 }),
+});
+const scenarioArb = fc.record({
+  items: fc.array(genArb, { minLength: 1, maxLength: 24 }),
+  order: fc.array(fc.nat(), { minLength: 24, maxLength: 24 }),
+  cuts: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 24, maxLength: 24 }),
+  together: fc.boolean(),
+});
+
+const RUNS = { numRuns: 30 };
+
+describe('repeat contacts at ingest', () => {
+  it('any arrival order gives the same repeat flags and counters as the rule over everything stored', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, async ({ items, order, cuts, together }) => {
+        const r = ++run; // each run its own customers
+        const tps = items.map((g: Gen) => ({
+          ...touchpoint({
+            id: newId(),
+            unitId: UNITS[g.unit],
+            customerId: `rc-${r}-${g.customer}`,
+            occurredAt: new Date(BASE + g.at).toISOString(),
+            need: { category: g.need },
+          }),
+        }));
+        // A permutation from `order`, then cut into batches of `cuts` sizes.
+        const perm = tps.map((t, i) => [order[i] ?? 0, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => tps[i]);
+        const batches: unknown[][] = [];
+        for (let i = 0, c = 0; i < perm.length; c++) {
+          batches.push(perm.slice(i, i + cuts[c % cuts.length]));
+          i += cuts[c % cuts.length];
+        }
+        if (together) await Promise.all(batches.map(record));
+        else for (const b of batches) await record(b);
+
+        const keys: RepeatKey[] = tps.map((t) => ({
+          id: String(t.id),
+          customerId: String(t.customerId),
+          needCategory: (t.need as { category: string }).category,
+          occurredAt: Date.parse(String(t.occurredAt)),
+        }));
+        const expected = repeatsAmong(keys);
+        const { rows } = await pg.query<{ id: string; repeat: boolean }>(`SELECT id::text, repeat FROM touchpoint WHERE customer_id LIKE $1`, [`rc-${r}-%`]);
+        expect(rows).toHaveLength(tps.length);
+        for (const row of rows) expect([row.id, row.repeat]).toEqual([row.id, expected.has(row.id)]);
+      }),
+      RUNS,
+    );
+    // The counters: every rollup row's repeats equal a recount from the stored flags (themselves checked above).
+    const { rows: diff } = await pg.query(`
+      WITH RECURSIVE anc(unit_id, anc_id) AS (SELECT id, id FROM org_unit UNION ALL
+        SELECT a.unit_id, o.parent_id FROM anc a JOIN org_unit o ON o.id = a.anc_id WHERE o.parent_id IS NOT NULL),
+      want AS (SELECT a.anc_id AS unit_id, date_trunc('hour', t.occurred_at, 'UTC') AS hour, count(*) FILTER (WHERE t.repeat) AS n
+                 FROM touchpoint t JOIN anc a ON a.unit_id = t.unit_id GROUP BY 1, 2)
+      SELECT w.unit_id, w.hour, w.n, r.repeats, r.touchpoints FROM want w LEFT JOIN rollup_hour r ON r.unit_id = w.unit_id AND r.hour = w.hour AND r.dim = 0
+       WHERE r.repeats IS DISTINCT FROM w.n`);
+    expect(diff).toEqual([]);
+    const { rows: perSlice } = await pg.query(`SELECT dim, sum(repeats)::int AS n FROM rollup_hour WHERE unit_id = 'group' GROUP BY dim ORDER BY dim`);
+    const total = (await pg.query(`SELECT count(*)::int AS n FROM touchpoint WHERE repeat`)).rows[0].n;
+    expect(total).toBeGreaterThan(0);
+    for (const s of perSlice) expect(s.n).toBe(total); // every slice dimension partitions the same repeats
+  });
+
+  it('a late earlier touchpoint in another unit turns a stored one into a repeat, once, in the bucket it occurred in', async () => {
+    const at = BASE + 3 * DAY;
+    const later = touchpoint({ id: newId(), unitId: 'prj-b1', customerId: 'rc-late', occurredAt: new Date(at).toISOString() });
+    const earlier = touchpoint({ id: newId(), unitId: 'prj-a1', customerId: 'rc-late', occurredAt: new Date(at - REPEAT_CONTACT_WINDOW_MS).toISOString() });
+    const hourOf = async (unit: string): Promise<number> =>
+      Number((await pg.query(`SELECT repeats FROM rollup_hour WHERE unit_id = $1 AND dim = 0 AND hour = $2`, [unit, new Date(at).toISOString()])).rows[0]?.repeats ?? 0);
+    const before = await hourOf('prj-b1');
+    expect(await record([later])).toMatchObject({ accepted: 1 });
+    expect(await hourOf('prj-b1')).toBe(before);
+    expect(await record([earlier])).toMatchObject({ accepted: 1 });
+    expect(await hourOf('prj-b1')).toBe(before + 1);
+    // Another earlier one (and the first again) move nothing more: it is already a repeat.
+    const earliest = touchpoint({ id: newId(), unitId: 'prj-a2', customerId: 'rc-late', occurredAt: new Date(at - DAY).toISOString() });
+    expect(await record([earliest, earlier])).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(await hourOf('prj-b1')).toBe(before + 1);
+  });
+});
