@@ -45,9 +45,7 @@ export const MANAGEMENT_PARTS: Record<string, string[]> = {
 
 /** Parts of management.graphql the gateway does not serve yet. Remove a part here when it is built. */
 export const NOT_BUILT: string[] = [
-  'indicators and targets',
   'perception points',
-  'engagement types',
   'customer and risk',
   'Touchpoint extensions',
   'TouchpointInput.perceptionPoint',

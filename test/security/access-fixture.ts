@@ -122,6 +122,12 @@ export const DOCS = {
   atRiskCustomers: graphql(`query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }`),
   riskModel: graphql(`query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }`),
   customerTimeline: graphql(`query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }`),
+  indicators: graphql(`query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {
+    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }`),
+  engagementTypes: graphql(`query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }`),
+  targets: graphql(`query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }`),
+  setTarget: graphql(`mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }`),
 };
 export type Operation = keyof typeof DOCS;
 
@@ -162,6 +168,10 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
       return { u: target };
     case 'commitment':
       return { id: touchpointId ?? randomUUID() };
+    case 'targets':
+      return { u: target };
+    case 'setTarget':
+      return { input: { unitId: target, key: 'aht', target: 500 } };
     case 'openFollowUp':
     case 'closeFollowUp':
       return { id: touchpointId ?? randomUUID() };

@@ -216,6 +216,12 @@ const TABLE: Row[] = [
     ...bad(op, 'prj-a1'),
   ]),
 
+  // Indicators, engagement types and targets: read like scores; setTarget by the same callers, in their scope.
+  ...scoreRows('indicators'),
+  ...scoreRows('engagementTypes'),
+  ...scoreRows('targets'),
+  ...scoreRows('setTarget'),
+
   ...adminRows('upsertOrgUnit', 'bu-b', { exec: 'bu-b', 'head.a': 'bu-a', 'agent.a1': 'prj-a1', 'site-a': 'bu-a' }),
   // Everyone but the admin tries to make themselves (or a new account) an ADMIN.
   ...adminRows('upsertUser', 'agent.b1', { exec: 'exec', 'head.a': 'head.a', 'agent.a1': 'agent.a1', 'site-a': 'intruder' }),
@@ -406,6 +412,16 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       const served = target === 'cust-42' ? ALL_SERVED : target === 'cust-b-only' ? ['prj-b1'] : [];
       return expect([...units].sort()).toEqual(served.filter((u) => scope.includes(u)).sort());
     }
+    case 'indicators':
+      expect(v.map((i) => i.key)).toHaveLength(12);
+      return expect(v.find((i) => i.key === 'overall')?.value).not.toBeNull();
+    case 'engagementTypes':
+      return expect(v.map((t) => t.type)).toEqual(['BEHAVIOURAL', 'EMOTIONAL', 'WIN_WIN', 'STRATEGIC']);
+    case 'targets':
+      expect(v.length).toBeGreaterThanOrEqual(12);
+      return expect(v.filter((t) => (t.unit as Data).id !== target)).toEqual([]);
+    case 'setTarget':
+      return expect(v).toMatchObject({ key: 'aht', target: 500, source: 'UNIT', unit: { id: target } });
     case 'issueSiteKey':
       expect(v).toMatchObject({ siteId: target, unitId: SITE_UNIT[target] });
       issuedKeys.push(String(v.key));

@@ -14,6 +14,7 @@ import { ExportModule } from './export/export.module';
 import { CustomersModule } from './customers/customers.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { FeedModule } from './feed/feed.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { OrgModule } from './org/org.module';
 import { ScoresModule } from './scores/scores.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CommitmentsModule,
         FollowUpsModule,
         CustomersModule,
+        IndicatorsModule,
       ],
       controllers: [HealthController],
       providers: [HealthProbes, { provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],

@@ -10,6 +10,7 @@ import { Commitments1764400000000 } from './migrations/1764400000000-commitments
 import { CommitmentScopes1764450000000 } from './migrations/1764450000000-commitment-scopes';
 import { DrillDown1764500000000 } from './migrations/1764500000000-drill-down';
 import { IndicatorCounters1764600000000 } from './migrations/1764600000000-indicator-counters';
+import { TargetsPerception1764650000000 } from './migrations/1764650000000-targets-perception';
 import { Customers1764700000000 } from './migrations/1764700000000-customers';
 import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-risk';
 import { AlertLookup1764800000000 } from './migrations/1764800000000-alert-lookup';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   CommitmentScopes1764450000000,
   DrillDown1764500000000,
   IndicatorCounters1764600000000,
+  TargetsPerception1764650000000,
   Customers1764700000000,
   CustomerRisk1764750000000,
   AlertLookup1764800000000,

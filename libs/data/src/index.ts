@@ -16,3 +16,4 @@ export * from './rollup-layout';
 export * from './touchpoint-drill.repository';
 export * from './rollup-count.repository';
 export * from './repeat-contact.repository';
+export * from './indicator.repository';

@@ -2,6 +2,7 @@ import { COUNTER_KEYS, type CounterKey, type Counters } from './counters';
 import { CHAINS, type Chain } from './vocabulary';
 import { normalize, weightedMean } from './score-math';
 import { DEFAULT_TYPE_MEASURES, parseTypeMeasures, type TypeMeasureDefinition } from './engagement-types';
+import { DEFAULT_INDICATOR_TARGETS } from './indicator-targets';
 
 // The engagement model is data: which counters make each measure, and the
 // floors, targets and weights that turn measures into chain and overall scores.
@@ -29,6 +30,8 @@ export interface EngagementModel {
   measures: MeasureDefinition[];
   /** The four engagement types' measures (MANAGEMENT-MODEL.md §6), versioned with the chains. */
   types: TypeMeasureDefinition[];
+  /** Default targets of indicators (and measures, chains, overall) before any unit sets its own. */
+  indicatorTargets: Readonly<Record<string, number>>;
 }
 
 export interface MeasureResult {
@@ -90,6 +93,7 @@ export const DEFAULT_MODEL: EngagementModel = Object.freeze({
     m('timeliness', 'DATA', 'timely', 'touchpoints', 1, 0.3),
   ],
   types: DEFAULT_TYPE_MEASURES,
+  indicatorTargets: DEFAULT_INDICATOR_TARGETS,
 });
 
 /** Counters → measures → chain scores → overall, exactly as ENGAGEMENT-MODEL.md says. */
@@ -178,5 +182,11 @@ export function parseEngagementModel(raw: unknown): EngagementModel {
   });
   // A model file without "types" keeps the default four types (they name counters, not measure keys).
   const types = o.types === undefined ? DEFAULT_TYPE_MEASURES : parseTypeMeasures(o.types, measures, fail);
-  return { version: o.version as string, chainWeights, measures, types };
+  const targets = o.indicatorTargets === undefined ? {} : o.indicatorTargets;
+  if (typeof targets !== 'object' || targets === null || Array.isArray(targets)) fail('"indicatorTargets" must be an object of key: target');
+  for (const [k, v] of Object.entries(targets as Record<string, unknown>)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`indicatorTargets.${k} must be a number`);
+  }
+  const indicatorTargets = { ...DEFAULT_INDICATOR_TARGETS, ...(targets as Record<string, number>) };
+  return { version: o.version as string, chainWeights, measures, types, indicatorTargets };
 }

@@ -19,3 +19,6 @@ export * from './feed-alerts';
 export * from './customer';
 export * from './customer-risk';
 export * from './repeat-contacts';
+export * from './indicators';
+export * from './targets';
+export * from './perception-points';

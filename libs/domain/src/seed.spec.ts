@@ -69,6 +69,8 @@ describe('parseSeed: a valid file', () => {
       ],
       sites: [{ id: 'site-grid', unitId: 'bu-grid', key: KEY }],
       commitments: [],
+      perceptionPoints: [],
+      targets: [],
     });
   });
 
@@ -80,7 +82,7 @@ describe('parseSeed: a valid file', () => {
 
   it('treats missing users and sites as empty, and blank region as none', () => {
     const s = parseSeed({ units: [{ id: 'g', name: 'G', level: 'GROUP', region: '  ', parentId: null }] });
-    expect(s).toEqual({ users: [], sites: [], commitments: [], units: [{ id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null }] });
+    expect(s).toEqual({ users: [], sites: [], commitments: [], perceptionPoints: [], targets: [], units: [{ id: 'g', name: 'G', level: 'GROUP', parentId: null, region: null, industry: null }] });
   });
 
   it('lets units, users and sites reference stored units (`existing`)', () => {
@@ -212,5 +214,44 @@ describe('parseSeed: every rule, each problem naming its entry', () => {
     ]);
     expect(e.message).toMatch(/^the bootstrap file is invalid, nothing was applied:\n {2}- units\[2\]/);
     for (const p of e.problems) expect(e.message).toContain(p);
+  });
+});
+
+describe('stage 2: perception points and targets in the bootstrap file', () => {
+  const withStage2 = (extra: Record<string, unknown>): Raw => ({ ...validSeed(), ...extra }) as Raw;
+  const point = { code: 'PP_REPAIR_SPEED', name: 'Repair speed', nameZh: '维修速度', needCategories: ['FAULT'], target: 0.8 };
+
+  it('reads the catalogue in the file order and targets per unit and key', () => {
+    const s = parseSeed(
+      withStage2({
+        perceptionPoints: [point, { code: 'PP_BILL', name: 'Bill clarity', needCategories: ['BILLING', 'BILLING'], target: 0.75 }],
+        targets: [
+          { unitId: 'group', key: 'aht', target: 600 },
+          { unitId: 'bu-grid', key: 'overall', target: 70, amberBand: 5 },
+        ],
+      }),
+    );
+    expect(s.perceptionPoints.map((p) => p.code)).toEqual(['PP_REPAIR_SPEED', 'PP_BILL']);
+    expect(s.perceptionPoints[1]).toEqual({ code: 'PP_BILL', name: 'Bill clarity', nameZh: null, needCategories: ['BILLING'], target: 0.75 });
+    expect(s.targets).toEqual([
+      { unitId: 'group', key: 'aht', target: 600, amberBand: null },
+      { unitId: 'bu-grid', key: 'overall', target: 70, amberBand: 5 },
+    ]);
+  });
+
+  it.each([
+    [{ perceptionPoints: [point, point] }, 'perceptionPoints[1] ("PP_REPAIR_SPEED"): duplicate perception point code "PP_REPAIR_SPEED"'],
+    [{ perceptionPoints: [{ ...point, needCategories: ['FAULT', 'WEATHER'] }] }, 'perceptionPoints[0] ("PP_REPAIR_SPEED"): unknown need category "WEATHER"'],
+    [{ perceptionPoints: [{ ...point, target: 80 }] }, 'perceptionPoints[0] ("PP_REPAIR_SPEED"): "target" must be a csat above 0 and at most 1'],
+    [{ perceptionPoints: [{ ...point, code: 'pp lower' }] }, 'perceptionPoints[0] ("pp lower"): "code" must be 1-64 capitals'],
+    [{ targets: [{ unitId: 'bu-nope', key: 'aht', target: 600 }] }, 'targets[0] ("bu-nope" aht): unitId: no org unit "bu-nope"'],
+    [{ targets: [{ unitId: 'group', key: 'speed', target: 1 }] }, 'targets[0] ("group" speed): key: "speed" is not an indicator'],
+    [{ targets: [{ unitId: 'group', key: 'aht', target: '600' }] }, 'targets[0] ("group" aht): target: must be a finite number'],
+    [{ targets: [{ unitId: 'group', key: 'aht', target: 600, amberBand: -1 }] }, 'targets[0] ("group" aht): amberBand: must be a number ≥ 0'],
+    [{ targets: [{ unitId: 'group', key: 'aht', target: 600 }, { unitId: 'group', key: 'aht', target: 500 }] }, 'targets[1] ("group" aht): a second target for the same unit and key'],
+  ])('refuses the whole file for a bad entry, naming it (%#)', (extra, message) => {
+    const problems = problemsOf(withStage2(extra));
+    expect(problems).toHaveLength(1);
+    expect(problems[0].startsWith(message)).toBe(true);
   });
 });

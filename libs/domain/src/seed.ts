@@ -1,6 +1,10 @@
 import { ORG_LEVELS, ROLES, type OrgLevel, type Role } from './vocabulary';
 import type { OrgUnitRecord } from './org-tree';
 import { describeProblem, parseCatalogue, type CommitmentDefinition } from './commitment-catalogue';
+import type { StoredTarget } from './indicators';
+import { parsePerceptionPoints, type PerceptionPointDefinition } from './perception-points';
+import { parseTargets } from './targets';
+import type { EngagementModel } from './engagement-model';
 
 // The bootstrap file (shared/contract/seed.md): validated as a whole before
 // anything of it is applied, every problem named by its entry.
@@ -24,6 +28,10 @@ export interface Seed {
   sites: SeedSite[];
   /** The file's commitment definitions (stage 2, optional), checked with the stored catalogue. */
   commitments: CommitmentDefinition[];
+  /** The perception-point catalogue, in the file's order (stage 2, optional). */
+  perceptionPoints: PerceptionPointDefinition[];
+  /** Targets per unit and key (stage 2, optional). */
+  targets: StoredTarget[];
 }
 
 export class SeedError extends Error {
@@ -43,7 +51,12 @@ const optStr = (v: unknown): string | null => (typeof v === 'string' && v.trim()
  * a file may hang its units under them (a later file adding projects, say);
  * `storedCommitments` the stored catalogue, which the file's definitions join.
  */
-export function parseSeed(raw: unknown, existing: readonly OrgUnitRecord[] = [], storedCommitments: readonly CommitmentDefinition[] = []): Seed {
+export function parseSeed(
+  raw: unknown,
+  existing: readonly OrgUnitRecord[] = [],
+  storedCommitments: readonly CommitmentDefinition[] = [],
+  model?: EngagementModel,
+): Seed {
   const problems: string[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SeedError(['the file must hold a JSON object']);
   const o = raw as Record<string, unknown>;
@@ -149,6 +162,11 @@ export function parseSeed(raw: unknown, existing: readonly OrgUnitRecord[] = [],
   const catalogue = parseCatalogue(list('commitments'), storedCommitments, (id) => merged.has(id));
   problems.push(...catalogue.problems.map(describeProblem));
 
+  const perception = parsePerceptionPoints(list('perceptionPoints'));
+  problems.push(...perception.problems);
+  const targets = parseTargets(list('targets'), (id) => merged.has(id), model);
+  problems.push(...targets.problems);
+
   if (problems.length) throw new SeedError(problems);
-  return { units, users, sites, commitments: catalogue.definitions };
+  return { units, users, sites, commitments: catalogue.definitions, perceptionPoints: perception.points, targets: targets.targets };
 }

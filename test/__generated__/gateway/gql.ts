@@ -83,6 +83,11 @@ type Documents = {
     "mutation FollowUpsAssign($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }": typeof types.FollowUpsAssignDocument,
     "mutation FollowUpsOpen($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }": typeof types.FollowUpsOpenDocument,
     "mutation FollowUpsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.FollowUpsLoginDocument,
+    "\n  query Indicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target higherIsBetter status previous }\n  }\n": typeof types.IndicatorsDocument,
+    "\n  query EngagementTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $unitId, from: $from, to: $to) { type score measures { key numerator denominator value } }\n  }\n": typeof types.EngagementTypesDocument,
+    "\n  query TargetsOf($unitId: ID!) { targets(unitId: $unitId) { key target amberBand source unit { id } inheritedFrom { id } } }\n": typeof types.TargetsOfDocument,
+    "\n  mutation SetTarget($input: TargetInput!) { setTarget(input: $input) { key target amberBand source unit { id } inheritedFrom { id } } }\n": typeof types.SetTargetDocument,
+    "\n  mutation RateManyForIndicators($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }\n": typeof types.RateManyForIndicatorsDocument,
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": typeof types.RateManyDocument,
     "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": typeof types.MetricsRateManyDocument,
     "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": typeof types.MetricsLoginDocument,
@@ -127,6 +132,10 @@ type Documents = {
     "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": typeof types.MatrixAtRiskDocument,
     "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": typeof types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineDocument,
+    "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": typeof types.MatrixIndicatorsDocument,
+    "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": typeof types.MatrixEngagementTypesDocument,
+    "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixTargetsDocument,
+    "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": typeof types.SiteTestResendEventsDocument,
@@ -206,6 +215,11 @@ const documents: Documents = {
     "mutation FollowUpsAssign($id: ID!, $a: String!) { assignFollowUp(id: $id, assignee: $a) { id assignee } }": types.FollowUpsAssignDocument,
     "mutation FollowUpsOpen($id: ID!, $note: String) { openFollowUp(touchpointId: $id, note: $note) { id reason state unit { id } } }": types.FollowUpsOpenDocument,
     "mutation FollowUpsLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.FollowUpsLoginDocument,
+    "\n  query Indicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target higherIsBetter status previous }\n  }\n": types.IndicatorsDocument,
+    "\n  query EngagementTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $unitId, from: $from, to: $to) { type score measures { key numerator denominator value } }\n  }\n": types.EngagementTypesDocument,
+    "\n  query TargetsOf($unitId: ID!) { targets(unitId: $unitId) { key target amberBand source unit { id } inheritedFrom { id } } }\n": types.TargetsOfDocument,
+    "\n  mutation SetTarget($input: TargetInput!) { setTarget(input: $input) { key target amberBand source unit { id } inheritedFrom { id } } }\n": types.SetTargetDocument,
+    "\n  mutation RateManyForIndicators($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }\n": types.RateManyForIndicatorsDocument,
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": types.RateManyDocument,
     "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": types.MetricsRateManyDocument,
     "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": types.MetricsLoginDocument,
@@ -250,6 +264,10 @@ const documents: Documents = {
     "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": types.MatrixAtRiskDocument,
     "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineDocument,
+    "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": types.MatrixIndicatorsDocument,
+    "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": types.MatrixEngagementTypesDocument,
+    "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixTargetsDocument,
+    "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": types.SiteTestResendEventsDocument,
@@ -536,6 +554,26 @@ export function graphql(source: "mutation FollowUpsLogin($u: String!, $p: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Indicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target higherIsBetter status previous }\n  }\n"): typeof import('./graphql').IndicatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngagementTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $unitId, from: $from, to: $to) { type score measures { key numerator denominator value } }\n  }\n"): typeof import('./graphql').EngagementTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TargetsOf($unitId: ID!) { targets(unitId: $unitId) { key target amberBand source unit { id } inheritedFrom { id } } }\n"): typeof import('./graphql').TargetsOfDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTarget($input: TargetInput!) { setTarget(input: $input) { key target amberBand source unit { id } inheritedFrom { id } } }\n"): typeof import('./graphql').SetTargetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateManyForIndicators($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }\n"): typeof import('./graphql').RateManyForIndicatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  "): typeof import('./graphql').RateManyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -709,6 +747,22 @@ export function graphql(source: "query MatrixRiskModel { riskModel { modelVersio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }"): typeof import('./graphql').MatrixCustomerTimelineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }"): typeof import('./graphql').MatrixIndicatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }"): typeof import('./graphql').MatrixEngagementTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }"): typeof import('./graphql').MatrixTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }"): typeof import('./graphql').MatrixSetTargetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -73,6 +73,12 @@ export type CommitmentState =
   | 'MET'
   | 'OPEN';
 
+export type EngagementType =
+  | 'BEHAVIOURAL'
+  | 'EMOTIONAL'
+  | 'STRATEGIC'
+  | 'WIN_WIN';
+
 export type FollowUpReason =
   | 'AT_RISK_CUSTOMER'
   | 'COMMITMENT_BREACHED'
@@ -82,6 +88,11 @@ export type FollowUpReason =
 export type FollowUpState =
   | 'DONE'
   | 'OPEN';
+
+export type IndicatorClass =
+  | 'KCI'
+  | 'KPI'
+  | 'KQI';
 
 export type LifecycleStage =
   | 'AFTER_SALE'
@@ -163,6 +174,20 @@ export type SliceDimension =
   | 'REGION'
   | 'STAGE'
   | 'TEAM';
+
+export type Status =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
+
+export type TargetInput = {
+  /** default 10 % of the target */
+  amberBand?: number | null | undefined;
+  /** an indicator key, a measure key, a chain (VALUE…) or "overall" */
+  key: string;
+  target: number;
+  unitId: string;
+};
 
 export type TouchpointFilter = {
   agentId?: string | null | undefined;
@@ -746,6 +771,45 @@ export type FollowUpsLoginMutationVariables = Exact<{
 
 export type FollowUpsLoginMutation = { login: { token: string } };
 
+export type IndicatorsQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type IndicatorsQuery = { indicators: Array<{ key: string, class: IndicatorClass, value: number | null, numerator: number, denominator: number, measureUnit: string, target: number | null, higherIsBetter: boolean, status: Status | null, previous: number | null }> };
+
+export type EngagementTypesQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type EngagementTypesQuery = { engagementTypes: Array<{ type: EngagementType, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number, value: number | null }> }> };
+
+export type TargetsOfQueryVariables = Exact<{
+  unitId: string;
+}>;
+
+
+export type TargetsOfQuery = { targets: Array<{ key: string, target: number, amberBand: number, source: string, unit: { id: string }, inheritedFrom: { id: string } | null }> };
+
+export type SetTargetMutationVariables = Exact<{
+  input: TargetInput;
+}>;
+
+
+export type SetTargetMutation = { setTarget: { key: string, target: number, amberBand: number, source: string, unit: { id: string }, inheritedFrom: { id: string } | null } };
+
+export type RateManyForIndicatorsMutationVariables = Exact<{
+  input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
+}>;
+
+
+export type RateManyForIndicatorsMutation = { recordSatisfactions: { rated: number, unchanged: number, rejected: Array<{ index: number, code: string }> } };
+
 export type RateManyMutationVariables = Exact<{
   input: Array<SatisfactionRatingInput> | SatisfactionRatingInput;
 }>;
@@ -1049,6 +1113,38 @@ export type MatrixCustomerTimelineQueryVariables = Exact<{
 
 
 export type MatrixCustomerTimelineQuery = { customerTimeline: { edges: Array<{ node: { id: string, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }> } };
+
+export type MatrixIndicatorsQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixIndicatorsQuery = { indicators: Array<{ key: string, class: IndicatorClass, value: number | null, numerator: number, denominator: number, target: number | null, status: Status | null, previous: number | null }> };
+
+export type MatrixEngagementTypesQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixEngagementTypesQuery = { engagementTypes: Array<{ type: EngagementType, score: number | null, measures: Array<{ key: string, value: number | null }> }> };
+
+export type MatrixTargetsQueryVariables = Exact<{
+  u: string;
+}>;
+
+
+export type MatrixTargetsQuery = { targets: Array<{ key: string, target: number, amberBand: number, source: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, inheritedFrom: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } | null }> };
+
+export type MatrixSetTargetMutationVariables = Exact<{
+  input: TargetInput;
+}>;
+
+
+export type MatrixSetTargetMutation = { setTarget: { key: string, target: number, source: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, inheritedFrom: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } | null } };
 
 export type MatrixNodeOfQueryVariables = Exact<{
   u: string;
@@ -2329,6 +2425,80 @@ export const FollowUpsLoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FollowUpsLoginMutation, FollowUpsLoginMutationVariables>;
+export const IndicatorsDocument = new TypedDocumentString(`
+    query Indicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  indicators(unitId: $unitId, from: $from, to: $to) {
+    key
+    class
+    value
+    numerator
+    denominator
+    measureUnit
+    target
+    higherIsBetter
+    status
+    previous
+  }
+}
+    `) as unknown as TypedDocumentString<IndicatorsQuery, IndicatorsQueryVariables>;
+export const EngagementTypesDocument = new TypedDocumentString(`
+    query EngagementTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementTypes(unitId: $unitId, from: $from, to: $to) {
+    type
+    score
+    measures {
+      key
+      numerator
+      denominator
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EngagementTypesQuery, EngagementTypesQueryVariables>;
+export const TargetsOfDocument = new TypedDocumentString(`
+    query TargetsOf($unitId: ID!) {
+  targets(unitId: $unitId) {
+    key
+    target
+    amberBand
+    source
+    unit {
+      id
+    }
+    inheritedFrom {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TargetsOfQuery, TargetsOfQueryVariables>;
+export const SetTargetDocument = new TypedDocumentString(`
+    mutation SetTarget($input: TargetInput!) {
+  setTarget(input: $input) {
+    key
+    target
+    amberBand
+    source
+    unit {
+      id
+    }
+    inheritedFrom {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetTargetMutation, SetTargetMutationVariables>;
+export const RateManyForIndicatorsDocument = new TypedDocumentString(`
+    mutation RateManyForIndicators($input: [SatisfactionRatingInput!]!) {
+  recordSatisfactions(input: $input) {
+    rated
+    unchanged
+    rejected {
+      index
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RateManyForIndicatorsMutation, RateManyForIndicatorsMutationVariables>;
 export const RateManyDocument = new TypedDocumentString(`
     mutation RateMany($input: [SatisfactionRatingInput!]!) {
   recordSatisfactions(input: $input) {
@@ -3104,6 +3274,85 @@ export const MatrixCustomerTimelineDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<MatrixCustomerTimelineQuery, MatrixCustomerTimelineQueryVariables>;
+export const MatrixIndicatorsDocument = new TypedDocumentString(`
+    query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {
+  indicators(unitId: $u, from: $from, to: $to) {
+    key
+    class
+    value
+    numerator
+    denominator
+    target
+    status
+    previous
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixIndicatorsQuery, MatrixIndicatorsQueryVariables>;
+export const MatrixEngagementTypesDocument = new TypedDocumentString(`
+    query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementTypes(unitId: $u, from: $from, to: $to) {
+    type
+    score
+    measures {
+      key
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixEngagementTypesQuery, MatrixEngagementTypesQueryVariables>;
+export const MatrixTargetsDocument = new TypedDocumentString(`
+    query MatrixTargets($u: ID!) {
+  targets(unitId: $u) {
+    key
+    target
+    amberBand
+    source
+    unit {
+      ...MatrixUnit
+    }
+    inheritedFrom {
+      ...MatrixUnit
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixTargetsQuery, MatrixTargetsQueryVariables>;
+export const MatrixSetTargetDocument = new TypedDocumentString(`
+    mutation MatrixSetTarget($input: TargetInput!) {
+  setTarget(input: $input) {
+    key
+    target
+    source
+    unit {
+      ...MatrixUnit
+    }
+    inheritedFrom {
+      ...MatrixUnit
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixSetTargetMutation, MatrixSetTargetMutationVariables>;
 export const MatrixNodeOfDocument = new TypedDocumentString(`
     query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {
   commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) {

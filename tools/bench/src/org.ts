@@ -41,7 +41,7 @@ export function benchOrg(dir: string, businessUnits = 20, projectsPerUnit = 24):
     { id: 'site-group', unitId: BENCH_GROUP, key: 'bench-site-key-group-0123456789abcdef' },
     ...bus.map((bu) => ({ id: `site-${bu}`, unitId: bu, key: `bench-site-key-${bu}-0123456789abcdef` })),
   ];
-  const seed: Seed = { units, users: [EXEC], sites, commitments: [] };
+  const seed: Seed = { units, users: [EXEC], sites, commitments: [], perceptionPoints: [], targets: [] };
   const file = join(dir, 'bench-org.json');
   // The seed file format: parentId/region/industry only where present.
   const wire = {

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, rebuildStatScopes, rollupsNeedRecount, upsertDefinitions, upsertSite, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
-import { NO_ORIGIN, OrgTree, parseSeed, type AuditActor, type OrgUnitRecord, type Role, type Seed } from '@qihe/domain';
+import { findSiteById, findUser, loadCatalogue, loadUnits, rebuildRollups, rebuildStatScopes, rollupsNeedRecount, upsertDefinitions, upsertPerceptionPoints, upsertSite, upsertTarget, upsertUnits, upsertUser, type Database, type Sql } from '@qihe/data';
+import { NO_ORIGIN, OrgTree, parseSeed, type AuditActor, type EngagementModel, type OrgUnitRecord, type Role, type Seed, type StoredTarget } from '@qihe/domain';
 import { hashPassword, hashSiteKey, shippedFile, verifyPassword, type GatewayConfig } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
-import { CONFIG, DATABASE } from '../core/tokens';
+import { CONFIG, DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
+import { PerceptionCatalogueService } from '../indicators/perception-catalogue.service';
 
 export interface SeedOutcome {
   source: string;
@@ -26,6 +27,8 @@ export interface AppliedSeed {
     tokensRevoked: boolean;
   }[];
   sites: { id: string; before: { unitId: string } | null; after: { unitId: string } }[];
+  /** Targets the file set or changed (unchanged ones are absent). */
+  targets: { before: StoredTarget | null; after: StoredTarget }[];
 }
 
 /** Work done in the seed's own transaction after it is applied (e.g. its audit entries): it commits with the change or not at all. */
@@ -40,8 +43,10 @@ export class SeedService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     @Inject(CONFIG) private readonly config: GatewayConfig,
+    @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
     private readonly audit: AuditService,
+    private readonly perception: PerceptionCatalogueService,
   ) {}
 
   /** Applies QIHE_SEED_FILE, or the shipped demo org when none is given. Throws before applying anything if the file is bad. */
@@ -54,17 +59,21 @@ export class SeedService {
     } catch (err) {
       throw new Error(`${demo ? 'the demo org file' : 'QIHE_SEED_FILE'} (${source}) is not readable JSON: ${(err as Error).message}`);
     }
-    const seed = parseSeed(raw, await loadUnits(this.db), await loadCatalogue(this.db));
+    const seed = parseSeed(raw, await loadUnits(this.db), await loadCatalogue(this.db), this.model);
     // A changed user's tokens stop working: the trail says so, in the same transaction.
     const { rebuilt, users } = await this.apply(seed, async (tx, applied) => {
       for (const u of applied.users.filter((x) => x.tokensRevoked)) {
         const details = { reason: 'role, unit or password changed by the bootstrap file', source };
         await this.audit.record({ actor: BOOTSTRAP_ACTOR, action: 'TOKENS_REVOKED', target: u.username, details, origin: NO_ORIGIN }, tx);
       }
+      for (const t of applied.targets) {
+        const details = { before: t.before, after: t.after, source };
+        await this.audit.record({ actor: BOOTSTRAP_ACTOR, action: 'TARGET_CHANGED', target: `${t.after.unitId}/${t.after.key}`, details, origin: NO_ORIGIN }, tx);
+      }
     });
     const revoked = users.filter((u) => u.tokensRevoked).map((u) => u.username);
     const notes = [rebuilt ? 'org tree re-shaped or new slice dimensions: rollups rebuilt' : '', revoked.length ? `tokens revoked for ${revoked.join(', ')} (role, unit or password changed)` : ''].filter(Boolean);
-    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites, ${seed.commitments.length} commitment definitions${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    this.log.log(`applied ${demo ? 'the demo org' : source}: ${seed.units.length} units, ${seed.users.length} users, ${seed.sites.length} sites, ${seed.commitments.length} commitment definitions, ${seed.perceptionPoints.length} perception points, ${seed.targets.length} targets${notes.length ? ` (${notes.join('; ')})` : ''}`);
     return { source, demo, seed, rebuilt };
   }
 
@@ -74,7 +83,7 @@ export class SeedService {
     const users = await Promise.all(seed.users.map(async (u) => ({ ...u, passwordHash: await this.passwordHashFor(u.username, u.password) })));
     const applied = await this.db.transaction(async (tx) => {
       const before = new OrgTree(await loadUnits(tx));
-      const applied: AppliedSeed = { units: [], users: [], sites: [] };
+      const applied: AppliedSeed = { units: [], users: [], sites: [], targets: [] };
       for (const u of seed.units) applied.units.push({ before: before.get(u.id) ?? null, after: u });
       await upsertUnits(tx, parentsFirst(seed.units));
       for (const u of users) {
@@ -90,11 +99,17 @@ export class SeedService {
         applied.sites.push({ id: s.id, before: old && { unitId: old.unitId }, after: { unitId: s.unitId } });
       }
       await upsertDefinitions(tx, seed.commitments);
+      await upsertPerceptionPoints(tx, seed.perceptionPoints);
+      for (const t of seed.targets) {
+        const before = await upsertTarget(tx, t, 'bootstrap');
+        if (!before || before.target !== t.target || before.amberBand !== t.amberBand) applied.targets.push({ before, after: t });
+      }
       const rebuilt = await this.rebuildIfReshaped(tx, before, seed.units);
       if (within) await within(tx, applied);
       return { ...applied, rebuilt };
     });
     await this.org.reload();
+    await this.perception.reload();
     return applied;
   }
 

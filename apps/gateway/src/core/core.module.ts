@@ -8,6 +8,7 @@ import { FeedBus } from './feed-bus';
 import { GatewayMetrics } from './gateway-metrics';
 import { OrgService } from './org.service';
 import { CatalogueService } from '../commitments/catalogue.service';
+import { PerceptionCatalogueService } from '../indicators/perception-catalogue.service';
 import { OutboxRelay } from './outbox-relay.service';
 
 /** Storage, configuration, the model and the org tree: what every feature needs. */
@@ -39,11 +40,12 @@ export class CoreModule implements OnApplicationShutdown {
         },
         OrgService,
         CatalogueService,
+        PerceptionCatalogueService,
         FeedBus,
         GatewayMetrics,
         OutboxRelay,
       ],
-      exports: [CONFIG, DATABASE, ENGAGEMENT_MODEL, OrgService, CatalogueService, FeedBus, GatewayMetrics, OutboxRelay],
+      exports: [CONFIG, DATABASE, ENGAGEMENT_MODEL, OrgService, CatalogueService, PerceptionCatalogueService, FeedBus, GatewayMetrics, OutboxRelay],
     };
   }
 

@@ -7,7 +7,10 @@ import {
   COMMITMENT_STATES,
   FOLLOW_UP_REASONS,
   FOLLOW_UP_STATES,
+  ENGAGEMENT_TYPES,
+  INDICATOR_CLASSES,
   LIFECYCLE_STAGES,
+  STATUSES,
   NEED_CATEGORIES,
   ORG_LEVELS,
   ROLES,
@@ -34,6 +37,9 @@ export const AuditActorKindEnum = asEnum(AUDIT_ACTOR_KINDS);
 export const CommitmentStateEnum = asEnum(COMMITMENT_STATES);
 export const FollowUpReasonEnum = asEnum(FOLLOW_UP_REASONS);
 export const FollowUpStateEnum = asEnum(FOLLOW_UP_STATES);
+export const EngagementTypeEnum = asEnum(ENGAGEMENT_TYPES);
+export const IndicatorClassEnum = asEnum(INDICATOR_CLASSES);
+export const StatusEnum = asEnum(STATUSES);
 
 registerEnumType(OrgLevelEnum, { name: 'OrgLevel' });
 registerEnumType(ChannelEnum, { name: 'Channel' });
@@ -49,3 +55,6 @@ registerEnumType(AuditActorKindEnum, { name: 'AuditActorKind', description: 'USE
 registerEnumType(CommitmentStateEnum, { name: 'CommitmentState' });
 registerEnumType(FollowUpReasonEnum, { name: 'FollowUpReason' });
 registerEnumType(FollowUpStateEnum, { name: 'FollowUpState' });
+registerEnumType(EngagementTypeEnum, { name: 'EngagementType' });
+registerEnumType(IndicatorClassEnum, { name: 'IndicatorClass' });
+registerEnumType(StatusEnum, { name: 'Status' });

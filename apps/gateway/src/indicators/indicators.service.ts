@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { recoveryCounts, sumByUnit, targetsOf, upsertTarget, type Database } from '@qihe/data';
+import {
+  actorOf,
+  checkWindow,
+  computeIndicators,
+  inScope,
+  scoreEngagementTypes,
+  targetKeys,
+  targetProblem,
+  targetsInForce,
+  zeroCounters,
+  type Caller,
+  type EngagementModel,
+  type EngagementTypeResult,
+  type IndicatorResult,
+  type OrgUnitRecord,
+  type RequestOrigin,
+  type TargetInForce,
+} from '@qihe/domain';
+import { badInput, forbidden } from '@qihe/server';
+import { AuditService } from '../audit/audit.service';
+import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { OrgService } from '../core/org.service';
+import type { TargetInput, TargetModel } from './models/indicator.model';
+
+// Indicators, targets, perception points and the four engagement types
+// (MANAGEMENT-MODEL.md §4-§6), read from rollups like the scores: the cost
+// grows with the rollup rows of the window, never with the touchpoints.
+// Follow-up recovery is counted from follow-ups (few, indexed by unit).
+
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
+    private readonly org: OrgService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async indicators(caller: Caller, unitId: string, from: Date, to: Date): Promise<IndicatorResult[]> {
+    const unit = this.authorise(caller, unitId, 'read indicators of');
+    const w = checkWindow(from, to);
+    const before = { from: w.from - (w.to - w.from), to: w.from };
+    const units = this.org.tree.subtree(unit.id).map((u) => u.id);
+    const [now, prev, recNow, recPrev, targets] = await Promise.all([
+      sumByUnit(this.db, [unit.id], w.from, w.to),
+      sumByUnit(this.db, [unit.id], before.from, before.to),
+      recoveryCounts(this.db, units, w.from, w.to),
+      recoveryCounts(this.db, units, before.from, before.to),
+      this.inForce(unit.id),
+    ]);
+    return computeIndicators(
+      { counters: now.get(unit.id) ?? zeroCounters(), recovery: recNow },
+      { counters: prev.get(unit.id) ?? zeroCounters(), recovery: recPrev },
+      targets,
+      this.model,
+    );
+  }
+
+  async engagementTypes(caller: Caller, unitId: string, from: Date, to: Date): Promise<EngagementTypeResult[]> {
+    const unit = this.authorise(caller, unitId, 'read engagement types of');
+    const w = checkWindow(from, to);
+    const sums = await sumByUnit(this.db, [unit.id], w.from, w.to);
+    return scoreEngagementTypes(sums.get(unit.id) ?? zeroCounters(), this.model);
+  }
+
+  async targets(caller: Caller, unitId: string): Promise<TargetModel[]> {
+    const unit = this.authorise(caller, unitId, 'read targets of');
+    const inForce = await this.inForce(unit.id);
+    return [...inForce.values()].map((t) => this.targetModel(caller, unit, t));
+  }
+
+  /** setTarget: a unit head for their subtree, executives and admins anywhere; audited in the same transaction. */
+  async setTarget(caller: Caller, origin: RequestOrigin, input: TargetInput): Promise<TargetModel> {
+    const unit = this.authorise(caller, input.unitId, 'set targets of', 'input.unitId');
+    const problem = targetProblem(input, (id) => id === unit.id, targetKeys(this.model));
+    if (problem) throw badInput(`input.${problem.slice(0, problem.indexOf(':'))}`, `input.${problem}`);
+    const after = { unitId: unit.id, key: input.key, target: input.target, amberBand: input.amberBand ?? null };
+    const by = caller.kind === 'user' ? caller.username : caller.siteId;
+    await this.db.transaction(async (tx) => {
+      const before = await upsertTarget(tx, after, by);
+      await this.audit.record({ actor: actorOf(caller), action: 'TARGET_CHANGED', target: `${unit.id}/${input.key}`, details: { before, after }, origin }, tx);
+    });
+    const set = (await this.inForce(unit.id)).get(input.key) as TargetInForce;
+    return this.targetModel(caller, unit, set);
+  }
+
+  private async inForce(unitId: string): Promise<Map<string, TargetInForce>> {
+    const lineage = this.org.tree.lineage(unitId);
+    return targetsInForce(lineage, await targetsOf(this.db, lineage), this.model.indicatorTargets);
+  }
+
+  /** inheritedFrom is shown only inside the caller's scope (a unit head sees "INHERITED", not the group above them). */
+  private targetModel(caller: Caller, unit: OrgUnitRecord, t: TargetInForce): TargetModel {
+    const shown = t.source === 'INHERITED' && t.setOn !== null && inScope(caller, this.org.tree, t.setOn);
+    const from = shown ? (this.org.tree.get(t.setOn as string) ?? null) : null;
+    return { unit, key: t.key, target: t.target, amberBand: t.amberBand, inheritedFrom: from, source: t.source };
+  }
+
+  private authorise(caller: Caller, unitId: string, what: string, argument = 'unitId'): OrgUnitRecord {
+    const unit = this.org.require(unitId, argument);
+    if (!inScope(caller, this.org.tree, unit.id)) throw forbidden(`${argument}: you may not ${what} "${unitId}"`);
+    return unit;
+  }
+}
