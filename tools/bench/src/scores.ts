@@ -34,6 +34,16 @@ const DRILL = graphql(`
 const BY_AGENT = graphql(`
   query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }
 `);
+const INDICATORS = graphql(`
+  query BenchIndicators($u: ID!, $f: DateTime!, $t: DateTime!) {
+    indicators(unitId: $u, from: $f, to: $t) { key class value numerator denominator target status previous }
+  }
+`);
+const ENGAGEMENT_TYPES = graphql(`
+  query BenchEngagementTypes($u: ID!, $f: DateTime!, $t: DateTime!) {
+    engagementTypes(unitId: $u, from: $f, to: $t) { type score measures { key value } }
+  }
+`);
 const LOGIN = graphql(`
   mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }
 `);
@@ -76,6 +86,24 @@ export function scoreQueries(group: string, project: string, nowMs: number): Sco
       variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
     },
     ...drillQueries(group, project, to),
+    {
+      key: 'indicators_group_30d',
+      label: 'indicators(group, 30 d, with the 30 d before)',
+      query: String(INDICATORS),
+      variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
+    },
+    {
+      key: 'indicators_project_7d',
+      label: 'indicators(project, 7 d, with the 7 d before)',
+      query: String(INDICATORS),
+      variables: { u: project, f: iso(to - 7 * DAY), t: iso(to) },
+    },
+    {
+      key: 'engagementTypes_group_30d',
+      label: 'engagementTypes(group, 30 d)',
+      query: String(ENGAGEMENT_TYPES),
+      variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
+    },
     {
       key: 'engagementTrend_daily_90d',
       label: 'engagementTrend(group, 90 d, DAY)',

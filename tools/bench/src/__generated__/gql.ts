@@ -28,6 +28,8 @@ type Documents = {
     "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n": typeof types.TrendDocument,
     "\n  query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) { totalCount edges { node { id occurredAt agentId satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DrillDocument,
     "\n  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }\n": typeof types.BreakdownByAgentDocument,
+    "\n  query BenchIndicators($u: ID!, $f: DateTime!, $t: DateTime!) {\n    indicators(unitId: $u, from: $f, to: $t) { key class value numerator denominator target status previous }\n  }\n": typeof types.BenchIndicatorsDocument,
+    "\n  query BenchEngagementTypes($u: ID!, $f: DateTime!, $t: DateTime!) {\n    engagementTypes(unitId: $u, from: $f, to: $t) { type score measures { key value } }\n  }\n": typeof types.BenchEngagementTypesDocument,
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": typeof types.LoginDocument,
 };
 const documents: Documents = {
@@ -44,6 +46,8 @@ const documents: Documents = {
     "\n  query Trend($u: ID!, $f: DateTime!, $t: DateTime!) { engagementTrend(unitId: $u, from: $f, to: $t, interval: DAY) { ...BenchScore } }\n": types.TrendDocument,
     "\n  query Drill($u: ID!, $f: DateTime!, $t: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $u, from: $f, to: $t, first: 50, filter: $filter) { totalCount edges { node { id occurredAt agentId satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DrillDocument,
     "\n  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }\n": types.BreakdownByAgentDocument,
+    "\n  query BenchIndicators($u: ID!, $f: DateTime!, $t: DateTime!) {\n    indicators(unitId: $u, from: $f, to: $t) { key class value numerator denominator target status previous }\n  }\n": types.BenchIndicatorsDocument,
+    "\n  query BenchEngagementTypes($u: ID!, $f: DateTime!, $t: DateTime!) {\n    engagementTypes(unitId: $u, from: $f, to: $t) { type score measures { key value } }\n  }\n": types.BenchEngagementTypesDocument,
     "\n  mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token } }\n": types.LoginDocument,
 };
 
@@ -99,6 +103,14 @@ export function graphql(source: "\n  query Drill($u: ID!, $f: DateTime!, $t: Dat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BreakdownByAgent($u: ID!, $f: DateTime!, $t: DateTime!) { engagementBreakdown(unitId: $u, from: $f, to: $t, by: AGENT) { value score { touchpoints overall } } }\n"): typeof import('./graphql').BreakdownByAgentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchIndicators($u: ID!, $f: DateTime!, $t: DateTime!) {\n    indicators(unitId: $u, from: $f, to: $t) { key class value numerator denominator target status previous }\n  }\n"): typeof import('./graphql').BenchIndicatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BenchEngagementTypes($u: ID!, $f: DateTime!, $t: DateTime!) {\n    engagementTypes(unitId: $u, from: $f, to: $t) { type score measures { key value } }\n  }\n"): typeof import('./graphql').BenchEngagementTypesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

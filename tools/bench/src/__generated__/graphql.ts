@@ -30,6 +30,17 @@ export type CommitmentState =
   | 'MET'
   | 'OPEN';
 
+export type EngagementType =
+  | 'BEHAVIOURAL'
+  | 'EMOTIONAL'
+  | 'STRATEGIC'
+  | 'WIN_WIN';
+
+export type IndicatorClass =
+  | 'KCI'
+  | 'KPI'
+  | 'KQI';
+
 export type LifecycleStage =
   | 'AFTER_SALE'
   | 'IN_SALE'
@@ -74,6 +85,11 @@ export type ServiceInput = {
   resolved: boolean;
   servedAt?: string | null | undefined;
 };
+
+export type Status =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
 
 export type TouchpointFilter = {
   agentId?: string | null | undefined;
@@ -225,6 +241,24 @@ export type BreakdownByAgentQueryVariables = Exact<{
 
 
 export type BreakdownByAgentQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number, overall: number | null } }> };
+
+export type BenchIndicatorsQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+}>;
+
+
+export type BenchIndicatorsQuery = { indicators: Array<{ key: string, class: IndicatorClass, value: number | null, numerator: number, denominator: number, target: number | null, status: Status | null, previous: number | null }> };
+
+export type BenchEngagementTypesQueryVariables = Exact<{
+  u: string;
+  f: string;
+  t: string;
+}>;
+
+
+export type BenchEngagementTypesQuery = { engagementTypes: Array<{ type: EngagementType, score: number | null, measures: Array<{ key: string, value: number | null }> }> };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -500,6 +534,32 @@ export const BreakdownByAgentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BreakdownByAgentQuery, BreakdownByAgentQueryVariables>;
+export const BenchIndicatorsDocument = new TypedDocumentString(`
+    query BenchIndicators($u: ID!, $f: DateTime!, $t: DateTime!) {
+  indicators(unitId: $u, from: $f, to: $t) {
+    key
+    class
+    value
+    numerator
+    denominator
+    target
+    status
+    previous
+  }
+}
+    `) as unknown as TypedDocumentString<BenchIndicatorsQuery, BenchIndicatorsQueryVariables>;
+export const BenchEngagementTypesDocument = new TypedDocumentString(`
+    query BenchEngagementTypes($u: ID!, $f: DateTime!, $t: DateTime!) {
+  engagementTypes(unitId: $u, from: $f, to: $t) {
+    type
+    score
+    measures {
+      key
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BenchEngagementTypesQuery, BenchEngagementTypesQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {
