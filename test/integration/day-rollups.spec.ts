@@ -46,7 +46,7 @@ async function ingest(records: TouchpointRecord[]): Promise<void> {
     const { repeats, turned } = await settleRepeatContacts(tx, keys);
     for (const t of turned) addToRollups(deltas, TREE.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
     for (const r of records) {
-      addToRollups(deltas, TREE.lineage(r.unitId), r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, received.get(r.id) as number, repeats.has(r.id))));
+      addToRollups(deltas, TREE.lineage(r.unitId), r.occurredAt.getTime(), sliceValuesOf({ ...r, perceptionMember: null }), countTouchpoint(factsOf(r, received.get(r.id) as number, repeats.has(r.id))));
     }
     await applyRollupDeltas(tx, deltas);
   });

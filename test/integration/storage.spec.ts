@@ -102,7 +102,7 @@ describe('applyRollupDeltas', () => {
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     for (const [i, unit] of ['p3', 'p1', 'b2', 'p2', 'b1'].entries()) {
       const r = record(i, hour + 60_000 * i);
-      addToRollups(deltas, TREE.lineage(unit), r.occurredAt.getTime(), sliceValuesOf(r), countTouchpoint(factsOf(r, Date.now())));
+      addToRollups(deltas, TREE.lineage(unit), r.occurredAt.getTime(), sliceValuesOf({ ...r, perceptionMember: null }), countTouchpoint(factsOf(r, Date.now())));
     }
     const sql = recording(fx.db);
     await fx.db.transaction(async (tx) => {
@@ -197,7 +197,7 @@ describe('rebuildRollups', () => {
         occurredAt: Number(r.occurred_ms),
         receivedAt: Number(r.received_ms),
       });
-      const slices = sliceValuesOf({ channel: String(r.channel), kind: String(r.kind), stage: String(r.stage), region: r.region as string | null, industry: r.industry as string | null, needCategory: String(r.need_category), agentId: r.agent_id as string | null, teamId: r.team_id as string | null, productId: r.product_id as string | null });
+      const slices = sliceValuesOf({ channel: String(r.channel), kind: String(r.kind), stage: String(r.stage), region: r.region as string | null, industry: r.industry as string | null, needCategory: String(r.need_category), agentId: r.agent_id as string | null, teamId: r.team_id as string | null, productId: r.product_id as string | null, perceptionMember: (r.perception_member as string | null) ?? null });
       addToRollups(deltas, TREE.lineage(r.unit_id), Number(r.occurred_ms), slices, counters);
     }
     await fx.db.transaction(async (tx) => {

@@ -126,6 +126,8 @@ export const DOCS = {
     indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }`),
   engagementTypes: graphql(`query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {
     engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }`),
+  perceptionPoints: graphql(`query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {
+    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }`),
   targets: graphql(`query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }`),
   setTarget: graphql(`mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }`),
 };

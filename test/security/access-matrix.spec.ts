@@ -219,6 +219,7 @@ const TABLE: Row[] = [
   // Indicators, engagement types and targets: read like scores; setTarget by the same callers, in their scope.
   ...scoreRows('indicators'),
   ...scoreRows('engagementTypes'),
+  ...scoreRows('perceptionPoints'),
   ...scoreRows('targets'),
   ...scoreRows('setTarget'),
 
@@ -417,6 +418,8 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v.find((i) => i.key === 'overall')?.value).not.toBeNull();
     case 'engagementTypes':
       return expect(v.map((t) => t.type)).toEqual(['BEHAVIOURAL', 'EMOTIONAL', 'WIN_WIN', 'STRATEGIC']);
+    case 'perceptionPoints':
+      return expect(v).toEqual([]); // the matrix org has no catalogue: an empty list, not an error
     case 'targets':
       expect(v.length).toBeGreaterThanOrEqual(12);
       return expect(v.filter((t) => (t.unit as Data).id !== target)).toEqual([]);

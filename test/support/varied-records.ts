@@ -47,5 +47,6 @@ export function variedRecord(i: number, at: number, unitIds: readonly string[] =
         }
       : null,
     satisfaction: i % 3 === 1 ? { score: 1 + (i % 5), comment: i % 2 ? 'ok' : null } : null,
+    perceptionPoint: null,
   };
 }

@@ -402,7 +402,7 @@ export async function touchpointBuckets(
   if (ids.length === 0) return new Map();
   const rows = await sql.query<SliceFields & { id: string; unitId: string; occurredAt: number | string }>(
     `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory",
-            agent_id AS "agentId", team_id AS "teamId", product_id AS "productId"
+            agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", perception_member AS "perceptionMember"
        FROM touchpoint WHERE id = ANY($1::uuid[])`,
     [textArray([...new Set(ids)])],
   );

@@ -33,6 +33,7 @@ interface ProbeRow {
   agent_id: string | null;
   team_id: string | null;
   product_id: string | null;
+  perception_member: string | null;
 }
 
 const LOCK_SQL = `SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
@@ -43,10 +44,10 @@ const PROBE_SQL = `SELECT u.i::int AS i,
     EXISTS (SELECT 1 FROM touchpoint p WHERE p.customer_id = u.c AND p.need_category = u.n
              AND p.occurred_at >= u.o - interval '7 days' AND (p.occurred_at, p.id) < (u.o, u.id)) AS has_previous,
     s.id AS next_id, s.repeat AS next_repeat, s.unit_id AS next_unit, floor(extract(epoch FROM s.occurred_at) * 1000)::float8 AS next_ms,
-    s.channel, s.kind, s.stage, s.region, s.industry, s.need_category, s.agent_id, s.team_id, s.product_id
+    s.channel, s.kind, s.stage, s.region, s.industry, s.need_category, s.agent_id, s.team_id, s.product_id, s.perception_member
   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY AS u(id, c, n, o, i)
   LEFT JOIN LATERAL (
-    SELECT id, repeat, unit_id, occurred_at, channel, kind, stage, region, industry, need_category, agent_id, team_id, product_id FROM touchpoint s
+    SELECT id, repeat, unit_id, occurred_at, channel, kind, stage, region, industry, need_category, agent_id, team_id, product_id, perception_member FROM touchpoint s
      WHERE s.customer_id = u.c AND s.need_category = u.n AND (s.occurred_at, s.id) > (u.o, u.id) AND s.occurred_at <= u.o + interval '7 days'
      ORDER BY s.occurred_at, s.id LIMIT 1) s ON true`;
 
@@ -87,6 +88,7 @@ export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]
             agentId: r.agent_id,
             teamId: r.team_id,
             productId: r.product_id,
+            perceptionMember: r.perception_member,
           },
   }));
   const { repeats, turned } = settleRepeats(new Set(fresh.map((t) => t.id)), probes);

@@ -17,6 +17,7 @@ interface RawRow {
   agent_id: string | null;
   team_id: string | null;
   product_id: string | null;
+  perception_member: string | null;
   served: boolean;
   handle_seconds: number | null;
   repeat: boolean;
@@ -81,7 +82,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
     `DECLARE ${cursor} NO SCROLL CURSOR FOR
      SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
             floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
-            t.need_category, t.agent_id, t.team_id, t.product_id, t.served, t.handle_seconds, t.repeat, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
+            t.need_category, t.agent_id, t.team_id, t.product_id, t.perception_member, t.served, t.handle_seconds, t.repeat, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
             t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
             (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
             n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
@@ -142,6 +143,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
         agentId: r.agent_id,
         teamId: r.team_id,
         productId: r.product_id,
+        perceptionMember: r.perception_member,
       });
       const hour = Math.floor(occurredAt / HOUR) * HOUR;
       if (hour > newestHour) newestHour = hour;

@@ -38,15 +38,16 @@ const INSERT_COLUMNS: Column[] = [
   ['served_at', 'timestamptz', (rs) => textArray(rs.map((r) => iso(r.service?.servedAt)))],
   ['satisfaction_score', 'smallint', (rs) => numberArray(rs.map((r) => r.satisfaction?.score ?? null))],
   text('satisfaction_comment', (r) => r.satisfaction?.comment ?? null),
+  text('perception_point', (r) => r.perceptionPoint),
 ];
 
 const NAMES = INSERT_COLUMNS.map(([c]) => c).join(', ');
 const K = INSERT_COLUMNS.length;
 // receivedAt comes back as epoch milliseconds: a number is cheaper to read than a timestamp.
-const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, received_at, rated_at)
+const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, received_at, rated_at)
   SELECT u.*, now(), CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END
-    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[])
-      AS u(${NAMES}, content_hash, site_id)
+    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[])
+      AS u(${NAMES}, content_hash, site_id, perception_member)
   ON CONFLICT (id) DO NOTHING
   RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms`;
 
@@ -55,6 +56,8 @@ export interface NewTouchpoint {
   contentHash: string;
   /** The site that sent it, when items of several sites are inserted together (else the `siteId` argument). */
   siteId?: string | null;
+  /** The perception point it belongs to (MANAGEMENT-MODEL.md §5), settled at ingest; null: none. */
+  perceptionMember?: string | null;
 }
 
 /**
@@ -68,7 +71,11 @@ export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], sit
   const sorted = [...items].sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
   const records = sorted.map((it) => it.record);
   const params: unknown[] = INSERT_COLUMNS.map(([, , column]) => column(records));
-  params.push(textArray(sorted.map((it) => it.contentHash)), textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))));
+  params.push(
+    textArray(sorted.map((it) => it.contentHash)),
+    textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))),
+    textArray(sorted.map((it) => it.perceptionMember ?? null)),
+  );
   const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.id, Number(r.received_ms));
@@ -107,13 +114,16 @@ export interface StoredTouchpoint {
   handleSeconds: number | null;
   satisfactionScore: number | null;
   satisfactionComment: string | null;
+  perceptionPoint: string | null;
+  perceptionMember: string | null;
 }
 
 export const STORED_COLUMNS = `id, unit_id AS "unitId", customer_id AS "customerId", channel, kind, stage, region, industry,
   agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", contract_id AS "contractId",
   occurred_at AS "occurredAt", received_at AS "receivedAt", need_category AS "needCategory",
   need_description AS "needDescription", served, service_action AS "serviceAction", resolved, handle_seconds AS "handleSeconds",
-  satisfaction_score AS "satisfactionScore", satisfaction_comment AS "satisfactionComment"`;
+  satisfaction_score AS "satisfactionScore", satisfaction_comment AS "satisfactionComment",
+  perception_point AS "perceptionPoint", perception_member AS "perceptionMember"`;
 const SELECT_STORED = `SELECT ${STORED_COLUMNS} FROM touchpoint`;
 
 /** A row of SELECT_STORED as the driver gives it: timestamps as Date (pg) or text (PGlite), smallint maybe as text. */

@@ -21,6 +21,8 @@ export interface TouchpointRecord {
   needDescription: string | null;
   service: ServiceRecord | null;
   satisfaction: { score: number; comment: string | null } | null;
+  /** A perception-point code the sender names (MANAGEMENT-MODEL.md §5), checked against the catalogue at ingest. */
+  perceptionPoint: string | null;
 }
 
 export interface ServiceRecord {
@@ -71,6 +73,8 @@ export interface SliceFields {
   agentId: string | null;
   teamId: string | null;
   productId: string | null;
+  /** The perception point it belongs to, settled at ingest (null: none). */
+  perceptionMember: string | null;
 }
 
 /** Which slice of each dimension a touchpoint falls in. */
@@ -85,5 +89,6 @@ export function sliceValuesOf(r: SliceFields): SliceValues {
     AGENT: r.agentId ?? UNKNOWN_SLICE,
     TEAM: r.teamId ?? UNKNOWN_SLICE,
     PRODUCT: r.productId ?? UNKNOWN_SLICE,
+    PERCEPTION_POINT: r.perceptionMember ?? UNKNOWN_SLICE,
   };
 }

@@ -39,7 +39,7 @@ export type Role = (typeof ROLES)[number];
 
 // The order is the rollup dim code (index + 1): append, never reorder (a stored
 // layout that differs is recounted at boot, see ensureRollupLayout).
-export const SLICE_DIMENSIONS = ['CHANNEL', 'KIND', 'STAGE', 'REGION', 'INDUSTRY', 'NEED_CATEGORY', 'AGENT', 'TEAM', 'PRODUCT'] as const;
+export const SLICE_DIMENSIONS = ['CHANNEL', 'KIND', 'STAGE', 'REGION', 'INDUSTRY', 'NEED_CATEGORY', 'AGENT', 'TEAM', 'PRODUCT', 'PERCEPTION_POINT'] as const;
 export type SliceDimension = (typeof SLICE_DIMENSIONS)[number];
 
 export const TREND_INTERVALS = ['HOUR', 'DAY', 'WEEK'] as const;

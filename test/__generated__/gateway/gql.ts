@@ -91,6 +91,8 @@ type Documents = {
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": typeof types.RateManyDocument,
     "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": typeof types.MetricsRateManyDocument,
     "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": typeof types.MetricsLoginDocument,
+    "\n  query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }\n  }\n": typeof types.PerceptionPointsDocument,
+    "\n  query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) { value score { touchpoints } }\n  }\n": typeof types.PerceptionBreakdownDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": typeof types.AddUnitDocument,
     "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": typeof types.RevocationUpsertUserDocument,
     "query RevocationMe { me { role unitId } }": typeof types.RevocationMeDocument,
@@ -134,6 +136,7 @@ type Documents = {
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineDocument,
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": typeof types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": typeof types.MatrixEngagementTypesDocument,
+    "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": typeof types.MatrixPerceptionPointsDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
@@ -223,6 +226,8 @@ const documents: Documents = {
     "\n    mutation RateMany($input: [SatisfactionRatingInput!]!) {\n      recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }\n    }\n  ": types.RateManyDocument,
     "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": types.MetricsRateManyDocument,
     "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": types.MetricsLoginDocument,
+    "\n  query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }\n  }\n": types.PerceptionPointsDocument,
+    "\n  query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) { value score { touchpoints } }\n  }\n": types.PerceptionBreakdownDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": types.AddUnitDocument,
     "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": types.RevocationUpsertUserDocument,
     "query RevocationMe { me { role unitId } }": types.RevocationMeDocument,
@@ -266,6 +271,7 @@ const documents: Documents = {
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineDocument,
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": types.MatrixEngagementTypesDocument,
+    "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": types.MatrixPerceptionPointsDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
@@ -586,6 +592,14 @@ export function graphql(source: "mutation MetricsLogin { login(username: \"exec\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }\n  }\n"): typeof import('./graphql').PerceptionPointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) { value score { touchpoints } }\n  }\n"): typeof import('./graphql').PerceptionBreakdownDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }"): typeof import('./graphql').AddUnitDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -755,6 +769,10 @@ export function graphql(source: "query MatrixIndicators($u: ID!, $from: DateTime
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }"): typeof import('./graphql').MatrixEngagementTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }"): typeof import('./graphql').MatrixPerceptionPointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -170,6 +170,7 @@ export type SliceDimension =
   | 'INDUSTRY'
   | 'KIND'
   | 'NEED_CATEGORY'
+  | 'PERCEPTION_POINT'
   | 'PRODUCT'
   | 'REGION'
   | 'STAGE'
@@ -221,6 +222,8 @@ export type TouchpointInput = {
   kind: TouchpointKind;
   need: NeedInput;
   occurredAt: string;
+  /** a code of the perception-point catalogue; unknown codes are INVALID */
+  perceptionPoint?: string | null | undefined;
   productId?: string | null | undefined;
   region?: string | null | undefined;
   satisfaction?: SatisfactionInput | null | undefined;
@@ -829,6 +832,24 @@ export type MetricsLoginMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type MetricsLoginMutation = { login: { token: string } };
 
+export type PerceptionPointsQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PerceptionPointsQuery = { perceptionPoints: Array<{ touchpoints: number, rated: number, csat: number | null, lowRatings: number, impact: number, shortBoard: boolean, point: { code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number } }> };
+
+export type PerceptionBreakdownQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PerceptionBreakdownQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number } }> };
+
 export type AddUnitMutationVariables = Exact<{
   i: OrgUnitInput;
 }>;
@@ -1131,6 +1152,15 @@ export type MatrixEngagementTypesQueryVariables = Exact<{
 
 
 export type MatrixEngagementTypesQuery = { engagementTypes: Array<{ type: EngagementType, score: number | null, measures: Array<{ key: string, value: number | null }> }> };
+
+export type MatrixPerceptionPointsQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixPerceptionPointsQuery = { perceptionPoints: Array<{ touchpoints: number, rated: number, csat: number | null, impact: number, shortBoard: boolean, point: { code: string } }> };
 
 export type MatrixTargetsQueryVariables = Exact<{
   u: string;
@@ -2532,6 +2562,35 @@ export const MetricsLoginDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MetricsLoginMutation, MetricsLoginMutationVariables>;
+export const PerceptionPointsDocument = new TypedDocumentString(`
+    query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  perceptionPoints(unitId: $unitId, from: $from, to: $to) {
+    point {
+      code
+      name
+      nameZh
+      needCategories
+      target
+    }
+    touchpoints
+    rated
+    csat
+    lowRatings
+    impact
+    shortBoard
+  }
+}
+    `) as unknown as TypedDocumentString<PerceptionPointsQuery, PerceptionPointsQueryVariables>;
+export const PerceptionBreakdownDocument = new TypedDocumentString(`
+    query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) {
+    value
+    score {
+      touchpoints
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PerceptionBreakdownQuery, PerceptionBreakdownQueryVariables>;
 export const AddUnitDocument = new TypedDocumentString(`
     mutation AddUnit($i: OrgUnitInput!) {
   upsertOrgUnit(input: $i) {
@@ -3300,6 +3359,20 @@ export const MatrixEngagementTypesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixEngagementTypesQuery, MatrixEngagementTypesQueryVariables>;
+export const MatrixPerceptionPointsDocument = new TypedDocumentString(`
+    query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {
+  perceptionPoints(unitId: $u, from: $from, to: $to) {
+    point {
+      code
+    }
+    touchpoints
+    rated
+    csat
+    impact
+    shortBoard
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixPerceptionPointsQuery, MatrixPerceptionPointsQueryVariables>;
 export const MatrixTargetsDocument = new TypedDocumentString(`
     query MatrixTargets($u: ID!) {
   targets(unitId: $u) {

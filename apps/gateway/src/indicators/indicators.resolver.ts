@@ -1,10 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ENGAGEMENT_TYPES, INDICATORS, SCORE_READERS, type Caller, type RequestOrigin } from '@qihe/domain';
-import { Callers, CurrentCaller, DB_READ_COST, listCost } from '@qihe/server';
+import { ASSUMED_LIST_SIZE, Callers, CurrentCaller, DB_READ_COST, listCost } from '@qihe/server';
 import { CurrentOrigin } from '../audit/request-origin';
 import { IndicatorsService } from './indicators.service';
 import { EngagementTypeScoreModel } from './models/engagement-type-score.model';
 import { IndicatorModel, TargetInput, TargetModel } from './models/indicator.model';
+import { PerceptionPointScoreModel } from './models/perception-point.model';
 
 @Resolver()
 @Callers(...SCORE_READERS)
@@ -29,6 +30,19 @@ export class IndicatorsResolver {
     @Args('to', { type: () => Date }) to: Date,
   ): Promise<EngagementTypeScoreModel[]> {
     return this.service.engagementTypes(caller, unitId, from, to);
+  }
+
+  @Query(() => [PerceptionPointScoreModel], {
+    description: 'every catalogue point over its touchpoints in the subtree and window, by impact (largest first); short boards marked',
+    complexity: listCost(ASSUMED_LIST_SIZE.slices, DB_READ_COST),
+  })
+  perceptionPoints(
+    @CurrentCaller() caller: Caller,
+    @Args('unitId', { type: () => ID }) unitId: string,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
+  ): Promise<PerceptionPointScoreModel[]> {
+    return this.service.perceptionPoints(caller, unitId, from, to);
   }
 
   @Query(() => [TargetModel], { description: 'in force for the unit, set here or inherited (or the model default)', complexity: listCost(40, DB_READ_COST) })

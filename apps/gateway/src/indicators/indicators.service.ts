@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recoveryCounts, sumByUnit, targetsOf, upsertTarget, type Database } from '@qihe/data';
+import { recoveryCounts, sumBySlice, sumByUnit, targetsOf, upsertTarget, type Database } from '@qihe/data';
 import {
   actorOf,
   checkWindow,
   computeIndicators,
   inScope,
   scoreEngagementTypes,
+  scorePerceptionPoints,
   targetKeys,
   targetProblem,
   targetsInForce,
@@ -15,6 +16,7 @@ import {
   type EngagementTypeResult,
   type IndicatorResult,
   type OrgUnitRecord,
+  type PerceptionPointScore,
   type RequestOrigin,
   type TargetInForce,
 } from '@qihe/domain';
@@ -23,6 +25,7 @@ import { AuditService } from '../audit/audit.service';
 import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import type { TargetInput, TargetModel } from './models/indicator.model';
+import { PerceptionCatalogueService } from './perception-catalogue.service';
 
 // Indicators, targets, perception points and the four engagement types
 // (MANAGEMENT-MODEL.md §4-§6), read from rollups like the scores: the cost
@@ -36,6 +39,7 @@ export class IndicatorsService {
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
     private readonly audit: AuditService,
+    private readonly perception: PerceptionCatalogueService,
   ) {}
 
   async indicators(caller: Caller, unitId: string, from: Date, to: Date): Promise<IndicatorResult[]> {
@@ -63,6 +67,14 @@ export class IndicatorsService {
     const w = checkWindow(from, to);
     const sums = await sumByUnit(this.db, [unit.id], w.from, w.to);
     return scoreEngagementTypes(sums.get(unit.id) ?? zeroCounters(), this.model);
+  }
+
+  /** Every catalogue point scored over its members in the subtree and window (the PERCEPTION_POINT slice), short boards marked. */
+  async perceptionPoints(caller: Caller, unitId: string, from: Date, to: Date): Promise<PerceptionPointScore[]> {
+    const unit = this.authorise(caller, unitId, 'read perception points of');
+    const w = checkWindow(from, to);
+    const sums = await sumBySlice(this.db, unit.id, 'PERCEPTION_POINT', w.from, w.to);
+    return scorePerceptionPoints(this.perception.catalogue.points, sums);
   }
 
   async targets(caller: Caller, unitId: string): Promise<TargetModel[]> {

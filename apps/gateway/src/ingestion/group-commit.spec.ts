@@ -68,6 +68,7 @@ function record(overrides: Partial<TouchpointRecord> = {}): TouchpointRecord {
     productId: null,
     teamId: null,
     agentId: null,
+    perceptionPoint: null,
     channel: 'PHONE',
     kind: 'SERVICE',
     stage: 'AFTER_SALE',

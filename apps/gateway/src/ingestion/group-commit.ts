@@ -229,7 +229,7 @@ export class GroupCommit {
         if (tracked && facts.service) facts.service.commitmentMet = null;
         const counters = countTouchpoint(facts);
         if (tracked) addCounters(counters, keptCounters(this.startCommitment(catalogue, r, receivedAt, w)));
-        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf(r), counters);
+        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf({ ...r, perceptionMember: c.perceptionMember ?? null }), counters);
         if (r.satisfaction) w.ratings.push({ touchpointId: r.id, unitId: r.unitId, customerId: r.customerId, occurredAt: r.occurredAt.getTime(), score: r.satisfaction.score });
         for (const u of lineage) touched.add(u);
         receivedIso ??= new Date(receivedAt).toISOString(); // one transaction, one now()

@@ -7,6 +7,7 @@ import { FeedBus } from '../core/feed-bus';
 import { GatewayMetrics } from '../core/gateway-metrics';
 import { OrgService } from '../core/org.service';
 import { CatalogueService } from '../commitments/catalogue.service';
+import { PerceptionCatalogueService } from '../indicators/perception-catalogue.service';
 import { GroupCommit, type Candidate, type RateItem } from './group-commit';
 import type { IngestErrorModel, IngestResultModel, RatingResultModel } from './models/ingest-result.model';
 
@@ -23,6 +24,7 @@ export class IngestionService {
     feed: FeedBus,
     private readonly metrics: GatewayMetrics,
     private readonly catalogues: CatalogueService,
+    private readonly perception: PerceptionCatalogueService,
   ) {
     this.writes = new GroupCommit(
       db,
@@ -46,6 +48,7 @@ export class IngestionService {
     // A unit added through another replica is picked up before its touchpoints are judged.
     const tree = await this.org.treeKnowing(unitIdsOf(items));
     await this.catalogues.knowing(commitmentCodesOf(items)); // a definition added through another replica applies here too
+    const points = await this.perception.knowing(perceptionCodesOf(items));
     const rejected: IngestErrorModel[] = [];
     const candidates: Candidate[] = [];
     const firstById = new Set<string>();
@@ -74,8 +77,13 @@ export class IngestionService {
         rejected.push({ index, id, code: RefusalCode.INVALID, message: `service.handoffUnitId: no org unit "${handoff}"` });
         continue;
       }
+      const named = record.perceptionPoint;
+      if (named !== null && !points.has(named)) {
+        rejected.push({ index, id, code: RefusalCode.INVALID, message: `perceptionPoint: no perception point "${named}" in the catalogue` });
+        continue;
+      }
       const contentHash = touchpointContentHash(record);
-      const candidate = { index, record, contentHash };
+      const candidate = { index, record, contentHash, perceptionMember: points.memberOf(named, record.needCategory) };
       if (firstById.has(record.id)) {
         laterCopies.push(candidate);
         continue;
@@ -173,6 +181,13 @@ function rateItem(index: number, touchpointId: unknown, satisfaction: unknown): 
 function* commitmentCodesOf(items: readonly unknown[]): Generator<string> {
   for (const it of items) {
     const code = (it as { service?: { commitment?: { code?: unknown } | null } | null } | null)?.service?.commitment?.code;
+    if (typeof code === 'string') yield code;
+  }
+}
+
+function* perceptionCodesOf(items: readonly unknown[]): Generator<string> {
+  for (const it of items) {
+    const code = (it as { perceptionPoint?: unknown } | null)?.perceptionPoint;
     if (typeof code === 'string') yield code;
   }
 }

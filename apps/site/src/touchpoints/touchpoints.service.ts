@@ -158,6 +158,8 @@ function toNewRow(r: TouchpointRecord, contentHash: string): NewLocalTouchpoint 
     need: { category: r.needCategory, description: r.needDescription },
     service: s && { ...s, servedAt: s.servedAt ? s.servedAt.toISOString() : null },
     satisfaction: r.satisfaction,
+    // Only when named: the payload of a touchpoint without one stays what it always was.
+    ...(r.perceptionPoint === null ? {} : { perceptionPoint: r.perceptionPoint }),
   };
   return {
     id: r.id,

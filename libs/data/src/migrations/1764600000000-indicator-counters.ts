@@ -2,7 +2,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Counters of the indicators and the four engagement types (MANAGEMENT-MODEL.md
 // §4, §6), the repeat-contact flag and its index, and a touchpoint's perception
-// point (§5). Frozen copies of what stands at this migration follow.
+// point (§5). Frozen copies of what stands at this migration follow. The
+// PERCEPTION_POINT slice is a new dimension: the gateway recounts the rollups
+// at boot for it (rollup-layout.ts).
 const NEW_COUNTERS: [column: string, perTouchpoint: string][] = [
   ['handle_seconds', `CASE WHEN served THEN coalesce(handle_seconds, 0) ELSE 0 END`],
   ['repeats', `CASE WHEN repeat THEN 1 ELSE 0 END`],

@@ -57,6 +57,7 @@ const goodItem: fc.Arbitrary<Json> = fc.record(
     productId: opt(plainText(0, 200)),
     teamId: opt(plainText(0, 200)),
     agentId: opt(plainText(0, 200)),
+    perceptionPoint: opt(plainText(0, 200)),
     channel: fc.constantFrom(...CHANNELS),
     kind: fc.constantFrom(...TOUCHPOINT_KINDS),
     stage: fc.constantFrom(...LIFECYCLE_STAGES),
@@ -92,7 +93,7 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const PATHS = [
-  'id', 'unitId', 'customerId', 'industry', 'region', 'contractId', 'productId', 'teamId', 'agentId', 'channel', 'kind', 'stage',
+  'id', 'unitId', 'customerId', 'industry', 'region', 'contractId', 'productId', 'teamId', 'agentId', 'perceptionPoint', 'channel', 'kind', 'stage',
   'occurredAt', 'need', 'need.category', 'need.description', 'service', 'service.action', 'service.handleSeconds', 'service.resolved',
   'service.firstContact', 'service.knowledgeRefs', 'service.knowledgeRefs.0', 'service.knowledgeCreated', 'service.handoffUnitId',
   'service.commitment', 'service.commitment.code', 'service.commitment.met', 'service.servedAt', 'satisfaction', 'satisfaction.score',
@@ -113,6 +114,7 @@ const EDGES: Record<string, unknown[]> = {
   productId: [len(201)],
   teamId: [len(201)],
   agentId: [len(201)],
+  perceptionPoint: [len(200), len(201), ''],
   'need.description': [len(2000), len(2001)],
   'service.action': [len(500), len(501), ''],
   'service.handleSeconds': [0, 86400, 86401, -1, 0.5, '10'],

@@ -20,7 +20,7 @@ const KIND = new Set<unknown>(TOUCHPOINT_KINDS);
 const STAGE = new Set<unknown>(LIFECYCLE_STAGES);
 const NEED = new Set<unknown>(NEED_CATEGORIES);
 
-const TOP_KEYS = new Set(['id', 'unitId', 'customerId', 'industry', 'region', 'contractId', 'productId', 'teamId', 'agentId', 'channel', 'kind', 'stage', 'occurredAt', 'need', 'service', 'satisfaction']);
+const TOP_KEYS = new Set(['id', 'unitId', 'customerId', 'industry', 'region', 'contractId', 'productId', 'teamId', 'agentId', 'channel', 'kind', 'stage', 'occurredAt', 'need', 'service', 'satisfaction', 'perceptionPoint']);
 const NEED_KEYS = new Set(['category', 'description']);
 const SERVICE_KEYS = new Set(['action', 'handleSeconds', 'resolved', 'firstContact', 'knowledgeRefs', 'knowledgeCreated', 'handoffUnitId', 'commitment', 'servedAt']);
 const COMMITMENT_KEYS = new Set(['code', 'met']);
@@ -62,7 +62,7 @@ export function compiledTouchpointCheck(raw: unknown): TouchpointRecord | null {
   if (typeof t.id !== 'string' || !UUID_ALL.test(t.id)) return null;
   if (!str(t.unitId, 1, 64) || !str(t.customerId, 1, 200)) return null;
   if (!optStr(t.industry, 200) || !optStr(t.region, 200) || !optStr(t.contractId, 200)) return null;
-  if (!optStr(t.productId, 200) || !optStr(t.teamId, 200) || !optStr(t.agentId, 200)) return null;
+  if (!optStr(t.productId, 200) || !optStr(t.teamId, 200) || !optStr(t.agentId, 200) || !optStr(t.perceptionPoint, 200)) return null;
   if (!CHANNEL.has(t.channel) || !KIND.has(t.kind) || !STAGE.has(t.stage)) return null;
   const occurredAt = date(t.occurredAt);
   if (!occurredAt || !plausible(occurredAt)) return null;
@@ -133,6 +133,7 @@ export function compiledTouchpointCheck(raw: unknown): TouchpointRecord | null {
     needDescription: orNull(need.description),
     service,
     satisfaction,
+    perceptionPoint: orNull(t.perceptionPoint),
   };
 }
 

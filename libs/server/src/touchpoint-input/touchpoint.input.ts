@@ -174,6 +174,9 @@ export class TouchpointInput {
   @Field(() => String, { nullable: true }) @optionalText() productId?: string | null;
   @Field(() => String, { nullable: true }) @optionalText() teamId?: string | null;
   @Field(() => String, { nullable: true }) @optionalText() agentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'a code of the perception-point catalogue; unknown codes are INVALID' })
+  @optionalText()
+  perceptionPoint?: string | null;
 
   @Field(() => ChannelEnum)
   @IsIn(CHANNELS)

@@ -108,6 +108,7 @@ export function checkTouchpointByClassValidator(raw: unknown): Checked<Touchpoin
           }
         : null,
       satisfaction: input.satisfaction ? { score: input.satisfaction.score, comment: orNull(input.satisfaction.comment) } : null,
+      perceptionPoint: orNull(input.perceptionPoint),
     },
   };
 }
@@ -157,6 +158,8 @@ export function canonicalTouchpoint(r: TouchpointRecord): string {
       r.service.servedAt && r.service.servedAt.toISOString(),
     ],
     r.satisfaction && [r.satisfaction.score, r.satisfaction.comment],
+    // Only when given: touchpoints stored before perception points existed keep their fingerprint.
+    ...(r.perceptionPoint === null ? [] : [{ perceptionPoint: r.perceptionPoint }]),
   ]);
 }
 

@@ -123,6 +123,8 @@ export type TouchpointInput = {
   kind: TouchpointKind;
   need: NeedInput;
   occurredAt: string;
+  /** a code of the perception-point catalogue; unknown codes are INVALID */
+  perceptionPoint?: string | null | undefined;
   productId?: string | null | undefined;
   region?: string | null | undefined;
   satisfaction?: SatisfactionInput | null | undefined;

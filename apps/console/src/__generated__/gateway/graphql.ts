@@ -73,6 +73,7 @@ export type SliceDimension =
   | 'INDUSTRY'
   | 'KIND'
   | 'NEED_CATEGORY'
+  | 'PERCEPTION_POINT'
   | 'PRODUCT'
   | 'REGION'
   | 'STAGE'

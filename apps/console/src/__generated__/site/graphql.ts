@@ -96,6 +96,7 @@ export type SiteTouchpointInput = {
   kind: TouchpointKind;
   need: NeedInput;
   occurredAt?: string | null | undefined;
+  perceptionPoint?: string | null | undefined;
   productId?: string | null | undefined;
   region?: string | null | undefined;
   satisfaction?: SatisfactionInput | null | undefined;
