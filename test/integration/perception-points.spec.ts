@@ -14,6 +14,11 @@ const POINTS = graphql(`
     perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }
   }
 `);
+const BY_POINT = graphql(`
+  query TouchpointsOfPoint($unitId: ID!, $from: DateTime!, $to: DateTime!, $filter: TouchpointFilter) {
+    touchpoints(unitId: $unitId, from: $from, to: $to, first: 1, filter: $filter) { totalCount }
+  }
+`);
 const BREAKDOWN_PP = graphql(`
   query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {
     engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) { value score { touchpoints } }
@@ -131,6 +136,11 @@ describe('perceptionPoints and short boards', () => {
     const bySlice = new Map(slices.map((x) => [x.value, x.score.touchpoints]));
     for (const w of want) expect([w.code, bySlice.get(w.code) ?? 0]).toEqual([w.code, w.touchpoints]);
     expect(bySlice.get('UNKNOWN') ?? 0).toBe(sent.filter((t) => member(t) === null).length);
+    // Each short board clicks through to exactly its touchpoints (the drill-down's perceptionPoint filter).
+    for (const w of want) {
+      const page = await gw.gql(BY_POINT, { ...window, filter: { perceptionPoint: w.code } }, exec);
+      expect([w.code, page.data!.touchpoints.totalCount]).toEqual([w.code, w.touchpoints]);
+    }
   });
 });
 

@@ -70,7 +70,8 @@ export function filterConditions(f: CheckedFilter, params: unknown[]): string[] 
     out.push(nullable && s.value === UNKNOWN_SLICE ? `(t.${col} IS NULL OR t.${col} = ${p(s.value)})` : `t.${col} = ${p(s.value)}`);
   }
   if (f.customerId !== null) out.push(`t.customer_id = ${p(f.customerId)}`);
-  if (f.perceptionPoint !== null) throw new Error('filterConditions: perception points are not stored by this gateway');
+  // Membership as settled at ingest (MANAGEMENT-MODEL.md §5), the same the PERCEPTION_POINT slice counts.
+  if (f.perceptionPoint !== null) out.push(`t.perception_member = ${p(f.perceptionPoint)}`);
   if (f.resolved !== null) out.push(`t.served AND t.resolved = ${p(f.resolved)}`);
   if (f.maxSatisfaction !== null) out.push(`t.satisfaction_score <= ${p(f.maxSatisfaction)}`);
   if (f.part) {

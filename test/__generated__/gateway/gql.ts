@@ -92,6 +92,7 @@ type Documents = {
     "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": typeof types.MetricsRateManyDocument,
     "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": typeof types.MetricsLoginDocument,
     "\n  query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }\n  }\n": typeof types.PerceptionPointsDocument,
+    "\n  query TouchpointsOfPoint($unitId: ID!, $from: DateTime!, $to: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 1, filter: $filter) { totalCount }\n  }\n": typeof types.TouchpointsOfPointDocument,
     "\n  query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) { value score { touchpoints } }\n  }\n": typeof types.PerceptionBreakdownDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": typeof types.AddUnitDocument,
     "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": typeof types.RevocationUpsertUserDocument,
@@ -227,6 +228,7 @@ const documents: Documents = {
     "mutation MetricsRateMany($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated unchanged rejected { index code } } }": types.MetricsRateManyDocument,
     "mutation MetricsLogin { login(username: \"exec\", password: \"exec-password\") { token } }": types.MetricsLoginDocument,
     "\n  query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }\n  }\n": types.PerceptionPointsDocument,
+    "\n  query TouchpointsOfPoint($unitId: ID!, $from: DateTime!, $to: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 1, filter: $filter) { totalCount }\n  }\n": types.TouchpointsOfPointDocument,
     "\n  query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) { value score { touchpoints } }\n  }\n": types.PerceptionBreakdownDocument,
     "mutation AddUnit($i: OrgUnitInput!) { upsertOrgUnit(input: $i) { id } }": types.AddUnitDocument,
     "mutation RevocationUpsertUser($i: UserInput!) { upsertUser(input: $i) { username role unitId } }": types.RevocationUpsertUserDocument,
@@ -593,6 +595,10 @@ export function graphql(source: "mutation MetricsLogin { login(username: \"exec\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PerceptionPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code name nameZh needCategories target } touchpoints rated csat lowRatings impact shortBoard }\n  }\n"): typeof import('./graphql').PerceptionPointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TouchpointsOfPoint($unitId: ID!, $from: DateTime!, $to: DateTime!, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 1, filter: $filter) { totalCount }\n  }\n"): typeof import('./graphql').TouchpointsOfPointDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

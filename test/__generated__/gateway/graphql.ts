@@ -841,6 +841,16 @@ export type PerceptionPointsQueryVariables = Exact<{
 
 export type PerceptionPointsQuery = { perceptionPoints: Array<{ touchpoints: number, rated: number, csat: number | null, lowRatings: number, impact: number, shortBoard: boolean, point: { code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number } }> };
 
+export type TouchpointsOfPointQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  filter?: TouchpointFilter | null | undefined;
+}>;
+
+
+export type TouchpointsOfPointQuery = { touchpoints: { totalCount: number } };
+
 export type PerceptionBreakdownQueryVariables = Exact<{
   unitId: string;
   from: string;
@@ -2581,6 +2591,13 @@ export const PerceptionPointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PerceptionPointsQuery, PerceptionPointsQueryVariables>;
+export const TouchpointsOfPointDocument = new TypedDocumentString(`
+    query TouchpointsOfPoint($unitId: ID!, $from: DateTime!, $to: DateTime!, $filter: TouchpointFilter) {
+  touchpoints(unitId: $unitId, from: $from, to: $to, first: 1, filter: $filter) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<TouchpointsOfPointQuery, TouchpointsOfPointQueryVariables>;
 export const PerceptionBreakdownDocument = new TypedDocumentString(`
     query PerceptionBreakdown($unitId: ID!, $from: DateTime!, $to: DateTime!) {
   engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: PERCEPTION_POINT) {

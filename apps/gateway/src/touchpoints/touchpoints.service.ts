@@ -3,6 +3,7 @@ import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, ro
 import { checkTouchpointFilter, checkWindow, EARLIEST_DATE_MS, inScope, type Caller, type CheckedFilter, type EngagementModel, type TimeWindow, type TouchpointFilter } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { PerceptionCatalogueService } from '../indicators/perception-catalogue.service';
 import { OrgService } from '../core/org.service';
 import { toTouchpointModel } from './models/touchpoint.model';
 import type { TouchpointConnectionModel } from './models/touchpoint-connection.model';
@@ -44,6 +45,7 @@ export class TouchpointsService {
     @Inject(DATABASE) private readonly db: Database,
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
+    private readonly perception: PerceptionCatalogueService,
   ) {}
 
   /** Checks a request's unit, scope, window and filter: the units it reads are the caller's part of the subtree. */
@@ -52,7 +54,8 @@ export class TouchpointsService {
     this.org.require(req.unitId);
     if (!inScope(caller, tree, req.unitId)) throw forbidden(`unitId: you may not read touchpoints of "${req.unitId}"`);
     const w = checkWindow(req.from, req.to);
-    const filter = checkTouchpointFilter(req.filter, this.model);
+    // Codes of the catalogue as this replica holds it (re-read every 15 s).
+    const filter = checkTouchpointFilter(req.filter, this.model, new Set(this.perception.catalogue.points.map((x) => x.code)));
     // A filter only ever adds conditions: the units stay the caller's part of the subtree.
     const subtree = tree.subtree(req.unitId);
     const units = subtree.filter((u) => inScope(caller, tree, u.id)).map((u) => u.id);

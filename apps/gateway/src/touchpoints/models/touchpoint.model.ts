@@ -29,6 +29,8 @@ export class TouchpointModel {
   @Field(() => String, { nullable: true }) productId!: string | null;
   @Field(() => String, { nullable: true }) contractId!: string | null;
   @Field(() => Int, { nullable: true, description: 'seconds spent serving it; null when not served' }) handleSeconds!: number | null;
+  @Field(() => String, { nullable: true, description: 'the perception point it belongs to: the one it named, else the first of the catalogue for its need (settled when stored)' })
+  perceptionPoint!: string | null;
 }
 
 export function toTouchpointModel(t: StoredTouchpoint, unit: OrgUnitModel): TouchpointModel {
@@ -51,5 +53,6 @@ export function toTouchpointModel(t: StoredTouchpoint, unit: OrgUnitModel): Touc
     productId: t.productId,
     contractId: t.contractId,
     handleSeconds: t.served ? t.handleSeconds : null,
+    perceptionPoint: t.perceptionMember,
   };
 }
