@@ -48,7 +48,7 @@ export async function copyBaseline(url: string, dir: string, batches: readonly P
   }
   writeFileSync(file, lines.join(''));
   await withClient(url, async (c) => {
-    await c.query('CREATE TABLE bench_copy_bare (LIKE touchpoint)');
+    await c.query('CREATE TABLE bench_copy_bare (LIKE touchpoint INCLUDING DEFAULTS)'); // defaults: columns COPY does not name (repeat) take them
     await c.query('CREATE TABLE bench_copy_indexed (LIKE touchpoint INCLUDING ALL)');
   });
   const bare: number[] = [];
