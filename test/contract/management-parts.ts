@@ -45,7 +45,6 @@ export const MANAGEMENT_PARTS: Record<string, string[]> = {
 
 /** Parts of management.graphql the gateway does not serve yet. Remove a part here when it is built. */
 export const NOT_BUILT: string[] = [
-  'customer and risk',
 ];
 
 const FILTER_ARG = 'Query.touchpoints(filter)';

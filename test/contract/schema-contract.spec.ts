@@ -193,8 +193,11 @@ withShared('the gateway serves each built part of management.graphql', () => {
   });
 
   // Keeps NOT_BUILT honest: a part served in full must leave the list, so that drifting from it fails from then on.
-  it.each(NOT_BUILT)('"%s" is not served in full yet (when it is, remove it from NOT_BUILT)', (part) => {
-    const contract = partContract(base(), management(), MANAGEMENT_PARTS[part]);
-    expect(findIncompatibilities(contract, gw.app.get(GraphQLSchemaHost).schema)).not.toEqual([]);
-  });
+  // (jest refuses an empty table: with every part built there is nothing left to keep honest.)
+  if (NOT_BUILT.length > 0) {
+    it.each(NOT_BUILT)('"%s" is not served in full yet (when it is, remove it from NOT_BUILT)', (part) => {
+      const contract = partContract(base(), management(), MANAGEMENT_PARTS[part]);
+      expect(findIncompatibilities(contract, gw.app.get(GraphQLSchemaHost).schema)).not.toEqual([]);
+    });
+  }
 });

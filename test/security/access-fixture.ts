@@ -117,8 +117,8 @@ export const DOCS = {
   openFollowUp: graphql(`mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: "call back") { id reason state unit { ...MatrixUnit } } }`),
   assignFollowUp: graphql(`mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }`),
   closeFollowUp: graphql(`mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: "called back, solved") { id state outcome unit { ...MatrixUnit } } }`),
-  customer: graphql(`query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints
-    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }`),
+  customer: graphql(`query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints engagement { type score }
+    units { unit { ...MatrixUnit } touchpoints lastContactAt } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }`),
   atRiskCustomers: graphql(`query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }`),
   riskModel: graphql(`query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }`),
   customerTimeline: graphql(`query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }`),

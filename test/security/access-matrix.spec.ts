@@ -401,6 +401,7 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       // cust-42 was served in every unit: the caller sees exactly its scope's units; cust-b-only only in prj-b1.
       const served = target === 'cust-42' ? scope : ['prj-b1'];
       expect(v.customerId).toBe(target);
+      expect((v.engagement as Data[]).map((t) => t.type)).toEqual(['BEHAVIOURAL', 'EMOTIONAL', 'WIN_WIN', 'STRATEGIC']);
       expect((v.units as { unit: { id: string } }[]).map((u) => u.unit.id).sort()).toEqual([...served].sort());
       return expect([...(v.openCommitments as Data[]), ...(v.followUps as Data[])].map((x) => (x.unit as Data).id).filter((u) => !scope.includes(u as string))).toEqual([]);
     }

@@ -88,6 +88,7 @@ export interface CustomerFactRow {
   channel: string;
   needCategory: string;
   served: boolean;
+  handleSeconds: number | null;
   resolved: boolean | null;
   firstContact: boolean | null;
   knowledgeRefs: number;
@@ -95,16 +96,19 @@ export interface CustomerFactRow {
   handoff: boolean;
   commitmentMet: boolean | null;
   linked: boolean;
+  /** A repeat contact by the 7-day rule across units (kept on the touchpoint at ingest). */
+  repeat: boolean;
   score: number | null;
 }
 
 const FACT_COLUMNS = `id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, ${ms('received_at', 'receivedAt')}, channel,
-  need_category AS "needCategory", served, resolved, first_contact AS "firstContact",
+  need_category AS "needCategory", served, handle_seconds AS "handleSeconds", resolved, first_contact AS "firstContact",
   coalesce(jsonb_array_length(knowledge_refs), 0) AS "knowledgeRefs", knowledge_created AS "knowledgeCreated",
   handoff_unit_id IS NOT NULL AS handoff, commitment_met AS "commitmentMet",
-  (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked, satisfaction_score AS score`;
+  (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked, repeat, satisfaction_score AS score`;
 
-type RawFact = Omit<CustomerFactRow, 'occurredAt' | 'receivedAt' | 'score' | 'knowledgeRefs'> & {
+type RawFact = Omit<CustomerFactRow, 'occurredAt' | 'receivedAt' | 'score' | 'knowledgeRefs' | 'handleSeconds'> & {
+  handleSeconds: number | string | null;
   occurredAt: number | string;
   receivedAt: number | string;
   score: number | string | null;
@@ -116,21 +120,22 @@ const toFact = (r: RawFact): CustomerFactRow => ({
   receivedAt: Number(r.receivedAt),
   score: r.score === null ? null : Number(r.score),
   knowledgeRefs: Number(r.knowledgeRefs),
+  handleSeconds: r.handleSeconds === null ? null : Number(r.handleSeconds),
 });
 
 /**
- * One customer's touchpoints that occurred in [since, until) in these units
+ * One customer's touchpoints that occurred from `since` on, in these units
  * (null: every unit), oldest first — a range of touchpoint_customer_idx.
  */
-export async function customerFacts(sql: Sql, customerId: string, unitIds: readonly string[] | null, since: number, until: number): Promise<CustomerFactRow[]> {
-  const params: unknown[] = [customerId, new Date(since).toISOString(), new Date(until).toISOString()];
+export async function customerFacts(sql: Sql, customerId: string, unitIds: readonly string[] | null, since: number): Promise<CustomerFactRow[]> {
+  const params: unknown[] = [customerId, new Date(since).toISOString()];
   let units = '';
   if (unitIds) {
     params.push(textArray(unitIds));
-    units = ' AND unit_id = ANY($4::text[])';
+    units = ' AND unit_id = ANY($3::text[])';
   }
   const rows = await sql.query<RawFact>(
-    `SELECT ${FACT_COLUMNS} FROM touchpoint WHERE customer_id = $1 AND occurred_at >= $2 AND occurred_at < $3${units}
+    `SELECT ${FACT_COLUMNS} FROM touchpoint WHERE customer_id = $1 AND occurred_at >= $2${units}
       ORDER BY occurred_at, id`,
     params,
   );

@@ -22,3 +22,4 @@ export * from './repeat-contacts';
 export * from './indicators';
 export * from './targets';
 export * from './perception-points';
+export * from './customer-engagement';

@@ -65,6 +65,9 @@ type Documents = {
     "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }": typeof types.RiskAtRiskDocument,
     "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }": typeof types.RiskProfileDocument,
     "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }": typeof types.RiskFollowUpsDocument,
+    "mutation TypesLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.TypesLoginDocument,
+    "mutation TypesRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.TypesRecordDocument,
+    "query CustomerTypes($c: String!) { customer(customerId: $c) { engagement { type score measures { key numerator denominator value normalized weight } } } }": typeof types.CustomerTypesDocument,
     "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.CustomersLoginDocument,
     "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.CustomersRecordDocument,
     "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": typeof types.CustomerProfileDocument,
@@ -131,7 +134,7 @@ type Documents = {
     "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": typeof types.MatrixOpenFollowUpDocument,
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": typeof types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": typeof types.MatrixCloseFollowUpDocument,
-    "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": typeof types.MatrixCustomerDocument,
+    "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints engagement { type score }\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": typeof types.MatrixCustomerDocument,
     "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": typeof types.MatrixAtRiskDocument,
     "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": typeof types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineDocument,
@@ -201,6 +204,9 @@ const documents: Documents = {
     "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }": types.RiskAtRiskDocument,
     "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }": types.RiskProfileDocument,
     "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }": types.RiskFollowUpsDocument,
+    "mutation TypesLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.TypesLoginDocument,
+    "mutation TypesRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.TypesRecordDocument,
+    "query CustomerTypes($c: String!) { customer(customerId: $c) { engagement { type score measures { key numerator denominator value normalized weight } } } }": types.CustomerTypesDocument,
     "mutation CustomersLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.CustomersLoginDocument,
     "mutation CustomersRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.CustomersRecordDocument,
     "query CustomerProfile($c: String!) { customer(customerId: $c) {\n  customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n  openCommitments { id code touchpointId unit { id } } followUps { id reason customerId unit { id } } } }": types.CustomerProfileDocument,
@@ -267,7 +273,7 @@ const documents: Documents = {
     "mutation MatrixOpenFollowUp($id: ID!) { openFollowUp(touchpointId: $id, note: \"call back\") { id reason state unit { ...MatrixUnit } } }": types.MatrixOpenFollowUpDocument,
     "mutation MatrixAssignFollowUp($id: ID!, $assignee: String!) { assignFollowUp(id: $id, assignee: $assignee) { id assignee unit { ...MatrixUnit } } }": types.MatrixAssignFollowUpDocument,
     "mutation MatrixCloseFollowUp($id: ID!) { closeFollowUp(id: $id, outcome: \"called back, solved\") { id state outcome unit { ...MatrixUnit } } }": types.MatrixCloseFollowUpDocument,
-    "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": types.MatrixCustomerDocument,
+    "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints engagement { type score }\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": types.MatrixCustomerDocument,
     "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": types.MatrixAtRiskDocument,
     "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineDocument,
@@ -487,6 +493,18 @@ export function graphql(source: "query RiskProfile($c: String!) { customer(custo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }"): typeof import('./graphql').RiskFollowUpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TypesLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }"): typeof import('./graphql').TypesLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TypesRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }"): typeof import('./graphql').TypesRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CustomerTypes($c: String!) { customer(customerId: $c) { engagement { type score measures { key numerator denominator value normalized weight } } } }"): typeof import('./graphql').CustomerTypesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -754,7 +772,7 @@ export function graphql(source: "mutation MatrixCloseFollowUp($id: ID!) { closeF
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }"): typeof import('./graphql').MatrixCustomerDocument;
+export function graphql(source: "query MatrixCustomer($c: String!) { customer(customerId: $c) { customerId touchpoints engagement { type score }\n    units { unit { ...MatrixUnit } touchpoints lastContactAt } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }"): typeof import('./graphql').MatrixCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -627,6 +627,28 @@ export type RiskFollowUpsQueryVariables = Exact<{
 
 export type RiskFollowUpsQuery = { followUps: { totalCount: number, edges: Array<{ node: { reason: FollowUpReason, customerId: string, touchpointId: string | null, unit: { id: string } } }> } };
 
+export type TypesLoginMutationVariables = Exact<{
+  u: string;
+  p: string;
+}>;
+
+
+export type TypesLoginMutation = { login: { token: string } };
+
+export type TypesRecordMutationVariables = Exact<{
+  input: Array<TouchpointInput> | TouchpointInput;
+}>;
+
+
+export type TypesRecordMutation = { recordTouchpoints: { accepted: number, rejected: Array<{ code: string, message: string }> } };
+
+export type CustomerTypesQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type CustomerTypesQuery = { customer: { engagement: Array<{ type: EngagementType, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number, value: number | null, normalized: number | null, weight: number }> }> } | null };
+
 export type CustomersLoginMutationVariables = Exact<{
   u: string;
   p: string;
@@ -1124,7 +1146,7 @@ export type MatrixCustomerQueryVariables = Exact<{
 }>;
 
 
-export type MatrixCustomerQuery = { customer: { customerId: string, touchpoints: number, units: Array<{ touchpoints: number, lastContactAt: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, openCommitments: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, followUps: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }> } | null };
+export type MatrixCustomerQuery = { customer: { customerId: string, touchpoints: number, engagement: Array<{ type: EngagementType, score: number | null }>, units: Array<{ touchpoints: number, lastContactAt: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, risk: { probability: number } | null, openCommitments: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, followUps: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }> } | null };
 
 export type MatrixAtRiskQueryVariables = Exact<{
   u: string;
@@ -2163,6 +2185,42 @@ export const RiskFollowUpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RiskFollowUpsQuery, RiskFollowUpsQueryVariables>;
+export const TypesLoginDocument = new TypedDocumentString(`
+    mutation TypesLogin($u: String!, $p: String!) {
+  login(username: $u, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<TypesLoginMutation, TypesLoginMutationVariables>;
+export const TypesRecordDocument = new TypedDocumentString(`
+    mutation TypesRecord($input: [TouchpointInput!]!) {
+  recordTouchpoints(input: $input) {
+    accepted
+    rejected {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TypesRecordMutation, TypesRecordMutationVariables>;
+export const CustomerTypesDocument = new TypedDocumentString(`
+    query CustomerTypes($c: String!) {
+  customer(customerId: $c) {
+    engagement {
+      type
+      score
+      measures {
+        key
+        numerator
+        denominator
+        value
+        normalized
+        weight
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerTypesQuery, CustomerTypesQueryVariables>;
 export const CustomersLoginDocument = new TypedDocumentString(`
     mutation CustomersLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {
@@ -3269,12 +3327,19 @@ export const MatrixCustomerDocument = new TypedDocumentString(`
   customer(customerId: $c) {
     customerId
     touchpoints
+    engagement {
+      type
+      score
+    }
     units {
       unit {
         ...MatrixUnit
       }
       touchpoints
       lastContactAt
+    }
+    risk {
+      probability
     }
     openCommitments {
       id

@@ -1,8 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type Database, type PageCursor } from '@qihe/data';
-import { checkCustomerId, EARLIEST_DATE_MS, inScope, seesEverything, type Caller } from '@qihe/domain';
+import { customerFacts, customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type Database, type PageCursor } from '@qihe/data';
+import {
+  checkCustomerId,
+  customerCounters,
+  CUSTOMER_WINDOW_MS,
+  EARLIEST_DATE_MS,
+  inScope,
+  scoreEngagementTypes,
+  seesEverything,
+  type Caller,
+  type EngagementModel,
+} from '@qihe/domain';
 import { badInput } from '@qihe/server';
-import { DATABASE } from '../core/tokens';
+import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
@@ -46,6 +56,7 @@ export class CustomersService {
     private readonly commitments: CommitmentsService,
     private readonly followUps: FollowUpsService,
     private readonly risk: RiskReadsService,
+    @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
   ) {}
 
   async scope(caller: Caller, customerId: string): Promise<CustomerScope> {
@@ -61,10 +72,12 @@ export class CustomersService {
     const s = await this.scope(caller, customerId);
     if (s.visible.length === 0) return null;
     const unitIds = s.visible.map((u) => u.unitId);
-    const [promised, followUps, risk] = await Promise.all([
+    const since = Date.now() - CUSTOMER_WINDOW_MS;
+    const [promised, followUps, risk, facts] = await Promise.all([
       openPromiseTouchpoints(this.db, customerId, unitIds, PROFILE_LIST),
       customerFollowUps(this.db, customerId, unitIds, PROFILE_LIST),
       this.risk.riskOf(customerId, s.unitIds),
+      customerFacts(this.db, customerId, s.unitIds, since),
     ]);
     const units = [...s.visible].sort((a, b) => b.lastContactAt - a.lastContactAt || (a.unitId < b.unitId ? -1 : 1));
     return {
@@ -73,6 +86,8 @@ export class CustomersService {
       firstContactAt: new Date(Math.min(...units.map((u) => u.firstContactAt))),
       lastContactAt: new Date(units[0].lastContactAt),
       units: units.map((u) => ({ unit: this.org.require(u.unitId), touchpoints: u.touchpoints, lastContactAt: new Date(u.lastContactAt) })),
+      // The four types over the in-scope touchpoints of the last 365 days, counted as ingest counts them.
+      engagement: scoreEngagementTypes(customerCounters(facts, since), this.model),
       risk,
       openCommitments: (await this.commitments.modelsOf(promised)).filter((c) => c.completedAt === null),
       followUps: followUps.map((f) => this.followUps.model(f)),

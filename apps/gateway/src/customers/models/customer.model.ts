@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { CommitmentModel } from '../../commitments/models/commitment.model';
 import { FollowUpModel } from '../../follow-ups/models/follow-up.model';
+import { EngagementTypeScoreModel } from '../../indicators/models/engagement-type-score.model';
 import { OrgUnitModel } from '../../org/org-unit.model';
 
 @ObjectType('CustomerUnitActivity')
@@ -33,6 +34,8 @@ export class CustomerProfileModel {
   @Field(() => Date) firstContactAt!: Date;
   @Field(() => Date) lastContactAt!: Date;
   @Field(() => [CustomerUnitActivityModel]) units!: CustomerUnitActivityModel[];
+  @Field(() => [EngagementTypeScoreModel], { description: 'always four, in the order of EngagementType: the in-scope touchpoints of the last 365 days' })
+  engagement!: EngagementTypeScoreModel[];
   @Field(() => CustomerRiskModel, { nullable: true, description: 'null before the first fit' }) risk!: CustomerRiskModel | null;
   @Field(() => [CommitmentModel]) openCommitments!: CommitmentModel[];
   @Field(() => [FollowUpModel]) followUps!: FollowUpModel[];
