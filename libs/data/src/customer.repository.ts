@@ -1,3 +1,4 @@
+import type { CustomerTouchpointFacts } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
 
@@ -79,26 +80,10 @@ export async function customerUnits(sql: Sql, customerId: string): Promise<Custo
   return rows.map((r) => ({ unitId: r.unitId, touchpoints: Number(r.touchpoints), firstContactAt: Number(r.firstContactAt), lastContactAt: Number(r.lastContactAt) }));
 }
 
-/** What the customer lens (four types, risk features) reads of one touchpoint. */
-export interface CustomerFactRow {
+/** What the customer lens (four types, risk features) reads of one touchpoint: the counters' facts and where it happened. */
+export interface CustomerFactRow extends CustomerTouchpointFacts {
   id: string;
   unitId: string;
-  occurredAt: number;
-  receivedAt: number;
-  channel: string;
-  needCategory: string;
-  served: boolean;
-  handleSeconds: number | null;
-  resolved: boolean | null;
-  firstContact: boolean | null;
-  knowledgeRefs: number;
-  knowledgeCreated: boolean | null;
-  handoff: boolean;
-  commitmentMet: boolean | null;
-  linked: boolean;
-  /** A repeat contact by the 7-day rule across units (kept on the touchpoint at ingest). */
-  repeat: boolean;
-  score: number | null;
 }
 
 const FACT_COLUMNS = `id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, ${ms('received_at', 'receivedAt')}, channel,
