@@ -93,17 +93,6 @@ export const STAGES_FOR: Record<NeedCategory, Partial<Record<LifecycleStage, num
   OTHER: { PRE_SALE: 1, IN_SALE: 1, AFTER_SALE: 1 },
 };
 
-/** Typical handling time per channel, in seconds: [min, max] of a log-uniform draw. */
-export const HANDLE_SECONDS: Record<Channel, readonly [number, number]> = {
-  PHONE: [60, 1500],
-  EMAIL: [120, 3600],
-  WEB: [60, 900],
-  APP: [45, 900],
-  ONSITE: [1800, 14_400],
-  SOCIAL: [30, 600],
-  OTHER: [60, 1800],
-};
-
 /** How much a need moves the chance of resolving it. */
 export const RESOLUTION_SHIFT: Partial<Record<NeedCategory, number>> = {
   COMPLAINT: -0.15,

@@ -1,5 +1,6 @@
-import type { NeedCategory, OrgUnitRecord, TouchpointKind } from '@qihe/domain';
+import type { NeedCategory, OrgUnitRecord, PerceptionPointDefinition, TouchpointKind } from '@qihe/domain';
 import type { SatisfactionInput, ServiceInput, TouchpointInput } from '@qihe/client';
+import { handleSecondsFor, PerceptionPointPicker, RepeatContacts } from './contact-patterns';
 import { CustomerMoods } from './customer-moods';
 import { Rng } from './prng';
 import { businessUnitOf, unitProfile, type UnitProfile } from './unit-profile';
@@ -7,7 +8,6 @@ import {
   ACTION_TEXT,
   COMMENT_TEXT,
   COMMITMENT_FOR,
-  HANDLE_SECONDS,
   NEED_TEXT,
   OTHER_INDUSTRIES,
   RESOLUTION_SHIFT,
@@ -31,6 +31,10 @@ export interface GeneratorOptions {
   lateRatingDelayMs?: readonly [number, number];
   /** Level-1 catalogue codes: a promise naming one is made now and kept later (met: false, "not yet"). */
   trackedCodes?: Iterable<string>;
+  /** The perception-point catalogue: each touchpoint names one of its points for the need, when there is one. */
+  perceptionPoints?: readonly Pick<PerceptionPointDefinition, 'code' | 'needCategories'>[];
+  /** Share of touchpoints that are a customer calling again about an earlier need within 7 days (default 0.15). */
+  repeatShare?: number;
 }
 
 export interface LateRating {
@@ -70,10 +74,16 @@ export class TouchpointGenerator {
   private readonly tracked: ReadonlySet<string>;
   private readonly weightCache = new WeakMap<readonly string[], Record<string, number>>();
   private readonly moods: CustomerMoods;
+  private readonly repeats: RepeatContacts<Customer>;
+  private readonly points: PerceptionPointPicker;
+  private readonly handleRng: Rng;
 
   constructor(opts: GeneratorOptions) {
     this.rng = new Rng(opts.seed);
     this.moods = new CustomerMoods(opts.seed);
+    this.repeats = new RepeatContacts(opts.seed, { share: opts.repeatShare });
+    this.points = new PerceptionPointPicker(opts.seed, opts.perceptionPoints ?? []);
+    this.handleRng = Rng.for(String(opts.seed), 'handle');
     for (const u of opts.units) this.byId.set(u.id, u);
     for (const u of opts.units) {
       if (u.parentId === null) continue;
@@ -109,16 +119,18 @@ export class TouchpointGenerator {
   /** One touchpoint that happened shortly before `nowMs` in one of `unitIds`, picked by volume. */
   next(nowMs: number, unitIds: readonly string[] = this.active): GeneratedTouchpoint {
     const rng = this.rng;
-    const unit = this.byId.get(rng.weighted(this.weightsOf(unitIds))) as OrgUnitRecord;
+    const again = this.repeats.draw(nowMs, unitIds); // a customer calling again about an earlier need
+    const unit = this.byId.get(again ? again.unitId : rng.weighted(this.weightsOf(unitIds))) as OrgUnitRecord;
     const p = this.profile(unit.id);
     const bu = businessUnitOf(unit, this.byId);
     const words = wordsFor(unit.industry ?? bu?.industry);
 
     const home = this.byId.get(this.moods.whoseCustomer(unit.id, this.active)) as OrgUnitRecord; // whose customer this is
     const customerIndex = Math.floor(p.customerPool * rng.next() ** 2); // a few customers call often
-    const customer = home === unit ? this.customer(unit, p, customerIndex) : this.customer(home, this.profile(home.id), customerIndex);
+    const customer = again ? again.past.customer : home === unit ? this.customer(unit, p, customerIndex) : this.customer(home, this.profile(home.id), customerIndex);
     const mood = this.moods.step(customer.id);
-    const category = this.moods.need(customer.id, mood, rng.weighted(p.needMix));
+    const moodNeed = this.moods.need(customer.id, mood, rng.weighted(p.needMix));
+    const category = again ? again.past.need : moodNeed;
     const stage = rng.weighted(STAGES_FOR[category]);
     const channel = rng.weighted(p.channelMix);
     const kind: TouchpointKind = channel === 'SOCIAL' && rng.chance(0.8) ? 'SOCIAL' : rng.chance(0.1) ? 'COLLABORATION' : 'SERVICE';
@@ -140,6 +152,9 @@ export class TouchpointGenerator {
       occurredAt: iso(occurredMs),
       need: rng.chance(0.75) ? { category, description: fill(rng.pick(NEED_TEXT[category])) } : { category },
     };
+    const point = this.points.pick(category);
+    if (point !== undefined) input.perceptionPoint = point;
+    this.repeats.remember({ customer, customerId: customer.id, unitId: unit.id, need: category, occurredMs });
     if (customer.region !== null) input.region = customer.region;
     if (customer.industry !== null) input.industry = customer.industry;
     if (rng.chance(p.linkageRate)) input.contractId = `ct-${unit.id}-${String(customer.index).padStart(4, '0')}`;
@@ -181,8 +196,7 @@ export class TouchpointGenerator {
     const handoffUnitId = rng.chance(p.handoffRate) ? this.handoffTarget(unit) : undefined;
     const pResolve = clamp(p.resolutionRate + (RESOLUTION_SHIFT[category] ?? 0) - (handoffUnitId ? 0.1 : 0), 0.02, 0.99);
     const resolved = rng.chance(pResolve);
-    const [lo, hi] = HANDLE_SECONDS[channel];
-    const handleSeconds = Math.min(86_400, Math.round(Math.exp(rng.between(Math.log(lo), Math.log(hi)))));
+    const handleSeconds = handleSecondsFor(this.handleRng, channel, category);
     const service: ServiceInput = {
       action: fill(rng.pick(ACTION_TEXT[category])),
       handleSeconds,

@@ -162,6 +162,7 @@ async function main(): Promise<number> {
     lateRatingRatio,
     seed: values.seed,
     commitments: values['no-commitments'] ? undefined : seed.commitments,
+    perceptionPoints: seed.perceptionPoints,
     client: { timeoutMs },
     signal: controller.signal,
     onProgress: (p) => {

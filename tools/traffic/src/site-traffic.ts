@@ -1,4 +1,4 @@
-import type { OrgUnitRecord } from '@qihe/domain';
+import type { OrgUnitRecord, PerceptionPointDefinition } from '@qihe/domain';
 import { GatewayClient, GatewayError, type TouchpointInput, type TypedDocument } from '@qihe/client';
 import { siteGraphql } from './__generated__/site';
 import { TouchpointGenerator } from './generator';
@@ -28,6 +28,8 @@ export interface SiteTrafficOptions {
   lateRatingRatio?: number;
   /** Level-1 commitment codes: promises naming them are made "not yet" kept (see TouchpointGenerator). */
   trackedCodes?: Iterable<string>;
+  /** The perception-point catalogue: each touchpoint names one of its points for the need. */
+  perceptionPoints?: readonly PerceptionPointDefinition[];
   /** Told of each touchpoint a site confirmed, as the agent sent it (the site fills in the agent). */
   onConfirmed?: (input: TouchpointInput, agent: SiteAgent) => void;
   seed?: number | string;
@@ -88,7 +90,7 @@ export async function runSiteTraffic(opts: SiteTrafficOptions): Promise<SiteTraf
   const end = opts.durationSec ? started + opts.durationSec * 1000 : Number.POSITIVE_INFINITY;
   const total = opts.total ?? Number.POSITIVE_INFINITY;
   const summary: SiteTrafficSummary = { confirmed: new Map(), ratings: new Map(), sent: 0, retries: 0, givenUp: [], elapsedMs: 0 };
-  const gen = new TouchpointGenerator({ seed: opts.seed ?? Date.now(), units: opts.units, lateRatingRatio: opts.lateRatingRatio ?? 0.2, trackedCodes: opts.trackedCodes });
+  const gen = new TouchpointGenerator({ seed: opts.seed ?? Date.now(), units: opts.units, lateRatingRatio: opts.lateRatingRatio ?? 0.2, trackedCodes: opts.trackedCodes, perceptionPoints: opts.perceptionPoints });
   const pendingRatings: Promise<void>[] = [];
   const progress = (): void => opts.onProgress?.({ sent: summary.sent, confirmed: [...summary.confirmed.values()].reduce((n, s) => n + s.size, 0), ratings: summary.ratings.size, retries: summary.retries });
 

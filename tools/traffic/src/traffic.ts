@@ -1,4 +1,4 @@
-import { OrgTree, type CommitmentDefinition, type OrgUnitRecord } from '@qihe/domain';
+import { OrgTree, type CommitmentDefinition, type PerceptionPointDefinition, type OrgUnitRecord } from '@qihe/domain';
 import { GatewayClient, GatewayError, type GatewayClientOptions, type SatisfactionInput, type TouchpointInput } from '@qihe/client';
 import { CommitmentPlanner } from './commitment-plan';
 import { CommitmentTraffic, type CommitmentTrafficSummary } from './commitment-traffic';
@@ -39,6 +39,8 @@ export interface TrafficOptions {
   client?: Partial<Omit<GatewayClientOptions, 'url' | 'token'>>;
   /** The commitment catalogue: promises naming its level-1 codes are made, and their steps done later (recordCommitmentEvents). */
   commitments?: readonly CommitmentDefinition[];
+  /** The perception-point catalogue: each touchpoint names one of its points for the need. */
+  perceptionPoints?: readonly PerceptionPointDefinition[];
   signal?: AbortSignal;
   onProgress?: (progress: TrafficProgress) => void;
 }
@@ -155,6 +157,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficSummary> 
     lateRatingRatio: opts.lateRatingRatio,
     lateRatingDelayMs: opts.lateRatingDelayMs,
     trackedCodes: opts.commitments?.filter((d) => d.level === 1).map((d) => d.code),
+    perceptionPoints: opts.perceptionPoints,
   });
   const rng = Rng.for(seed, 'runner');
   const siteWeights: Record<string, number> = {};

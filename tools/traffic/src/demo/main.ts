@@ -188,6 +188,7 @@ async function main(): Promise<void> {
       units: seed.units,
       rate: Number(values.rate),
       trackedCodes: planner.levelOneCodes,
+      perceptionPoints: seed.perceptionPoints,
       onConfirmed: (input) => steps.add(planner.plan(input)),
       signal: abort.signal,
       onProgress: (p) => {

@@ -1,0 +1,126 @@
+import type { Channel, NeedCategory, PerceptionPointDefinition } from '@qihe/domain';
+import { Rng } from './prng';
+
+// What makes the management indicators (issue 13) meaningful: handle times
+// that look like a real centre's (log-normal around a median per channel,
+// stretched per need), customers who call again about the same need within
+// the 7-day repeat window (sometimes reaching another unit), and the
+// perception point of the catalogue each contact touches. Each draws from its
+// own stream, so the generator's other draws stay as they were.
+
+/** Median handle seconds per channel. */
+export const HANDLE_MEDIAN_SECONDS: Record<Channel, number> = {
+  PHONE: 330,
+  EMAIL: 600,
+  WEB: 240,
+  APP: 210,
+  ONSITE: 4_800,
+  SOCIAL: 150,
+  OTHER: 360,
+};
+
+/** Plausible bounds per channel: a draw outside is clamped to them. */
+export const HANDLE_BOUNDS_SECONDS: Record<Channel, readonly [number, number]> = {
+  PHONE: [30, 3_600],
+  EMAIL: [60, 7_200],
+  WEB: [30, 2_400],
+  APP: [20, 2_400],
+  ONSITE: [900, 28_800],
+  SOCIAL: [15, 1_800],
+  OTHER: [30, 3_600],
+};
+
+/** How a need stretches the channel's median: faults and complaints take longer than a question. */
+export const HANDLE_NEED_FACTOR: Record<NeedCategory, number> = {
+  CONSULTATION: 0.9,
+  FAULT: 1.5,
+  COMPLAINT: 1.4,
+  PURCHASE: 1.1,
+  RENEWAL: 1.0,
+  INSTALLATION: 1.3,
+  BILLING: 1.0,
+  KNOWLEDGE: 0.8,
+  SUGGESTION: 0.7,
+  OTHER: 0.8,
+};
+
+/** Spread of the log-normal (σ of ln seconds). */
+const HANDLE_SIGMA = 0.55;
+
+/** Handle seconds for a contact: log-normal around the channel's median stretched by the need, within the channel's bounds. */
+export function handleSecondsFor(rng: Rng, channel: Channel, need: NeedCategory): number {
+  const median = HANDLE_MEDIAN_SECONDS[channel] * HANDLE_NEED_FACTOR[need];
+  const [lo, hi] = HANDLE_BOUNDS_SECONDS[channel];
+  return Math.round(Math.min(hi, Math.max(lo, median * Math.exp(rng.normal(0, HANDLE_SIGMA)))));
+}
+
+/** A contact a customer may call again about. */
+export interface PastContact<C> {
+  customer: C;
+  customerId: string;
+  unitId: string;
+  need: NeedCategory;
+  occurredMs: number;
+}
+
+export interface RepeatOptions {
+  /** Share of contacts that are a customer calling again about an earlier need (default 0.15). */
+  share?: number;
+  /** Of the repeats, the share that reach another unit (default 0.2). */
+  otherUnitShare?: number;
+}
+
+const SEVEN_DAYS_MS = 7 * 86_400_000;
+const REMEMBERED = 2_000;
+
+/** Customers calling again about the same need within the 7-day window. */
+export class RepeatContacts<C> {
+  private readonly rng: Rng;
+  private readonly recent: PastContact<C>[] = [];
+  private readonly share: number;
+  private readonly otherUnitShare: number;
+
+  constructor(seed: number | string, opts: RepeatOptions = {}) {
+    this.rng = Rng.for(String(seed), 'repeats');
+    this.share = opts.share ?? 0.15;
+    this.otherUnitShare = opts.otherUnitShare ?? 0.2;
+  }
+
+  /** An earlier contact to call again about (with the unit it now reaches), or null for a fresh contact. */
+  draw(nowMs: number, unitIds: readonly string[]): { past: PastContact<C>; unitId: string } | null {
+    if (this.recent.length === 0 || !this.rng.chance(this.share)) return null;
+    const past = this.recent[this.rng.int(0, this.recent.length - 1)];
+    if (nowMs - past.occurredMs >= SEVEN_DAYS_MS) return null;
+    const others = unitIds.filter((u) => u !== past.unitId);
+    const moved = others.length > 0 && (this.rng.chance(this.otherUnitShare) || !unitIds.includes(past.unitId));
+    return { past, unitId: moved ? this.rng.pick(others) : past.unitId };
+  }
+
+  /** Remembers a contact (the latest few thousand). */
+  remember(contact: PastContact<C>): void {
+    if (this.recent.length >= REMEMBERED) this.recent.splice(0, this.recent.length - REMEMBERED + 1);
+    this.recent.push(contact);
+  }
+}
+
+/** The perception point a contact touches: one of the catalogue's points for its need, none when the catalogue has none. */
+export class PerceptionPointPicker {
+  private readonly rng: Rng;
+  private readonly byNeed = new Map<NeedCategory, string[]>();
+
+  constructor(seed: number | string, points: readonly Pick<PerceptionPointDefinition, 'code' | 'needCategories'>[]) {
+    this.rng = Rng.for(String(seed), 'perception-points');
+    for (const p of points) {
+      for (const need of p.needCategories) {
+        const list = this.byNeed.get(need) ?? [];
+        list.push(p.code);
+        this.byNeed.set(need, list);
+      }
+    }
+  }
+
+  pick(need: NeedCategory): string | undefined {
+    const codes = this.byNeed.get(need);
+    return codes && codes.length > 0 ? this.rng.pick(codes) : undefined;
+  }
+}
