@@ -183,7 +183,12 @@ async function loadInstances(dbUrl: string, catalogue: CommitmentDefinition[], n
     // The scope counters (each unit's subtree) from the per-unit ones, as a re-shaped tree recounts them.
     const db = await Database.open({ url: dbUrl, poolSize: 1, applicationName: 'qihe-bench-commitments' });
     try {
-      await db.transaction((tx) => rebuildStatScopes(tx));
+      // The gateway's monitor settles due trees meanwhile and adds to these counters: hold its writes off
+      // while they are rebuilt (else the two deadlock on commitment_stat_scope_pkey).
+      await db.transaction(async (tx) => {
+        await tx.query('LOCK TABLE commitment_stat_scope IN SHARE ROW EXCLUSIVE MODE');
+        await rebuildStatScopes(tx);
+      });
     } finally {
       await db.close();
     }
