@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { customerFacts, customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type Database, type PageCursor } from '@qihe/data';
+import { customerFacts, customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type Database } from '@qihe/data';
 import {
   checkCustomerId,
   customerCounters,
   CUSTOMER_WINDOW_MS,
-  EARLIEST_DATE_MS,
   inScope,
   scoreEngagementTypes,
   seesEverything,
@@ -20,19 +19,12 @@ import { toTouchpointModel } from '../touchpoints/models/touchpoint.model';
 import type { TouchpointConnectionModel } from '../touchpoints/models/touchpoint-connection.model';
 import type { CustomerProfileModel } from './models/customer.model';
 import { RiskReadsService } from './risk-reads.service';
+import { decodeTouchpointCursor, encodeTouchpointCursor } from '../touchpoints/touchpoint-cursor';
 
 export const MAX_TIMELINE_PAGE = 500;
 /** The profile lists at most this many open commitments and follow-ups (newest first). */
 const PROFILE_LIST = 50;
 
-const encodeCursor = (c: PageCursor): string => Buffer.from(`${c.occurredAt}:${c.id}`).toString('base64url');
-const MAX_DATE_MS = 8.64e15;
-function decodeCursor(raw: string): PageCursor {
-  const m = /^(\d{1,16}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(raw, 'base64url').toString());
-  const occurredAt = m ? Number(m[1]) : NaN;
-  if (!m || occurredAt < EARLIEST_DATE_MS || occurredAt > MAX_DATE_MS) throw badInput('after', 'after: not a cursor returned by this query');
-  return { occurredAt, id: m[2] };
-}
 
 /** What of a customer a caller may see: the units in its scope that served them. */
 export interface CustomerScope {
@@ -97,12 +89,12 @@ export class CustomersService {
   /** The customer's touchpoints in scope, newest first. */
   async timeline(caller: Caller, customerId: string, first: number, after: string | null): Promise<TouchpointConnectionModel> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_TIMELINE_PAGE) throw badInput('first', `first must be from 1 to ${MAX_TIMELINE_PAGE}, got ${first}`);
-    const cursor = after ? decodeCursor(after) : null;
+    const cursor = after ? decodeTouchpointCursor(after) : null;
     const s = await this.scope(caller, customerId);
     if (s.visible.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const rows = await pageCustomerTouchpoints(this.db, customerId, s.unitIds, first + 1, cursor);
     const edges = rows.slice(0, first).map((t) => ({
-      cursor: encodeCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
+      cursor: encodeTouchpointCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
       node: toTouchpointModel(t, this.org.require(t.unitId)),
     }));
     // The connection's totalCount (issue 12): the customer's touchpoints in the visible units, kept per unit at ingest.

@@ -1,26 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type Database, type PageCursor, type StoredTouchpoint } from '@qihe/data';
-import { checkTouchpointFilter, checkWindow, EARLIEST_DATE_MS, inScope, type Caller, type CheckedFilter, type EngagementModel, type TimeWindow, type TouchpointFilter } from '@qihe/domain';
+import { checkTouchpointFilter, checkWindow, inScope, type Caller, type CheckedFilter, type EngagementModel, type TimeWindow, type TouchpointFilter } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { PerceptionCatalogueService } from '../indicators/perception-catalogue.service';
 import { OrgService } from '../core/org.service';
 import { toTouchpointModel } from './models/touchpoint.model';
 import type { TouchpointConnectionModel } from './models/touchpoint-connection.model';
+import { decodeTouchpointCursor, encodeTouchpointCursor } from './touchpoint-cursor';
 
 export const MAX_PAGE = 500;
 
-const encodeCursor = (c: PageCursor): string => Buffer.from(`${c.occurredAt}:${c.id}`).toString('base64url');
-
-// The latest instant a Date can hold: a cursor naming a later one was not made here.
-const MAX_DATE_MS = 8.64e15;
-
-function decodeCursor(raw: string): PageCursor {
-  const m = /^(\d{1,16}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(raw, 'base64url').toString());
-  const occurredAt = m ? Number(m[1]) : NaN;
-  if (!m || occurredAt < EARLIEST_DATE_MS || occurredAt > MAX_DATE_MS) throw badInput('after', 'after: not a cursor returned by this query');
-  return { occurredAt, id: m[2] };
-}
 
 export interface ScanRequest {
   unitId: string;
@@ -87,7 +77,7 @@ export class TouchpointsService {
     const { w, filter, units, whole } = this.prepare(caller, req);
     const { first } = req;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
-    const after = req.after ? decodeCursor(req.after) : null;
+    const after = req.after ? decodeTouchpointCursor(req.after) : null;
     const { rows, total } = await this.db.transaction(async (tx) => {
       // Page and count see one snapshot: totalCount is the size of the set the pages come from.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -101,7 +91,7 @@ export class TouchpointsService {
       return { rows, total };
     });
     const edges = rows.slice(0, first).map((t) => ({
-      cursor: encodeCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
+      cursor: encodeTouchpointCursor({ occurredAt: t.occurredAt.getTime(), id: t.id }),
       node: toTouchpointModel(t, this.org.require(t.unitId)),
     }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, totalCount: total };
