@@ -19,6 +19,7 @@ export * from './nest/graphql-limits';
 export * from './nest/health.controller';
 export * from './nest/health-probes';
 export * from './nest/run-service';
+export * from './nest/periodic-job';
 export * from './nest/tokens';
 export * from './nest/json-body';
 export * from './metrics/metrics';

@@ -13,7 +13,7 @@ import {
   type OutboxEvent,
 } from '@qihe/data';
 import { settleTree, type CommitmentNode } from '@qihe/domain';
-import type { GatewayConfig } from '@qihe/server';
+import { PeriodicJob, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
@@ -39,9 +39,11 @@ const TREES_PER_PASS = 200;
 @Injectable()
 export class CommitmentMonitor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('CommitmentMonitor');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly job = new PeriodicJob({
+    everyMs: MONITOR_INTERVAL_MS,
+    run: () => this.drain(),
+    onError: (err) => this.log.warn(`monitor pass failed (retried next tick): ${err.message}`),
+  });
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -53,27 +55,16 @@ export class CommitmentMonitor implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     if (!this.config.commitmentMonitor) return void this.log.log('commitment monitor off on this replica (QIHE_COMMITMENT_MONITOR=off)');
-    this.timer = setInterval(() => this.tick(), MONITOR_INTERVAL_MS);
-    this.timer.unref();
-    this.tick();
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running || this.stopped) return;
-    this.running = this.drain()
-      .catch((err: Error) => this.log.warn(`monitor pass failed (retried next tick): ${err.message}`))
-      .finally(() => (this.running = null));
+    await this.job.stop();
   }
 
   /** Passes until fewer trees than a full pass were due. */
   async drain(): Promise<void> {
-    for (let n = TREES_PER_PASS; n === TREES_PER_PASS && !this.stopped; ) {
+    for (let n = TREES_PER_PASS; n === TREES_PER_PASS && !this.job.stopping; ) {
       const { trees, alerts, touched } = await this.pass();
       n = trees;
       if (alerts && this.config.faultPoints.has('kill-after-monitor-commit')) this.dieAfterCommit(trees, alerts);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { claimOutbox, markOutboxSent, pruneOutbox, type Database } from '@qihe/data';
 import type { AlertEvent } from '@qihe/contracts';
-import type { GatewayConfig } from '@qihe/server';
+import { PeriodicJob, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from './tokens';
 import { FeedBus } from './feed-bus';
 
@@ -30,10 +30,11 @@ const KEEP_SENT_MS = 7 * 24 * 3_600_000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('OutboxRelay');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly job = new PeriodicJob({
+    everyMs: INTERVAL_MS,
+    run: () => this.drain(),
+    onError: (err) => this.log.warn(`sending feed events failed (kept for the next pass): ${err.message}`),
+  });
   private lastPrune = 0;
 
   constructor(
@@ -46,40 +47,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const faults = this.config.faultPoints;
     if (faults.has('no-outbox-relay') || faults.has('kill-after-monitor-commit')) {
       // Test-only: this replica sends nothing, so what it decides leaves it only through another replica or a restart.
-      this.stopped = true;
+      void this.job.stop();
       return void this.log.warn(`fault point ${[...faults].join(', ')}: this replica sends nothing from the feed outbox`);
     }
-    this.timer = setInterval(() => this.poke(), INTERVAL_MS);
-    this.timer.unref();
-    this.poke();
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.job.stop();
   }
 
   /** Sends what is waiting now (called after a transaction wrote to the outbox). */
   poke(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err: Error) => this.log.warn(`sending feed events failed (kept for the next pass): ${err.message}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.job.poke();
   }
 
   private async drain(): Promise<void> {
-    for (let sent = BATCH; sent === BATCH && !this.stopped; ) {
+    for (let sent = BATCH; sent === BATCH && !this.job.stopping; ) {
       sent = await this.db.transaction(async (tx) => {
         const rows = await claimOutbox(tx, BATCH);
         if (rows.length === 0) return 0;

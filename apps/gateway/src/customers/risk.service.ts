@@ -17,7 +17,7 @@ import {
   type Sql,
 } from '@qihe/data';
 import { crossesThreshold, predictRisk, refitDue, riskFeaturesAt, type RiskModel, type RiskSample } from '@qihe/domain';
-import type { GatewayConfig } from '@qihe/server';
+import { PeriodicJob, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import { OutboxRelay } from '../core/outbox-relay.service';
@@ -52,9 +52,7 @@ interface Session {
 @Injectable()
 export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('CustomerRisk');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly job: PeriodicJob;
   /** The latest stored model, as this replica last read it. */
   model: RiskModel | null = null;
 
@@ -63,25 +61,20 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly org: OrgService,
     private readonly relay: OutboxRelay,
     @Inject(CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({
+      everyMs: config.risk.checkSeconds * 1000,
+      run: () => this.pass(),
+      onError: (err) => this.log.warn(`risk pass failed (retried next tick): ${err.message}`),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.risk.checkSeconds * 1000);
-    this.timer.unref();
-    this.tick();
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running || this.stopped) return;
-    this.running = this.pass()
-      .catch((err: Error) => this.log.warn(`risk pass failed (retried next tick): ${err.message}`))
-      .finally(() => (this.running = null));
+    await this.job.stop();
   }
 
   /** One pass; resolves when done (tests and the bench call it to wait for one). */
