@@ -12,7 +12,9 @@ import { BENCH_GROUP, benchOrg, EXEC } from './org';
 import { pgSettings, startBenchDatabase } from './pg';
 import { explainDrill, timeExport, type DrillPlan, type ExportRun } from './drill';
 import { bar, copyBaseline, countRows, ingestPhase, truncateAll, unitIdsOf, type CopyResult, type IngestSummary } from './phases';
-import { printProfile, summariseProfile, type ProfileSummary } from './profile';
+import { startPeer } from './peer';
+import { printStatements, readStatements, resetStatements, type StatementCost } from './pg-statements';
+import { printProfile, printSteps, profileSteps, summariseProfile, type ProfileSummary, type StepLine } from './profile';
 import { ms, perSec, ratio, table, type Row } from './report';
 import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     'large-rows': { type: 'string' },
     'pg-conf': { type: 'string' },
     'late-ratings': { type: 'string' },
+    peer: { type: 'boolean', default: true },
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
     'customer-rows': { type: 'string' },
@@ -81,7 +84,9 @@ const pgWork = (s: IngestSummary): string =>
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const db = await startBenchDatabase(args['pg-conf']);
+  // --profile: PostgreSQL's time per statement too (pg_stat_statements).
+  const pgConf = [args['pg-conf'], args.profile ? 'shared_preload_libraries=pg_stat_statements' : undefined].filter(Boolean).join(';') || undefined;
+  const db = await startBenchDatabase(pgConf);
   const dir = mkdtempSync(join(tmpdir(), 'qihe-bench-'));
   const profDir = join(tmpdir(), 'qihe-bench-profiles');
   if (args.profile) {
@@ -106,6 +111,9 @@ async function main(): Promise<void> {
   let feed: Record<string, unknown> | undefined;
   const scoreSets: Record<string, { rows: number; queries: ScoreSet; raw: { ms: number[]; overall: number | null; touchpoints: number }; apiOverall: number | null; loadMs: number; rebuildMs: number }> = {};
   let profile: ProfileSummary | undefined;
+  let steps: { busyMs: number; steps: StepLine[] } | undefined;
+  let peer: IngestSummary | undefined;
+  let statements: StatementCost[] | undefined;
   const drillPlans: Record<string, DrillPlan[]> = {};
   let exportRun: ExportRun | undefined;
   let upkeep: UpkeepResult | undefined;
@@ -143,6 +151,16 @@ async function main(): Promise<void> {
       atRows: largest?.rows ?? null,
       batchP50Ms: ing?.batchLatency.p50Ms ?? null,
       batchP99Ms: ing?.batchLatency.p99Ms ?? null,
+      // Issue 16: the gateway against a bare Apollo Server peer, same clients, batches and PostgreSQL.
+      gatewayCpuUsPerTouchpoint: ing?.cpu?.serverUsPerTouchpoint ?? null,
+      pgCpuUsPerTouchpoint: ing?.cpu?.pgUsPerTouchpoint ?? null,
+      peerCpuUsPerRow: peer?.cpu?.serverUsPerTouchpoint ?? null,
+      peerPgCpuUsPerRow: peer?.cpu?.pgUsPerTouchpoint ?? null,
+      peerPerSec: peer?.perSec ?? null,
+      peerBatchP99Ms: peer?.batchLatency.p99Ms ?? null,
+      statements: statements ?? null,
+      steps: steps ?? null,
+      peer: peer ?? null,
       copy,
       run: ing,
       duplicates: dup,
@@ -178,6 +196,15 @@ async function main(): Promise<void> {
       rows.push({ figure: 'ingest', value: perSec(ing.perSec), how: `${ingHow} ${ing.segmentRates.min}–${ing.segmentRates.max}/s; ${ing.ratings} ratings in ${ing.ratingCalls} calls` });
       rows.push({ figure: 'ingest / COPY', value: ratio(ingestRatio), target: '≥ 0.50', met: ingestRatio >= 0.5, how: 'ingest ÷ bare COPY median' });
       rows.push({ figure: 'batch latency p50 / p99', value: `${ms(ing.batchLatency.p50Ms)} / ${ms(ing.batchLatency.p99Ms)}`, how: `${ing.batches} recordTouchpoints calls` });
+    }
+    if (ing && peer?.cpu && ing.cpu) {
+      const cpuX = ing.cpu.serverUsPerTouchpoint / peer.cpu.serverUsPerTouchpoint;
+      const rateX = ing.perSec / peer.perSec;
+      rows.push({ figure: 'peer (bare Apollo) ingest', value: perSec(peer.perSec), how: `same batches and clients into a bare copy of touchpoint (unnest, ON CONFLICT DO NOTHING); batch p99 ${ms(peer.batchLatency.p99Ms)}` });
+      rows.push({ figure: 'ingest / peer rate', value: ratio(rateX), target: '≥ 0.50', met: rateX >= 0.5, how: `${perSec(ing.perSec)} ÷ ${perSec(peer.perSec)}` });
+      rows.push({ figure: 'gateway CPU / touchpoint', value: `${ing.cpu.serverUsPerTouchpoint} µs`, how: `gateway utime+stime over the ingest phase (/proc) ÷ touchpoints sent; PostgreSQL ${ing.cpu.pgUsPerTouchpoint} µs` });
+      rows.push({ figure: 'peer CPU / row', value: `${peer.cpu.serverUsPerTouchpoint} µs`, how: `peer process, same way; PostgreSQL ${peer.cpu.pgUsPerTouchpoint} µs` });
+      rows.push({ figure: 'gateway CPU ÷ peer CPU', value: ratio(cpuX), target: '≤ 2×', met: cpuX <= 2, how: 'per touchpoint, same run' });
     }
     if (dup && ing) rows.push({ figure: 'ingest, 50% duplicates', value: perSec(dup.perSec), target: '≥ 0.8 × ingest', met: dup.perSec >= 0.8 * ing.perSec, how: `${dup.resent} re-sends of stored items; ${round(dup.perSec / ing.perSec, 2)}× ingest` });
     if (atLarge && ing) rows.push({ figure: `ingest at ${(largest.rows / 1e6).toFixed(1)}M rows`, value: perSec(atLarge.perSec), target: '≥ 0.8 × ingest', met: atLarge.perSec >= 0.8 * ing.perSec, how: `${ingHow}; ${round(atLarge.perSec / ing.perSec, 2)}× ingest` });
@@ -246,9 +273,24 @@ async function main(): Promise<void> {
       const batches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-ingest', lateRatingRatio: cfg.lateRatingRatio });
       copy = await copyBaseline(db.url, dir, batches, cfg.copyReps);
       console.log(`COPY of the same ${copy.rows} rows: ${perSec(copy.bare.median)} bare, ${perSec(copy.indexed.median)} with the table's indexes`);
+      if (args.peer) {
+        const p = await startPeer(db.url);
+        try {
+          peer = await ingestPhase('peer (bare Apollo)', p.url, batches, cfg.concurrency, db.url, { server: p.pid, pg: db.cluster.process.pid });
+        } finally {
+          await p.stop();
+        }
+        console.log(`peer: ${perSec(peer.perSec)}, ${peer.cpu?.serverUsPerTouchpoint} µs of peer CPU and ${peer.cpu?.pgUsPerTouchpoint} µs of PostgreSQL CPU per row, batch p99 ${ms(peer.batchLatency.p99Ms)}`);
+      }
       const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
-      ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency, db.url);
+      const counting = await resetStatements(db.url);
+      ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency, db.url, { server: gw.pid, pg: db.cluster.process.pid });
       fpIngest = sampler.stop();
+      if (counting) {
+        statements = await readStatements(db.url, ing.touchpoints);
+        console.log(`PostgreSQL execution time per touchpoint, by statement (pg_stat_statements):\n${printStatements(statements)}`);
+      }
+      console.log(`gateway: ${ing.cpu?.serverUsPerTouchpoint} µs of CPU and PostgreSQL ${ing.cpu?.pgUsPerTouchpoint} µs per touchpoint`);
       console.log(`ingest: ${perSec(ing.perSec)} (${ing.accepted} accepted, ${ing.ratings} late ratings, ${ing.rejected} rejected), batch p50 ${ms(ing.batchLatency.p50Ms)} p99 ${ms(ing.batchLatency.p99Ms)}; PostgreSQL per touchpoint ${pgWork(ing)}`);
       const dupBatches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-dup', duplicateRatio: 0.5, resendFrom: batches, lateRatingRatio: cfg.lateRatingRatio });
       dup = await ingestPhase('ingest, 50% duplicates', gw.url, dupBatches, cfg.concurrency, db.url);
@@ -386,10 +428,13 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   if (args.profile && existsSync(profDir)) {
-    const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort();
+    // The gateway's main thread (thread 0), not its workers (the risk fit).
+    const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile') && f.includes(`.${gw.pid}.0.`)).sort();
     if (files.length) {
       profile = summariseProfile(join(profDir, files[files.length - 1]));
+      steps = profileSteps(join(profDir, files[files.length - 1]));
       console.log(printProfile(profile));
+      console.log(printSteps(steps, (ing?.touchpoints ?? 0) + (dup?.touchpoints ?? 0) || undefined));
     }
   }
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Seed } from '@qihe/domain';
+import { procSample, treeCpuSec } from './gateway';
 import { runIngest, type IngestRun } from './ingest';
 import { psqlCopy, withClient } from './pg';
 import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
@@ -88,6 +89,8 @@ export interface IngestSummary {
   batchLatency: Latency;
   /** What PostgreSQL wrote and read for the phase, per touchpoint sent (pg_stat_wal, pg_stat_database). */
   pg: PgWork;
+  /** CPU seconds of the server process and of PostgreSQL (/proc) over the phase, per touchpoint sent, in µs (when their pids were given). */
+  cpu: { serverUsPerTouchpoint: number; pgUsPerTouchpoint: number | null } | null;
 }
 
 export interface PgWork {
@@ -113,13 +116,24 @@ async function pgCounters(dbUrl: string): Promise<PgCounters> {
   });
 }
 
-export async function ingestPhase(label: string, url: string, batches: readonly PlannedBatch[], concurrency: number, dbUrl: string): Promise<IngestSummary> {
+export async function ingestPhase(
+  label: string,
+  url: string,
+  batches: readonly PlannedBatch[],
+  concurrency: number,
+  dbUrl: string,
+  pids?: { server: number; pg?: number },
+): Promise<IngestSummary> {
   const total = batches.reduce((s, b) => s + b.items.length, 0);
   const b = bar(label, total, 'touchpoints');
   const before = await pgCounters(dbUrl);
+  const cpuAt = (): { server: number; pg: number } => ({ server: pids ? (procSample(pids.server)?.cpuSec ?? NaN) : NaN, pg: pids?.pg ? treeCpuSec(pids.pg) : NaN });
+  const cpu0 = cpuAt();
   const run: IngestRun = await runIngest(url, batches, { concurrency, onBatch: (_n, items) => b.update(items) });
+  const cpu1 = cpuAt();
   const after = await pgCounters(dbUrl);
   b.stop();
+  const us = (sec: number): number => round((sec * 1e6) / run.touchpoints, 1);
   const per = (x: number): number => round(x / run.touchpoints, 2);
   return {
     touchpoints: run.touchpoints,
@@ -143,6 +157,7 @@ export async function ingestPhase(label: string, url: string, batches: readonly 
       fullPageImagesPerTouchpoint: per(after.walFpi - before.walFpi),
       blocksReadPerTouchpoint: per(after.blksRead - before.blksRead),
     },
+    cpu: pids ? { serverUsPerTouchpoint: us(cpu1.server - cpu0.server), pgUsPerTouchpoint: pids.pg ? us(cpu1.pg - cpu0.pg) : null } : null,
   };
 }
 

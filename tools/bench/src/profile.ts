@@ -13,6 +13,7 @@ interface ProfileNode {
   id: number;
   callFrame: CallFrame;
   children?: number[];
+  parent?: number;
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -83,6 +84,77 @@ export function summariseProfile(file: string, top = 25): ProfileSummary {
   return { file, totalMs: Math.round(total), busyMs: Math.round(busy), topFunctions: finish(fn.values()), byOrigin: finish(origin.values()) };
 }
 
+// The steps of the ingest path (issue 16): a sample counts for the first step
+// that a frame of its stack names, from the innermost frame outwards.
+const STEPS: [string, (f: CallFrame) => boolean][] = [
+  ['garbage collector', (f) => f.functionName === '(garbage collector)'],
+  ['JSON parse (request body)', (f) => (f.functionName === 'parse' && !f.url) || /node_modules\/(body-parser|raw-body)\//.test(f.url)],
+  ['JSON serialize', (f) => f.functionName === 'stringify' && !f.url],
+  ['GraphQL variable coercion', (f) => /graphql\/(utilities\/coerceInputValue|execution\/values)/.test(f.url) || /graphql-jit\/dist\/variables/.test(f.url)],
+  ['GraphQL parse / validate', (f) => /graphql\/(language|validation)\//.test(f.url)],
+  ['class-validator / class-transformer', (f) => /node_modules\/class-(validator|transformer)\//.test(f.url)],
+  ['per-item checks (libs/server)', (f) => /libs\/server\/src\/touchpoint-input\//.test(f.url)],
+  ['content hash', (f) => /touchpointContentHash|canonicalTouchpoint/.test(f.functionName)],
+  ['rollup deltas + counters', (f) => /libs\/data\/src\/rollup-deltas|libs\/domain\/src\/(counters|slices|facts)/.test(f.url)],
+  ['SQL building (libs/data)', (f) => /libs\/data\/src\//.test(f.url)],
+  ['pg driver', (f) => /node_modules\/(pg|pg-protocol|pg-types|pg-pool)\//.test(f.url)],
+  ['group commit + ingestion service', (f) => /apps\/gateway\/src\/ingestion\//.test(f.url)],
+  ['other domain / gateway code', (f) => /dist\/(libs|apps)\//.test(f.url)],
+  ['GraphQL execute / graphql-jit', (f) => /node_modules\/(graphql|graphql-jit)\//.test(f.url)],
+  ['Apollo Server', (f) => /node_modules\/@apollo\//.test(f.url)],
+  ['Nest / Express / HTTP', (f) => /node_modules\/(@nestjs|express|router|rxjs|on-finished|finalhandler)\/|node:_http|node:http/.test(f.url)],
+  ['sockets + streams (node)', (f) => f.functionName === 'writev' || f.functionName === 'writeBuffer' || /^node:(net|stream|internal\/stream)/.test(f.url)],
+];
+
+export interface StepLine {
+  step: string;
+  ms: number;
+  share: number; // of busy time
+}
+
+/** Busy time of a profile by step of the ingest path (STEPS), from the first request on; the rest is "other". */
+export function profileSteps(file: string): { busyMs: number; steps: StepLine[] } {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  for (const n of p.nodes) for (const c of n.children ?? []) (byId.get(c) as ProfileNode).parent = n.id;
+  const stepOf = new Map<number, string | null>();
+  const classify = (id: number): string | null => {
+    if (stepOf.has(id)) return stepOf.get(id) as string | null;
+    const n = byId.get(id) as ProfileNode;
+    if (n.callFrame.functionName === '(idle)') return null;
+    const own = STEPS.find(([, m]) => m(n.callFrame))?.[0];
+    const s = own ?? (n.parent === undefined ? 'other' : classify(n.parent) ?? 'other');
+    stepOf.set(id, s);
+    return s;
+  };
+  const ms = new Map<string, number>();
+  let busy = 0;
+  // From the first request on: the gateway's start (module loading, Nest, migrations) is not the ingest path.
+  // (the first batch's coercion comes a moment before its group commit: half a second of margin)
+  const at: number[] = [];
+  p.timeDeltas.reduce((t, d, i) => (at[i] = t + d), 0);
+  const firstWrite = p.samples.findIndex((id) => classify(id) === 'group commit + ingestion service');
+  const from = firstWrite < 0 ? 0 : at[firstWrite] - 500_000;
+  p.samples.forEach((id, i) => {
+    if (at[i] < from || (byId.get(id) as ProfileNode).callFrame.functionName === '(idle)') return;
+    const d = (p.timeDeltas[i] ?? 0) / 1000;
+    busy += d;
+    const s = classify(id) ?? 'other';
+    ms.set(s, (ms.get(s) ?? 0) + d);
+  });
+  const steps = [...ms].map(([step, t]) => ({ step, ms: Math.round(t), share: Math.round((t / busy) * 1000) / 10 })).sort((a, b) => b.ms - a.ms);
+  return { busyMs: Math.round(busy), steps };
+}
+
+export function printSteps(x: { busyMs: number; steps: StepLine[] }, perTouchpoint?: number): string {
+  const lines = [`  busy time by step of the ingest path (${x.busyMs} ms busy):`];
+  for (const s of x.steps) {
+    const us = perTouchpoint ? `  ${String(Math.round(((s.ms * 1000) / perTouchpoint) * 10) / 10).padStart(6)} µs/tp` : '';
+    lines.push(`    ${String(s.share).padStart(5)} %  ${String(s.ms).padStart(7)} ms${us}  ${s.step}`);
+  }
+  return lines.join('\n');
+}
+
 export function printProfile(s: ProfileSummary): string {
   const lines = [`profile ${s.file}: ${s.busyMs} ms busy of ${s.totalMs} ms`, '  self time by origin:'];
   for (const l of s.byOrigin.slice(0, 15)) lines.push(`    ${String(l.share).padStart(5)} %  ${String(l.selfMs).padStart(7)} ms  ${l.name}`);
@@ -94,8 +166,9 @@ export function printProfile(s: ProfileSummary): string {
 if (require.main === module) {
   const file = process.argv[2];
   if (!file) {
-    console.error('usage: node dist/tools/bench/src/profile.js <file.cpuprofile> [top]');
+    console.error('usage: node dist/tools/bench/src/profile.js <file.cpuprofile> [top] [touchpoints]');
     process.exit(2);
   }
   console.log(printProfile(summariseProfile(file, Number(process.argv[3] ?? 30))));
+  console.log(printSteps(profileSteps(file), process.argv[4] ? Number(process.argv[4]) : undefined));
 }
