@@ -14,6 +14,7 @@ export * from './touchpoint-input/validate-touchpoint';
 export * from './errors/qihe-error.filter';
 export * from './shipped-file';
 export * from './nest/api-graphql';
+export * from './nest/jit-executor';
 export * from './nest/api-schema';
 export * from './nest/graphql-limits';
 export * from './nest/health.controller';

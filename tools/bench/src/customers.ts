@@ -31,13 +31,13 @@ const TIMELINE = graphql(`
 // "Off" for the A/B rounds: the customer index dropped and every customer_unit row
 // skipped by a BEFORE INSERT trigger (the statement still runs: a slight
 // understatement of the upkeep's cost, one round trip per shared transaction).
-const OFF_SQL = [
+export const OFF_SQL = [
   `DROP INDEX IF EXISTS touchpoint_customer_idx`,
   `CREATE OR REPLACE FUNCTION bench_skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
   `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
   `CREATE TRIGGER bench_customer_off BEFORE INSERT ON customer_unit FOR EACH ROW EXECUTE FUNCTION bench_skip_row()`,
 ];
-const ON_SQL = [
+export const ON_SQL = [
   `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
   `CREATE INDEX IF NOT EXISTS touchpoint_customer_idx ON touchpoint (customer_id, occurred_at DESC, id DESC)`,
 ];

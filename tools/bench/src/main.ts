@@ -12,6 +12,7 @@ import { BENCH_GROUP, benchOrg, EXEC } from './org';
 import { pgSettings, startBenchDatabase } from './pg';
 import { explainDrill, timeExport, type DrillPlan, type ExportRun } from './drill';
 import { bar, copyBaseline, countRows, ingestPhase, truncateAll, unitIdsOf, type CopyResult, type IngestSummary } from './phases';
+import { abPhase, parseVariants, type AbResult } from './ab';
 import { startPeer } from './peer';
 import { printStatements, readStatements, resetStatements, type StatementCost } from './pg-statements';
 import { printProfile, printSteps, profileSteps, summariseProfile, type ProfileSummary, type StepLine } from './profile';
@@ -41,6 +42,9 @@ const { values: args } = parseArgs({
     'pg-conf': { type: 'string' },
     'late-ratings': { type: 'string' },
     peer: { type: 'boolean', default: true },
+    ab: { type: 'string', default: 'jit off:QIHE_GRAPHQL_JIT=off;jit on:QIHE_GRAPHQL_JIT=on' },
+    'ab-rounds': { type: 'string', default: '3' },
+    'ab-rows': { type: 'string' },
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
     'customer-rows': { type: 'string' },
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
   let steps: { busyMs: number; steps: StepLine[] } | undefined;
   let peer: IngestSummary | undefined;
   let statements: StatementCost[] | undefined;
+  let ab: AbResult[] | undefined;
   const drillPlans: Record<string, DrillPlan[]> = {};
   let exportRun: ExportRun | undefined;
   let upkeep: UpkeepResult | undefined;
@@ -187,6 +192,7 @@ async function main(): Promise<void> {
     r.drill = { plans: drillPlans, export: exportRun ?? null };
     r.customers = { upkeep: upkeep ?? null, profiles: customerSets, risk: risk ?? null };
     if (commitments) r.commitments = commitments;
+    if (ab) r.ab = { variants: args.ab, rounds: Number(args['ab-rounds']), results: ab };
 
     const rows: Row[] = [];
     const ingHow = `${cfg.ingestRows} touchpoints, batches of ${cfg.batchSize}, ${cfg.concurrency} clients, site keys, late ratings; 1 run, spread over tenths`;
@@ -244,6 +250,13 @@ async function main(): Promise<void> {
       rows.push({ figure: `risk: fit at ${Math.round((m.trainingRatings + m.holdoutRatings) / 1000)}k ratings`, value: risk.fitMs === null ? 'n/a' : ms(risk.fitMs), how: `read + features + worker fit + rescoring every customer (the gateway's log); waited ${Math.round(risk.waitedMs / 1000)} s for the job's tick` });
     }
     if (commitments) rows.push(...commitmentRows(commitments));
+    for (const x of ab ?? []) {
+      rows.push({
+        figure: `A/B: ${x.variant}`,
+        value: perSec(x.medianPerSec),
+        how: `median of ${x.perSec.length} alternating rounds (${x.perSec.join(', ')}/s), ${x.rateVsFirst}× the first variant's rate; gateway CPU ${x.medianCpuUs} µs/touchpoint (${x.cpuVsFirst}×), PostgreSQL ${x.medianPgCpuUs} µs`,
+      });
+    }
     r.table = rows;
     const out = resolve(args.out as string);
     mkdirSync(resolve(out, '..'), { recursive: true });
@@ -378,6 +391,21 @@ async function main(): Promise<void> {
         console.log(`ingest at ${loaded} rows: ${perSec(atLarge.perSec)}; PostgreSQL per touchpoint ${pgWork(atLarge)} (empty table: ${ing ? pgWork(ing) : 'not run'})`);
         checkpoint();
       }
+    }
+    if (phases.has('ab')) {
+      ab = await abPhase({
+        dbUrl: db.url,
+        pgPid: db.cluster.process.pid ?? -1,
+        seedFile: org.file,
+        seed: org.seed,
+        variants: parseVariants(args.ab as string),
+        rounds: Number(args['ab-rounds']),
+        rows: args['ab-rows'] ? Number(args['ab-rows']) : quick ? 10_000 : 40_000,
+        batchSize: cfg.batchSize,
+        concurrency: cfg.concurrency,
+      });
+      checkpoint();
+      for (const x of ab) console.log(`A/B ${x.variant}: ${perSec(x.medianPerSec)} (${x.rateVsFirst}×), gateway CPU ${x.medianCpuUs} µs/tp (${x.cpuVsFirst}×)`);
     }
     if (phases.has('customers')) {
       if (cfg.customerUpkeepRounds > 0) {

@@ -11,7 +11,7 @@ const base = { QIHE_DATA_DIR: dir };
 describe('loadGatewayConfig', () => {
   it('has working defaults: port 3000, embedded database in the data dir, a kept token secret', () => {
     const c = loadGatewayConfig(base);
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000, metrics: {} });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, graphqlJit: true, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000, metrics: {} });
     expect(c.tokenSecret.length).toBeGreaterThanOrEqual(32);
     const file = join(dir, 'token-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(c.tokenSecret);
@@ -40,6 +40,7 @@ describe('loadGatewayConfig', () => {
     ['QIHE_LOG_LEVEL', { QIHE_LOG_LEVEL: 'loud' }, /QIHE_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/],
     ['QIHE_LOG_FORMAT', { QIHE_LOG_FORMAT: 'xml' }, /QIHE_LOG_FORMAT must be auto, json or pretty/],
     ['QIHE_COMMITMENT_MONITOR', { QIHE_COMMITMENT_MONITOR: 'maybe' }, /QIHE_COMMITMENT_MONITOR must be on or off/],
+    ['QIHE_GRAPHQL_JIT', { QIHE_GRAPHQL_JIT: 'fast' }, /QIHE_GRAPHQL_JIT must be on or off/],
     ['QIHE_FAULT_POINTS', { QIHE_FAULT_POINTS: 'no-outbox-relay' }, /QIHE_FAULT_POINTS is for tests only: it is refused unless NODE_ENV=test/],
     ['QIHE_FAULT_POINTS', { NODE_ENV: 'test', QIHE_FAULT_POINTS: 'no-outbox-relay,kill-everything' }, /unknown fault point "kill-everything"/],
   ])('stops on a bad %s with a sentence naming it', (variable, env, message) => {

@@ -25,6 +25,8 @@ export interface GatewayConfig {
   /** Redis commands a replica holds while Redis is unreachable, replayed when it is back; beyond it they fail at once. */
   redisQueueMax: number;
   graphqlLimits: GraphQLLimits;
+  /** The recording mutations through a compiled executor (QIHE_GRAPHQL_JIT=on|off, default on; off: graphql-js for every operation). */
+  graphqlJit: boolean;
   /** Where /metrics is served (QIHE_METRICS_PORT, QIHE_METRICS_TOKEN). */
   metrics: MetricsConfig;
   /** QIHE_LOG_LEVEL, QIHE_LOG_FORMAT. */
@@ -59,6 +61,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const redisQueueMax = readPositiveInt(env, 'QIHE_REDIS_QUEUE_MAX', 60_000, 1_000_000);
   const monitor = env.QIHE_COMMITMENT_MONITOR || 'on';
   if (monitor !== 'on' && monitor !== 'off') throw new ConfigError('QIHE_COMMITMENT_MONITOR', `QIHE_COMMITMENT_MONITOR must be on or off, got "${monitor}".`);
+  const jit = env.QIHE_GRAPHQL_JIT || 'on';
+  if (jit !== 'on' && jit !== 'off') throw new ConfigError('QIHE_GRAPHQL_JIT', `QIHE_GRAPHQL_JIT must be on or off, got "${jit}".`);
   const riskThreshold = env.QIHE_RISK_THRESHOLD === undefined || env.QIHE_RISK_THRESHOLD === '' ? 0.5 : Number(env.QIHE_RISK_THRESHOLD);
   if (!(riskThreshold > 0 && riskThreshold < 1)) throw new ConfigError('QIHE_RISK_THRESHOLD', `QIHE_RISK_THRESHOLD must be a probability between 0 and 1 (exclusive), got "${env.QIHE_RISK_THRESHOLD}".`);
   return {
@@ -77,6 +81,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     feedStreamMaxLen,
     redisQueueMax,
     graphqlLimits: readGraphQLLimits(env),
+    graphqlJit: jit === 'on',
     metrics: readMetricsConfig(env, port),
     log: readLogConfig(env, nodeEnv === 'production'),
     commitmentMonitor: monitor === 'on',

@@ -6,6 +6,7 @@ import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '../config/graphql-li
 import { formatGraphQLError } from '../errors/qihe-error';
 import { apiSchemaOptions } from './api-schema';
 import { complexityLimit, safeDepthLimit } from './graphql-limits';
+import { jitGateway } from './jit-executor';
 
 /** The token of `Authorization: Bearer <token>`, or null. */
 export function bearer(authorization: string | undefined): string | null {
@@ -30,6 +31,8 @@ export function apiGraphQLOptions<C>(opts: {
   /** Defaults: DEFAULT_GRAPHQL_LIMITS. */
   limits?: GraphQLLimits;
   plugins?: ApolloServerPlugin[];
+  /** Root mutation fields run by a compiled executor (jit-executor.ts); off when `enabled` is false. */
+  jit?: { fields: readonly string[]; enabled: boolean };
 }): ApolloDriverConfig {
   const limits = opts.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const armor = new ApolloArmor({
@@ -40,7 +43,7 @@ export function apiGraphQLOptions<C>(opts: {
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: false }, // formatGraphQLError drops every kind of suggestion in production
   }).protect();
-  return {
+  const options: ApolloDriverConfig = {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -57,4 +60,11 @@ export function apiGraphQLOptions<C>(opts: {
     // only QiheErrorFilter's rate-limit refusal does (429 with Retry-After).
     preserveHttpStatusForExecutionErrors: false,
   };
+  if (opts.jit?.enabled) {
+    const gateway = jitGateway({ fields: opts.jit.fields, sorted: options.sortSchema === true });
+    options.transformSchema = (schema) => gateway.useSchema(schema);
+    // Nest's config type leaves `gateway` out; its driver hands every option to Apollo Server as is.
+    Object.assign(options, { gateway });
+  }
+  return options;
 }

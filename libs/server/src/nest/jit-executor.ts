@@ -1,0 +1,100 @@
+import type { ApolloServerOptions, BaseContext } from '@apollo/server';
+import { execute, Kind, lexicographicSortSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+// A compiled executor (graphql-jit) for a few hot operations, through Apollo
+// Server's executor hook (its gateway interface): an operation whose every
+// root field is one of `fields` runs as compiled JavaScript — variable
+// coercion of a 500-item list included — and every other operation runs
+// through graphql-js's execute as before. When the compiled coercion refuses
+// the variables, the operation runs through graphql-js instead, so every
+// refusal keeps graphql-js's own message (nothing has run yet at that point).
+// An operation with any other root field (even __typename) takes the standard
+// path: the tests compare the two paths with the same batch that way.
+
+type Gateway = NonNullable<ApolloServerOptions<BaseContext>['gateway']>;
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+type RequestContext = Parameters<Executor>[0];
+
+/** Compiled operations kept per document text (the hot mutations are a handful of documents). */
+const MAX_COMPILED = 100;
+
+let compiledRuns = 0;
+/** How many operations ran compiled in this process (tests check the fast path is really taken). */
+export const compiledRunCount = (): number => compiledRuns;
+
+export interface JitGateway extends Gateway {
+  /** Takes the schema Nest built (the driver's transformSchema hook); must run before Apollo starts. */
+  useSchema(schema: GraphQLSchema): GraphQLSchema;
+}
+
+/**
+ * `sorted`: Nest sorts the schema after its transformSchema hook (sortSchema);
+ * this gateway must serve the same order, or graphql-js would report the
+ * refusals of one input object in another order.
+ */
+export function jitGateway(opts: { fields: readonly string[]; sorted: boolean }): JitGateway {
+  const fields = new Set(opts.fields);
+  let schema: GraphQLSchema | null = null;
+  let listener: ((s: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
+  const compiled = new Map<string, CompiledQuery | null>();
+
+  const standard = (rc: RequestContext): Promise<ExecutionResult> =>
+    Promise.resolve(
+      execute({
+        schema: rc.schema,
+        document: rc.document,
+        contextValue: rc.context,
+        variableValues: rc.request.variables,
+        operationName: rc.operationName ?? undefined,
+      }),
+    );
+
+  const compiledFor = (rc: RequestContext): CompiledQuery | null => {
+    const key = `${rc.queryHash}\u0000${rc.operationName ?? ''}`;
+    let c = compiled.get(key);
+    if (c === undefined) {
+      const q = compileQuery(rc.schema, rc.document as DocumentNode, rc.operationName ?? undefined);
+      c = isCompiledQuery(q) ? q : null;
+      if (compiled.size >= MAX_COMPILED) compiled.clear();
+      compiled.set(key, c);
+    }
+    return c;
+  };
+
+  const executor: Executor = async (rc) => {
+    if (isHot(rc.operation, fields)) {
+      const c = compiledFor(rc);
+      if (c) {
+        compiledRuns++;
+        const r = await c.query(undefined, rc.context, rc.request.variables ?? {});
+        // Refused variables: graphql-js says why, in its own words.
+        if (!(r.errors?.length && r.data === undefined)) return r as ExecutionResult;
+      }
+    }
+    return standard(rc);
+  };
+
+  return {
+    useSchema(s) {
+      schema = opts.sorted ? lexicographicSortSchema(s) : s;
+      return s;
+    },
+    onSchemaLoadOrUpdate(cb) {
+      listener = cb;
+      return () => (listener = null);
+    },
+    load() {
+      if (!schema) throw new Error('jitGateway: no schema (useSchema must run before Apollo starts)');
+      listener?.({ apiSchema: schema, coreSupergraphSdl: '' });
+      return Promise.resolve({ executor });
+    },
+    stop: () => Promise.resolve(),
+  };
+}
+
+/** A mutation whose every root field is a hot one (no fragments at the root). */
+function isHot(op: OperationDefinitionNode | undefined, fields: ReadonlySet<string>): boolean {
+  if (!op || op.operation !== 'mutation') return false;
+  return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && fields.has(s.name.value) && !s.directives?.length);
+}

@@ -1,0 +1,147 @@
+import { SLICE_DIMENSIONS, type Seed } from '@qihe/domain';
+import { OFF_SQL as CUSTOMERS_OFF, ON_SQL as CUSTOMERS_ON } from './customers';
+import { startBenchGateway, type BenchGateway } from './gateway';
+import { withClient } from './pg';
+import { ingestPhase, type IngestSummary } from './phases';
+import { round } from './stats';
+import { planBatches } from './workload';
+
+// Alternating A/B rounds of ingest (issue 16): gateway variants — an
+// environment (QIHE_GRAPHQL_JIT=off, …) or another build's main.js — run side
+// by side on the same PostgreSQL, and each round sends fresh batches to every
+// variant in turn (the order flips every round: A B, B A, …), so the table's
+// growth and a shared machine's noise fall on all of them alike. What counts
+// is the ratio within the run.
+// `--phases ab --ab 'jit off:QIHE_GRAPHQL_JIT=off;jit on:QIHE_GRAPHQL_JIT=on' [--ab-rounds 3 --ab-rows 10000]`
+// (`name:main=/path/to/apps/gateway/src/main.js` runs another build;
+// `name:off=perception-slice+customer-upkeep` switches pieces off in the
+// database for that variant's rounds, see SWITCHES).
+
+// Pieces of ingest switched off in PostgreSQL (the gateway still builds and
+// sends them: a slight understatement of what they cost).
+const PERCEPTION_DIM = SLICE_DIMENSIONS.indexOf('PERCEPTION_POINT') + 1;
+const SWITCHES: Record<string, { off: string[]; on: string[] }> = {
+  // issue 14: the per-customer summary row and the customer index (as the customers phase does)
+  'customer-upkeep': { off: CUSTOMERS_OFF, on: CUSTOMERS_ON },
+  // issue 12: the PERCEPTION_POINT slice's hourly rollup rows, skipped by a BEFORE INSERT trigger (upserts included)
+  'perception-slice': {
+    off: [
+      `CREATE OR REPLACE FUNCTION bench_skip_slice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.dim = ${PERCEPTION_DIM} THEN RETURN NULL; END IF; RETURN NEW; END $$`,
+      `DROP TRIGGER IF EXISTS bench_slice_off ON rollup_hour`,
+      `CREATE TRIGGER bench_slice_off BEFORE INSERT ON rollup_hour FOR EACH ROW EXECUTE FUNCTION bench_skip_slice()`,
+    ],
+    on: [`DROP TRIGGER IF EXISTS bench_slice_off ON rollup_hour`],
+  },
+};
+
+export interface AbVariant {
+  name: string;
+  env: Record<string, string>;
+  main?: string;
+  /** Names of SWITCHES turned off in the database while this variant runs. */
+  off: string[];
+}
+
+export interface AbResult {
+  variant: string;
+  perSec: number[];
+  cpuUs: number[];
+  pgCpuUs: number[];
+  batchP99Ms: number[];
+  medianPerSec: number;
+  medianCpuUs: number;
+  medianPgCpuUs: number;
+  /** Median rate ÷ the first variant's median rate. */
+  rateVsFirst: number;
+  /** Median gateway CPU per touchpoint ÷ the first variant's. */
+  cpuVsFirst: number;
+}
+
+/** `name:K=V,K=V;name2:main=/x/main.js` */
+export function parseVariants(spec: string): AbVariant[] {
+  return spec
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const at = s.indexOf(':');
+      const name = at < 0 ? s : s.slice(0, at);
+      const env: Record<string, string> = {};
+      let main: string | undefined;
+      let off: string[] = [];
+      for (const kv of (at < 0 ? '' : s.slice(at + 1)).split(',').filter(Boolean)) {
+        const [k, ...v] = kv.split('=');
+        if (k === 'main') main = v.join('=');
+        else if (k === 'off') off = v.join('=').split('+');
+        else env[k] = v.join('=');
+      }
+      for (const o of off) if (!SWITCHES[o]) throw new Error(`--ab: no switch "${o}" (${Object.keys(SWITCHES).join(', ')})`);
+      return { name, env, main, off };
+    });
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export async function abPhase(opts: {
+  dbUrl: string;
+  pgPid: number;
+  seedFile: string;
+  seed: Seed;
+  variants: AbVariant[];
+  rounds: number;
+  rows: number;
+  batchSize: number;
+  concurrency: number;
+}): Promise<AbResult[]> {
+  const gws: BenchGateway[] = [];
+  try {
+    for (const v of opts.variants) gws.push(await startBenchGateway({ databaseUrl: opts.dbUrl, seedFile: opts.seedFile, env: v.env, main: v.main }));
+    const runs: IngestSummary[][] = opts.variants.map(() => []);
+    for (let r = 0; r < opts.rounds; r++) {
+      const order = opts.variants.map((_, i) => i);
+      if (r % 2) order.reverse();
+      for (const i of order) {
+        const batches = planBatches(opts.seed, { total: opts.rows, batchSize: opts.batchSize, seed: `bench-ab-${r}-${i}`, lateRatingRatio: 0.25 });
+        const label = `${opts.variants[i].name} (${r + 1}/${opts.rounds})`;
+        await switchAll(opts.dbUrl, opts.variants[i].off, 'off');
+        try {
+          runs[i].push(await ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid }));
+        } finally {
+          await switchAll(opts.dbUrl, opts.variants[i].off, 'on');
+        }
+      }
+    }
+    const out = opts.variants.map((v, i) => {
+      const rs = runs[i];
+      return {
+        variant: v.name,
+        perSec: rs.map((x) => x.perSec),
+        cpuUs: rs.map((x) => x.cpu?.serverUsPerTouchpoint ?? NaN),
+        pgCpuUs: rs.map((x) => x.cpu?.pgUsPerTouchpoint ?? NaN),
+        batchP99Ms: rs.map((x) => x.batchLatency.p99Ms),
+        medianPerSec: round(median(rs.map((x) => x.perSec)), 0),
+        medianCpuUs: round(median(rs.map((x) => x.cpu?.serverUsPerTouchpoint ?? NaN)), 1),
+        medianPgCpuUs: round(median(rs.map((x) => x.cpu?.pgUsPerTouchpoint ?? NaN)), 1),
+        rateVsFirst: 1,
+        cpuVsFirst: 1,
+      };
+    });
+    for (const x of out) {
+      x.rateVsFirst = round(x.medianPerSec / out[0].medianPerSec, 3);
+      x.cpuVsFirst = round(x.medianCpuUs / out[0].medianCpuUs, 3);
+    }
+    return out;
+  } finally {
+    for (const g of gws) await g.stop();
+  }
+}
+
+async function switchAll(dbUrl: string, names: readonly string[], to: 'on' | 'off'): Promise<void> {
+  if (names.length === 0) return;
+  await withClient(dbUrl, async (c) => {
+    for (const n of names) for (const sql of SWITCHES[n][to]) await c.query(sql);
+  });
+}
