@@ -30,9 +30,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+export const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-function systemUser(): { uid: number; gid: number } {
+export function systemUser(): { uid: number; gid: number } {
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
   return { uid, gid };

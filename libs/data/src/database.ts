@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -36,8 +37,47 @@ export const MIGRATIONS = [
  * rollup table) and parallel workers (5–50 ms to start for ≈ 1 ms of work)
  * only ever added latency. Bulk work (rebuilds) reads through one cursor and
  * gains nothing from either.
+ *
+ * They are the role's defaults in Qihe's database (`ALTER ROLE … IN DATABASE
+ * … SET`), not startup parameters: pgbouncer refuses `options` in the startup
+ * packet, and a `SET` on a pooled server connection would leak to whoever gets
+ * it next in transaction pooling. Role settings are stored in the primary's
+ * catalogue, so hot standbys serve the same sessions.
  */
-export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+export const SESSION_SETTINGS: Readonly<Record<string, string>> = { jit: 'off', max_parallel_workers_per_gather: '0' };
+
+/**
+ * Makes SESSION_SETTINGS the defaults of the connecting role in the connected
+ * database, unless they already are (no catalogue write on an ordinary boot).
+ * Ordinary roles may set their own defaults; when the server refuses anyway,
+ * the returned sentence says what an administrator should run.
+ */
+export async function applyRoleSettings(url: string): Promise<string | null> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    const names = Object.keys(SESSION_SETTINGS);
+    const rows = await client.query<{ name: string; value: string }>(
+      `SELECT split_part(s, '=', 1) AS name, substr(s, strpos(s, '=') + 1) AS value
+         FROM pg_db_role_setting d, unnest(d.setconfig) AS s
+        WHERE d.setrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+          AND d.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    const have = new Map(rows.rows.map((r) => [r.name, r.value]));
+    const missing = names.filter((n) => have.get(n) !== SESSION_SETTINGS[n]);
+    if (!missing.length) return null;
+    const { rows: who } = await client.query<{ role: string; db: string }>(`SELECT quote_ident(current_user) AS role, quote_ident(current_database()) AS db`);
+    const statements = missing.map((n) => `ALTER ROLE ${who[0].role} IN DATABASE ${who[0].db} SET ${n} = ${SESSION_SETTINGS[n]}`);
+    try {
+      for (const st of statements) await client.query(st);
+      return null;
+    } catch (err) {
+      return `could not set the session defaults of the database role (${(err as Error).message}); run as an administrator: ${statements.join('; ')}`;
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * What a unit of work can do: run SQL inside the surrounding transaction.
@@ -58,6 +98,15 @@ export interface DatabaseOptions {
   /** Another schema than the gateway's (a site's outbox): its migrations. */
   migrations?: DataSourceOptions['migrations'];
   migrationsTableName?: string;
+  /**
+   * A hot standby (a read replica): nothing is written, not even the role's
+   * session defaults (they come from the primary's catalogue).
+   */
+  readOnly?: boolean;
+  /** How long a new connection may take before it fails (10 s unless given). */
+  connectTimeoutMs?: number;
+  /** Told when the role's session defaults could not be set (see applyRoleSettings). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -83,12 +132,16 @@ export class Database implements Sql {
     };
     let ds: DataSource;
     if (opts.url) {
+      if (!opts.readOnly) {
+        const warning = await applyRoleSettings(opts.url);
+        if (warning) opts.onWarning?.(warning);
+      }
       ds = new DataSource({
         ...common,
         url: opts.url,
         applicationName: opts.applicationName ?? 'qihe',
         poolSize: opts.poolSize ?? 10,
-        extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000, options: SESSION_OPTIONS },
+        extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000 },
       });
     } else {
       const dir = join(opts.dataDir ?? '.qihe', 'pg');

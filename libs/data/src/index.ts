@@ -17,3 +17,4 @@ export * from './touchpoint-drill.repository';
 export * from './rollup-count.repository';
 export * from './repeat-contact.repository';
 export * from './indicator.repository';
+export * from './read-replicas';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { customerFacts, customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type Database } from '@qihe/data';
+import { customerFacts, customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type ReadSql } from '@qihe/data';
 import {
   checkCustomerId,
   customerCounters,
@@ -11,7 +11,7 @@ import {
   type EngagementModel,
 } from '@qihe/domain';
 import { badInput } from '@qihe/server';
-import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { READ_DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
@@ -43,7 +43,7 @@ export interface CustomerScope {
 @Injectable()
 export class CustomersService {
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(READ_DATABASE) private readonly db: ReadSql,
     private readonly org: OrgService,
     private readonly commitments: CommitmentsService,
     private readonly followUps: FollowUpsService,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { customerUnits, latestRiskModel, riskHistories, riskiestCustomers, type Database } from '@qihe/data';
+import { customerUnits, latestRiskModel, riskHistories, riskiestCustomers, type ReadSql } from '@qihe/data';
 import { inScope, predictRisk, riskFeaturesAt, seesEverything, type Caller, type RiskModel } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
-import { DATABASE } from '../core/tokens';
+import { READ_DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import type { CustomerRiskModel, RiskModelQualityModel } from './models/customer.model';
 
@@ -19,7 +19,7 @@ export const MAX_AT_RISK = 200;
 @Injectable()
 export class RiskReadsService {
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(READ_DATABASE) private readonly db: ReadSql,
     private readonly org: OrgService,
   ) {}
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { FEED_READS, type ScoresEvent } from '@qihe/contracts';
-import { sumMinutesByUnit, type Database } from '@qihe/data';
+import { sumMinutesByUnit, type ReadSql } from '@qihe/data';
 import { floorToMinute, HOUR_MS, satisfactionDrop, scoreCounters, zeroCounters, type Chain, type EngagementModel } from '@qihe/domain';
 import type { GatewayConfig } from '@qihe/server';
 import { FeedBus } from '../core/feed-bus';
-import { CONFIG, DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { CONFIG, READ_DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { FeedPublisher } from './feed-publisher.service';
 import { roomOf, unitsWatched, type FeedNamespace } from './feed-socket';
 
@@ -25,7 +25,7 @@ export class RollingScores implements OnModuleDestroy {
   private ticking = false;
 
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(READ_DATABASE) private readonly db: ReadSql,
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     @Inject(CONFIG) private readonly config: GatewayConfig,
     private readonly bus: FeedBus,

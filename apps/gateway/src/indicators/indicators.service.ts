@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recoveryCounts, sumBySlice, sumByUnit, targetsOf, upsertTarget, type Database } from '@qihe/data';
+import { recoveryCounts, sumBySlice, sumByUnit, targetsOf, upsertTarget, type Database, type ReadSql } from '@qihe/data';
 import {
   actorOf,
   checkWindow,
@@ -22,7 +22,7 @@ import {
 } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { AuditService } from '../audit/audit.service';
-import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { DATABASE, ENGAGEMENT_MODEL, READ_DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import type { TargetInput, TargetModel } from './models/indicator.model';
 import { PerceptionCatalogueService } from './perception-catalogue.service';
@@ -36,6 +36,8 @@ import { PerceptionCatalogueService } from './perception-catalogue.service';
 export class IndicatorsService {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
+    // Sums and recovery counts tolerate a standby's lag; targets are read where setTarget writes them.
+    @Inject(READ_DATABASE) private readonly reads: ReadSql,
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
     private readonly audit: AuditService,
@@ -48,10 +50,10 @@ export class IndicatorsService {
     const before = { from: w.from - (w.to - w.from), to: w.from };
     const units = this.org.tree.subtree(unit.id).map((u) => u.id);
     const [now, prev, recNow, recPrev, targets] = await Promise.all([
-      sumByUnit(this.db, [unit.id], w.from, w.to),
-      sumByUnit(this.db, [unit.id], before.from, before.to),
-      recoveryCounts(this.db, units, w.from, w.to),
-      recoveryCounts(this.db, units, before.from, before.to),
+      sumByUnit(this.reads, [unit.id], w.from, w.to),
+      sumByUnit(this.reads, [unit.id], before.from, before.to),
+      recoveryCounts(this.reads, units, w.from, w.to),
+      recoveryCounts(this.reads, units, before.from, before.to),
       this.inForce(unit.id),
     ]);
     return computeIndicators(
@@ -65,7 +67,7 @@ export class IndicatorsService {
   async engagementTypes(caller: Caller, unitId: string, from: Date, to: Date): Promise<EngagementTypeResult[]> {
     const unit = this.authorise(caller, unitId, 'read engagement types of');
     const w = checkWindow(from, to);
-    const sums = await sumByUnit(this.db, [unit.id], w.from, w.to);
+    const sums = await sumByUnit(this.reads, [unit.id], w.from, w.to);
     return scoreEngagementTypes(sums.get(unit.id) ?? zeroCounters(), this.model);
   }
 
@@ -73,7 +75,7 @@ export class IndicatorsService {
   async perceptionPoints(caller: Caller, unitId: string, from: Date, to: Date): Promise<PerceptionPointScore[]> {
     const unit = this.authorise(caller, unitId, 'read perception points of');
     const w = checkWindow(from, to);
-    const sums = await sumBySlice(this.db, unit.id, 'PERCEPTION_POINT', w.from, w.to);
+    const sums = await sumBySlice(this.reads, unit.id, 'PERCEPTION_POINT', w.from, w.to);
     return scorePerceptionPoints(this.perception.catalogue.points, sums);
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sumBySlice, sumByBucket, sumByUnit, type Database } from '@qihe/data';
+import { sumBySlice, sumByBucket, sumByUnit, type ReadSql } from '@qihe/data';
 import {
   checkWindow,
   inScope,
@@ -15,7 +15,7 @@ import {
   type TrendInterval,
 } from '@qihe/domain';
 import { forbidden } from '@qihe/server';
-import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { READ_DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import type { EngagementScoreModel, SliceScoreModel } from './models/engagement-score.model';
 
@@ -28,7 +28,7 @@ import type { EngagementScoreModel, SliceScoreModel } from './models/engagement-
 @Injectable()
 export class ScoresService {
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(READ_DATABASE) private readonly db: ReadSql,
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
   ) {}

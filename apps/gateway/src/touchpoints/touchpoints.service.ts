@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type Database, type PageCursor, type StoredTouchpoint } from '@qihe/data';
+import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type ReadSql, type PageCursor, type StoredTouchpoint } from '@qihe/data';
 import { checkTouchpointFilter, checkWindow, inScope, type Caller, type CheckedFilter, type EngagementModel, type TimeWindow, type TouchpointFilter } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
-import { DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
+import { READ_DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { PerceptionCatalogueService } from '../indicators/perception-catalogue.service';
 import { OrgService } from '../core/org.service';
 import { toTouchpointModel } from './models/touchpoint.model';
@@ -32,7 +32,7 @@ export interface PageRequest extends ScanRequest {
 @Injectable()
 export class TouchpointsService {
   constructor(
-    @Inject(DATABASE) private readonly db: Database,
+    @Inject(READ_DATABASE) private readonly db: ReadSql,
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
     private readonly org: OrgService,
     private readonly perception: PerceptionCatalogueService,

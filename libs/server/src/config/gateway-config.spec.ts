@@ -25,6 +25,10 @@ describe('loadGatewayConfig', () => {
     ['PORT', { PORT: '70000' }, /PORT must be a whole number/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL must start with postgres/],
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }, /DATABASE_URL must be a PostgreSQL URL/],
+    ['DATABASE_READ_URL', { DATABASE_READ_URL: 'postgres://standby/x' }, /DATABASE_READ_URL needs DATABASE_URL/],
+    ['DATABASE_READ_URL', { DATABASE_URL: 'postgres://db/x', DATABASE_READ_URL: 'postgres://a/x,,postgres://b/x' }, /empty entry \(number 2\)/],
+    ['DATABASE_READ_URL', { DATABASE_URL: 'postgres://db/x', DATABASE_READ_URL: 'postgres://a/x, mysql://b/x' }, /DATABASE_READ_URL must start with postgres/],
+    ['QIHE_READ_REPLICA_RETRY_SECONDS', { QIHE_READ_REPLICA_RETRY_SECONDS: '0' }, /QIHE_READ_REPLICA_RETRY_SECONDS must be a whole number from 1/],
     ['QIHE_SEED_FILE', { QIHE_SEED_FILE: '/no/such/file.json' }, /QIHE_SEED_FILE points to "\/no\/such\/file.json", which does not exist/],
     ['QIHE_TOKEN_SECRET', { QIHE_TOKEN_SECRET: 'short' }, /at least 32 characters/],
     ['QIHE_MAX_BODY_BYTES', { QIHE_MAX_BODY_BYTES: '-5' }, /QIHE_MAX_BODY_BYTES must be a whole number/],
@@ -53,6 +57,13 @@ describe('loadGatewayConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('reads one or more replica URLs from DATABASE_READ_URL, none by default', () => {
+    expect(loadGatewayConfig(base).databaseReadUrls).toEqual([]);
+    const c = loadGatewayConfig({ ...base, DATABASE_URL: 'postgres://db/x', DATABASE_READ_URL: ' postgres://a:6432/x , postgresql://b/x' });
+    expect(c.databaseReadUrls).toEqual(['postgres://a:6432/x', 'postgresql://b/x']);
+    expect(c.readReplicaRetrySeconds).toBe(5);
   });
 
   it('arms test-only fault points under NODE_ENV=test, none by default', () => {

@@ -11,6 +11,10 @@ export interface GatewayConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** Streaming-replication standbys for reads that tolerate lag (DATABASE_READ_URL, comma-separated); empty: all reads on the primary. */
+  databaseReadUrls: string[];
+  /** How long a replica that failed is left alone before reads try it again (QIHE_READ_REPLICA_RETRY_SECONDS). */
+  readReplicaRetrySeconds: number;
   dataDir: string;
   seedFile?: string;
   modelFile?: string;
@@ -43,6 +47,7 @@ export interface GatewayConfig {
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const port = readPort(env);
   const databaseUrl = readDatabaseUrl(env);
+  const databaseReadUrls = readDatabaseReadUrls(env, databaseUrl);
   const dataDir = resolve(env.QIHE_DATA_DIR || '.qihe');
   const seedFile = readFile(env, 'QIHE_SEED_FILE');
   const modelFile = readFile(env, 'QIHE_MODEL_FILE');
@@ -69,6 +74,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    databaseReadUrls,
+    readReplicaRetrySeconds: readPositiveInt(env, 'QIHE_READ_REPLICA_RETRY_SECONDS', 5, 3600),
     dataDir,
     seedFile,
     modelFile,
@@ -88,6 +95,17 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     risk: { checkSeconds: readPositiveInt(env, 'QIHE_RISK_CHECK_SECONDS', 30, 60), threshold: riskThreshold },
     faultPoints: readFaultPoints(env),
   };
+}
+
+function readDatabaseReadUrls(env: Env, primary: string | undefined): string[] {
+  const raw = env.DATABASE_READ_URL;
+  if (raw === undefined || raw.trim() === '') return [];
+  if (!primary) throw new ConfigError('DATABASE_READ_URL', 'DATABASE_READ_URL needs DATABASE_URL: read replicas are standbys of a PostgreSQL server, not of the embedded database.');
+  return raw.split(',').map((one, i) => {
+    const url = one.trim();
+    if (!url) throw new ConfigError('DATABASE_READ_URL', `DATABASE_READ_URL has an empty entry (number ${i + 1}): give one or more PostgreSQL URLs separated by commas.`);
+    return readDatabaseUrl({ DATABASE_READ_URL: url }, 'DATABASE_READ_URL') as string;
+  });
 }
 
 function readFile(env: Env, name: string): string | undefined {
