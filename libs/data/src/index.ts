@@ -18,3 +18,4 @@ export * from './rollup-count.repository';
 export * from './repeat-contact.repository';
 export * from './indicator.repository';
 export * from './read-replicas';
+export * from './distribution-plan';
