@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { parseSeed } from '@qihe/domain';
 import type { TypedDocument } from '@qihe/client';
 import { graphql } from '../__generated__/gateway';
 import { LOGIN } from '../support/documents';
+import { DEMO, ROOT, demoCall, freePorts, sleep, startDemo, type Demo } from './support/demo-process';
 
 // `npm run demo` as a newcomer runs it, watched from the feed and the API:
 // within five minutes of the launch a promise (one with steps owned by other
@@ -17,10 +16,7 @@ import { LOGIN } from '../support/documents';
 // itself: the commitment clock runs 1440× and the units behind the promises
 // do most steps on time, some late, some never.
 
-const ROOT = resolve(__dirname, '../..');
-const DEMO = join(ROOT, 'dist/tools/traffic/src/demo/main.js');
 const FIVE_MINUTES = 5 * 60_000;
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const seed = parseSeed(JSON.parse(readFileSync(join(ROOT, 'infra/seed/demo-org.json'), 'utf8')));
 // Promises whose steps other units own: their breach has a trace to follow.
 const WITH_STEPS = new Set(seed.commitments.filter((d) => d.level === 1 && seed.commitments.some((c) => c.parentCode === d.code)).map((d) => d.code));
@@ -39,21 +35,6 @@ const FOLLOW_UPS = graphql(`
   }
 `);
 
-async function freePorts(n: number): Promise<number> {
-  const free = (port: number): Promise<boolean> =>
-    new Promise((r) => {
-      const srv = createServer();
-      srv.once('error', () => r(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => r(true)));
-    });
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    let ok = true;
-    for (let p = base; p < base + n && ok; p++) ok = await free(p);
-    if (ok) return base;
-  }
-}
-
 interface Alert {
   type: string;
   commitmentId?: string;
@@ -64,9 +45,8 @@ interface Alert {
 }
 
 let dataDir: string;
-let child: ChildProcess | undefined;
+let demo: Demo | undefined;
 let socket: Socket | undefined;
-let out = '';
 
 beforeAll(() => {
   if (!existsSync(DEMO)) throw new Error(`${DEMO} is missing: run \`npm run build\` first`);
@@ -75,9 +55,9 @@ beforeAll(() => {
 
 afterAll(() => {
   socket?.close();
-  if (child?.pid) {
+  if (demo?.child.pid) {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      process.kill(-demo.child.pid, 'SIGKILL');
     } catch {
       // already gone
     }
@@ -89,7 +69,7 @@ async function until<T>(what: string, deadline: number, probe: () => T | undefin
   for (;;) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline || child?.exitCode !== null) throw new Error(`timed out waiting until ${what}; the demo said:\n${out.slice(-4000)}`);
+    if (Date.now() > deadline || demo?.child.exitCode !== null) throw new Error(`timed out waiting until ${what}; the demo said:\n${demo?.output().slice(-4000)}`);
     await sleep(500);
   }
 }
@@ -98,22 +78,12 @@ it('within five minutes of npm run demo, a promise turns amber then red, its tra
   const port = await freePorts(4);
   const url = `http://127.0.0.1:${port}`;
   const launched = Date.now();
-  child = spawn(process.execPath, [DEMO, '--port', String(port), '--data-dir', dataDir], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  await until('the demo runs', launched + 180_000, () => (/virtual contact centre is running/.test(out) ? true : undefined));
-  expect(out).toMatch(/Service commitments run on a demo clock, 1440 times faster: REPAIR_48H is due 2 min after it is promised, at risk after 1.5 min/);
+  const started = startDemo(dataDir, port);
+  demo = started;
+  await started.until(/virtual contact centre is running/);
+  expect(started.output()).toMatch(/Service commitments run on a demo clock, 1440 times faster: REPAIR_48H is due 2 min after it is promised, at risk after 1.5 min/);
 
-  const post = async <T>(query: TypedDocument<T, never>, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: String(query), variables }),
-    });
-    const body = (await res.json()) as { data: T; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
+  const post = <T>(query: TypedDocument<T, never>, variables: Record<string, unknown>, token?: string): Promise<T> => demoCall(url, query, variables, token);
   const token = async (username: string): Promise<string> => (await post(LOGIN, { u: username, p: password(username) })).login.token;
 
   // The executive's live view: every alert of the group, as it arrives.
@@ -162,6 +132,6 @@ it('within five minutes of npm run demo, a promise turns amber then red, its tra
   const owned = await post(TRACE, { unitId: ownerHead.unitId, ...window, owned: true }, await token(ownerHead.username));
   expect(owned.commitments.edges.map((e) => e.node.id)).toContain(step.id);
 
-  process.kill(-child.pid!, 'SIGINT');
-  await new Promise((r) => child!.once('exit', r));
+  started.ctrlC();
+  await started.exited;
 }, 480_000);

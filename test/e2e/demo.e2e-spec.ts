@@ -1,11 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { TypedDocument } from '@qihe/client';
+import { join } from 'node:path';
 import { graphql } from '../__generated__/gateway';
 import { LOGIN } from '../support/documents';
+import { DEMO, ROOT, demoCall, freePorts, sleep, startDemo, type Demo } from './support/demo-process';
 
 // The newcomer's demo, run as `npm run demo` runs it (the built launcher, in
 // its own process group as a terminal would start it): the gateway is stopped,
@@ -13,66 +12,7 @@ import { LOGIN } from '../support/documents';
 // a crash of the gateway does not keep Ctrl-C (SIGINT to the whole group, as a
 // terminal sends it) from ending everything within 5 s; a second run resumes.
 
-const ROOT = resolve(__dirname, '../..');
-const DEMO = join(ROOT, 'dist/tools/traffic/src/demo/main.js');
 const COMMAND = join(ROOT, 'dist/tools/traffic/src/demo/gateway-command.js');
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** `n` consecutive free ports (the demo takes the gateway's port and the next three for its sites). */
-async function freePorts(n: number): Promise<number> {
-  const free = (port: number): Promise<boolean> =>
-    new Promise((r) => {
-      const srv = createServer();
-      srv.once('error', () => r(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => r(true)));
-    });
-  for (;;) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    let ok = true;
-    for (let p = base; p < base + n && ok; p++) ok = await free(p);
-    if (ok) return base;
-  }
-}
-
-interface Demo {
-  child: ChildProcess;
-  output: () => string;
-  until(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
-  exited: Promise<{ code: number | null; ms: number }>;
-  ctrlC(): number;
-}
-
-function startDemo(dataDir: string, port: number): Demo {
-  const child = spawn(process.execPath, [DEMO, '--port', String(port), '--data-dir', dataDir, '--rate', '6'], {
-    cwd: ROOT,
-    detached: true, // its own process group, like a job in a terminal
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  let signalledAt = 0;
-  const exited = new Promise<{ code: number | null; ms: number }>((r) => child.once('exit', (code) => r({ code, ms: Date.now() - signalledAt })));
-  return {
-    child,
-    output: () => out,
-    async until(pattern, timeoutMs = 180_000) {
-      const end = Date.now() + timeoutMs;
-      for (;;) {
-        const m = pattern.exec(out);
-        if (m) return m;
-        if (Date.now() > end || child.exitCode !== null) throw new Error(`no ${pattern} in the demo's output:\n${out}`);
-        await sleep(200);
-      }
-    },
-    exited,
-    ctrlC() {
-      signalledAt = Date.now();
-      process.kill(-child.pid!, 'SIGINT');
-      return signalledAt;
-    },
-  };
-}
 
 const groupAlive = (pgid: number): boolean => {
   try {
@@ -102,19 +42,11 @@ const DEMO_TOUCHPOINTS = graphql(`
 
 /** Touchpoints the gateway holds for the demo group in the last day (the demo executive's view). */
 async function stored(url: string): Promise<number> {
-  const post = async <T>(query: TypedDocument<T, never>, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: String(query), variables }),
-    });
-    return ((await res.json()) as { data: T }).data;
-  };
-  const { login } = await post(LOGIN, { u: 'exec', p: 'demo-exec-2026' });
+  const { login } = await demoCall(url, LOGIN, { u: 'exec', p: 'demo-exec-2026' });
   const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
   const from = new Date(hour - 24 * 3_600_000).toISOString();
   const to = new Date(hour + 3_600_000).toISOString();
-  const data = await post(DEMO_TOUCHPOINTS, { from, to }, login.token);
+  const data = await demoCall(url, DEMO_TOUCHPOINTS, { from, to }, login.token);
   return data.engagementScore.touchpoints;
 }
 
