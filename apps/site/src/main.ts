@@ -5,6 +5,7 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { jsonBody, runService, serveConsole, serveMetrics } from '@qihe/server';
 import { AppModule } from './app.module';
 import { loadSiteConfig, type SiteConfig } from './config/site-config';
+import { shiftProcessClock } from './config/test-clock';
 
 export { loadSiteConfig, type SiteConfig } from './config/site-config';
 
@@ -42,4 +43,13 @@ function printBanner(app: NestExpressApplication, config: SiteConfig): void {
   );
 }
 
-if (require.main === module) void runService('site', () => loadSiteConfig(), (config) => startSite(config));
+if (require.main === module) {
+  void runService(
+    'site',
+    () => loadSiteConfig(),
+    (config) => {
+      if (config.testClockOffsetMs !== 0) shiftProcessClock(config.testClockOffsetMs);
+      return startSite(config);
+    },
+  );
+}

@@ -3,8 +3,8 @@ import { graphql } from './__generated__';
 // The GraphQL documents the client sends; their types come from `npm run codegen`.
 
 export const RECORD_TOUCHPOINTS_MUTATION = graphql(`
-  mutation RecordTouchpoints($input: [TouchpointInput!]!) {
-    recordTouchpoints(input: $input) {
+  mutation RecordTouchpoints($input: [TouchpointInput!]!, $sentAt: DateTime) {
+    recordTouchpoints(input: $input, sentAt: $sentAt) {
       accepted
       duplicates
       rejected { index id code message }

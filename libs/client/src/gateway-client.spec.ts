@@ -87,7 +87,7 @@ describe('GatewayClient.recordTouchpoints', () => {
 
     expect(received.map((r) => (r.variables.input as unknown[]).length)).toEqual([3, 3, 2]);
     expect(received[0].headers.authorization).toBe('Bearer site-key-123456789012345678');
-    expect(received[0].query).toContain('recordTouchpoints(input: $input)');
+    expect(received[0].query).toContain('recordTouchpoints(input: $input, sentAt: $sentAt)');
     expect(result.accepted).toBe(5);
     expect(result.duplicates).toBe(0);
     expect(result.rejected.map((r) => r.index)).toEqual([1, 4, 7]);
@@ -110,12 +110,14 @@ describe('GatewayClient.recordTouchpoints', () => {
     expect(received).toHaveLength(0);
   });
 
-  it('retries a 503 and then succeeds, resending the same batch', async () => {
+  it('retries a 503 and then succeeds, resending the same batch with the sender\'s clock of each attempt', async () => {
     handler = (req, res, n) => (n <= 2 ? json(res, 503, { errors: [{ message: 'busy' }] }) : ingesting(req, res, n));
-    const result = await new GatewayClient({ url, ...fast }).recordTouchpoints([item(0), item(1)]);
+    let clock = Date.parse('2026-12-01T12:10:00Z'); // a sender 10 minutes fast, say: it is the gateway that corrects
+    const result = await new GatewayClient({ url, ...fast, clock: () => (clock += 1_000) }).recordTouchpoints([item(0), item(1)]);
     expect(result.accepted).toBe(2);
     expect(received).toHaveLength(3);
-    expect(received[2].variables).toEqual(received[0].variables);
+    expect(received[2].variables.input).toEqual(received[0].variables.input);
+    expect(received.map((r) => r.variables.sentAt)).toEqual(['2026-12-01T12:10:01.000Z', '2026-12-01T12:10:02.000Z', '2026-12-01T12:10:03.000Z']);
   });
 
   it('retries a 429 and a 5xx without a JSON body', async () => {

@@ -49,6 +49,12 @@ export interface GatewayClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Source of jitter; tests may pin it. */
   random?: () => number;
+  /**
+   * The sender's clock (ms since the epoch), sent as `sentAt` with every
+   * touchpoint batch, each attempt anew: the gateway corrects the batch's times
+   * when it is off. Date.now unless given.
+   */
+  clock?: () => number;
 }
 
 export interface BackoffOptions {
@@ -136,6 +142,7 @@ export class GatewayClient {
   private readonly backoff: BackoffOptions;
   private readonly fetchImpl: typeof globalThis.fetch;
   private readonly random: () => number;
+  private readonly clock: () => number;
 
   constructor(opts: GatewayClientOptions) {
     this.endpoint = endpointOf(opts.url);
@@ -146,6 +153,7 @@ export class GatewayClient {
     this.backoff = { baseMs: opts.backoffBaseMs ?? 200, maxMs: opts.backoffMaxMs ?? 10_000 };
     this.fetchImpl = opts.fetch ?? globalThis.fetch;
     this.random = opts.random ?? Math.random;
+    this.clock = opts.clock ?? Date.now;
     if (!Number.isInteger(this.maxBatch) || this.maxBatch < 1 || this.maxBatch > MAX_TOUCHPOINTS_PER_CALL) {
       throw new RangeError(`maxBatch must be an integer in 1..${MAX_TOUCHPOINTS_PER_CALL}, got ${this.maxBatch}`);
     }
@@ -266,7 +274,9 @@ export class GatewayClient {
     if (batch.length === 0) return;
     let result: IngestResult;
     try {
-      const data = await this.request(RECORD_TOUCHPOINTS_MUTATION, { input: batch }, { retry: true });
+      const text = String(RECORD_TOUCHPOINTS_MUTATION);
+      // sentAt is read at each attempt: a retry after a backoff tells the gateway the time it is sent.
+      const data = await this.withRetry(() => this.attempt<{ recordTouchpoints: IngestResult }>(text, { input: batch, sentAt: new Date(this.clock()).toISOString() }));
       result = data.recordTouchpoints;
     } catch (e) {
       // The gateway caps the body size: a batch of bulky items is halved until it fits.

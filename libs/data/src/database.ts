@@ -15,6 +15,7 @@ import { TargetsPerception1764650000000 } from './migrations/1764650000000-targe
 import { Customers1764700000000 } from './migrations/1764700000000-customers';
 import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-risk';
 import { AlertLookup1764800000000 } from './migrations/1764800000000-alert-lookup';
+import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Customers1764700000000,
   CustomerRisk1764750000000,
   AlertLookup1764800000000,
+  ClockSkew1765050000000,
 ];
 
 /**

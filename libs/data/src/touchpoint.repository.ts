@@ -44,10 +44,11 @@ const INSERT_COLUMNS: Column[] = [
 const NAMES = INSERT_COLUMNS.map(([c]) => c).join(', ');
 const K = INSERT_COLUMNS.length;
 // receivedAt comes back as epoch milliseconds: a number is cheaper to read than a timestamp.
-const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, received_at, rated_at)
-  SELECT u.*, now(), CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END
-    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[])
-      AS u(${NAMES}, content_hash, site_id, perception_member)
+// A corrected clock (clock_offset_ms) keeps the time as the site sent it beside the stored one.
+const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, received_at, rated_at, site_occurred_at)
+  SELECT u.*, now(), CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
+    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[])
+      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms)
   ON CONFLICT (id) DO NOTHING
   RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms`;
 
@@ -58,6 +59,8 @@ export interface NewTouchpoint {
   siteId?: string | null;
   /** The perception point it belongs to (MANAGEMENT-MODEL.md §5), settled at ingest; null: none. */
   perceptionMember?: string | null;
+  /** How far the sender's clock was off when it was corrected (receivedAt − sentAt, ms); null: its times are stored as sent. */
+  clockOffsetMs?: number | null;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], sit
     textArray(sorted.map((it) => it.contentHash)),
     textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))),
     textArray(sorted.map((it) => it.perceptionMember ?? null)),
+    numberArray(sorted.map((it) => it.clockOffsetMs ?? null)),
   );
   const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
   const out = new Map<string, number>();

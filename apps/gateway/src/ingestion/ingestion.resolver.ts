@@ -19,8 +19,14 @@ export class IngestionResolver {
   recordTouchpoints(
     @CurrentCaller() caller: Caller,
     @Args('input', { type: () => [TouchpointInput] }) input: TouchpointInput[],
+    @Args('sentAt', {
+      type: () => Date,
+      nullable: true,
+      description: "The sender's clock when it sent this batch: when it differs from the gateway's by more than a tolerance, the batch's times are corrected by the difference",
+    })
+    sentAt?: Date | null,
   ): Promise<IngestResultModel> {
-    return this.ingestion.record(caller, input);
+    return this.ingestion.record(caller, input, sentAt);
   }
 
   @Mutation(() => TouchpointModel)

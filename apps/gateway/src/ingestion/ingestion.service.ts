@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Database, type StoredTouchpoint } from '@qihe/data';
 import { inScope, RefusalCode, RefusalError, type Caller } from '@qihe/domain';
-import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash } from '@qihe/server';
-import { DATABASE } from '../core/tokens';
+import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash, type GatewayConfig } from '@qihe/server';
+import { CONFIG, DATABASE } from '../core/tokens';
+import { ClockCorrection } from './clock-correction';
 import { FeedBus } from '../core/feed-bus';
 import { GatewayMetrics } from '../core/gateway-metrics';
 import { OrgService } from '../core/org.service';
@@ -25,6 +26,7 @@ export class IngestionService {
     private readonly metrics: GatewayMetrics,
     private readonly catalogues: CatalogueService,
     private readonly perception: PerceptionCatalogueService,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {
     this.writes = new GroupCommit(
       db,
@@ -41,7 +43,8 @@ export class IngestionService {
    * is judged on its own; duplicates are counted, not applied. Who may record
    * at all is the resolver's @Callers; each item's unit is checked here.
    */
-  async record(caller: Caller, items: readonly unknown[]): Promise<IngestResultModel> {
+  async record(caller: Caller, items: readonly unknown[], sentAt?: Date | null): Promise<IngestResultModel> {
+    const clock = ClockCorrection.measure(sentAt, Date.now(), this.config.clockSkewToleranceMs); // the sender's clock, judged once per batch
     if (items.length < 1 || items.length > MAX_BATCH) {
       throw badInput('input', `input must hold 1 to ${MAX_BATCH} touchpoints, got ${items.length}`);
     }
@@ -58,7 +61,7 @@ export class IngestionService {
       const raw = items[index];
       const rawId = (raw as { id?: unknown } | null)?.id;
       const id = typeof rawId === 'string' ? rawId : null;
-      const checked = checkTouchpoint(raw);
+      const checked = checkTouchpoint(clock.correct(raw));
       if (!checked.ok) {
         rejected.push({ index, id, code: RefusalCode.INVALID, message: checked.message });
         continue;
@@ -82,8 +85,8 @@ export class IngestionService {
         rejected.push({ index, id, code: RefusalCode.INVALID, message: `perceptionPoint: no perception point "${named}" in the catalogue` });
         continue;
       }
-      const contentHash = touchpointContentHash(record);
-      const candidate = { index, record, contentHash, perceptionMember: points.memberOf(named, record.needCategory) };
+      const contentHash = touchpointContentHash(clock.asSent(record));
+      const candidate = { index, record, contentHash, perceptionMember: points.memberOf(named, record.needCategory), clockOffsetMs: clock.stored };
       if (firstById.has(record.id)) {
         laterCopies.push(candidate);
         continue;

@@ -30,6 +30,8 @@ describe('loadSiteConfig', () => {
     ['SITE_BATCH_SIZE', { SITE_BATCH_SIZE: '5000' }, /SITE_BATCH_SIZE must be a whole number from 1 to 1000/],
     ['SITE_BACKOFF_MAX_MS', { SITE_BACKOFF_BASE_MS: '5000', SITE_BACKOFF_MAX_MS: '100' }, /must not be below SITE_BACKOFF_BASE_MS/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV must be/],
+    ['QIHE_TEST_CLOCK_OFFSET_MS', { QIHE_TEST_CLOCK_OFFSET_MS: '600000' }, /QIHE_TEST_CLOCK_OFFSET_MS is for tests only/],
+    ['QIHE_TEST_CLOCK_OFFSET_MS', { NODE_ENV: 'test', QIHE_TEST_CLOCK_OFFSET_MS: '10 min' }, /must be a whole number of milliseconds/],
     ['QIHE_METRICS_PORT', { PORT: '4100', QIHE_METRICS_PORT: '4100' }, /QIHE_METRICS_PORT must differ/],
     ['QIHE_METRICS_TOKEN', { QIHE_METRICS_TOKEN: 'has a space in it and is long enough' }, /QIHE_METRICS_TOKEN must have at least 24 characters and no spaces/],
   ])('stops on a bad %s with a sentence naming it', (variable, change, message) => {

@@ -32,6 +32,8 @@ export interface SiteConfig {
   metrics: MetricsConfig;
   /** QIHE_LOG_LEVEL, QIHE_LOG_FORMAT. */
   log: LogConfig;
+  /** Tests only (QIHE_TEST_CLOCK_OFFSET_MS): the site process's clock runs this far off (see test-clock.ts); 0 otherwise. */
+  testClockOffsetMs: number;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -78,7 +80,18 @@ export function loadSiteConfig(env: Env = process.env): SiteConfig {
     graphqlLimits: readGraphQLLimits(env, { ...DEFAULT_GRAPHQL_LIMITS, maxDepth: 6 }),
     metrics: readMetricsConfig(env, port),
     log: readLogConfig(env, nodeEnv === 'production'),
+    testClockOffsetMs: readTestClockOffset(env, nodeEnv),
   };
+}
+
+function readTestClockOffset(env: Env, nodeEnv: string): number {
+  const raw = env.QIHE_TEST_CLOCK_OFFSET_MS;
+  if (raw === undefined || raw === '') return 0;
+  if (nodeEnv !== 'test') throw new ConfigError('QIHE_TEST_CLOCK_OFFSET_MS', 'QIHE_TEST_CLOCK_OFFSET_MS is for tests only: it is refused unless NODE_ENV=test.');
+  if (!/^-?\d+$/.test(raw) || Math.abs(Number(raw)) > 365 * 86_400_000) {
+    throw new ConfigError('QIHE_TEST_CLOCK_OFFSET_MS', `QIHE_TEST_CLOCK_OFFSET_MS must be a whole number of milliseconds within a year either way, got "${raw}".`);
+  }
+  return Number(raw);
 }
 
 function readId(env: Env, name: string): string {

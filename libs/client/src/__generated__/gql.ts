@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": typeof types.RecordTouchpointsDocument,
+    "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!, $sentAt: DateTime) {\n    recordTouchpoints(input: $input, sentAt: $sentAt) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": typeof types.RecordTouchpointsDocument,
     "\n  mutation RecordSatisfaction($touchpointId: ID!, $satisfaction: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $touchpointId, satisfaction: $satisfaction) {\n      id\n      unit { id }\n      occurredAt\n      receivedAt\n      resolved\n      satisfaction { score comment }\n    }\n  }\n": typeof types.RecordSatisfactionDocument,
     "\n  mutation RecordSatisfactions($input: [SatisfactionRatingInput!]!) {\n    recordSatisfactions(input: $input) {\n      rated\n      unchanged\n      rejected { index id code message }\n    }\n  }\n": typeof types.RecordSatisfactionsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token role unitId }\n  }\n": typeof types.LoginDocument,
@@ -27,7 +27,7 @@ type Documents = {
     "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": typeof types.CloseFollowUpDocument,
 };
 const documents: Documents = {
-    "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordTouchpointsDocument,
+    "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!, $sentAt: DateTime) {\n    recordTouchpoints(input: $input, sentAt: $sentAt) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordTouchpointsDocument,
     "\n  mutation RecordSatisfaction($touchpointId: ID!, $satisfaction: SatisfactionInput!) {\n    recordSatisfaction(touchpointId: $touchpointId, satisfaction: $satisfaction) {\n      id\n      unit { id }\n      occurredAt\n      receivedAt\n      resolved\n      satisfaction { score comment }\n    }\n  }\n": types.RecordSatisfactionDocument,
     "\n  mutation RecordSatisfactions($input: [SatisfactionRatingInput!]!) {\n    recordSatisfactions(input: $input) {\n      rated\n      unchanged\n      rejected { index id code message }\n    }\n  }\n": types.RecordSatisfactionsDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { token role unitId }\n  }\n": types.LoginDocument,
@@ -42,7 +42,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n"): typeof import('./graphql').RecordTouchpointsDocument;
+export function graphql(source: "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!, $sentAt: DateTime) {\n    recordTouchpoints(input: $input, sentAt: $sentAt) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n"): typeof import('./graphql').RecordTouchpointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -116,6 +116,7 @@ export type TouchpointKind =
 
 export type RecordTouchpointsMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
+  sentAt?: string | null | undefined;
 }>;
 
 
@@ -204,8 +205,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const RecordTouchpointsDocument = new TypedDocumentString(`
-    mutation RecordTouchpoints($input: [TouchpointInput!]!) {
-  recordTouchpoints(input: $input) {
+    mutation RecordTouchpoints($input: [TouchpointInput!]!, $sentAt: DateTime) {
+  recordTouchpoints(input: $input, sentAt: $sentAt) {
     accepted
     duplicates
     rejected {

@@ -29,6 +29,7 @@ describe('loadGatewayConfig', () => {
     ['DATABASE_READ_URL', { DATABASE_URL: 'postgres://db/x', DATABASE_READ_URL: 'postgres://a/x,,postgres://b/x' }, /empty entry \(number 2\)/],
     ['DATABASE_READ_URL', { DATABASE_URL: 'postgres://db/x', DATABASE_READ_URL: 'postgres://a/x, mysql://b/x' }, /DATABASE_READ_URL must start with postgres/],
     ['QIHE_READ_REPLICA_RETRY_SECONDS', { QIHE_READ_REPLICA_RETRY_SECONDS: '0' }, /QIHE_READ_REPLICA_RETRY_SECONDS must be a whole number from 1/],
+    ['QIHE_CLOCK_SKEW_TOLERANCE_SECONDS', { QIHE_CLOCK_SKEW_TOLERANCE_SECONDS: '-1' }, /QIHE_CLOCK_SKEW_TOLERANCE_SECONDS must be a whole number from 1 to 86400/],
     ['QIHE_SEED_FILE', { QIHE_SEED_FILE: '/no/such/file.json' }, /QIHE_SEED_FILE points to "\/no\/such\/file.json", which does not exist/],
     ['QIHE_TOKEN_SECRET', { QIHE_TOKEN_SECRET: 'short' }, /at least 32 characters/],
     ['QIHE_MAX_BODY_BYTES', { QIHE_MAX_BODY_BYTES: '-5' }, /QIHE_MAX_BODY_BYTES must be a whole number/],

@@ -39,6 +39,8 @@ export interface GatewayConfig {
   commitmentMonitor: boolean;
   /** Customer risk: how often a replica checks whether to fit or rescore (QIHE_RISK_CHECK_SECONDS, at most 60), and the follow-up threshold (QIHE_RISK_THRESHOLD). */
   risk: { checkSeconds: number; threshold: number };
+  /** A site clock off by more than this (QIHE_CLOCK_SKEW_TOLERANCE_SECONDS) has its batch's times corrected by the measured offset. */
+  clockSkewToleranceMs: number;
   /** Test-only fault-injection points (QIHE_FAULT_POINTS, refused unless NODE_ENV=test; see fault-points.ts). */
   faultPoints: ReadonlySet<FaultPoint>;
 }
@@ -93,6 +95,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     log: readLogConfig(env, nodeEnv === 'production'),
     commitmentMonitor: monitor === 'on',
     risk: { checkSeconds: readPositiveInt(env, 'QIHE_RISK_CHECK_SECONDS', 30, 60), threshold: riskThreshold },
+    clockSkewToleranceMs: readPositiveInt(env, 'QIHE_CLOCK_SKEW_TOLERANCE_SECONDS', 60, 86_400) * 1000,
     faultPoints: readFaultPoints(env),
   };
 }
