@@ -16,6 +16,7 @@ import { Customers1764700000000 } from './migrations/1764700000000-customers';
 import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-risk';
 import { AlertLookup1764800000000 } from './migrations/1764800000000-alert-lookup';
 import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
+import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   CustomerRisk1764750000000,
   AlertLookup1764800000000,
   ClockSkew1765050000000,
+  RollupFillfactor1765070000000,
 ];
 
 /**

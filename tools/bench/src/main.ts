@@ -84,7 +84,7 @@ type ScoreSet = Record<string, Latency>;
 
 /** WAL and reads per touchpoint: where an ingest phase's PostgreSQL time went. */
 const pgWork = (s: IngestSummary): string =>
-  `${s.pg.walBytesPerTouchpoint} WAL bytes, ${s.pg.fullPageImagesPerTouchpoint} full-page images, ${s.pg.blocksReadPerTouchpoint} blocks read`;
+  `${s.pg.walBytesPerTouchpoint} WAL bytes, ${s.pg.fullPageImagesPerTouchpoint} full-page images, ${s.pg.blocksReadPerTouchpoint} blocks read, ${s.pg.rollupUpdatesPerTouchpoint} rollup row updates (${Math.round(s.pg.rollupHotShare * 100)} % HOT)`;
 
 async function main(): Promise<void> {
   const started = Date.now();

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Seed } from '@qihe/domain';
 import { procSample, treeCpuSec } from './gateway';
@@ -98,21 +99,29 @@ export interface PgWork {
   fullPageImagesPerTouchpoint: number;
   /** Blocks read from outside shared_buffers (the OS cache or the disk). */
   blocksReadPerTouchpoint: number;
+  /** Rollup row updates (rollup_hour, _day, _minute) per touchpoint, and the share of them PostgreSQL made HOT (no index entry, no new page). */
+  rollupUpdatesPerTouchpoint: number;
+  rollupHotShare: number;
 }
 
 interface PgCounters {
   walBytes: number;
   walFpi: number;
   blksRead: number;
+  rollupUpd: number;
+  rollupHotUpd: number;
 }
 
 async function pgCounters(dbUrl: string): Promise<PgCounters> {
   return withClient(dbUrl, async (c) => {
     const { rows } = await c.query(
       `SELECT (SELECT wal_bytes FROM pg_stat_wal)::float8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::float8 AS wal_fpi,
-              (SELECT blks_read FROM pg_stat_database WHERE datname = current_database())::float8 AS blks_read`,
+              (SELECT blks_read FROM pg_stat_database WHERE datname = current_database())::float8 AS blks_read,
+              (SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname IN ('rollup_hour', 'rollup_day', 'rollup_minute'))::float8 AS upd,
+              (SELECT coalesce(sum(n_tup_hot_upd), 0) FROM pg_stat_user_tables WHERE relname IN ('rollup_hour', 'rollup_day', 'rollup_minute'))::float8 AS hot`,
     );
-    return { walBytes: Number(rows[0].wal_bytes), walFpi: Number(rows[0].wal_fpi), blksRead: Number(rows[0].blks_read) };
+    const r = rows[0];
+    return { walBytes: Number(r.wal_bytes), walFpi: Number(r.wal_fpi), blksRead: Number(r.blks_read), rollupUpd: Number(r.upd), rollupHotUpd: Number(r.hot) };
   });
 }
 
@@ -131,6 +140,7 @@ export async function ingestPhase(
   const cpu0 = cpuAt();
   const run: IngestRun = await runIngest(url, batches, { concurrency, onBatch: (_n, items) => b.update(items) });
   const cpu1 = cpuAt();
+  await sleep(1100); // backends flush their table statistics at most once a second
   const after = await pgCounters(dbUrl);
   b.stop();
   const us = (sec: number): number => round((sec * 1e6) / run.touchpoints, 1);
@@ -156,6 +166,8 @@ export async function ingestPhase(
       walBytesPerTouchpoint: per(after.walBytes - before.walBytes),
       fullPageImagesPerTouchpoint: per(after.walFpi - before.walFpi),
       blocksReadPerTouchpoint: per(after.blksRead - before.blksRead),
+      rollupUpdatesPerTouchpoint: per(after.rollupUpd - before.rollupUpd),
+      rollupHotShare: round((after.rollupHotUpd - before.rollupHotUpd) / Math.max(1, after.rollupUpd - before.rollupUpd), 3),
     },
     cpu: pids ? { serverUsPerTouchpoint: us(cpu1.server - cpu0.server), pgUsPerTouchpoint: pids.pg ? us(cpu1.pg - cpu0.pg) : null } : null,
   };
