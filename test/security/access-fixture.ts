@@ -128,6 +128,7 @@ export const DOCS = {
     engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }`),
   perceptionPoints: graphql(`query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {
     perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }`),
+  perceptionPointCatalogue: graphql(`query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }`),
   targets: graphql(`query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }`),
   setTarget: graphql(`mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }`),
 };
@@ -164,6 +165,7 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
     case 'recordSatisfactions':
       return { input: [{ touchpointId: touchpointId ?? randomUUID(), satisfaction: { score: 4 } }] };
     case 'commitmentCatalogue':
+    case 'perceptionPointCatalogue':
       return {};
     case 'followUps':
     case 'commitmentAlerts':

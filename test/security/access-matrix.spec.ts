@@ -220,6 +220,9 @@ const TABLE: Row[] = [
   ...scoreRows('indicators'),
   ...scoreRows('engagementTypes'),
   ...scoreRows('perceptionPoints'),
+  // The catalogue itself (no scores): every role and site keys, which copy it for their agents.
+  ...(['admin', 'exec', 'head.a', 'agent.a1', 'site-a'] as const).map((c): Row => [c, 'perceptionPointCatalogue', '-', 'ok']),
+  ...bad('perceptionPointCatalogue', '-'),
   ...scoreRows('targets'),
   ...scoreRows('setTarget'),
 
@@ -421,6 +424,8 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v.map((t) => t.type)).toEqual(['BEHAVIOURAL', 'EMOTIONAL', 'WIN_WIN', 'STRATEGIC']);
     case 'perceptionPoints':
       return expect(v).toEqual([]); // the matrix org has no catalogue: an empty list, not an error
+    case 'perceptionPointCatalogue':
+      return expect(v).toEqual([]);
     case 'targets':
       expect(v.length).toBeGreaterThanOrEqual(12);
       return expect(v.filter((t) => (t.unit as Data).id !== target)).toEqual([]);

@@ -11,6 +11,7 @@ const SITE_TABLES = [
   'site_follow_up',
   'site_follow_up_close',
   'site_migrations',
+  'site_perception_point',
   'site_progress',
   'site_rating',
   'site_touchpoint',
@@ -18,7 +19,7 @@ const SITE_TABLES = [
   'site_user',
 ];
 const FIRST_ONLY = ['site_dead_letter', 'site_migrations', 'site_progress', 'site_rating', 'site_touchpoint', 'site_unit', 'site_user'];
-const ALL = ['SiteOutbox1765000000000', 'SiteCommitments1765100000000'];
+const ALL = ['SiteOutbox1765000000000', 'SiteCommitments1765100000000', 'SitePerceptionPoints1765200000000'];
 
 describe('site migrations', () => {
   it('apply, revert and re-apply on an empty database', async () => {
@@ -31,6 +32,12 @@ describe('site migrations', () => {
       expect(await tables()).toEqual(SITE_TABLES);
       expect(await db.migrate()).toEqual([]);
       expect(await db.query(`SELECT id, forwarded::int AS forwarded, last_success_at FROM site_progress`)).toEqual([{ id: 1, forwarded: 0, last_success_at: null }]);
+
+      // A perception-point copy is a kind of copy the second schema does not know: reverting removes its mark.
+      await db.query(`INSERT INTO site_copy (what, fetched_at) VALUES ('PERCEPTION_POINTS', now())`);
+      await db.revertLastMigration();
+      expect(await tables()).toEqual(SITE_TABLES.filter((t) => t !== 'site_perception_point'));
+      expect(await db.query(`SELECT what FROM site_copy`)).toEqual([]);
 
       // A commitment event's dead letter is a kind the first schema does not know: reverting removes it.
       await db.query(`INSERT INTO site_dead_letter (kind, touchpoint_id, code, message, payload) VALUES ('COMMITMENT_EVENT', gen_random_uuid(), 'X', 'x', '{}')`);

@@ -59,6 +59,12 @@ export const COMMITMENT_CATALOGUE_QUERY = graphql(`
   }
 `);
 
+export const PERCEPTION_POINT_CATALOGUE_QUERY = graphql(`
+  query PerceptionPointCatalogue {
+    perceptionPointCatalogue { code name nameZh needCategories target }
+  }
+`);
+
 export const RECORD_COMMITMENT_EVENTS_MUTATION = graphql(`
   mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {
     recordCommitmentEvents(input: $input) {

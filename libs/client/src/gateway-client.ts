@@ -4,6 +4,7 @@ import {
   COMMITMENT_CATALOGUE_QUERY,
   FOLLOW_UPS_QUERY,
   LOGIN_MUTATION,
+  PERCEPTION_POINT_CATALOGUE_QUERY,
   RECORD_COMMITMENT_EVENTS_MUTATION,
   RECORD_SATISFACTION_MUTATION,
   RECORD_SATISFACTIONS_MUTATION,
@@ -17,6 +18,7 @@ import type {
   GraphQLErrorPayload,
   GraphQLResponse,
   IngestResult,
+  PerceptionPointEntry,
   RatedTouchpoint,
   RatingResult,
   SatisfactionInput,
@@ -233,6 +235,10 @@ export class GatewayClient {
   /** The service-commitment catalogue (any caller). */
   async commitmentCatalogue(): Promise<CatalogueEntry[]> {
     return (await this.request(COMMITMENT_CATALOGUE_QUERY)).commitmentCatalogue;
+  }
+
+  async perceptionPointCatalogue(): Promise<PerceptionPointEntry[]> {
+    return (await this.request(PERCEPTION_POINT_CATALOGUE_QUERY)).perceptionPointCatalogue;
   }
 
   /**

@@ -2,6 +2,7 @@ import type {
   CommitmentCatalogueQuery,
   FollowUpsQuery,
   LoginMutation,
+  PerceptionPointCatalogueQuery,
   RecordSatisfactionMutation,
   RecordSatisfactionsMutation,
   RecordTouchpointsMutation,
@@ -35,6 +36,8 @@ export type Satisfaction = NonNullable<RatedTouchpoint['satisfaction']>;
 
 /** The gateway's commitment catalogue as a site copies it. */
 export type CatalogueEntry = CommitmentCatalogueQuery['commitmentCatalogue'][number];
+/** One point of the gateway's perception-point catalogue, as a site copies it. */
+export type PerceptionPointEntry = PerceptionPointCatalogueQuery['perceptionPointCatalogue'][number];
 /** One follow-up of a followUps page. */
 export type GatewayFollowUp = FollowUpsQuery['followUps']['edges'][number]['node'];
 

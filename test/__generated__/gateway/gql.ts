@@ -141,12 +141,14 @@ type Documents = {
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": typeof types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": typeof types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": typeof types.MatrixPerceptionPointsDocument,
+    "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.MatrixPerceptionCatalogueDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": typeof types.SiteTestResendEventsDocument,
     "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n": typeof types.SiteTestGatewayFollowUpsDocument,
+    "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.GatewayPerceptionCatalogueDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": typeof types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
@@ -280,12 +282,14 @@ const documents: Documents = {
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": types.MatrixPerceptionPointsDocument,
+    "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": types.MatrixPerceptionCatalogueDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": types.SiteTestResendEventsDocument,
     "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n": types.SiteTestGatewayFollowUpsDocument,
+    "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": types.GatewayPerceptionCatalogueDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
@@ -800,6 +804,10 @@ export function graphql(source: "query MatrixPerceptionPoints($u: ID!, $from: Da
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').MatrixPerceptionCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }"): typeof import('./graphql').MatrixTargetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -821,6 +829,10 @@ export function graphql(source: "mutation SiteTestResendEvents($i: [CommitmentEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n"): typeof import('./graphql').SiteTestGatewayFollowUpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').GatewayPerceptionCatalogueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1194,6 +1194,11 @@ export type MatrixPerceptionPointsQueryVariables = Exact<{
 
 export type MatrixPerceptionPointsQuery = { perceptionPoints: Array<{ touchpoints: number, rated: number, csat: number | null, impact: number, shortBoard: boolean, point: { code: string } }> };
 
+export type MatrixPerceptionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixPerceptionCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
+
 export type MatrixTargetsQueryVariables = Exact<{
   u: string;
 }>;
@@ -1235,6 +1240,11 @@ export type SiteTestGatewayFollowUpsQueryVariables = Exact<{
 
 
 export type SiteTestGatewayFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, state: FollowUpState, outcome: string | null, customerId: string } }> } };
+
+export type GatewayPerceptionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GatewayPerceptionCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -3455,6 +3465,17 @@ export const MatrixPerceptionPointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixPerceptionPointsQuery, MatrixPerceptionPointsQueryVariables>;
+export const MatrixPerceptionCatalogueDocument = new TypedDocumentString(`
+    query MatrixPerceptionCatalogue {
+  perceptionPointCatalogue {
+    code
+    name
+    nameZh
+    needCategories
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixPerceptionCatalogueQuery, MatrixPerceptionCatalogueQueryVariables>;
 export const MatrixTargetsDocument = new TypedDocumentString(`
     query MatrixTargets($u: ID!) {
   targets(unitId: $u) {
@@ -3550,6 +3571,17 @@ export const SiteTestGatewayFollowUpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteTestGatewayFollowUpsQuery, SiteTestGatewayFollowUpsQueryVariables>;
+export const GatewayPerceptionCatalogueDocument = new TypedDocumentString(`
+    query GatewayPerceptionCatalogue {
+  perceptionPointCatalogue {
+    code
+    name
+    nameZh
+    needCategories
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<GatewayPerceptionCatalogueQuery, GatewayPerceptionCatalogueQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {

@@ -26,6 +26,7 @@ type Documents = {
     "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }": typeof types.SiteCatalogueDocument,
     "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n": typeof types.SiteFollowUpsDocument,
     "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n": typeof types.SiteCloseFollowUpDocument,
+    "query SitePerceptionPoints { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.SitePerceptionPointsDocument,
     "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.SiteLoginDocument,
     "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n": typeof types.SiteStatusDocument,
     "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n": typeof types.LocalFieldsFragmentDoc,
@@ -48,6 +49,7 @@ const documents: Documents = {
     "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }": types.SiteCatalogueDocument,
     "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n": types.SiteFollowUpsDocument,
     "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n": types.SiteCloseFollowUpDocument,
+    "query SitePerceptionPoints { perceptionPointCatalogue { code name nameZh needCategories target } }": types.SitePerceptionPointsDocument,
     "mutation SiteLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.SiteLoginDocument,
     "\n  query SiteStatus {\n    siteStatus { siteId unitId gatewayUrl gatewayReachable backlog oldestPendingAgeSeconds lastSuccessAt lastError lastErrorAt deadLetters forwarded }\n  }\n": types.SiteStatusDocument,
     "\n  fragment LocalFields on LocalTouchpoint {\n    id unitId agentId customerId channel kind stage occurredAt acceptedAt needCategory needDescription serviceAction resolved\n    satisfaction { score comment state } state forwardedAt error\n  }\n": types.LocalFieldsFragmentDoc,
@@ -103,6 +105,10 @@ export function siteGraphql(source: "\n  query SiteFollowUps($first: Int) {\n   
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function siteGraphql(source: "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n"): typeof import('./graphql').SiteCloseFollowUpDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "query SitePerceptionPoints { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').SitePerceptionPointsDocument;
 /**
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -177,6 +177,11 @@ export type SiteCloseFollowUpMutationVariables = Exact<{
 
 export type SiteCloseFollowUpMutation = { closeFollowUp: { id: string, close: { outcome: string, closedBy: string, acceptedAt: string, state: ForwardState, forwardedAt: string | null, error: string | null } | null } };
 
+export type SitePerceptionPointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SitePerceptionPointsQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
+
 export type SiteLoginMutationVariables = Exact<{
   u: string;
   p: string;
@@ -439,6 +444,17 @@ export const SiteCloseFollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteCloseFollowUpMutation, SiteCloseFollowUpMutationVariables>;
+export const SitePerceptionPointsDocument = new TypedDocumentString(`
+    query SitePerceptionPoints {
+  perceptionPointCatalogue {
+    code
+    name
+    nameZh
+    needCategories
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<SitePerceptionPointsQuery, SitePerceptionPointsQueryVariables>;
 export const SiteLoginDocument = new TypedDocumentString(`
     mutation SiteLogin($u: String!, $p: String!) {
   login(username: $u, password: $p) {

@@ -9,7 +9,7 @@ import { FollowUpsPanel } from './follow-ups-panel';
 import { GatewayBanner } from './gateway-banner';
 import { RecentTouchpoints } from './recent-touchpoints';
 import { ShortFlowForm, type SubmitOutcome } from './short-flow-form';
-import { COMMITMENT_CATALOGUE, LOG_TOUCHPOINT, MY_TOUCHPOINTS, RATE_TOUCHPOINT, RECORD_COMMITMENT_EVENT, SITE_STATUS, type SiteTouchpointInput } from './site-api';
+import { COMMITMENT_CATALOGUE, LOG_TOUCHPOINT, PERCEPTION_POINT_CATALOGUE, MY_TOUCHPOINTS, RATE_TOUCHPOINT, RECORD_COMMITMENT_EVENT, SITE_STATUS, type SiteTouchpointInput } from './site-api';
 
 const POLL_MS = 1500;
 
@@ -22,6 +22,7 @@ export function AgentView(): ReactNode {
   // The site's copy of the catalogue: asked again until it has one, then now and then.
   const catalogue = useQuery(COMMITMENT_CATALOGUE, { pollInterval: 10_000, fetchPolicy: 'network-only' });
   const promises = (catalogue.data?.commitmentCatalogue ?? []).filter((d) => d.level === 1);
+  const points = useQuery(PERCEPTION_POINT_CATALOGUE, { pollInterval: 10_000, fetchPolicy: 'network-only' });
   const [logTouchpoint] = useMutation(LOG_TOUCHPOINT);
   const [rateTouchpoint] = useMutation(RATE_TOUCHPOINT);
   const [recordEvent] = useMutation(RECORD_COMMITMENT_EVENT);
@@ -76,7 +77,7 @@ export function AgentView(): ReactNode {
         <section className="panel agent-form">
           <h2>{t('agent.title')}</h2>
           <p className="muted small shortcuts">{t('agent.shortcuts')}</p>
-          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} />
+          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} perceptionPoints={points.data?.perceptionPointCatalogue} />
         </section>
         <div className="agent-side">
           <FollowUpsPanel />

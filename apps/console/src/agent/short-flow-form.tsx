@@ -5,6 +5,7 @@ import { CHANNELS, LIFECYCLE_STAGES, NEED_CATEGORIES, TOUCHPOINT_KINDS } from '@
 import type { ApiProblem } from '../api/errors';
 import { fmtDuration } from '../ui/format';
 import { Check, Field } from './field';
+import { PerceptionPointPicker, pointsOfNeed, type PickablePoint } from './perception-point-picker';
 import { checkShortFlow, formFieldOf, initialShortFlow, LIMITS, toSiteInput, type FieldIssue, type FormField, type ShortFlowState } from './short-flow-rules';
 import type { SiteTouchpointInput } from './site-api';
 import { useHandleTimer } from './use-handle-timer';
@@ -17,6 +18,8 @@ interface Props {
   onSubmit: (input: SiteTouchpointInput) => Promise<SubmitOutcome>;
   /** The promises of the site's catalogue copy, offered for the commitment code. */
   promises?: readonly { code: string; name: string }[];
+  /** The site's copy of the perception-point catalogue, offered by the touchpoint's need. */
+  perceptionPoints?: readonly PickablePoint[];
 }
 
 // Alt+<letter> moves to a field or flips a switch; Alt+1..9,0 picks the need category.
@@ -28,12 +31,13 @@ const FOCUS_KEYS: Record<string, FormField> = {
   KeyK: 'knowledgeRefs',
   KeyH: 'handoffUnitId',
   KeyC: 'commitmentCode',
+  KeyP: 'perceptionPoint',
   KeyS: 'score',
 };
 const focusField = (f: FormField): void => document.getElementById(`f-${f}`)?.focus();
 
 /** The short flow (need → service → satisfaction) on one keyboard-first form. */
-export function ShortFlowForm({ unitId, onSubmit, promises = [] }: Props): ReactNode {
+export function ShortFlowForm({ unitId, onSubmit, promises = [], perceptionPoints = [] }: Props): ReactNode {
   const { t } = useTranslation();
   const timer = useHandleTimer();
   const [s, setS] = useState<ShortFlowState>(() => initialShortFlow());
@@ -53,7 +57,12 @@ export function ShortFlowForm({ unitId, onSubmit, promises = [] }: Props): React
     return server && server.field === f ? `${label(f)}: ${server.problem.message}` : null;
   };
   const set = <K extends keyof ShortFlowState>(k: K, v: ShortFlowState[K]): void => {
-    setS((prev) => ({ ...prev, [k]: v }));
+    setS((prev) => {
+      const next = { ...prev, [k]: v };
+      // A point picked for another need does not follow the need: back to "by need".
+      if (k === 'needCategory' && !pointsOfNeed(perceptionPoints, next.needCategory).some((p) => p.code === next.perceptionPoint)) next.perceptionPoint = '';
+      return next;
+    });
     if (server?.field === k || (k === 'handleText' && server?.field === 'handleSeconds')) setServer(null);
   };
 
@@ -175,6 +184,16 @@ export function ShortFlowForm({ unitId, onSubmit, promises = [] }: Props): React
               </button>
             ))}
           </div>
+        </Field>
+        <Field name="perceptionPoint" label={label('perceptionPoint')} hint="Alt+P" error={errorFor('perceptionPoint')}>
+          <PerceptionPointPicker
+            need={s.needCategory}
+            points={perceptionPoints}
+            value={s.perceptionPoint}
+            onChange={(code) => set('perceptionPoint', code)}
+            invalid={Boolean(errorFor('perceptionPoint'))}
+            describedBy={errorFor('perceptionPoint') ? 'e-perceptionPoint' : undefined}
+          />
         </Field>
         <Field name="description" label={`${label('description')} (${s.description.length}/${LIMITS.description})`} hint="Alt+D" error={errorFor('description')}>
           <textarea id="f-description" rows={2} value={s.description} onChange={(e) => set('description', e.target.value)} {...err('description')} />

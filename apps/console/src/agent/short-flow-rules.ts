@@ -23,6 +23,8 @@ export interface ShortFlowState {
   handoffUnitId: string;
   commitmentCode: string;
   commitmentMet: boolean;
+  /** A code of the site's perception-point catalogue; '' = by need (the first point for it). */
+  perceptionPoint: string;
   /** '' = satisfaction later. */
   score: string;
   comment: string;
@@ -67,6 +69,7 @@ export function initialShortFlow(keep?: Partial<Pick<ShortFlowState, 'channel' |
     handoffUnitId: '',
     commitmentCode: '',
     commitmentMet: true,
+    perceptionPoint: '',
     score: '',
     comment: '',
   };
@@ -145,6 +148,8 @@ export function toSiteInput(s: ShortFlowState, timerSeconds: number, unitId?: st
         }
       : null,
     satisfaction: s.score.trim() ? { score: Number(s.score.trim()), comment: s.comment.trim() === '' ? null : s.comment } : null,
+    // Only when picked: without one the gateway settles membership by need.
+    ...(s.perceptionPoint ? { perceptionPoint: s.perceptionPoint } : {}),
   };
 }
 
@@ -165,6 +170,7 @@ const SERVER_FIELDS: [string, FormField][] = [
   ['need.description', 'description'],
   ['need.category', 'needCategory'],
   ['handoffUnitId', 'handoffUnitId'],
+  ['perceptionPoint', 'perceptionPoint'],
   ['customerId', 'customerId'],
   ['channel', 'channel'],
   ['stage', 'stage'],

@@ -115,6 +115,17 @@ export const COMMITMENT_CATALOGUE = siteGraphql(`
   }
 `);
 
+export const PERCEPTION_POINT_CATALOGUE = siteGraphql(`
+  query AgentPerceptionPoints {
+    perceptionPointCatalogue {
+      code
+      name
+      nameZh
+      needCategories
+    }
+  }
+`);
+
 export const FOLLOW_UPS = siteGraphql(`
   query AgentFollowUps($first: Int!) {
     followUps(first: $first) {

@@ -97,6 +97,11 @@ export function LiveView({ feedUrl, rootId }: { feedUrl: string; rootId: string 
     },
   });
 
+  // When the feed was lost: tiles keep their last numbers, grey and marked stale, until it is back.
+  const [lostAt, setLostAt] = useState<number | null>(null);
+  const isLive = feed.status === 'live';
+  useEffect(() => setLostAt((was) => (isLive ? null : (was ?? Date.now()))), [isLive]);
+
   if (org.error) return <ProblemBox problem={problemOf(org.error) ?? { code: 'ERROR', message: '' }} onRetry={() => void org.refetch()} />;
   if (!org.data) return <Loading />;
   const root = scores[rootId];
@@ -123,7 +128,7 @@ export function LiveView({ feedUrl, rootId }: { feedUrl: string; rootId: string 
       <div className="live-grid">
         <div className="tiles" data-testid="tiles">
           {tiles.map((id) => (
-            <UnitTile key={id} unitId={id} name={nameOf(id)} score={scores[id]} refused={feed.refused[id]} href={href(id)} />
+            <UnitTile key={id} unitId={id} name={nameOf(id)} score={scores[id]} refused={feed.refused[id]} href={href(id)} staleSince={lostAt} />
           ))}
         </div>
         <div className="live-side">

@@ -114,8 +114,9 @@ export const TREND = graphql(`
 `);
 
 export const TOUCHPOINTS = graphql(`
-  query Touchpoints($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int!, $after: String) {
-    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after) {
+  query Touchpoints($unitId: ID!, $from: DateTime!, $to: DateTime!, $first: Int!, $after: String, $filter: TouchpointFilter) {
+    touchpoints(unitId: $unitId, from: $from, to: $to, first: $first, after: $after, filter: $filter) {
+      totalCount
       edges {
         cursor
         node {

@@ -11,18 +11,21 @@ interface Props {
   from: string;
   to: string;
   measure?: MeasureData | null;
+  /** Only the touchpoints of this perception point (a short-board row's click-through). */
+  perceptionPoint?: string | null;
   onClose: () => void;
 }
 
 const PAGE = 25;
 
 /** The touchpoints behind a number: the unit's subtree in the window, newest first, a page at a time. */
-export function TouchpointsPanel({ unitId, from, to, measure, onClose }: Props): ReactNode {
+export function TouchpointsPanel({ unitId, from, to, measure, perceptionPoint, onClose }: Props): ReactNode {
   const { t } = useTranslation();
   // Cursors of the pages seen so far: going back needs no server support.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
-  const q = useQuery(TOUCHPOINTS, { variables: { unitId, from, to, first: PAGE, after } });
+  const filter = perceptionPoint ? { perceptionPoint } : null;
+  const q = useQuery(TOUCHPOINTS, { variables: { unitId, from, to, first: PAGE, after, filter } });
   const problem = problemOf(q.error);
   const conn = q.data?.touchpoints;
   return (
@@ -34,6 +37,18 @@ export function TouchpointsPanel({ unitId, from, to, measure, onClose }: Props):
             <span className="muted small">
               {' '}
               · {t(`measureName.${measure.key}`, { defaultValue: measure.key })} {fmtCount(measure.numerator)} / {fmtCount(measure.denominator)}
+            </span>
+          )}
+          {perceptionPoint && (
+            <span className="muted small" data-testid="touchpoints-filter">
+              {' '}
+              · {t('shortBoard.point')} <code>{perceptionPoint}</code>
+            </span>
+          )}
+          {conn && (
+            <span className="muted small" data-testid="touchpoints-total">
+              {' '}
+              · {t('score.touchpoints', { count: conn.totalCount })}
             </span>
           )}
         </h2>

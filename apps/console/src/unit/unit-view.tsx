@@ -6,11 +6,14 @@ import { problemOf } from '../api/errors';
 import { buildHash, navigate } from '../routing/hash-route';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { BreakdownPanel } from './breakdown-panel';
+import { EngagementTypesPanel } from './engagement-types-panel';
 import { ORG_UNITS, UNIT_SCORES } from './gateway-api';
+import { IndicatorsPanel } from './indicators-panel';
 import { MeasuresTable } from './measures-table';
 import { OrgTreeNav } from './org-tree-nav';
 import { ScorePanel } from './score-panel';
 import { ScoresTable } from './scores-table';
+import { ShortBoardPanel } from './short-board-panel';
 import { TouchpointsPanel } from './touchpoints-panel';
 import { TrendChart } from './trend-chart';
 import { windowFromParams, windowParams, type UnitWindow } from './window';
@@ -88,22 +91,26 @@ export function UnitView({ unitId, params }: Props): ReactNode {
         {win.ok && here && (
           <>
             <ScorePanel score={here} selectedChain={chain} onSelectChain={(c) => go({ chain: c === chain ? null : c, measure: null, tp: null })} />
+            <EngagementTypesPanel key={`types|${unitId}|${win.window.from}|${win.window.to}`} unitId={unitId} from={win.window.from} to={win.window.to} />
             {here.touchpoints === 0 && <Empty>{t('unit.noTouchpoints')}</Empty>}
             {selectedChain && (
               <section className="panel">
-                <MeasuresTable chain={selectedChain} selectedMeasure={measureKey} onSelectMeasure={(m) => go({ measure: m, tp: '1' })} />
+                <MeasuresTable chain={selectedChain} selectedMeasure={measureKey} onSelectMeasure={(m) => go({ measure: m, tp: '1', perceptionPoint: null })} />
               </section>
             )}
             {showTouchpoints && (
               <TouchpointsPanel
-                key={`${unitId}|${win.window.from}|${win.window.to}`}
+                key={`${unitId}|${win.window.from}|${win.window.to}|${params.get('perceptionPoint') ?? ''}`}
                 unitId={unitId}
                 from={win.window.from}
                 to={win.window.to}
                 measure={selectedMeasure}
-                onClose={() => go({ tp: null, measure: null })}
+                perceptionPoint={params.get('perceptionPoint')}
+                onClose={() => go({ tp: null, measure: null, perceptionPoint: null })}
               />
             )}
+            <IndicatorsPanel key={`ind|${unitId}|${win.window.from}|${win.window.to}`} unitId={unitId} from={win.window.from} to={win.window.to} />
+            <ShortBoardPanel key={`pp|${unitId}|${win.window.from}|${win.window.to}`} unitId={unitId} window={win.window} />
             <div className="two-cols">
               <section className="panel" data-testid="children">
                 <div className="panel-head">

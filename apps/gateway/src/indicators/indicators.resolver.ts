@@ -1,16 +1,28 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ENGAGEMENT_TYPES, INDICATORS, SCORE_READERS, type Caller, type RequestOrigin } from '@qihe/domain';
+import { ANY_CALLER, ENGAGEMENT_TYPES, INDICATORS, SCORE_READERS, type Caller, type RequestOrigin } from '@qihe/domain';
 import { ASSUMED_LIST_SIZE, Callers, CurrentCaller, DB_READ_COST, listCost } from '@qihe/server';
 import { CurrentOrigin } from '../audit/request-origin';
 import { IndicatorsService } from './indicators.service';
 import { EngagementTypeScoreModel } from './models/engagement-type-score.model';
 import { IndicatorModel, TargetInput, TargetModel } from './models/indicator.model';
-import { PerceptionPointScoreModel } from './models/perception-point.model';
+import { PerceptionPointModel, PerceptionPointScoreModel } from './models/perception-point.model';
+import { PerceptionCatalogueService } from './perception-catalogue.service';
 
 @Resolver()
 @Callers(...SCORE_READERS)
 export class IndicatorsResolver {
-  constructor(private readonly service: IndicatorsService) {}
+  constructor(
+    private readonly service: IndicatorsService,
+    private readonly perception: PerceptionCatalogueService,
+  ) {}
+
+  // Every caller, like commitmentCatalogue: sites copy it so their agents can pick a point offline.
+  // Read afresh (a small table): a site asking because it lacks a code gets what the database holds now.
+  @Query(() => [PerceptionPointModel], { description: "the perception-point catalogue, in the bootstrap file's order" })
+  @Callers(...ANY_CALLER)
+  async perceptionPointCatalogue(): Promise<PerceptionPointModel[]> {
+    return [...(await this.perception.reload()).points];
+  }
 
   @Query(() => [IndicatorModel], { description: 'every key of MANAGEMENT-MODEL.md §4 over [from, to), with target, status and the previous window', complexity: listCost(INDICATORS.length, DB_READ_COST) })
   indicators(

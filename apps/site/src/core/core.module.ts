@@ -5,6 +5,7 @@ import { openSiteDatabase } from '../storage/site-database';
 import { CatalogueService } from './catalogue.service';
 import { FollowUpCopy } from './follow-up-copy.service';
 import { GatewayLink } from './gateway-link';
+import { PerceptionCatalogueService } from './perception-catalogue.service';
 import { SiteMetrics } from './site-metrics';
 import { CONFIG, DATABASE } from './tokens';
 import { UnitsService } from './units.service';
@@ -36,9 +37,10 @@ export class CoreModule implements OnApplicationShutdown {
         UnitsService,
         SiteMetrics,
         CatalogueService,
+        PerceptionCatalogueService,
         FollowUpCopy,
       ],
-      exports: [CONFIG, DATABASE, GatewayLink, UnitsService, SiteMetrics, CatalogueService, FollowUpCopy],
+      exports: [CONFIG, DATABASE, GatewayLink, UnitsService, SiteMetrics, CatalogueService, PerceptionCatalogueService, FollowUpCopy],
     };
   }
 

@@ -8,6 +8,7 @@ import { SiteMetrics } from '../core/site-metrics';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { UnitsService } from '../core/units.service';
 import { CatalogueService } from '../core/catalogue.service';
+import { PerceptionCatalogueService } from '../core/perception-catalogue.service';
 import { FollowUpCopy } from '../core/follow-up-copy.service';
 import { gatewayDown } from '../core/gateway-link';
 import { CommitmentEventsForwarder } from './commitment-events.forwarder';
@@ -58,6 +59,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly closes: FollowUpClosesForwarder,
     private readonly catalogue: CatalogueService,
     private readonly followUps: FollowUpCopy,
+    private readonly perception: PerceptionCatalogueService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -119,6 +121,7 @@ export class ForwarderService implements OnApplicationBootstrap, OnModuleDestroy
     for (const [what, refresh] of [
       ['commitment catalogue', () => this.catalogue.refresh()],
       ['open follow-ups', () => this.followUps.refresh()],
+      ['perception-point catalogue', () => this.perception.refresh()],
     ] as const) {
       try {
         await refresh();

@@ -187,7 +187,7 @@ export async function replaceCatalogue(sql: Sql, defs: CommitmentDefinition[]): 
   await markCopied(sql, 'CATALOGUE');
 }
 
-export type CopyKind = 'CATALOGUE' | 'FOLLOW_UPS';
+export type CopyKind = 'CATALOGUE' | 'FOLLOW_UPS' | 'PERCEPTION_POINTS';
 
 export async function markCopied(sql: Sql, what: CopyKind): Promise<void> {
   await sql.query(`INSERT INTO site_copy (what, fetched_at) VALUES ($1, now()) ON CONFLICT (what) DO UPDATE SET fetched_at = now()`, [what]);

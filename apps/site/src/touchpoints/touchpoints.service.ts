@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import type { TouchpointInput as WireTouchpoint } from '@qihe/client';
 import { newId } from '@qihe/contracts';
 import type { Database } from '@qihe/data';
-import { judgeRating, ratingConflictMessage, RefusalCode, RefusalError, type TouchpointRecord } from '@qihe/domain';
+import { judgeRating, ratingConflictMessage, RefusalCode, RefusalError, type PerceptionCatalogue, type TouchpointRecord } from '@qihe/domain';
 import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash, type UserClaims } from '@qihe/server';
 import { assertMaySee, seesAllOfSite } from '../auth/site-scope';
 import type { SiteConfig } from '../config/site-config';
+import { PerceptionCatalogueService } from '../core/perception-catalogue.service';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { UnitsService } from '../core/units.service';
 import { ForwarderService } from '../forwarder/forwarder.service';
@@ -35,6 +36,7 @@ export class TouchpointsService {
     @Inject(CONFIG) private readonly config: SiteConfig,
     private readonly units: UnitsService,
     private readonly forwarder: ForwarderService,
+    private readonly perception: PerceptionCatalogueService,
   ) {}
 
   /**
@@ -46,6 +48,9 @@ export class TouchpointsService {
     if (inputs.length < 1 || inputs.length > MAX_LOG_BATCH) {
       throw badInput('input', `input must hold 1 to ${MAX_LOG_BATCH} touchpoints, got ${inputs.length}`);
     }
+    // The catalogue copy, asked again once when an input names a code it lacks (it may be new).
+    const named = inputs.map((i) => i.perceptionPoint).find((c): c is string => typeof c === 'string' && !this.perception.catalogue.has(c));
+    const points = named === undefined ? this.perception.catalogue : await this.perception.knowing(named);
     const rows: NewLocalTouchpoint[] = [];
     const hashById = new Map<string, string>();
     const ids = inputs.map((input, i) => {
@@ -63,6 +68,8 @@ export class TouchpointsService {
       if (!this.units.serves(record.unitId)) {
         throw badInput(`${at}unitId`, `${at}unitId: "${record.unitId}" is not a unit of this site ("${this.config.unitId}" and the units below it)`);
       }
+      const unknownPoint = this.unknownPerceptionPoint(record.perceptionPoint, points);
+      if (unknownPoint) throw badInput(`${at}perceptionPoint`, `${at}${unknownPoint}`);
       const hash = touchpointContentHash(record);
       const earlier = hashById.get(record.id);
       if (earlier !== undefined && earlier !== hash) throw badInput(`${at}id`, `${at}id: "${record.id}" appears twice with different content`);
@@ -113,6 +120,15 @@ export class TouchpointsService {
     });
     if (added) this.forwarder.wake();
     return (await findLocal(this.db, [id])).get(id) as LocalTouchpointRow;
+  }
+
+  /**
+   * The gateway's refusal, given here before the touchpoint is queued. A site
+   * that never fetched the catalogue cannot judge: the gateway does (a dead letter).
+   */
+  private unknownPerceptionPoint(code: string | null, points: PerceptionCatalogue): string | null {
+    if (code === null || points.has(code) || this.perception.asOf === null) return null;
+    return `perceptionPoint: no perception point "${code}" in the catalogue`;
   }
 
   async mine(user: UserClaims, first: number | null): Promise<LocalTouchpointRow[]> {

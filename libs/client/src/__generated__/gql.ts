@@ -22,6 +22,7 @@ type Documents = {
     "\n  query Me {\n    me { token role unitId }\n  }\n": typeof types.MeDocument,
     "\n  query SiteUnits {\n    orgUnits { id parent { id } }\n  }\n": typeof types.SiteUnitsDocument,
     "\n  query CommitmentCatalogue {\n    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }\n  }\n": typeof types.CommitmentCatalogueDocument,
+    "\n  query PerceptionPointCatalogue {\n    perceptionPointCatalogue { code name nameZh needCategories target }\n  }\n": typeof types.PerceptionPointCatalogueDocument,
     "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": typeof types.RecordCommitmentEventsDocument,
     "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n": typeof types.FollowUpsDocument,
     "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": typeof types.CloseFollowUpDocument,
@@ -34,6 +35,7 @@ const documents: Documents = {
     "\n  query Me {\n    me { token role unitId }\n  }\n": types.MeDocument,
     "\n  query SiteUnits {\n    orgUnits { id parent { id } }\n  }\n": types.SiteUnitsDocument,
     "\n  query CommitmentCatalogue {\n    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }\n  }\n": types.CommitmentCatalogueDocument,
+    "\n  query PerceptionPointCatalogue {\n    perceptionPointCatalogue { code name nameZh needCategories target }\n  }\n": types.PerceptionPointCatalogueDocument,
     "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordCommitmentEventsDocument,
     "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n": types.FollowUpsDocument,
     "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": types.CloseFollowUpDocument,
@@ -67,6 +69,10 @@ export function graphql(source: "\n  query SiteUnits {\n    orgUnits { id parent
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CommitmentCatalogue {\n    commitmentCatalogue { code name level parentCode targetMinutes warnAtPercent ownerUnit { id } }\n  }\n"): typeof import('./graphql').CommitmentCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PerceptionPointCatalogue {\n    perceptionPointCatalogue { code name nameZh needCategories target }\n  }\n"): typeof import('./graphql').PerceptionPointCatalogueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -160,6 +160,11 @@ export type CommitmentCatalogueQueryVariables = Exact<{ [key: string]: never; }>
 
 export type CommitmentCatalogueQuery = { commitmentCatalogue: Array<{ code: string, name: string, level: number, parentCode: string | null, targetMinutes: number, warnAtPercent: number, ownerUnit: { id: string } | null }> };
 
+export type PerceptionPointCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PerceptionPointCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
+
 export type RecordCommitmentEventsMutationVariables = Exact<{
   input: Array<CommitmentEventInput> | CommitmentEventInput;
 }>;
@@ -292,6 +297,17 @@ export const CommitmentCatalogueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CommitmentCatalogueQuery, CommitmentCatalogueQueryVariables>;
+export const PerceptionPointCatalogueDocument = new TypedDocumentString(`
+    query PerceptionPointCatalogue {
+  perceptionPointCatalogue {
+    code
+    name
+    nameZh
+    needCategories
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<PerceptionPointCatalogueQuery, PerceptionPointCatalogueQueryVariables>;
 export const RecordCommitmentEventsDocument = new TypedDocumentString(`
     mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {
   recordCommitmentEvents(input: $input) {

@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation RateTouchpoint($touchpointId: ID!, $satisfaction: SatisfactionInput!) {\n    rateTouchpoint(touchpointId: $touchpointId, satisfaction: $satisfaction) {\n      ...LocalTouchpointRow\n    }\n  }\n": typeof types.RateTouchpointDocument,
     "\n  mutation RecordCommitmentEvent($input: SiteCommitmentEventInput!) {\n    recordCommitmentEvent(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.RecordCommitmentEventDocument,
     "\n  query AgentCommitmentCatalogue {\n    commitmentCatalogue {\n      code\n      name\n      level\n    }\n  }\n": typeof types.AgentCommitmentCatalogueDocument,
+    "\n  query AgentPerceptionPoints {\n    perceptionPointCatalogue {\n      code\n      name\n      nameZh\n      needCategories\n    }\n  }\n": typeof types.AgentPerceptionPointsDocument,
     "\n  query AgentFollowUps($first: Int!) {\n    followUps(first: $first) {\n      asOf\n      stale\n      totalCount\n      items {\n        id\n        reason\n        unitId\n        unitName\n        customerId\n        touchpointId\n        createdAt\n        dueAt\n        assignee\n        note\n        close {\n          outcome\n          closedBy\n          state\n          error\n        }\n      }\n    }\n  }\n": typeof types.AgentFollowUpsDocument,
     "\n  mutation AgentCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) {\n      id\n      close {\n        outcome\n        state\n        error\n      }\n    }\n  }\n": typeof types.AgentCloseFollowUpDocument,
     "\n  query Probe {\n    siteStatus {\n      siteId\n    }\n  }\n": typeof types.ProbeDocument,
@@ -34,6 +35,7 @@ const documents: Documents = {
     "\n  mutation RateTouchpoint($touchpointId: ID!, $satisfaction: SatisfactionInput!) {\n    rateTouchpoint(touchpointId: $touchpointId, satisfaction: $satisfaction) {\n      ...LocalTouchpointRow\n    }\n  }\n": types.RateTouchpointDocument,
     "\n  mutation RecordCommitmentEvent($input: SiteCommitmentEventInput!) {\n    recordCommitmentEvent(input: $input) {\n      id\n      state\n    }\n  }\n": types.RecordCommitmentEventDocument,
     "\n  query AgentCommitmentCatalogue {\n    commitmentCatalogue {\n      code\n      name\n      level\n    }\n  }\n": types.AgentCommitmentCatalogueDocument,
+    "\n  query AgentPerceptionPoints {\n    perceptionPointCatalogue {\n      code\n      name\n      nameZh\n      needCategories\n    }\n  }\n": types.AgentPerceptionPointsDocument,
     "\n  query AgentFollowUps($first: Int!) {\n    followUps(first: $first) {\n      asOf\n      stale\n      totalCount\n      items {\n        id\n        reason\n        unitId\n        unitName\n        customerId\n        touchpointId\n        createdAt\n        dueAt\n        assignee\n        note\n        close {\n          outcome\n          closedBy\n          state\n          error\n        }\n      }\n    }\n  }\n": types.AgentFollowUpsDocument,
     "\n  mutation AgentCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) {\n      id\n      close {\n        outcome\n        state\n        error\n      }\n    }\n  }\n": types.AgentCloseFollowUpDocument,
     "\n  query Probe {\n    siteStatus {\n      siteId\n    }\n  }\n": types.ProbeDocument,
@@ -82,6 +84,10 @@ export function siteGraphql(source: "\n  mutation RecordCommitmentEvent($input: 
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function siteGraphql(source: "\n  query AgentCommitmentCatalogue {\n    commitmentCatalogue {\n      code\n      name\n      level\n    }\n  }\n"): (typeof documents)["\n  query AgentCommitmentCatalogue {\n    commitmentCatalogue {\n      code\n      name\n      level\n    }\n  }\n"];
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  query AgentPerceptionPoints {\n    perceptionPointCatalogue {\n      code\n      name\n      nameZh\n      needCategories\n    }\n  }\n"): (typeof documents)["\n  query AgentPerceptionPoints {\n    perceptionPointCatalogue {\n      code\n      name\n      nameZh\n      needCategories\n    }\n  }\n"];
 /**
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
