@@ -25,6 +25,12 @@ type Documents = {
     "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }": typeof types.BoardE2eFollowUpsDocument,
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": typeof types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
+    "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n": typeof types.PanelsIndicatorsDocument,
+    "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n": typeof types.PanelsPointsDocument,
+    "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n": typeof types.PanelsTypesDocument,
+    "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": typeof types.PanelsLiveScoresDocument,
+    "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": typeof types.PanelsTargetsDocument,
+    "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": typeof types.PanelsByCustomerDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.KillRecordDocument,
@@ -166,6 +172,12 @@ const documents: Documents = {
     "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }": types.BoardE2eFollowUpsDocument,
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
+    "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n": types.PanelsIndicatorsDocument,
+    "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n": types.PanelsPointsDocument,
+    "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n": types.PanelsTypesDocument,
+    "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": types.PanelsLiveScoresDocument,
+    "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": types.PanelsTargetsDocument,
+    "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": types.PanelsByCustomerDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.KillRecordDocument,
@@ -337,6 +349,30 @@ export function graphql(source: "\n  query BrowserScore($unitId: ID!, $from: Dat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n"): typeof import('./graphql').GridTouchpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n"): typeof import('./graphql').PanelsIndicatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n"): typeof import('./graphql').PanelsPointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n"): typeof import('./graphql').PanelsTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n"): typeof import('./graphql').PanelsLiveScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }"): typeof import('./graphql').PanelsTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n"): typeof import('./graphql').PanelsByCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -44,7 +44,8 @@ export function TargetCell({ unitId, indicator, target, onSaved }: Props): React
     }
   }
 
-  const source = !target ? null : target.source === 'UNIT' ? t('indicators.own') : target.source === 'INHERITED' ? t('indicators.inherited', { unit: target.inheritedFrom?.name ?? '…' }) : t('indicators.modelDefault');
+  // inheritedFrom is null when the unit it is set on lies above the caller's scope.
+  const source = !target ? null : target.source === 'UNIT' ? t('indicators.own') : target.source === 'INHERITED' ? target.inheritedFrom ? t('indicators.inherited', { unit: target.inheritedFrom.name }) : t('indicators.inheritedAbove') : t('indicators.modelDefault');
   if (!editing) {
     return (
       <div className="target-cell">
