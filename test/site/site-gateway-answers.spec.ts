@@ -36,6 +36,7 @@ class ScriptedGateway {
         if (query.includes('login')) return reply(200, { data: { login: { token: 'gw-token', role: 'AGENT', unitId: 'bu-a' } } });
         if (query.includes('orgUnits')) return reply(200, { data: { orgUnits: [{ id: 'bu-a', parent: null }] } });
         if (query.includes('commitmentCatalogue')) return reply(200, { data: { commitmentCatalogue: [] } });
+        if (query.includes('perceptionPointCatalogue')) return reply(200, { data: { perceptionPointCatalogue: [] } });
         if (query.includes('followUps')) return reply(200, { data: { followUps: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } });
         const items = variables.input ?? [];
         this.calls.push({ op: 'recordTouchpoints', customerIds: items.map((i) => i.customerId) });

@@ -14,7 +14,12 @@ interface Props {
   window: UnitWindow;
 }
 
-/** The touchpoints that belong to a perception point, in the unit view's window (the drill-down's perceptionPoint filter). */
+/**
+ * The touchpoints that belong to a perception point, in the unit view's window
+ * (the drill-down's perceptionPoint filter), in the unit view's own touchpoints
+ * panel. To become routing/touchpoints-link's touchpointsHref(unitId,
+ * { perceptionPoint: code }, w) once #/unit/<id>/touchpoints is served.
+ */
 export function pointTouchpointsHref(unitId: string, code: string, w: Pick<UnitWindow, 'preset' | 'from' | 'to'>): string {
   return buildHash(['unit', unitId], { ...windowParams(w), tp: '1', perceptionPoint: code });
 }
