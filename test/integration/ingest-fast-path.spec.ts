@@ -184,6 +184,20 @@ describe('the compiled fast path for recordTouchpoints / recordSatisfactions (is
     expect((anonymous.body as { errors?: unknown[] }).errors?.length).toBe(1);
   });
 
+  it('answers a failure inside the resolver (the database refuses a row) as graphql-js does: INTERNAL_SERVER_ERROR with its message', async () => {
+    const poison = `ALTER TABLE touchpoint ADD CONSTRAINT poison_fast_path CHECK (customer_id <> 'poison') NOT VALID`;
+    await Promise.all([pgFast.query(poison), pgStandard.query(poison)]);
+    try {
+      const res = await both(RECORD, { input: [touchpoint({ id: newId(), customerId: 'poison' })] }, KEYS.group);
+      const [error] = (res.body as { errors: { message: string; extensions: { code: string } }[] }).errors;
+      expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(error.message).toContain('poison_fast_path');
+    } finally {
+      const drop = `ALTER TABLE touchpoint DROP CONSTRAINT poison_fast_path`;
+      await Promise.all([pgFast.query(drop), pgStandard.query(drop)]);
+    }
+  });
+
   it('keeps graphql-js for an operation with any other root field', async () => {
     const before = compiledRunCount();
     const res = await post(fast, `mutation R($input: [TouchpointInput!]!) { __typename recordTouchpoints(input: $input) { accepted } }`, { input: [touchpoint({ id: newId() })] }, KEYS.group);

@@ -1,5 +1,5 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
-import { execute, Kind, lexicographicSortSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, GraphQLError, Kind, lexicographicSortSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 // A compiled executor (graphql-jit) for a few hot operations, through Apollo
@@ -69,7 +69,7 @@ export function jitGateway(opts: { fields: readonly string[]; sorted: boolean })
         compiledRuns++;
         const r = await c.query(undefined, rc.context, rc.request.variables ?? {});
         // Refused variables: graphql-js says why, in its own words.
-        if (!(r.errors?.length && r.data === undefined)) return r as ExecutionResult;
+        if (!(r.errors?.length && r.data === undefined)) return r.errors?.length ? { ...r, errors: r.errors.map(asGraphQLJsError) } : (r as ExecutionResult);
       }
     }
     return standard(rc);
@@ -91,6 +91,19 @@ export function jitGateway(opts: { fields: readonly string[]; sorted: boolean })
     },
     stop: () => Promise.resolve(),
   };
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when what a resolver threw
+ * has none (a database error, a bug); Apollo Server reads
+ * `error.extensions.code` and would answer with its own TypeError instead.
+ * graphql-js's error of the same message, path, locations and cause.
+ */
+function asGraphQLJsError(e: GraphQLError): GraphQLError {
+  if (e.extensions) return e;
+  const out = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined });
+  if (e.locations) Object.defineProperty(out, 'locations', { value: e.locations, enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 /** A mutation whose every root field is a hot one (no fragments at the root). */
