@@ -30,6 +30,11 @@ const SCORES = graphql(`
     engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }
   }
 `);
+const ZONED_TREND = graphql(`
+  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: "Asia/Kolkata") { from to touchpoints overall }
+  }
+`);
 const AUDIT = graphql(`
   query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }
 `);
@@ -129,6 +134,15 @@ it('exports breakdowns, children and trends with the numbers the API returns', a
   expect(trend.map((r) => [r.from, Number(r.touchpoints)])).toEqual(api.engagementTrend.map((p) => [p.from, p.touchpoints]));
 });
 
+it('exports a trend on local days (timeZone) with the points the API returns, and names the zone in the file', async () => {
+  const from = new Date(H - 72 * HOUR).toISOString();
+  const api = (await gw.gql(ZONED_TREND, { unitId: 'group', from, to: TO }, tokens.exec)).data!.engagementTrend;
+  expect(api.length).toBeGreaterThanOrEqual(3);
+  const got = await download(`trend.csv?${qs({ unitId: 'group', from, to: TO, interval: 'DAY', timeZone: 'Asia/Kolkata' })}`, tokens.exec);
+  expect(got.disposition).toContain('_interval-DAY_timeZone-Asia');
+  expect(rowsOf(got.body).map((r) => [r.from, r.to, Number(r.touchpoints)])).toEqual(api.map((p) => [p.from, p.to, p.touchpoints]));
+});
+
 it('records every export in the audit trail, with who, what and which window', async () => {
   await download(`touchpoints.csv?${qs({ unitId: 'prj-a1', from: FROM, to: TO, agentId: 'a-1' })}`, tokens['agent.a1']);
   const entries = (await gw.gql(AUDIT, {}, tokens.admin)).data!.auditLog.edges.map((e) => e.node);
@@ -145,6 +159,7 @@ it.each([
   ['a bad filter', 'exec', `touchpoints.csv?${qs({ unitId: 'group', from: FROM, to: TO, measure: 'nps' })}`, 400, 'BAD_USER_INPUT', 'filter.measure'],
   ['an unknown parameter', 'exec', `touchpoints.csv?${qs({ unitId: 'group', from: FROM, to: TO, colour: 'red' })}`, 400, 'BAD_USER_INPUT', 'colour'],
   ['a window off the hour', 'exec', `trend.csv?${qs({ unitId: 'group', from: FROM.replace(':00:00', ':30:00'), to: TO, interval: 'HOUR' })}`, 400, 'BAD_USER_INPUT', 'from'],
+  ['an unknown time zone', 'exec', `trend.csv?${qs({ unitId: 'group', from: FROM, to: TO, interval: 'DAY', timeZone: 'Mars/Olympus' })}`, 400, 'BAD_USER_INPUT', 'timeZone'],
   ['an unknown unit', 'exec', `children.csv?${qs({ parentId: 'nowhere', from: FROM, to: TO })}`, 404, 'NOT_FOUND', undefined],
   ['an unknown list', 'exec', `everything.csv?${qs({ unitId: 'group', from: FROM, to: TO })}`, 404, 'NOT_FOUND', undefined],
 ])('refuses %s with the API code, as JSON, and writes no file', async (_name, who, path, status, code, field) => {

@@ -82,6 +82,9 @@ export const DOCS = {
     engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }`),
   engagementTrend: graphql(`query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {
     engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }`),
+  // The trend on local days (timeZone): the same scope as the UTC trend.
+  engagementTrendZoned: graphql(`query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: "Asia/Shanghai") { ...MatrixScore } }`),
   touchpoints: graphql(`query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {
     touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }`),
   // The drill-down with a filter and totalCount, and the breakdown by agent: the same scope as their plain forms.

@@ -87,6 +87,7 @@ const TABLE: Row[] = [
   ...scoreRows('engagementScores'),
   ...scoreRows('engagementBreakdown'),
   ...scoreRows('engagementTrend'),
+  ...scoreRows('engagementTrendZoned'),
 
   ...readRows('touchpoints'),
   ['agent.a1', 'touchpoints', 'prj-a1', 'ok'],
@@ -332,6 +333,10 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       return expect(v.map((s) => s.value)).toContain('PHONE');
     case 'engagementTrend':
       return expect(v).toHaveLength(WINDOW_HOURS);
+    case 'engagementTrendZoned':
+      // 24 UTC hours span two Shanghai days (or one, when they start at 16:00 UTC); every touchpoint is in one of them.
+      expect(v.length).toBeGreaterThanOrEqual(1);
+      return expect(v.reduce((n, p) => n + Number(p.touchpoints), 0)).toBeGreaterThan(0);
     case 'touchpoints': {
       const units = (v.edges as { node: { unit: { id: string } } }[]).map((e) => e.node.unit.id);
       expect(units.length).toBeGreaterThan(0);

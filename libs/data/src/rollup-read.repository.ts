@@ -90,6 +90,22 @@ export async function sumByBucket(sql: Sql, unitId: string, from: number, to: nu
   return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)]));
 }
 
+/**
+ * A subtree's counters in buckets of any length, keyed by bucket index: bucket i
+ * holds the hours from starts[i] to starts[i + 1] (the last one to `to`).
+ * `starts` are whole UTC hours, ascending, starts[0] = from. Hour rollups only,
+ * so the edges may fall anywhere (local midnights of engagementTrend's timeZone).
+ */
+export async function sumByStarts(sql: Sql, unitId: string, starts: number[], to: number): Promise<Map<number, Counters>> {
+  const rows = await sql.query<Sums & { bucket: number }>(
+    `SELECT width_bucket(hour, $2::timestamptz[]) - 1 AS bucket, ${SUMS} FROM rollup_hour
+      WHERE unit_id = $1 AND dim = 0 AND hour >= $3 AND hour < $4
+      GROUP BY bucket`,
+    [unitId, starts.map((s) => new Date(s).toISOString()), new Date(starts[0]).toISOString(), new Date(to).toISOString()],
+  );
+  return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)]));
+}
+
 /** Whole-subtree counters per unit over minute rollups, for the feed's rolling hour. */
 export async function sumMinutesByUnit(sql: Sql, unitIds: string[], from: number, to: number): Promise<Map<string, Counters>> {
   const rows = await sql.query<Sums & { unit_id: string }>(

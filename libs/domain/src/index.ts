@@ -7,6 +7,7 @@ export * from './time-window';
 export * from './seed';
 export * from './touchpoint';
 export * from './touchpoint-filter';
+export * from './zoned-buckets';
 export * from './access-policy';
 export * from './commitment-catalogue';
 export * from './commitment-tree';

@@ -32,7 +32,7 @@ const ALLOWED: Record<ExportList, readonly string[]> = {
   touchpoints: ['unitId', 'from', 'to', ...FILTER_FIELDS],
   breakdown: ['unitId', 'from', 'to', 'by'],
   children: ['parentId', 'from', 'to'],
-  trend: ['unitId', 'from', 'to', 'interval'],
+  trend: ['unitId', 'from', 'to', 'interval', 'timeZone'],
 };
 const READERS: Record<ExportList, readonly CallerKind[]> = { touchpoints: TOUCHPOINT_READERS, breakdown: SCORE_READERS, children: SCORE_READERS, trend: SCORE_READERS };
 
@@ -126,9 +126,10 @@ export class ExportService {
       }
       case 'trend': {
         const interval = oneOf<TrendInterval>(q, 'interval', TREND_INTERVALS);
-        const points = await this.scores.trend(caller, unitId, from, to, interval);
+        const timeZone = q.timeZone ?? null;
+        const points = await this.scores.trend(caller, unitId, from, to, interval, timeZone);
         const columns = ['unitId', ...scoreColumns(points[0], keys)];
-        return { fileName: exportFileName(list, unitId, from, to, { interval }), columns, rows: scored(columns, points.map((p) => ({ key: [unitId], score: p }))) };
+        return { fileName: exportFileName(list, unitId, from, to, timeZone ? { interval, timeZone } : { interval }), columns, rows: scored(columns, points.map((p) => ({ key: [unitId], score: p }))) };
       }
     }
   }

@@ -52,7 +52,13 @@ export class ScoresResolver {
     @Args('from', { type: () => Date }) from: Date,
     @Args('to', { type: () => Date }) to: Date,
     @Args('interval', { type: () => TrendIntervalEnum }) interval: TrendInterval,
+    @Args('timeZone', {
+      type: () => String,
+      nullable: true,
+      description: 'IANA zone (e.g. "Asia/Shanghai"): DAY and WEEK points start at local midnight (weeks on Monday), edges on whole UTC hours; absent: every point starts at from + n intervals',
+    })
+    timeZone?: string | null,
   ): Promise<EngagementScoreModel[]> {
-    return this.scores.trend(caller, unitId, from, to, interval);
+    return this.scores.trend(caller, unitId, from, to, interval, timeZone ?? null);
   }
 }

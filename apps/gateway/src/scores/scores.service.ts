@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sumBySlice, sumByBucket, sumByUnit, type ReadSql } from '@qihe/data';
+import { sumBySlice, sumByBucket, sumByStarts, sumByUnit, type ReadSql } from '@qihe/data';
 import {
   checkWindow,
   inScope,
   scoreCounters,
   trendWindows,
+  zonedTrendWindows,
   zeroCounters,
   type Caller,
   type Counters,
@@ -56,9 +57,15 @@ export class ScoresService {
     return [...sums.entries()].filter(([, c]) => c.touchpoints > 0).map(([value, c]) => ({ value, score: this.present(unit, w, c) }));
   }
 
-  async trend(caller: Caller, unitId: string, from: Date, to: Date, interval: TrendInterval): Promise<EngagementScoreModel[]> {
+  async trend(caller: Caller, unitId: string, from: Date, to: Date, interval: TrendInterval, timeZone: string | null = null): Promise<EngagementScoreModel[]> {
     const unit = this.authorise(caller, unitId, 'unitId');
     const w = checkWindow(from, to);
+    if (timeZone !== null) {
+      // Local days and weeks vary in length (daylight saving): bucketed from hour rollups by their starts.
+      const zoned = zonedTrendWindows(w, interval, timeZone);
+      const sums = await sumByStarts(this.db, unit.id, zoned.map((z) => z.from), w.to);
+      return zoned.map((win, i) => this.present(unit, win, sums.get(i)));
+    }
     const windows = trendWindows(w, interval);
     const step = windows.length > 1 ? windows[1].from - windows[0].from : w.to - w.from;
     const sums = await sumByBucket(this.db, unit.id, w.from, w.to, step);
