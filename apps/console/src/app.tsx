@@ -67,7 +67,7 @@ export function App({ endpoints }: { endpoints: ApiEndpoints }): ReactNode {
     return <SignInPage graphqlUrl={endpoints.graphql} backend={probe.backend} notice={notice} onSignedIn={signIn} />;
   }
   return (
-    <SessionContext.Provider value={{ session, signOut }}>
+    <SessionContext.Provider value={{ session, signOut, apiBase: endpoints.base }}>
       <ApolloProvider client={client}>
         <Shell endpoints={endpoints} />
       </ApolloProvider>

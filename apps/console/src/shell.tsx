@@ -9,6 +9,7 @@ import { Empty, Loading } from './ui/states';
 // Each view is its own chunk: an agent's console never loads the charts.
 const AgentView = lazy(() => import('./agent/agent-view').then((m) => ({ default: m.AgentView })));
 const UnitView = lazy(() => import('./unit/unit-view').then((m) => ({ default: m.UnitView })));
+const TouchpointsView = lazy(() => import('./unit/touchpoints-view').then((m) => ({ default: m.TouchpointsView })));
 const LiveView = lazy(() => import('./live/live-view').then((m) => ({ default: m.LiveView })));
 const CommitmentsView = lazy(() => import('./commitments/commitments-view').then((m) => ({ default: m.CommitmentsView })));
 const FollowUpsView = lazy(() => import('./commitments/follow-ups-view').then((m) => ({ default: m.FollowUpsView })));
@@ -54,7 +55,8 @@ export function Shell({ endpoints }: { endpoints: ApiEndpoints }): ReactNode {
       <main className="content">
         <Suspense fallback={<Loading />}>
           {current === 'agent' && <AgentView />}
-          {current === 'unit' && <UnitView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
+          {current === 'unit' && route.segments[2] !== 'touchpoints' && <UnitView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
+          {current === 'unit' && route.segments[2] === 'touchpoints' && <TouchpointsView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
           {current === 'commitments' && <CommitmentsView unitId={route.segments[1] ?? session.unitId} traceId={route.segments[2] === 'trace' ? route.segments[3] : undefined} params={route.params} />}
           {current === 'follow-ups' && <FollowUpsView unitId={route.segments[1] ?? session.unitId} params={route.params} />}
           {current === 'live' && <LiveView feedUrl={endpoints.feed} rootId={route.segments[1] ?? session.unitId} />}

@@ -31,6 +31,8 @@ export function saveSession(apiBase: string, session: Session | null): void {
 export interface SessionContextValue {
   session: Session;
   signOut: (reason?: string) => void;
+  /** The API's base URL ('' = same origin), for requests outside GraphQL (CSV export). */
+  apiBase?: string;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

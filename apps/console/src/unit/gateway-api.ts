@@ -106,8 +106,8 @@ export const BREAKDOWN = graphql(`
 `);
 
 export const TREND = graphql(`
-  query Trend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!) {
-    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval) {
+  query Trend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {
+    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {
       ...ScoreSummary
     }
   }
@@ -134,6 +134,8 @@ export const TOUCHPOINTS = graphql(`
           needCategory
           needDescription
           serviceAction
+          agentId
+          productId
           resolved
           satisfaction {
             score

@@ -1,62 +1,101 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MeasurePart } from '@qihe/domain';
 import { fmtCount, fmtRatio, fmtScore } from '../ui/format';
+import { Delta, MIN_SAMPLE, tooFew } from '../ui/sample';
 import type { ChainScoreData } from './gateway-api';
 
 interface Props {
   chain: ChainScoreData;
+  /** The chain over the previous window of the same length: a delta beside every value. */
+  previous?: ChainScoreData | null;
   selectedMeasure?: string | null;
-  onSelectMeasure?: (key: string) => void;
+  /** The touchpoints behind a part of a measure (MANAGEMENT-MODEL.md §3): numbers become links. */
+  hrefOf?: (measure: string, part: MeasurePart) => string;
 }
 
-/** A chain's measures: numerator / denominator as counted, value, normalized, weight. Absent measures show "—". */
-export function MeasuresTable({ chain, selectedMeasure, onSelectMeasure }: Props): ReactNode {
+/**
+ * A chain's measures: numerator / denominator as counted (each a link to the
+ * touchpoints it counts), the missed ones, value against the previous window,
+ * normalized, weight. Absent measures show "—"; a denominator under MIN_SAMPLE
+ * is marked too few to judge.
+ */
+export function MeasuresTable({ chain, previous, selectedMeasure, hrefOf }: Props): ReactNode {
   const { t } = useTranslation();
+  const link = (key: string, part: MeasurePart, label: string, testId: string): ReactNode =>
+    hrefOf ? (
+      <a href={hrefOf(key, part)} data-testid={testId}>
+        {label}
+      </a>
+    ) : (
+      label
+    );
   return (
     <div className="measures" data-testid={`measures-${chain.chain}`}>
       <h3>
         {t(`chain.${chain.chain}`)} <span className="score-inline">{fmtScore(chain.score)}</span>
       </h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('measure.name')}</th>
-            <th className="num">{t('measure.numerator')}</th>
-            <th className="num">{t('measure.denominator')}</th>
-            <th className="num">{t('measure.value')}</th>
-            <th className="num">{t('measure.normalized')}</th>
-            <th className="num">{t('measure.weight')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(chain.measures ?? []).map((m) => (
-            <tr key={m.key} className={`${m.value == null ? 'absent' : ''} ${selectedMeasure === m.key ? 'selected' : ''}`} data-testid={`measure-${m.key}`}>
-              <td>
-                <strong>{t(`measureName.${m.key}`, { defaultValue: m.key })}</strong> <code className="muted small">{m.key}</code>
-              </td>
-              <td className="num" data-testid={`measure-${m.key}-numerator`}>
-                {fmtCount(m.numerator)}
-              </td>
-              <td className="num" data-testid={`measure-${m.key}-denominator`}>
-                {fmtCount(m.denominator)}
-              </td>
-              <td className="num" data-testid={`measure-${m.key}-value`}>
-                {fmtRatio(m.value)}
-              </td>
-              <td className="num">{fmtRatio(m.normalized)}</td>
-              <td className="num">{fmtCount(m.weight)}</td>
-              <td>
-                {onSelectMeasure && (
-                  <button type="button" className="link small" onClick={() => onSelectMeasure(m.key)} data-testid={`measure-${m.key}-touchpoints`}>
-                    {t('measure.touchpoints')} →
-                  </button>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="table measures-table">
+          <thead>
+            <tr>
+              <th>{t('measure.name')}</th>
+              <th className="num">{t('measure.numerator')}</th>
+              <th className="num">{t('measure.denominator')}</th>
+              <th className="num">{t('measure.missed')}</th>
+              <th className="num">{t('measure.value')}</th>
+              {previous !== undefined && <th className="num">{t('measure.previous')}</th>}
+              <th className="num col-optional">{t('measure.normalized')}</th>
+              <th className="num col-optional">{t('measure.weight')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(chain.measures ?? []).map((m) => {
+              const before = previous?.measures?.find((p) => p.key === m.key);
+              const few = m.denominator > 0 && tooFew(m.denominator);
+              return (
+                <tr
+                  key={m.key}
+                  className={`${m.value == null ? 'absent' : ''} ${selectedMeasure === m.key ? 'selected' : ''} ${few ? 'few' : ''}`}
+                  data-testid={`measure-${m.key}`}
+                >
+                  <td>
+                    <strong>{t(`measureName.${m.key}`, { defaultValue: m.key })}</strong> <code className="muted small">{m.key}</code>
+                    {few && (
+                      <span className="too-few" data-testid="too-few" title={t('sample.tooFewHint', { min: MIN_SAMPLE })}>
+                        {' '}
+                        {t('sample.tooFew')}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num" data-testid={`measure-${m.key}-numerator`}>
+                    {link(m.key, 'NUMERATOR', fmtCount(m.numerator), `measure-${m.key}-numerator-link`)}
+                  </td>
+                  <td className="num" data-testid={`measure-${m.key}-denominator`}>
+                    {link(m.key, 'DENOMINATOR', fmtCount(m.denominator), `measure-${m.key}-denominator-link`)}
+                  </td>
+                  <td className="num" data-testid={`measure-${m.key}-missed`}>
+                    {hrefOf && m.denominator > 0 ? link(m.key, 'MISSED', '→', `measure-${m.key}-missed-link`) : <span className="muted">—</span>}
+                  </td>
+                  <td className="num" data-testid={`measure-${m.key}-value`}>
+                    {fmtRatio(m.value)}
+                  </td>
+                  {previous !== undefined && (
+                    <td className="num nowrap">
+                      <span className="muted small" data-testid={`measure-${m.key}-previous`}>
+                        {fmtRatio(before?.value)}
+                      </span>{' '}
+                      <Delta now={m.value} before={before?.value} nNow={m.denominator} nBefore={before?.denominator ?? 0} ratio />
+                    </td>
+                  )}
+                  <td className="num col-optional">{fmtRatio(m.normalized)}</td>
+                  <td className="num col-optional">{fmtCount(m.weight)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

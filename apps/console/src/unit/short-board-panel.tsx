@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../api/errors';
-import { buildHash } from '../routing/hash-route';
+import { touchpointsHref } from '../routing/touchpoints-link';
 import { fmtCount } from '../ui/format';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { fmtIndicator } from './indicator-format';
@@ -16,12 +16,10 @@ interface Props {
 
 /**
  * The touchpoints that belong to a perception point, in the unit view's window
- * (the drill-down's perceptionPoint filter), in the unit view's own touchpoints
- * panel. To become routing/touchpoints-link's touchpointsHref(unitId,
- * { perceptionPoint: code }, w) once #/unit/<id>/touchpoints is served.
+ * (the drill-down's perceptionPoint filter), on #/unit/<id>/touchpoints.
  */
 export function pointTouchpointsHref(unitId: string, code: string, w: Pick<UnitWindow, 'preset' | 'from' | 'to'>): string {
-  return buildHash(['unit', unitId], { ...windowParams(w), tp: '1', perceptionPoint: code });
+  return touchpointsHref(unitId, { perceptionPoint: code }, w);
 }
 
 /** A point's name in the console's language (the catalogue may give a Chinese one). */

@@ -1,11 +1,16 @@
-import { checkWindow, floorToHour, HOUR_MS, WindowError, type TrendInterval } from '@qihe/domain';
+import { checkWindow, floorToHour, HOUR_MS, localMidnight, startOfLocalDay, WindowError, type TrendInterval } from '@qihe/domain';
+import { getTimeZone } from '../ui/time-zone';
 
 // The window a unit view shows, as the URL says it (?window=7d, or
 // ?window=custom&from=…&to=…). Windows are whole UTC hours, half-open [from, to).
+// Presets end with the current hour included; "today", "7 days" and "30 days"
+// start at local midnight in the console's time zone (floored to a whole UTC
+// hour where the zone is off by a part-hour), "24 h" is the last 24 hours.
 
-export const PRESETS = ['24h', '7d', '30d'] as const;
+export const PRESETS = ['today', '24h', '7d', '30d'] as const;
 export type Preset = (typeof PRESETS)[number];
-const PRESET_HOURS: Record<Preset, number> = { '24h': 24, '7d': 24 * 7, '30d': 24 * 30 };
+/** Local days a day preset covers (today and the days before it). */
+const PRESET_DAYS: Partial<Record<Preset, number>> = { today: 1, '7d': 7, '30d': 30 };
 
 export interface UnitWindow {
   preset: Preset | 'custom';
@@ -26,15 +31,21 @@ export function intervalFor(hours: number): TrendInterval {
 const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** A preset ends with the current hour included (the hour after now, floored), so fresh touchpoints count. */
-export function presetWindow(preset: Preset, now: number): UnitWindow {
+export function presetWindow(preset: Preset, now: number, timeZone = getTimeZone()): UnitWindow {
   const to = floorToHour(now) + HOUR_MS;
-  const hours = PRESET_HOURS[preset];
-  return { preset, from: iso(to - hours * HOUR_MS), to: iso(to), interval: intervalFor(hours) };
+  const days = PRESET_DAYS[preset];
+  if (!days) return { preset, from: iso(to - 24 * HOUR_MS), to: iso(to), interval: 'HOUR' };
+  // Today's local midnight, then back whole local days (each 23 to 25 hours across a clock change).
+  const today = new Date(startOfLocalDay(now, timeZone) + 12 * HOUR_MS);
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(today);
+  const part = (type: string): number => Number(local.find((p) => p.type === type)?.value);
+  const from = floorToHour(localMidnight(part('year'), part('month'), part('day') - (days - 1), timeZone));
+  return { preset, from: iso(from), to: iso(to), interval: days === 1 ? 'HOUR' : 'DAY' };
 }
 
-export function windowFromParams(params: URLSearchParams, now: number): WindowResult {
+export function windowFromParams(params: URLSearchParams, now: number, timeZone = getTimeZone()): WindowResult {
   const preset = params.get('window') ?? '24h';
-  if (preset !== 'custom') return { ok: true, window: presetWindow((PRESETS as readonly string[]).includes(preset) ? (preset as Preset) : '24h', now) };
+  if (preset !== 'custom') return { ok: true, window: presetWindow((PRESETS as readonly string[]).includes(preset) ? (preset as Preset) : '24h', now, timeZone) };
   try {
     // The same check the gateway applies, so the message is the one it would give.
     const w = checkWindow(new Date(params.get('from') ?? ''), new Date(params.get('to') ?? ''));
@@ -53,3 +64,10 @@ export function windowParams(w: Pick<UnitWindow, 'preset' | 'from' | 'to'>): Rec
 /** 'YYYY-MM-DDTHH:00' (a datetime-local value, read as UTC) ⇄ ISO. */
 export const toLocalInput = (isoString: string): string => isoString.slice(0, 16);
 export const fromLocalInput = (value: string): string => (value ? `${value.slice(0, 16)}:00Z` : '');
+
+/** The window of the same length just before (the "previous period" deltas compare with). */
+export function previousWindow(w: Pick<UnitWindow, 'from' | 'to'>): { from: string; to: string } {
+  const from = Date.parse(w.from);
+  const len = Date.parse(w.to) - from;
+  return { from: iso(from - len), to: iso(from) };
+}
