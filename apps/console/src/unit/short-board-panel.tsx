@@ -7,7 +7,7 @@ import { fmtCount } from '../ui/format';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { fmtIndicator } from './indicator-format';
 import { PERCEPTION_POINTS_PANEL, type PointScore } from './indicators-api';
-import { windowParams, type UnitWindow } from './window';
+import type { UnitWindow } from './window';
 
 interface Props {
   unitId: string;
