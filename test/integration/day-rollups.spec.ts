@@ -5,7 +5,9 @@ import {
   applyRollupDeltas,
   COUNTER_COLUMNS,
   Database,
+  ensurePartitions,
   insertNewTouchpoints,
+  partitionsOf,
   rebuildRollups,
   RollupDeltas,
   settleRepeatContacts,
@@ -39,6 +41,7 @@ const record = (i: number, at: number): TouchpointRecord => variedRecord(i, at, 
 
 /** Stores records and adds them to the rollups in one transaction, as ingestion does. */
 async function ingest(records: TouchpointRecord[]): Promise<void> {
+  await ensurePartitions(db, partitionsOf(records));
   await db.transaction(async (tx) => {
     const received = await insertNewTouchpoints(tx, records.map((record) => ({ record, contentHash: 'h' })), 'site');
     const deltas = new RollupDeltas();

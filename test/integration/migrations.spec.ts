@@ -28,11 +28,14 @@ it('applies every migration, reverts them all, and applies them again', async ()
       'risk_model',
       'risk_pass',
       'rollup_day',
+      'rollup_day_slice',
       'rollup_hour',
       'rollup_layout',
       'rollup_minute',
       'site',
       'touchpoint',
+      'touchpoint_key',
+      'touchpoint_key_legacy',
     ]);
     expect(await db.migrate()).toEqual([]);
     for (let i = 0; i < applied.length; i++) await db.revertLastMigration();

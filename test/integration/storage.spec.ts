@@ -5,7 +5,9 @@ import {
   applyRollupDeltas,
   boolArray,
   Database,
+  ensurePartitions,
   insertNewTouchpoints,
+  partitionsOf,
   numberArray,
   rebuildRollups,
   RollupDeltas,
@@ -144,6 +146,7 @@ describe('rebuildRollups', () => {
     for (let i = 0; i < 60; i++) times.push(Date.now() - i * 90_000); // the last hour: minute rollups too
     const records = times.map((t, i) => record(i, t));
     for (let i = 0; i < records.length; i += 100) {
+      await ensurePartitions(fx.db, partitionsOf(records.slice(i, i + 100)));
       await insertNewTouchpoints(fx.db, records.slice(i, i + 100).map((r) => ({ record: r, contentHash: 'h' })), 'site');
     }
   });

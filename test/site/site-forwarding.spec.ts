@@ -122,6 +122,7 @@ describe('site outbox and forwarder', () => {
     await waitFor('both to be forwarded', async () => (await site.status(agent)).forwarded === 2);
     // The gateway loses one (as if restored from an older backup) and gets a rating for the other from elsewhere.
     await gw.sql(`DELETE FROM touchpoint WHERE id = $1`, [lost.id]);
+    await gw.sql(`DELETE FROM touchpoint_key WHERE id = $1`, [lost.id]);
     expect((await gw.gql(RATE, { id: ratedElsewhere.id, s: { score: 1 } }, SITE_A.key)).errors).toBeUndefined();
 
     await site.gql(RATE_LOCAL, { id: lost.id, s: { score: 5 } }, agent);

@@ -18,6 +18,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { OrgModule } from './org/org.module';
 import { ScoresModule } from './scores/scores.module';
+import { StorageModule } from './storage/storage.module';
 import { TouchpointsModule } from './touchpoints/touchpoints.module';
 
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         FollowUpsModule,
         CustomersModule,
         IndicatorsModule,
+        StorageModule,
       ],
       controllers: [HealthController],
       providers: [HealthProbes, { provide: APP_FILTER, useClass: QiheErrorFilter }, callersGuard()],

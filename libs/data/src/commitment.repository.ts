@@ -2,6 +2,7 @@ import type { AlertStage, CommitmentDefinition, CommitmentNode, CommitmentState,
 import { SCOPE_BACKFILL_SQL, SCOPE_DELTAS_SQL } from './commitment-scopes';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
+import { byIdAndTime, findTouchpointKeys } from './touchpoint.repository';
 
 // The SQL of service commitments: the catalogue, instance nodes, completion
 // events and the per-code hourly counters that commitmentPerformance reads.
@@ -399,12 +400,14 @@ export async function touchpointBuckets(
   sql: Sql,
   ids: readonly string[],
 ): Promise<Map<string, SliceFields & { unitId: string; occurredAt: number }>> {
-  if (ids.length === 0) return new Map();
+  const keys = await findTouchpointKeys(sql, ids);
+  if (keys.size === 0) return new Map();
+  const { where, params } = byIdAndTime(keys, 1);
   const rows = await sql.query<SliceFields & { id: string; unitId: string; occurredAt: number | string }>(
     `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory",
             agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", perception_member AS "perceptionMember"
-       FROM touchpoint WHERE id = ANY($1::uuid[])`,
-    [textArray([...new Set(ids)])],
+       FROM touchpoint WHERE ${where}`,
+    params,
   );
   return new Map(rows.map((r) => [r.id, { ...r, occurredAt: Number(r.occurredAt) }]));
 }

@@ -15,6 +15,7 @@ import { TargetsPerception1764650000000 } from './migrations/1764650000000-targe
 import { Customers1764700000000 } from './migrations/1764700000000-customers';
 import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-risk';
 import { AlertLookup1764800000000 } from './migrations/1764800000000-alert-lookup';
+import { PartitionedTouchpoints1765000000000 } from './migrations/1765000000000-partitioned-touchpoints';
 import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
 import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   Customers1764700000000,
   CustomerRisk1764750000000,
   AlertLookup1764800000000,
+  PartitionedTouchpoints1765000000000,
   ClockSkew1765050000000,
   RollupFillfactor1765070000000,
 ];

@@ -27,6 +27,9 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
   rollup_minute: { distributedBy: 'unit_id' },
   rollup_hour: { distributedBy: 'unit_id' },
   rollup_day: { distributedBy: 'unit_id' },
+  rollup_day_slice: { distributedBy: 'unit_id' },
+  // Every touchpoint id once (idempotency, look-ups by id): by id, a router query to one shard, which names the touchpoint's unit.
+  touchpoint_key: { distributedBy: 'id', colocateWith: 'none' },
   customer_unit: { distributedBy: 'unit_id' },
   // Commitments and follow-ups belong to the unit of the touchpoint behind them.
   commitment_node: { distributedBy: 'unit_id' },
@@ -49,7 +52,6 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
  * when a listed key is gone (then delete its entry).
  */
 export const KNOWN_KEY_GAPS: Readonly<Record<string, string>> = {
-  'touchpoint.touchpoint_pkey': 'global idempotency moves to the touchpoint_key table (issue 15 item 2, part15); touchpoint keeps (id, occurred_at[, unit_id])',
   'commitment_node.commitment_node_pkey': 'ids are the gateway\u2019s own UUIDs: the key becomes (unit_id, id)',
   'commitment_node.commitment_node_touchpoint_id_code_key': 'a touchpoint has one unit: the key becomes (unit_id, touchpoint_id, code)',
   'commitment_event.commitment_event_pkey': 'the sender\u2019s idempotency key, global like a touchpoint id: an event key table like touchpoint_key, or (unit_id, id) once events name their unit',

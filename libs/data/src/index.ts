@@ -19,3 +19,5 @@ export * from './repeat-contact.repository';
 export * from './indicator.repository';
 export * from './read-replicas';
 export * from './distribution-plan';
+export * from './touchpoint-partitions';
+export * from './touchpoint-retention';

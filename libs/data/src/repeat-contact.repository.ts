@@ -95,7 +95,13 @@ export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]
   const ids = [...repeats, ...turned.map((t) => t.id)].sort();
   if (ids.length === 0) return { repeats, turned: [] };
   // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
-  const marked = await sql.query<{ id: string }>(`UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[]) AND NOT repeat RETURNING id`, [textArray(ids)]);
+  // Their times name their partitions (a touchpoint's time never changes).
+  const at = new Map<string, number>([...fresh.map((t) => [t.id, t.occurredAt] as const), ...turned.map((t) => [t.id, t.occurredAt] as const)]);
+  const times = textArray([...new Set(ids.map((id) => new Date(at.get(id) as number).toISOString()))]);
+  const marked = await sql.query<{ id: string }>(
+    `UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[]) AND occurred_at = ANY($2::timestamptz[]) AND NOT repeat RETURNING id`,
+    [textArray(ids), times],
+  );
   const now = new Set(marked.map((r) => r.id));
   return { repeats, turned: turned.filter((t) => now.has(t.id)) };
 }

@@ -1,7 +1,8 @@
-import { COUNTER_KEYS, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
+import { COUNTER_KEYS, WindowError, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
-import { splitByGrain, type GrainSplit } from './rollup-grain';
+import { DAY_MS, splitByGrain, type GrainSplit } from './rollup-grain';
+import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
 // Reading rollups: summed counters for the scores and the feed. Each query's
 // row is typed; every counter column comes back summed under its own key
@@ -54,14 +55,28 @@ export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: n
   return new Map(rows.map((r) => [r.unit_id, countersOf(r)]));
 }
 
-/** A subtree's counters per value of one slice dimension for [from, to). */
+/**
+ * A subtree's counters per value of one slice dimension for [from, to): hour
+ * rows, and day rows where old hours were folded (touchpoint-retention.ts).
+ * A window edge inside a folded day cannot be answered exactly: refused.
+ */
 export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, from: number, to: number): Promise<Map<string, Counters>> {
-  const rows = await sql.query<Sums & { val: string }>(
-    `SELECT val, ${SUMS} FROM rollup_hour
-      WHERE unit_id = $1 AND dim = $2 AND hour >= $3 AND hour < $4
-      GROUP BY val ORDER BY val`,
-    [unitId, dimCode(dim), new Date(from).toISOString(), new Date(to).toISOString()],
-  );
+  const code = dimCode(dim);
+  for (const [edge, field] of [
+    [from, 'from'],
+    [to, 'to'],
+  ] as const) {
+    const day = Math.floor(edge / DAY_MS) * DAY_MS;
+    if (edge !== day && (await sliceDayFolded(sql, unitId, code, day))) {
+      throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
+    }
+  }
+  const rows = await sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1)}) s GROUP BY val ORDER BY val`, [
+    unitId,
+    code,
+    new Date(from).toISOString(),
+    new Date(to).toISOString(),
+  ]);
   return new Map(rows.map((r) => [r.val, countersOf(r)]));
 }
 

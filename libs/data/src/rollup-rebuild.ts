@@ -3,6 +3,7 @@ import type { Sql } from './database';
 import { addToRollups, MINUTE_HORIZON_MS, RollupDeltas } from './rollup-deltas';
 import { stampRollupLayout } from './rollup-layout';
 import { applyRollupDeltas, insertNewRollupHours } from './rollup-write.repository';
+import { listPartitions } from './touchpoint-partitions';
 
 interface RawRow {
   unit_id: string;
@@ -74,7 +75,8 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   const windowMs = (opts.windowHours ?? 3) * HOUR;
   const flushRows = opts.flushRows ?? 250_000;
   const lateRows = opts.lateRows ?? 500_000;
-  await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute`);
+  await refuseAfterRetention(sql);
+  await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute, rollup_day_slice`);
   let restoreIndexes: (() => Promise<void>) | null = await dropHourIndexes(sql);
   const minutesSince = Date.now() - MINUTE_HORIZON_MS;
   const cursor = `qihe_rollup_rebuild_${++cursors}`;
@@ -203,4 +205,24 @@ async function dropHourIndexes(sql: Sql): Promise<() => Promise<void>> {
     for (const k of keys) await sql.query(`ALTER TABLE rollup_hour ADD CONSTRAINT ${quote(k.name)} ${k.def}`);
     for (const i of others) await sql.query(i.def);
   };
+}
+
+/**
+ * A recount reads raw touchpoints: after retention dropped some days, it
+ * would lose their scores (the rollups are all that is left of them). Refused.
+ */
+async function refuseAfterRetention(sql: Sql): Promise<void> {
+  let firstKept: string | null = null;
+  for (const p of (await listPartitions(sql)).filter((x) => x.table === 'touchpoint')) {
+    if ((await sql.query(`SELECT 1 FROM ${p.name} LIMIT 1`)).length) {
+      firstKept = p.day;
+      break;
+    }
+  }
+  const [{ first }] = await sql.query<{ first: string | null }>(`SELECT to_char(min(day) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS first FROM rollup_day`);
+  if (first !== null && (firstKept === null || first < firstKept)) {
+    throw new Error(
+      `rollups cannot be recounted from touchpoints: those of ${first} (and maybe later) are no longer stored (QIHE_RETENTION_DAYS), and a recount would lose their scores`,
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import type { TouchpointRecord } from '@qihe/domain';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
+import { keyDayOf } from './touchpoint-partitions';
 
 // Column order of the bulk insert: name, element type, and the array literal
 // of one column for a set of records (see pg-array.ts).
@@ -43,13 +44,20 @@ const INSERT_COLUMNS: Column[] = [
 
 const NAMES = INSERT_COLUMNS.map(([c]) => c).join(', ');
 const K = INSERT_COLUMNS.length;
-// receivedAt comes back as epoch milliseconds: a number is cheaper to read than a timestamp.
-// A corrected clock (clock_offset_ms) keeps the time as the site sent it beside the stored one.
-const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, received_at, rated_at, site_occurred_at)
-  SELECT u.*, now(), CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
-    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[])
-      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms)
-  ON CONFLICT (id) DO NOTHING
+// The key table takes each id once (ON CONFLICT: stored before, or being
+// stored by a concurrent batch, which this waits for); only the ids it took
+// go into touchpoint. receivedAt comes back as epoch milliseconds: a number is
+// cheaper to read than a timestamp. A corrected clock (clock_offset_ms) keeps
+// the time as the site sent it beside the stored one.
+const INSERT_SQL = `WITH u AS (
+    SELECT * FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::date[])
+      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, key_day)),
+  k AS (INSERT INTO touchpoint_key (id, key_day, unit_id, occurred_at, content_hash)
+    SELECT id, key_day, unit_id, occurred_at, content_hash FROM u ON CONFLICT (id, key_day) DO NOTHING RETURNING id)
+  INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, received_at, rated_at, site_occurred_at)
+  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, now(),
+         CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
+    FROM u JOIN k ON k.id = u.id
   RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms`;
 
 export interface NewTouchpoint {
@@ -79,6 +87,7 @@ export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], sit
     textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))),
     textArray(sorted.map((it) => it.perceptionMember ?? null)),
     numberArray(sorted.map((it) => it.clockOffsetMs ?? null)),
+    textArray(sorted.map((it) => keyDayOf(it.record.id))),
   );
   const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
   const out = new Map<string, number>();
@@ -86,13 +95,33 @@ export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], sit
   return out;
 }
 
-export async function contentHashes(sql: Sql, ids: string[]): Promise<Map<string, string>> {
+/** Where a stored id's touchpoint is: read from the key table, one probe of one partition per id. */
+export interface TouchpointKey {
+  unitId: string;
+  occurredAt: number;
+  contentHash: string;
+}
+
+export async function findTouchpointKeys(sql: Sql, ids: readonly string[]): Promise<Map<string, TouchpointKey>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql.query<{ id: string; content_hash: string }>(
-    `SELECT id, content_hash FROM touchpoint WHERE id = ANY($1::uuid[])`,
-    [ids],
+  const unique = [...new Set(ids)];
+  const rows = await sql.query<{ id: string; unit_id: string; ms: number | string; content_hash: string }>(
+    `SELECT id, unit_id, floor(extract(epoch FROM occurred_at) * 1000)::float8 AS ms, content_hash
+       FROM touchpoint_key WHERE id = ANY($1::uuid[]) AND key_day = ANY($2::date[])`,
+    [textArray(unique), textArray([...new Set(unique.map(keyDayOf))])],
   );
-  return new Map(rows.map((r) => [r.id, r.content_hash]));
+  return new Map(rows.map((r) => [r.id, { unitId: r.unit_id, occurredAt: Number(r.ms), contentHash: r.content_hash }]));
+}
+
+export async function contentHashes(sql: Sql, ids: string[]): Promise<Map<string, string>> {
+  const keys = await findTouchpointKeys(sql, ids);
+  return new Map([...keys].map(([id, k]) => [id, k.contentHash]));
+}
+
+/** A condition (and its two parameters from `$p`) naming stored touchpoints by id and time, so only their partitions are read. */
+export function byIdAndTime(keys: ReadonlyMap<string, { occurredAt: number }>, p: number): { where: string; params: string[] } {
+  const times = [...new Set([...keys.values()].map((k) => new Date(k.occurredAt).toISOString()))];
+  return { where: `id = ANY($${p}::uuid[]) AND occurred_at = ANY($${p + 1}::timestamptz[])`, params: [textArray([...keys.keys()]), textArray(times)] };
 }
 
 export interface StoredTouchpoint {
@@ -146,34 +175,31 @@ export const toStored = (r: StoredRow): StoredTouchpoint => ({
 
 /** Locks one touchpoint for a late rating. */
 export async function findTouchpointForUpdate(sql: Sql, id: string): Promise<StoredTouchpoint | null> {
-  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE id = $1 FOR UPDATE`, [id]);
-  return rows.length ? toStored(rows[0]) : null;
+  return (await findTouchpointsForUpdate(sql, [id])).get(id) ?? null;
 }
 
 /** Locks several touchpoints for late ratings, in id order; absent ids are absent from the map. */
 export async function findTouchpointsForUpdate(sql: Sql, ids: readonly string[]): Promise<Map<string, StoredTouchpoint>> {
-  if (ids.length === 0) return new Map();
-  const sorted = [...new Set(ids)].sort();
-  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [textArray(sorted)]);
+  const keys = await findTouchpointKeys(sql, ids);
+  if (keys.size === 0) return new Map();
+  const { where, params } = byIdAndTime(keys, 1);
+  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE ${where} ORDER BY id FOR UPDATE`, params);
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
-/** Records several first ratings in one statement. */
-export async function setSatisfactions(sql: Sql, ratings: readonly { id: string; score: number; comment: string | null }[]): Promise<void> {
+/** Records several first ratings in one statement (each touchpoint as found: its time picks its partition). */
+export async function setSatisfactions(
+  sql: Sql,
+  ratings: readonly { id: string; occurredAt: number; score: number; comment: string | null }[],
+): Promise<void> {
   if (ratings.length === 0) return;
+  const times = [...new Set(ratings.map((r) => new Date(r.occurredAt).toISOString()))];
   await sql.query(
     `UPDATE touchpoint t SET satisfaction_score = u.score, satisfaction_comment = u.comment, rated_at = now()
-       FROM unnest($1::uuid[], $2::smallint[], $3::text[]) AS u(id, score, comment) WHERE t.id = u.id`,
-    [textArray(ratings.map((r) => r.id)), numberArray(ratings.map((r) => r.score)), textArray(ratings.map((r) => r.comment))],
+       FROM unnest($1::uuid[], $2::smallint[], $3::text[]) AS u(id, score, comment)
+      WHERE t.id = u.id AND t.occurred_at = ANY($4::timestamptz[])`,
+    [textArray(ratings.map((r) => r.id)), numberArray(ratings.map((r) => r.score)), textArray(ratings.map((r) => r.comment)), textArray(times)],
   );
-}
-
-export async function setSatisfaction(sql: Sql, id: string, score: number, comment: string | null): Promise<void> {
-  await sql.query(`UPDATE touchpoint SET satisfaction_score = $2, satisfaction_comment = $3, rated_at = now() WHERE id = $1`, [
-    id,
-    score,
-    comment,
-  ]);
 }
 
 export interface PageCursor {

@@ -17,6 +17,8 @@ export const RefusalCode = {
   NOT_FOUND: 'NOT_FOUND',
   /** A site's own: a rating whose touchpoint the gateway refused, so it is never sent. */
   TOUCHPOINT_DEAD: 'TOUCHPOINT_DEAD',
+  /** It (or the touchpoint it names) is older than the retention horizon (QIHE_RETENTION_DAYS): no longer stored, never counted again. */
+  TOO_OLD: 'TOO_OLD',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];
 

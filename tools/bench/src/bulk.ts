@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Database, rebuildRollups } from '@qihe/data';
+import { createPartitionsAhead, Database, KEY_DAY_SQL, rebuildRollups } from '@qihe/data';
 import { OrgTree, type Seed, type TouchpointRecord } from '@qihe/domain';
 import { TouchpointGenerator } from '../../traffic/src/generator';
 import { Rng } from '../../traffic/src/prng';
@@ -70,6 +70,7 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
   const step = (opts.toMs - opts.fromMs) / opts.rows;
   const chunkRows = opts.chunkRows ?? 1_000_000;
   const started = performance.now();
+  await makePartitions(url, opts.fromMs - Math.max(0, ...items.map((p) => p.lagMs)), opts.toMs);
   let done = 0;
   for (let chunkStart = 0; chunkStart < opts.rows; chunkStart += chunkRows) {
     const chunkEnd = Math.min(opts.rows, chunkStart + chunkRows);
@@ -98,7 +99,22 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
     }
     await psqlCopy(url, 'touchpoint', COPY_COLUMNS, Readable.from(lines()));
   }
+  // Every stored id in the key table, as ingest would have put it there.
+  await withClient(url, (c) =>
+    c.query(`INSERT INTO touchpoint_key (id, key_day, unit_id, occurred_at, content_hash)
+      SELECT id, ${KEY_DAY_SQL('id')}, unit_id, occurred_at, content_hash FROM touchpoint ON CONFLICT DO NOTHING`),
+  );
   return performance.now() - started;
+}
+
+/** The day partitions of touchpoints (and of their ids' days) from `fromMs` through `toMs`. */
+async function makePartitions(url: string, fromMs: number, toMs: number): Promise<void> {
+  const db = await Database.open({ url, poolSize: 1, applicationName: 'qihe-bench-partitions' });
+  try {
+    await createPartitionsAhead(db, fromMs, toMs);
+  } finally {
+    await db.close();
+  }
 }
 
 /** Recounts every rollup with rebuildRollups (one transaction), then VACUUM ANALYZE and a CHECKPOINT; returns ms. */

@@ -13,10 +13,11 @@ import {
   updateNodes,
   type CommitmentEventRow,
   type Database,
+  retentionHorizon,
 } from '@qihe/data';
 import { canCompleteCommitment, completeNode, settleTree, type Caller, type CommitmentNode } from '@qihe/domain';
-import { badInput } from '@qihe/server';
-import { DATABASE } from '../core/tokens';
+import { badInput, type GatewayConfig } from '@qihe/server';
+import { CONFIG, DATABASE } from '../core/tokens';
 import { FeedBus } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
 import { OutboxRelay } from '../core/outbox-relay.service';
@@ -50,6 +51,7 @@ export class CommitmentEventsService {
     private readonly org: OrgService,
     private readonly bus: FeedBus,
     private readonly relay: OutboxRelay,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async record(caller: Caller, items: readonly unknown[]): Promise<IngestResultModel> {
@@ -69,6 +71,8 @@ export class CommitmentEventsService {
       const touched = await this.db.transaction(async (tx) => {
         const trees = await lockTrees(tx, valid.map((v) => v.touchpointId));
         const stored = await eventHashes(tx, valid.map((v) => v.id));
+        // With retention on, a tree whose touchpoint's partition was dropped takes no more events (its counters could not move).
+        const kept = retentionHorizon(Date.now(), this.config.retention.rawDays) === null ? null : await touchpointBuckets(tx, [...trees.keys()]);
         const before = new Map([...trees].map(([k, v]) => [k, v]));
         const newEvents: CommitmentEventRow[] = [];
         const seen = new Map<string, string>(); // id → hash of an earlier copy in this call
@@ -84,6 +88,10 @@ export class CommitmentEventsService {
           if (!nodes || !target) {
             const message = nodes ? `code: "${v.code}" is not a commitment of touchpoint "${v.touchpointId}"` : `touchpointId: no commitment of touchpoint "${v.touchpointId}"`;
             rejected.push({ index: v.index, id: v.id, code: 'NOT_FOUND', message });
+            continue;
+          }
+          if (kept && !kept.has(v.touchpointId)) {
+            rejected.push({ index: v.index, id: v.id, code: 'TOO_OLD', message: `touchpointId: touchpoint "${v.touchpointId}" is older than the retention horizon (QIHE_RETENTION_DAYS): its commitments take no more events` });
             continue;
           }
           if (!canCompleteCommitment(caller, tree, target.unitId, target.ownerUnitId)) {

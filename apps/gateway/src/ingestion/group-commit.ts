@@ -17,6 +17,9 @@ import {
   type NewTouchpoint,
   type Sql,
   type StoredTouchpoint,
+  withPartitions,
+  findTouchpointKeys,
+  tooOldReason,
 } from '@qihe/data';
 import {
   addCounters,
@@ -86,7 +89,12 @@ export interface RateJob {
 /** What became of one rating: newly counted, already stored alike, or refused (`field` is the one the message names). */
 export type RateItemOutcome =
   | { index: number; status: 'RATED' | 'UNCHANGED'; touchpoint: StoredTouchpoint }
-  | { index: number; status: typeof RefusalCode.NOT_FOUND | typeof RefusalCode.FORBIDDEN_UNIT | typeof RefusalCode.CONFLICT; field: string; message: string };
+  | {
+      index: number;
+      status: typeof RefusalCode.NOT_FOUND | typeof RefusalCode.FORBIDDEN_UNIT | typeof RefusalCode.CONFLICT | typeof RefusalCode.TOO_OLD;
+      field: string;
+      message: string;
+    };
 
 type Job = RecordJob | RateJob;
 type Outcome<J extends Job> = J extends RecordJob ? RecordOutcome : RateItemOutcome[];
@@ -127,6 +135,8 @@ export class GroupCommit {
     private readonly catalogue: () => CommitmentCatalogue,
     /** Told of each shared transaction that committed: calls, items, seconds (metrics). */
     private readonly committed: (calls: number, items: number, seconds: number) => void = () => undefined,
+    /** The retention horizon now (null: everything is kept): a rating of a touchpoint beyond it is TOO_OLD. */
+    private readonly horizon: () => number | null = () => null,
   ) {}
 
   submit<J extends Job>(job: J): Promise<Outcome<J>> {
@@ -177,7 +187,8 @@ export class GroupCommit {
   /** One transaction for all `jobs`; resolves after commit with each job's outcome. */
   private run(jobs: Job[]): Promise<Done[]> {
     const tree = this.tree();
-    return this.db.transaction(async (tx) => {
+    const stored = jobs.flatMap((j) => (j.kind === 'record' ? j.candidates.map((c) => c.record) : []));
+    return withPartitions(this.db, stored, () => this.db.transaction(async (tx) => {
       const w: Writes = { deltas: new RollupDeltas(), stats: new StatDeltas(), nodes: [], ratings: [] };
       const done: Done[] = jobs.map(() => ({ events: [], touched: [] }));
       const records = jobs.map((j, i) => [j, i] as const).filter((x): x is readonly [RecordJob, number] => x[0].kind === 'record');
@@ -191,7 +202,7 @@ export class GroupCommit {
       await followUpRatings(tx, w.ratings);
       await touchCustomers(tx, rates.length ? w.ratings : []); // late ratings: their customers' risk is looked at again
       return done;
-    });
+    }));
   }
 
   private async record(tx: Sql, tree: OrgTree, w: Writes, jobs: readonly (readonly [RecordJob, number])[], done: Done[]): Promise<void> {
@@ -271,6 +282,19 @@ export class GroupCommit {
     return repeats;
   }
 
+  /** Why each of these ids (not found) names a touchpoint beyond the retention horizon; absent when it does not. */
+  private async beyondHorizon(tx: Sql, missing: string[]): Promise<Map<string, string>> {
+    const horizon = this.horizon();
+    if (horizon === null || missing.length === 0) return new Map();
+    const keys = await findTouchpointKeys(tx, missing); // a key whose touchpoint's partition is dropped
+    const out = new Map<string, string>();
+    for (const id of missing) {
+      const reason = tooOldReason(id, keys.get(id)?.occurredAt ?? null, horizon);
+      if (reason) out.set(id, reason.replace(/^(occurredAt|id): /, `touchpointId: touchpoint "${id}" is gone: `));
+    }
+    return out;
+  }
+
   /** Starts the tree of a newly stored touchpoint naming a level-1 code; returns what commitmentKept gains now. */
   private startCommitment(catalogue: CommitmentCatalogue, r: Candidate['record'], receivedAt: number, w: Writes): { present: number; met: number } {
     const nodes = startTree(
@@ -296,12 +320,18 @@ export class GroupCommit {
       tx,
       jobs.flatMap(([j]) => j.items.map((it) => it.id)),
     );
-    const updates: { id: string; score: number; comment: string | null }[] = [];
+    const gone = await this.beyondHorizon(tx, jobs.flatMap(([j]) => j.items.map((it) => it.id)).filter((id) => !rows.has(id)));
+    const updates: { id: string; occurredAt: number; score: number; comment: string | null }[] = [];
     for (const [job, i] of jobs) {
       const outcomes: RateItemOutcome[] = [];
       const touched = new Set<string>();
       for (const it of job.items) {
         const row = rows.get(it.id);
+        const old = gone.get(it.id);
+        if (!row && old) {
+          outcomes.push({ index: it.index, status: RefusalCode.TOO_OLD, field: 'touchpointId', message: old });
+          continue;
+        }
         if (!row) {
           outcomes.push({ index: it.index, status: RefusalCode.NOT_FOUND, field: 'touchpointId', message: `touchpointId: no touchpoint "${it.rawId}"` });
           continue;
@@ -320,7 +350,7 @@ export class GroupCommit {
           outcomes.push({ index: it.index, status: RefusalCode.CONFLICT, field: 'satisfaction', message: ratingConflictMessage(it.id, held) });
           continue;
         }
-        updates.push({ id: it.id, score: it.score, comment: it.comment });
+        updates.push({ id: it.id, occurredAt: row.occurredAt.getTime(), score: it.score, comment: it.comment });
         const lineage = tree.lineage(row.unitId);
         const delta = ratingDelta({ service: row.served ? { resolved: row.resolved === true } : null }, it.score);
         addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);

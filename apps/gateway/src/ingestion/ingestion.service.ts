@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Database, type StoredTouchpoint } from '@qihe/data';
+import { retentionHorizon, tooOldReason, type Database, type StoredTouchpoint } from '@qihe/data';
 import { inScope, RefusalCode, RefusalError, type Caller } from '@qihe/domain';
 import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
@@ -34,6 +34,7 @@ export class IngestionService {
       feed,
       () => this.catalogues.catalogue,
       (calls, items, seconds) => metrics.groupCommitted(calls, items, seconds),
+      () => this.horizon(),
     );
   }
 
@@ -56,6 +57,7 @@ export class IngestionService {
     const candidates: Candidate[] = [];
     const firstById = new Set<string>();
     const laterCopies: Candidate[] = []; // same id again in this batch: judged against what ends up stored
+    const horizon = this.horizon();
 
     for (let index = 0; index < items.length; index++) {
       const raw = items[index];
@@ -85,6 +87,11 @@ export class IngestionService {
         rejected.push({ index, id, code: RefusalCode.INVALID, message: `perceptionPoint: no perception point "${named}" in the catalogue` });
         continue;
       }
+      const old = tooOldReason(record.id, record.occurredAt.getTime(), horizon);
+      if (old) {
+        rejected.push({ index, id, code: RefusalCode.TOO_OLD, message: old }); // its partition is gone: storing it could count it twice
+        continue;
+      }
       const contentHash = touchpointContentHash(clock.asSent(record));
       const candidate = { index, record, contentHash, perceptionMember: points.memberOf(named, record.needCategory), clockOffsetMs: clock.stored };
       if (firstById.has(record.id)) {
@@ -108,6 +115,11 @@ export class IngestionService {
     }
     this.metrics.recorded(items.length, answer);
     return answer;
+  }
+
+  /** The first UTC midnight whose touchpoints are kept (QIHE_RETENTION_DAYS); null: all are. */
+  private horizon(): number | null {
+    return retentionHorizon(Date.now(), this.config.retention.rawDays);
   }
 
   /**

@@ -128,6 +128,7 @@ describe('domain errors reach the caller with their contract code (one mapping, 
     [RefusalCode.CONFLICT, 'BAD_USER_INPUT'],
     [RefusalCode.NOT_FOUND, 'NOT_FOUND'],
     [RefusalCode.TOUCHPOINT_DEAD, 'BAD_USER_INPUT'],
+    [RefusalCode.TOO_OLD, 'BAD_USER_INPUT'],
   ];
   it.each(SINGLE)('a single item refused %s is %s', async (code, graphqlCode) => {
     const a = await gql(`{ refuse(code: "${code}") }`);

@@ -43,6 +43,8 @@ export interface GatewayConfig {
   clockSkewToleranceMs: number;
   /** Test-only fault-injection points (QIHE_FAULT_POINTS, refused unless NODE_ENV=test; see fault-points.ts). */
   faultPoints: ReadonlySet<FaultPoint>;
+  /** How long raw touchpoints (QIHE_RETENTION_DAYS) and slice hour rollups (QIHE_HOUR_ROLLUP_DAYS) are kept, in days; null: for ever (docs/retention.md). */
+  retention: { rawDays: number | null; hourRollupDays: number | null };
 }
 
 /** Reads and checks the gateway's environment once, at boot. */
@@ -97,6 +99,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     risk: { checkSeconds: readPositiveInt(env, 'QIHE_RISK_CHECK_SECONDS', 30, 60), threshold: riskThreshold },
     clockSkewToleranceMs: readPositiveInt(env, 'QIHE_CLOCK_SKEW_TOLERANCE_SECONDS', 60, 86_400) * 1000,
     faultPoints: readFaultPoints(env),
+    retention: { rawDays: readDays(env, 'QIHE_RETENTION_DAYS'), hourRollupDays: readDays(env, 'QIHE_HOUR_ROLLUP_DAYS') },
   };
 }
 
@@ -109,6 +112,15 @@ function readDatabaseReadUrls(env: Env, primary: string | undefined): string[] {
     if (!url) throw new ConfigError('DATABASE_READ_URL', `DATABASE_READ_URL has an empty entry (number ${i + 1}): give one or more PostgreSQL URLs separated by commas.`);
     return readDatabaseUrl({ DATABASE_READ_URL: url }, 'DATABASE_READ_URL') as string;
   });
+}
+
+// At least 2 days: yesterday's partition and today's are never dropped. At most 100 years.
+function readDays(env: Env, name: string): number | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  const n = readPositiveInt(env, name, 0, 36_600);
+  if (n < 2) throw new ConfigError(name, `${name} must be at least 2 (days), got "${raw}".`);
+  return n;
 }
 
 function readFile(env: Env, name: string): string | undefined {

@@ -35,6 +35,7 @@ export function refusalError(code: RefusalCode, field: string, message: string):
     case RefusalCode.INVALID:
     case RefusalCode.CONFLICT:
     case RefusalCode.TOUCHPOINT_DEAD:
+    case RefusalCode.TOO_OLD:
       return badInput(field, message);
     case RefusalCode.UNKNOWN_UNIT:
     case RefusalCode.NOT_FOUND:

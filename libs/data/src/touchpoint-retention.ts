@@ -1,0 +1,121 @@
+import { COUNTER_KEYS } from '@qihe/domain';
+import type { Database, Sql } from './database';
+import { COUNTER_COLUMNS } from './rollup-deltas';
+import { DAY_MS } from './rollup-grain';
+import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PARTITION_LOCK_SQL } from './touchpoint-partitions';
+
+// Retention (docs/retention.md): raw touchpoints older than QIHE_RETENTION_DAYS
+// go a whole day partition at a time (never a DELETE), their ids' key
+// partitions with them; slice hour rollups older than QIHE_HOUR_ROLLUP_DAYS
+// fold into day rows (rollup_day_slice). Rollups are never dropped, so every
+// score stays answerable. Every step is idempotent and atomic on its own: a
+// run that dies midway is finished by the next, and a second run changes nothing.
+
+export interface RetentionSettings {
+  /** Days of raw touchpoints kept (null: all). */
+  rawDays: number | null;
+  /** Days of slice hour rollups kept before they fold into day rows (null: all). */
+  hourRollupDays: number | null;
+}
+
+/** The first UTC midnight still kept `days` days before `now`; null when everything is kept. */
+export const retentionHorizon = (now: number, days: number | null): number | null =>
+  days === null ? null : Math.floor((now - days * DAY_MS) / DAY_MS) * DAY_MS;
+
+/**
+ * Why a touchpoint (its id, and its occurredAt when known) lies beyond the
+ * horizon, or null. Its partition is dropped or due to be, and a UUIDv7 made
+ * before the horizon may have lost its key: storing it again could count it twice.
+ */
+export function tooOldReason(id: string, occurredAt: number | null, horizon: number | null): string | null {
+  if (horizon === null) return null;
+  const h = dayOf(horizon);
+  if (occurredAt !== null && occurredAt < horizon) {
+    return `occurredAt: ${new Date(occurredAt).toISOString()} is before the retention horizon ${h} (QIHE_RETENTION_DAYS): touchpoints that old are no longer kept`;
+  }
+  const day = keyDayOf(id);
+  if (day !== LEGACY_KEY_DAY && Date.parse(day) < horizon) return `id: "${id}" was made on ${day}, before the retention horizon ${h} (QIHE_RETENTION_DAYS)`;
+  return null;
+}
+
+export interface RetentionReport {
+  droppedTouchpointPartitions: string[];
+  droppedKeyPartitions: string[];
+  /** Keys of ids without a day (not UUIDv7) whose touchpoints were dropped. */
+  legacyKeysDeleted: number;
+  /** Slice hour rows folded into day rows. */
+  foldedHourRows: number;
+}
+
+// A partition read by a long statement (an export) makes a drop wait: give up after this and retry next run.
+const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
+const COLS = COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]);
+// Slice hour rows before $1 move into their day rows in one statement: nothing is counted twice or lost, whenever it stops.
+const FOLD_SQL = `WITH gone AS (DELETE FROM rollup_hour WHERE dim > 0 AND hour < $1 RETURNING *),
+  moved AS (
+    INSERT INTO rollup_day_slice AS t (unit_id, dim, day, val, ${COLS.join(', ')})
+    SELECT unit_id, dim, date_trunc('day', hour, 'UTC'), val, ${COLS.map((c) => `sum(${c})`).join(', ')} FROM gone GROUP BY 1, 2, 3, 4
+    ON CONFLICT (unit_id, dim, day, val) DO UPDATE SET ${COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')})
+  SELECT count(*)::int AS n FROM gone`;
+
+/** One retention run at `now`. The caller makes sure it runs on one replica at a time (see TouchpointStorageService). */
+export async function runRetention(db: Database, now: number, settings: RetentionSettings): Promise<RetentionReport> {
+  const report: RetentionReport = { droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0 };
+  const horizon = retentionHorizon(now, settings.rawDays);
+  if (horizon !== null) {
+    const cut = dayOf(horizon);
+    const due = (await listPartitions(db)).filter((p) => p.day !== null && p.day < cut);
+    // Touchpoints first: a key outlives its touchpoint, never the other way round.
+    due.sort((a, b) => (a.table === b.table ? a.name.localeCompare(b.name) : a.table === 'touchpoint' ? -1 : 1));
+    for (const p of due) {
+      await db.transaction(async (tx) => {
+        await tx.query(LOCK_TIMEOUT);
+        await tx.query(PARTITION_LOCK_SQL);
+        await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
+      });
+      (p.table === 'touchpoint' ? report.droppedTouchpointPartitions : report.droppedKeyPartitions).push(p.name);
+    }
+    if (due.length) forgetPartitions(db);
+    if (report.droppedTouchpointPartitions.length) {
+      // Ids without a day keep their keys in one partition: those of dropped touchpoints go row by row.
+      const [{ n }] = await db.query<{ n: number }>(
+        `WITH d AS (DELETE FROM touchpoint_key_legacy WHERE occurred_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+        [new Date(horizon).toISOString()],
+      );
+      report.legacyKeysDeleted = n;
+    }
+  }
+  const fold = retentionHorizon(now, settings.hourRollupDays);
+  if (fold !== null) {
+    const [{ n }] = await db.transaction((tx) => tx.query<{ n: number }>(FOLD_SQL, [new Date(fold).toISOString()]));
+    report.foldedHourRows = n;
+  }
+  return report;
+}
+
+/** Runs `fn` only if no other replica is running it (a PostgreSQL advisory lock); the embedded database is one process. */
+export async function aloneAcrossReplicas(db: Database, key: string, fn: () => Promise<void>): Promise<boolean> {
+  if (db.embedded) {
+    await fn();
+    return true;
+  }
+  let got = false;
+  await db.transaction(async (tx) => {
+    [{ got }] = await tx.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got`, [key]);
+    if (got) await fn(); // the lock lives as long as this transaction; fn works on other connections
+  });
+  return got;
+}
+
+/** A breakdown's rows for [from, to): day rows where hours were folded, hour rows for the rest. */
+export function sliceRowsSql(p: number): string {
+  return `SELECT val, ${COLS.join(', ')} FROM rollup_hour WHERE unit_id = $${p} AND dim = $${p + 1} AND hour >= $${p + 2} AND hour < $${p + 3}
+    UNION ALL
+    SELECT val, ${COLS.join(', ')} FROM rollup_day_slice WHERE unit_id = $${p} AND dim = $${p + 1} AND day >= $${p + 2} AND day < $${p + 3}`;
+}
+
+/** Whether the hours of a unit's slice on a UTC day were folded into a day row. */
+export async function sliceDayFolded(sql: Sql, unitId: string, dim: number, day: number): Promise<boolean> {
+  const rows = await sql.query(`SELECT 1 FROM rollup_day_slice WHERE unit_id = $1 AND dim = $2 AND day = $3 LIMIT 1`, [unitId, dim, new Date(day).toISOString()]);
+  return rows.length > 0;
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { idAt } from '@qihe/contracts';
+import { aloneAcrossReplicas, Database, dayOf, listPartitions, rebuildRollups } from '@qihe/data';
+import { TouchpointStorageService } from '../../apps/gateway/src/storage/touchpoint-storage.service';
+import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
+
+// Retention on a real PostgreSQL (QIHE_RETENTION_DAYS, QIHE_HOUR_ROLLUP_DAYS):
+// whole day partitions go, scores of every kind and window stay what they
+// were (1e-9), a re-send or a rating of a dropped touchpoint is TOO_OLD and
+// counts nothing, and a run is safe to repeat, to finish after a crash, and
+// alone across replicas (the embedded database: embedded.spec.ts).
+
+const SITE_A = TEST_ORG.sites.find((s) => s.id === 'site-a')!.key;
+const SITE_GROUP = TEST_ORG.sites.find((s) => s.id === 'site-group')!.key;
+const H = 3_600_000;
+const D = 24 * H;
+const NOW = Date.now();
+const NOW_H = Math.floor(NOW / H) * H;
+const TODAY = Math.floor(NOW / D) * D;
+const UNITS = ['prj-a1', 'prj-a2', 'prj-b1', 'prj-b2'];
+const CHANNELS = ['PHONE', 'WEB', 'APP', 'EMAIL'];
+
+let gw: TestGateway;
+let pg: Client;
+let token: string;
+
+const q = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await pg.query(sql, params)).rows as T[];
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+// 60 days of touchpoints, two a day at odd minutes, a third rated; every tenth with a UUIDv4 id.
+const stored = Array.from({ length: 120 }, (_, i) => {
+  const at = NOW_H - i * 12 * H - (7 + i) * 60_000;
+  return touchpoint({
+    id: i % 10 === 9 ? randomUUID() : idAt(at, new Uint8Array(16).fill(i)),
+    unitId: UNITS[i % 4],
+    channel: CHANNELS[i % 3],
+    customerId: `cust-${i % 7}`,
+    occurredAt: iso(at),
+    ...(i % 3 === 0 ? { satisfaction: { score: 1 + (i % 5) } } : {}),
+  });
+});
+
+const SCORES = `query S($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $u, from: $from, to: $to) { touchpoints overall chains { chain score measures { key numerator denominator value } } }
+  engagementScores(parentId: $u, from: $from, to: $to) { unit { id } touchpoints overall }
+}`;
+const BREAKDOWN = `query B($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementBreakdown(unitId: $u, by: CHANNEL, from: $from, to: $to) { value score { touchpoints overall } }
+}`;
+const TREND = `query T($u: ID!, $from: DateTime!, $to: DateTime!, $i: TrendInterval!) {
+  engagementTrend(unitId: $u, from: $from, to: $to, interval: $i) { from touchpoints overall }
+}`;
+
+/** Every score the API gives for windows old and new: whole scores at any hour, breakdowns at midnights where hours were folded. */
+async function everyScore(): Promise<unknown[]> {
+  const out: unknown[] = [];
+  const hourWindows = [
+    [NOW_H - 59 * D - 5 * H, NOW_H + H],
+    [NOW_H - 45 * D + 7 * H, NOW_H - 31 * D - 3 * H],
+    [NOW_H - 40 * D, NOW_H - 2 * D + 13 * H],
+    [NOW_H - 30 * H, NOW_H + H],
+  ];
+  const dayWindows = [
+    [TODAY - 58 * D, TODAY - 35 * D],
+    [TODAY - 40 * D, TODAY + D],
+    [TODAY - 10 * D + 5 * H, NOW_H + H], // hours kept here: any edge
+  ];
+  for (const u of ['group', 'bu-a', 'prj-b1']) {
+    for (const [from, to] of hourWindows) {
+      out.push((await gw.gql(SCORES, { u, from: iso(from), to: iso(to) }, token)).data);
+      out.push((await gw.gql(TREND, { u, from: iso(from), to: iso(to), i: 'WEEK' }, token)).data);
+    }
+    for (const [from, to] of dayWindows) {
+      out.push((await gw.gql(BREAKDOWN, { u, from: iso(from), to: iso(to) }, token)).data);
+      out.push((await gw.gql(TREND, { u, from: iso(from), to: iso(to), i: 'DAY' }, token)).data);
+    }
+  }
+  return out;
+}
+
+/** Equal, numbers to 1e-9. */
+function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    if (Math.abs(actual - expected) > 1e-9) throw new Error(`${path}: ${actual} != ${expected}`);
+    return;
+  }
+  if (expected && typeof expected === 'object') {
+    expect(typeof actual).toBe('object');
+    const keys = Object.keys(expected as object);
+    expect(Object.keys(actual as object)).toEqual(keys);
+    for (const k of keys) expectClose((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`);
+    return;
+  }
+  expect(actual).toEqual(expected);
+}
+
+async function record(items: unknown[], key = SITE_GROUP): Promise<IngestResult> {
+  const res = await gw.gql<{ recordTouchpoints: IngestResult }>(RECORD, { input: items }, key);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.recordTouchpoints;
+}
+
+let before: unknown[];
+
+beforeAll(async () => {
+  gw = await startTestGateway(TEST_ORG);
+  pg = new Client({ connectionString: gw.databaseUrl });
+  await pg.connect();
+  const login = await gw.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`);
+  token = login.data!.login.token;
+  expect(await record(stored)).toMatchObject({ accepted: 120, rejected: [] });
+  before = await everyScore();
+  expect(JSON.stringify(before)).not.toContain('"errors"');
+  // From now on this gateway keeps 30 days of touchpoints and 20 days of slice hours.
+  gw.config.retention.rawDays = 30;
+  gw.config.retention.hourRollupDays = 20;
+});
+
+afterAll(async () => {
+  await pg.end();
+  await gw.close();
+});
+
+const storage = (): TouchpointStorageService => gw.app.get(TouchpointStorageService);
+const horizon = TODAY - 30 * D;
+
+it('drops whole day partitions past the horizon, folds old slice hours into days, and every score stays the same', async () => {
+  const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
+  const oldDays = [...new Set(old.map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
+  // A crash after the first drop: the next run finishes the work.
+  await q(`DROP TABLE touchpoint_p${oldDays[0].replaceAll('-', '')}`);
+  const report = (await storage().pass(NOW))!;
+  expect(report.droppedTouchpointPartitions.length).toBe(oldDays.length - 1);
+  expect(report.droppedKeyPartitions.length).toBe(new Set(old.filter((t) => (t.id as string)[14] === '7').map((t) => dayOf(Date.parse(t.occurredAt as string)))).size);
+  expect(report.legacyKeysDeleted).toBe(old.filter((t) => (t.id as string)[14] === '4').length);
+  expect(report.foldedHourRows).toBeGreaterThan(0);
+  const parts = await listPartitions({ query: q });
+  expect(parts.filter((p) => p.day !== null && Date.parse(p.day) < horizon)).toEqual([]);
+  expect(await q(`SELECT count(*)::int AS n FROM touchpoint WHERE occurred_at < $1`, [iso(horizon)])).toEqual([{ n: 0 }]);
+  expect(await q(`SELECT count(*)::int AS n FROM touchpoint_key WHERE occurred_at < $1`, [iso(horizon)])).toEqual([{ n: 0 }]);
+  const kept = stored.filter((t) => Date.parse(t.occurredAt as string) >= horizon).length;
+  expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: kept }]);
+  expect(await q(`SELECT count(*)::int AS n FROM rollup_hour WHERE dim > 0 AND hour < $1`, [iso(TODAY - 20 * D)])).toEqual([{ n: 0 }]);
+  expectClose(await everyScore(), before);
+  // A second run changes nothing.
+  expect(await storage().pass(NOW)).toEqual({ droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0 });
+  expectClose(await everyScore(), before);
+});
+
+it('refuses a breakdown whose edge falls inside a folded day, naming the field', async () => {
+  const res = await gw.gql(BREAKDOWN, { u: 'group', from: iso(TODAY - 40 * D + 5 * H), to: iso(NOW_H) }, token);
+  expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+  expect(res.errors?.[0].message).toContain('UTC midnight');
+});
+
+it('answers a re-send of a dropped touchpoint TOO_OLD, also with a new occurredAt, and counts nothing twice', async () => {
+  const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
+  const v7 = old.find((t) => (t.id as string)[14] === '7')!;
+  const v4 = old.find((t) => (t.id as string)[14] === '4')!;
+  const res = await record([v7, v4, { ...v7, occurredAt: iso(NOW_H) }]);
+  expect(res).toMatchObject({ accepted: 0, duplicates: 0 });
+  expect(res.rejected.map((r) => [r.index, r.code])).toEqual([
+    [0, 'TOO_OLD'],
+    [1, 'TOO_OLD'],
+    [2, 'TOO_OLD'],
+  ]);
+  expect(res.rejected[0].message).toMatch(/^occurredAt: .* retention horizon/);
+  expect(res.rejected[2].message).toMatch(/^id: .* retention horizon/);
+  expectClose(await everyScore(), before);
+});
+
+it('answers a rating of a dropped touchpoint TOO_OLD (one call and many), never NOT_FOUND for a site to retry', async () => {
+  const v7 = stored.find((t) => Date.parse(t.occurredAt as string) < horizon && (t.id as string)[14] === '7' && !t.satisfaction)!;
+  const one = await gw.gql(`mutation R($id: ID!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: 5 }) { id } }`, { id: v7.id }, SITE_GROUP);
+  expect(one.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'touchpointId' });
+  const many = await gw.gql<{ recordSatisfactions: { rated: number; rejected: { index: number; code: string }[] } }>(
+    `mutation M($input: [SatisfactionRatingInput!]!) { recordSatisfactions(input: $input) { rated rejected { index code } } }`,
+    { input: [{ touchpointId: v7.id, satisfaction: { score: 5 } }, { touchpointId: randomUUID(), satisfaction: { score: 5 } }] },
+    SITE_A,
+  );
+  expect(many.data?.recordSatisfactions).toEqual({ rated: 0, rejected: [{ index: 0, code: 'TOO_OLD' }, { index: 1, code: 'NOT_FOUND' }] });
+  expectClose(await everyScore(), before);
+});
+
+it('refuses a rollup recount from touchpoints once retention dropped some (it would lose their scores)', async () => {
+  const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
+  try {
+    await expect(db.transaction((tx) => rebuildRollups(tx, () => []))).rejects.toThrow(/no longer stored \(QIHE_RETENTION_DAYS\)/);
+  } finally {
+    await db.close();
+  }
+  expectClose(await everyScore(), before);
+});
+
+it('runs on one replica at a time', async () => {
+  const db = await Database.open({ url: gw.databaseUrl, poolSize: 3 });
+  try {
+    let inner: boolean | null = null;
+    const outer = await aloneAcrossReplicas(db, 'qihe:touchpoint-retention', async () => {
+      inner = await aloneAcrossReplicas(db, 'qihe:touchpoint-retention', async () => undefined);
+      expect(await storage().pass(NOW)).toBeNull(); // the gateway's run sees it taken
+    });
+    expect([outer, inner]).toEqual([true, false]);
+  } finally {
+    await db.close();
+  }
+});
