@@ -174,7 +174,7 @@ export async function ingestPhase(
 }
 
 export async function truncateAll(url: string): Promise<void> {
-  await withClient(url, (c) => c.query('TRUNCATE touchpoint, rollup_hour, rollup_day, rollup_minute'));
+  await withClient(url, (c) => c.query('TRUNCATE touchpoint, touchpoint_key, rollup_hour, rollup_day, rollup_day_slice, rollup_minute'));
 }
 
 export async function countRows(url: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { aloneAcrossReplicas, createPartitionsAhead, retentionHorizon, runRetention, type Database, type RetentionReport } from '@qihe/data';
-import type { GatewayConfig } from '@qihe/server';
+import { aloneAcrossReplicas, createPartitionsAhead, runRetention, type Database, type RetentionReport } from '@qihe/data';
+import { PeriodicJob, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 
 /** Partitions exist from yesterday through this many days ahead (more are made on demand); the job runs hourly. */
@@ -18,40 +18,29 @@ const LOCK_KEY = 'qihe:touchpoint-retention';
 @Injectable()
 export class TouchpointStorageService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('TouchpointStorage');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> | null = null;
+  private readonly job: PeriodicJob;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
     @Inject(CONFIG) private readonly config: GatewayConfig,
-  ) {}
-
-  /** The first UTC midnight whose touchpoints are kept now; null: all are. */
-  horizon(now = Date.now()): number | null {
-    return retentionHorizon(now, this.config.retention.rawDays);
+  ) {
+    this.job = new PeriodicJob({
+      everyMs: TICK_MS,
+      run: async () => void (await this.pass()),
+      onError: (err) => this.log.warn(`touchpoint storage upkeep failed (retried next hour): ${err.message}`),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), TICK_MS);
-    this.timer.unref();
-    this.tick();
+    this.job.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.pass()
-      .catch((err: Error) => this.log.warn(`touchpoint storage upkeep failed (retried next hour): ${err.message}`))
-      .finally(() => (this.running = null));
+    await this.job.stop();
   }
 
   /** One upkeep pass; resolves with the retention report (null: another replica runs it). */
   async pass(now = Date.now()): Promise<RetentionReport | null> {
-    await this.running?.catch(() => undefined);
     const made = await createPartitionsAhead(this.db, now - DAY_MS, now + DAYS_AHEAD * DAY_MS);
     if (made) this.log.log(`${made} touchpoint partitions made ahead`);
     const { rawDays, hourRollupDays } = this.config.retention;
