@@ -155,6 +155,19 @@ it('refuses a breakdown whose edge falls inside a folded day, naming the field',
   expect(res.errors?.[0].message).toContain('UTC midnight');
 });
 
+it('counts a drill-down by a slice right where hours were folded but rows are kept (the count matches the rows)', async () => {
+  const DRILL = `query D($u: ID!, $from: DateTime!, $to: DateTime!) {
+    touchpoints(unitId: $u, from: $from, to: $to, first: 500, filter: { channel: PHONE }) { totalCount edges { cursor } }
+  }`;
+  for (const from of [TODAY - 28 * D, TODAY - 28 * D + 5 * H]) {
+    const res = await gw.gql<{ touchpoints: { totalCount: number; edges: unknown[] } }>(DRILL, { u: 'group', from: iso(from), to: iso(TODAY - 21 * D) }, token);
+    expect(res.errors).toBeUndefined();
+    const page = res.data!.touchpoints;
+    expect(page.edges.length).toBeGreaterThan(0);
+    expect(page.totalCount).toBe(page.edges.length);
+  }
+});
+
 it('answers a re-send of a dropped touchpoint TOO_OLD, also with a new occurredAt, and counts nothing twice', async () => {
   const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
   const v7 = old.find((t) => (t.id as string)[14] === '7')!;

@@ -2,7 +2,9 @@ import type { CheckedFilter, CounterKey, SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
 import { sumByUnit } from './rollup-read.repository';
+import { DAY_MS } from './rollup-grain';
 import { SUM_COUNTERS } from './touchpoint-drill.repository';
+import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
 // A drill-down's totalCount from the rollups, when the filter is a rollup row
 // set: the whole subtree or one slice of a low-cardinality dimension, with or
@@ -20,8 +22,11 @@ export function rollupCountable(f: CheckedFilter): boolean {
   return !f.part || (!SUM_COUNTERS.has(f.part.include) && !(f.part.exclude && SUM_COUNTERS.has(f.part.exclude)));
 }
 
-/** The filtered count of a whole subtree `unitId` in [from, to) (whole hours); only for rollupCountable filters. */
-export async function countFromRollups(sql: Sql, unitId: string, from: number, to: number, f: CheckedFilter): Promise<number> {
+/**
+ * The filtered count of a whole subtree `unitId` in [from, to) (whole hours); only for rollupCountable filters.
+ * Null when a slice's window edge falls inside a day whose hours were folded (QIHE_HOUR_ROLLUP_DAYS): count the rows.
+ */
+export async function countFromRollups(sql: Sql, unitId: string, from: number, to: number, f: CheckedFilter): Promise<number | null> {
   if (!rollupCountable(f)) throw new Error('countFromRollups: this filter is not a rollup row set');
   const include: CounterKey = f.part ? f.part.include : 'touchpoints';
   const exclude = f.part?.exclude ?? null;
@@ -30,11 +35,15 @@ export async function countFromRollups(sql: Sql, unitId: string, from: number, t
     return c ? c[include] - (exclude ? c[exclude] : 0) : 0;
   }
   const s = f.slices[0];
+  const dim = dimCode(s.dim);
+  for (const edge of [from, to]) {
+    const day = Math.floor(edge / DAY_MS) * DAY_MS;
+    if (edge !== day && (await sliceDayFolded(sql, unitId, dim, day))) return null;
+  }
   const minus = exclude ? ` - coalesce(sum(${COUNTER_COLUMNS[exclude]}), 0)` : '';
   const [row] = await sql.query<{ n: string | number }>(
-    `SELECT coalesce(sum(${COUNTER_COLUMNS[include]}), 0)${minus} AS n FROM rollup_hour
-      WHERE unit_id = $1 AND dim = $2 AND hour >= $3 AND hour < $4 AND val = $5`,
-    [unitId, dimCode(s.dim), new Date(from).toISOString(), new Date(to).toISOString(), s.value],
+    `SELECT coalesce(sum(${COUNTER_COLUMNS[include]}), 0)${minus} AS n FROM (${sliceRowsSql(1)}) s WHERE val = $5`,
+    [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
   );
   return Number(row.n);
 }

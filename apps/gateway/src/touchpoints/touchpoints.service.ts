@@ -85,9 +85,8 @@ export class TouchpointsService {
       if (!req.withTotal) return { rows, total: -1 };
       // The subtree's rollup rows hold exactly the scoped set when the whole subtree is in scope.
       const total =
-        whole && rollupCountable(filter)
-          ? await countFromRollups(tx, req.unitId, w.from, w.to, filter)
-          : await countFilteredTouchpoints(tx, units, w.from, w.to, filter);
+        (whole && rollupCountable(filter) ? await countFromRollups(tx, req.unitId, w.from, w.to, filter) : null) ??
+        (await countFilteredTouchpoints(tx, units, w.from, w.to, filter));
       return { rows, total };
     });
     const edges = rows.slice(0, first).map((t) => ({
