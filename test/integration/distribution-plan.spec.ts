@@ -38,14 +38,14 @@ it('fails when the schema drifts: a new table, a unique key without unit_id, a f
   await db.query(`CREATE TABLE drift_probe (id uuid PRIMARY KEY, unit_id text NOT NULL)`);
   await db.query(`CREATE UNIQUE INDEX rollup_day_drift_uq ON rollup_day (day)`);
   // A reference table pointing into a distributed one (replicated rows cannot check a sharded parent).
-  await db.query(`ALTER TABLE indicator_target ADD COLUMN drift_tp uuid CONSTRAINT indicator_target_drift_fk REFERENCES touchpoint (id)`);
+  await db.query(`ALTER TABLE indicator_target ADD COLUMN drift_tp uuid CONSTRAINT indicator_target_drift_fk REFERENCES follow_up (id)`);
   try {
     const problems = distributionProblems(await readSchemaKeys(db));
     expect(problems).toEqual(
       expect.arrayContaining([
         'table drift_probe is not placed in the distribution plan',
         expect.stringMatching(/^unique key rollup_day_drift_uq of rollup_day lacks its distribution column unit_id/),
-        expect.stringMatching(/^foreign key indicator_target_drift_fk of indicator_target → touchpoint is one Citus refuses/),
+        expect.stringMatching(/^foreign key indicator_target_drift_fk of indicator_target → follow_up is one Citus refuses/),
       ]),
     );
   } finally {
