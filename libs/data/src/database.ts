@@ -17,6 +17,7 @@ import { CustomerRisk1764750000000 } from './migrations/1764750000000-customer-r
 import { AlertLookup1764800000000 } from './migrations/1764800000000-alert-lookup';
 import { PartitionedTouchpoints1765000000000 } from './migrations/1765000000000-partitioned-touchpoints';
 import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
+import { DrillScale1765060000000 } from './migrations/1765060000000-drill-scale';
 import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
 
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   AlertLookup1764800000000,
   PartitionedTouchpoints1765000000000,
   ClockSkew1765050000000,
+  DrillScale1765060000000,
   RollupFillfactor1765070000000,
 ];
 

@@ -3,47 +3,101 @@ import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
 import { sumByUnit } from './rollup-read.repository';
 import { DAY_MS } from './rollup-grain';
-import { SUM_COUNTERS } from './touchpoint-drill.repository';
+import { countFilteredTouchpoints, SUM_COUNTERS } from './touchpoint-drill.repository';
 import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
 // A drill-down's totalCount from the rollups, when the filter is a rollup row
-// set: the whole subtree or one slice of a low-cardinality dimension, with or
-// without a measure part whose rows are a counter's. Rollups count exactly what
-// the rows hold (the same transaction writes both), so this is the exact count,
-// read from a few hundred rows instead of millions.
+// set: the whole subtree or one slice of a low-cardinality dimension, with one
+// of a measure part, `resolved` or `maxSatisfaction` written as counters
+// (resolved false = served − resolved; maxSatisfaction 4 = rated − delighted).
+// Rollups count exactly what the rows hold (the same transaction writes both),
+// so this is the exact count, read from a few hundred rows instead of millions.
+// One band has no counter of its own: touchpoints rated exactly 3 (csat's
+// NUMERATOR is rated − lowRated − rated 3, its MISSED lowRated + rated 3); those
+// are counted from the rows, through a partial index that holds only them.
 
 /** Dimensions read from rollups: few values per hour. Agents, teams and products have an index on the rows instead. */
 const ROLLUP_DIMS: ReadonlySet<SliceDimension> = new Set<SliceDimension>(['CHANNEL', 'KIND', 'STAGE', 'NEED_CATEGORY', 'REGION', 'INDUSTRY']);
 
+/** A count as Σ plus − Σ minus of counters, and `rated3` times the touchpoints rated exactly 3. */
+export interface RollupTerms {
+  plus: CounterKey[];
+  minus: CounterKey[];
+  rated3: -1 | 0 | 1;
+}
+
+const one = (k: CounterKey): RollupTerms => ({ plus: [k], minus: [], rated3: 0 });
+
+/** The rows a counter counts, as terms: csat's rating points count the rated 4..5. */
+function counted(k: CounterKey): RollupTerms | null {
+  if (k === 'ratingPoints') return { plus: ['rated'], minus: ['lowRated'], rated3: -1 };
+  return SUM_COUNTERS.has(k) ? null : one(k);
+}
+
+/** The filter's count as rollup terms, or null when only the rows can count it. */
+export function rollupTerms(f: CheckedFilter): RollupTerms | null {
+  if (f.customerId !== null || f.perceptionPoint !== null) return null;
+  if (f.slices.length > 1 || (f.slices.length === 1 && !ROLLUP_DIMS.has(f.slices[0].dim))) return null;
+  // One row condition besides the slice: two would be an intersection, which counters do not hold.
+  if ((f.part ? 1 : 0) + (f.resolved !== null ? 1 : 0) + (f.maxSatisfaction !== null ? 1 : 0) > 1) return null;
+  if (f.resolved !== null) return f.resolved ? one('resolved') : { plus: ['served'], minus: ['resolved'], rated3: 0 };
+  if (f.maxSatisfaction !== null) {
+    const byMax: Record<number, RollupTerms | null> = {
+      1: null,
+      2: one('lowRated'),
+      3: { plus: ['lowRated'], minus: [], rated3: 1 },
+      4: { plus: ['rated'], minus: ['delighted'], rated3: 0 },
+      5: one('rated'),
+    };
+    return byMax[f.maxSatisfaction] ?? null;
+  }
+  if (!f.part) return one('touchpoints');
+  const inc = counted(f.part.include);
+  if (!inc || !f.part.exclude) return inc;
+  // MISSED: the part's rows are include's minus exclude's (a measure's numerator rows lie within its denominator's).
+  const exc = counted(f.part.exclude);
+  if (!exc) return null;
+  const rated3 = inc.rated3 - exc.rated3;
+  if (rated3 !== -1 && rated3 !== 0 && rated3 !== 1) return null;
+  return { plus: [...inc.plus, ...exc.minus], minus: [...inc.minus, ...exc.plus], rated3 };
+}
+
 /** Whether countFromRollups can answer this filter. */
 export function rollupCountable(f: CheckedFilter): boolean {
-  if (f.customerId !== null || f.perceptionPoint !== null || f.resolved !== null || f.maxSatisfaction !== null) return false;
-  if (f.slices.length > 1 || (f.slices.length === 1 && !ROLLUP_DIMS.has(f.slices[0].dim))) return false;
-  return !f.part || (!SUM_COUNTERS.has(f.part.include) && !(f.part.exclude && SUM_COUNTERS.has(f.part.exclude)));
+  return rollupTerms(f) !== null;
 }
 
 /**
- * The filtered count of a whole subtree `unitId` in [from, to) (whole hours); only for rollupCountable filters.
- * Null when a slice's window edge falls inside a day whose hours were folded (QIHE_HOUR_ROLLUP_DAYS): count the rows.
+ * The filtered count of a whole subtree `unitId` (its units `unitIds`) in
+ * [from, to) (whole hours); only for rollupCountable filters. Null when a
+ * slice's window edge falls inside a day whose hours were folded
+ * (QIHE_HOUR_ROLLUP_DAYS): count the rows.
  */
-export async function countFromRollups(sql: Sql, unitId: string, from: number, to: number, f: CheckedFilter): Promise<number | null> {
-  if (!rollupCountable(f)) throw new Error('countFromRollups: this filter is not a rollup row set');
-  const include: CounterKey = f.part ? f.part.include : 'touchpoints';
-  const exclude = f.part?.exclude ?? null;
+export async function countFromRollups(sql: Sql, unitId: string, unitIds: readonly string[], from: number, to: number, f: CheckedFilter): Promise<number | null> {
+  const terms = rollupTerms(f);
+  if (!terms) throw new Error('countFromRollups: this filter is not a rollup row set');
+  const sum = (c: Record<CounterKey, number>): number => terms.plus.reduce((n, k) => n + c[k], 0) - terms.minus.reduce((n, k) => n + c[k], 0);
+  let n: number;
   if (f.slices.length === 0) {
     const c = (await sumByUnit(sql, [unitId], from, to)).get(unitId);
-    return c ? c[include] - (exclude ? c[exclude] : 0) : 0;
+    n = c ? sum(c) : 0;
+  } else {
+    const s = f.slices[0];
+    const dim = dimCode(s.dim);
+    for (const edge of [from, to]) {
+      const day = Math.floor(edge / DAY_MS) * DAY_MS;
+      if (edge !== day && (await sliceDayFolded(sql, unitId, dim, day))) return null;
+    }
+    const keys = [...new Set([...terms.plus, ...terms.minus])];
+    const [row] = await sql.query<Record<string, string | number | null>>(
+      `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1)}) s WHERE val = $5`,
+      [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
+    );
+    n = sum(Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0)])) as Record<CounterKey, number>);
   }
-  const s = f.slices[0];
-  const dim = dimCode(s.dim);
-  for (const edge of [from, to]) {
-    const day = Math.floor(edge / DAY_MS) * DAY_MS;
-    if (edge !== day && (await sliceDayFolded(sql, unitId, dim, day))) return null;
+  if (terms.rated3 !== 0) {
+    const only3: CheckedFilter = { slices: f.slices, customerId: null, perceptionPoint: null, resolved: null, maxSatisfaction: null, part: null };
+    n += terms.rated3 * (await countFilteredTouchpoints(sql, unitIds, from, to, only3, 't.satisfaction_score = 3'));
   }
-  const minus = exclude ? ` - coalesce(sum(${COUNTER_COLUMNS[exclude]}), 0)` : '';
-  const [row] = await sql.query<{ n: string | number }>(
-    `SELECT coalesce(sum(${COUNTER_COLUMNS[include]}), 0)${minus} AS n FROM (${sliceRowsSql(1)}) s WHERE val = $5`,
-    [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
-  );
-  return Number(row.n);
+  return n;
 }

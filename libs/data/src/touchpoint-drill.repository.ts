@@ -112,9 +112,11 @@ export async function pageFilteredTouchpoints(
   return rows.map(toStored);
 }
 
-/** How many touchpoints of a set of units in [from, to) the filter selects, counted from the rows. */
-export async function countFilteredTouchpoints(sql: Sql, unitIds: readonly string[], from: number, to: number, filter: CheckedFilter): Promise<number> {
-  const { where, params } = whereOf(unitIds, from, to, filter);
+/** How many touchpoints of a set of units in [from, to) the filter (and `also`, a condition on `t`) selects, counted from the rows. */
+export async function countFilteredTouchpoints(sql: Sql, unitIds: readonly string[], from: number, to: number, filter: CheckedFilter, also?: string): Promise<number> {
+  const w = whereOf(unitIds, from, to, filter);
+  const { params } = w;
+  const where = also ? `${w.where} AND ${also}` : w.where;
   const [row] = await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM touchpoint t WHERE ${where}`, params);
   return Number(row.n);
 }

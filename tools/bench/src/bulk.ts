@@ -20,6 +20,8 @@ interface PoolItem {
   late: { score: number; comment: string | null; delayMs: number } | null;
 }
 
+const POOL_GROUP = 50;
+
 function pool(seed: Seed, size: number, rngSeed: string): PoolItem[] {
   const routes = routeUnitsToSites(seed.units, seed.sites);
   const siteOf = new Map<string, string>();
@@ -32,8 +34,14 @@ function pool(seed: Seed, size: number, rngSeed: string): PoolItem[] {
   });
   const now = Date.now();
   const out: PoolItem[] = [];
+  // The generator draws a unit by volume over the units it is given, in time linear in their number: over
+  // 10,000 units the pool would take an hour. Groups of POOL_GROUP units in turn keep each draw small
+  // (each group's share of the rows is then equal rather than by volume).
+  const active = [...siteOf.keys()];
+  const groups: string[][] = [];
+  for (let i = 0; i < active.length; i += POOL_GROUP) groups.push(active.slice(i, i + POOL_GROUP));
   for (let i = 0; i < size; i++) {
-    const tp = generator.next(now);
+    const tp = active.length > POOL_GROUP * 4 ? generator.next(now, groups[i % groups.length]) : generator.next(now);
     const record = recordOf(tp.input);
     const occurred = record.occurredAt.getTime();
     out.push({

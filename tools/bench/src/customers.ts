@@ -102,6 +102,12 @@ export interface ProfileResult {
 
 /** Records PROFILED_TOUCHPOINTS touchpoints of one customer through the API (spread over a year and every project), then times the lens. */
 export async function customerProfilePhase(gwUrl: string, dbUrl: string, token: string, projects: string[], reps: number): Promise<ProfileResult> {
+  await recordProfiledCustomer(gwUrl, dbUrl, token, projects);
+  return timeCustomerProfile(gwUrl, dbUrl, token, reps);
+}
+
+/** The timed customer's PROFILED_TOUCHPOINTS touchpoints over the last year, every project in turn, through the API. */
+export async function recordProfiledCustomer(gwUrl: string, dbUrl: string, token: string, projects: string[]): Promise<void> {
   const now = Date.now();
   const items = Array.from({ length: PROFILED_TOUCHPOINTS }, (_, i) => {
     const occurredAt = now - Math.round(((i + 0.5) / PROFILED_TOUCHPOINTS) * 364 * DAY);
@@ -120,6 +126,10 @@ export async function customerProfilePhase(gwUrl: string, dbUrl: string, token: 
   });
   for (let i = 0; i < items.length; i += 500) await gql(gwUrl, token, RECORD, { input: items.slice(i, i + 500) });
   await withClient(dbUrl, (c) => c.query('VACUUM ANALYZE touchpoint'));
+}
+
+/** 50 sequential `customer` and first `customerTimeline` pages of the recorded customer, after 5 warm-up calls each. */
+export async function timeCustomerProfile(gwUrl: string, dbUrl: string, token: string, reps: number): Promise<ProfileResult> {
   const rows = await withClient(dbUrl, async (c) => Number((await c.query('SELECT count(*)::bigint AS n FROM touchpoint')).rows[0].n));
   const time = async (query: string): Promise<{ lat: Latency; sample: unknown }> => {
     let sample: unknown;

@@ -49,7 +49,7 @@ export async function explainDrill(dbUrl: string, seed: Seed, group: string, pro
       const count: string[][] = [];
       await pageFilteredTouchpoints(explaining(db, page), units, from, to, f, 51, null);
       const fromRollups = rollupCountable(f);
-      if (fromRollups) await countFromRollups(explaining(db, count), unitId, from, to, f);
+      if (fromRollups) await countFromRollups(explaining(db, count), unitId, units, from, to, f);
       else await countFilteredTouchpoints(explaining(db, count), units, from, to, f);
       out.push({ label, page: page.flat(), count: count.flat(), countFrom: fromRollups ? 'rollups' : 'rows' });
     }

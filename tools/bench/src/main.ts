@@ -21,12 +21,14 @@ import { ms, perSec, ratio, table, type Row } from './report';
 import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
 import { runSoak } from './soak';
+import { ensureScaleSet, measureScale, type ScaleResult } from './scale';
 import { planBatches } from './workload';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
 // ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
 // and the gateway's footprint, against a durable PostgreSQL started here.
 // `npm run bench -- --phases commitments`: ingest with tracked promises vs without, and the commitment queries at 1M promise instances (commitments.ts).
+// `npm run bench -- --phases scale --data-dir /work/data/scale12`: every read of issues 12–15 at 10M touchpoints over 10,000 units (scale.ts; the set is loaded once into the kept data dir).
 // `npm run bench -- --soak [--soak-minutes 10 --soak-rate 1000 --soak-clients 200]`: the soak instead (soak.ts).
 
 const { values: args } = parseArgs({
@@ -52,6 +54,11 @@ const { values: args } = parseArgs({
     'customer-rounds': { type: 'string' },
     'risk-ratings': { type: 'string' },
     'risk-seed': { type: 'string' },
+    'data-dir': { type: 'string' },
+    'scale-rows': { type: 'string', default: '10000000' },
+    'scale-units': { type: 'string', default: '10000' },
+    'scale-only': { type: 'string' },
+    'export-rows': { type: 'string', default: '1000000' },
   },
 });
 const quick = args.quick;
@@ -91,14 +98,15 @@ async function main(): Promise<void> {
   const started = Date.now();
   // --profile: PostgreSQL's time per statement too (pg_stat_statements).
   const pgConf = [args['pg-conf'], args.profile ? 'shared_preload_libraries=pg_stat_statements' : undefined].filter(Boolean).join(';') || undefined;
-  const db = await startBenchDatabase(pgConf);
+  const db = await startBenchDatabase(pgConf, args['data-dir']);
   const dir = mkdtempSync(join(tmpdir(), 'qihe-bench-'));
   const profDir = join(tmpdir(), 'qihe-bench-profiles');
   if (args.profile) {
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
   }
-  const org = benchOrg(dir);
+  // The scale phase's organisation: 20 business units sharing --scale-units projects (10,000: 10,021 units).
+  const org = phases.has('scale') ? benchOrg(dir, 20, Math.ceil(Number(args['scale-units']) / 20)) : benchOrg(dir);
   const gw = await startBenchGateway({
     databaseUrl: db.url,
     seedFile: org.file,
@@ -127,6 +135,7 @@ async function main(): Promise<void> {
   let risk: RiskResult | undefined;
   let commitments: CommitmentsResult | undefined;
   let retention: RetentionResult | undefined;
+  let scale: ScaleResult | undefined;
   // results.json (written after each phase too, so that a failed run keeps what it measured) and the table
   const save = (): Row[] => {
     const largest = Object.values(scoreSets).sort((a, b) => b.rows - a.rows)[0];
@@ -196,6 +205,7 @@ async function main(): Promise<void> {
     if (commitments) r.commitments = commitments;
     if (ab) r.ab = { variants: args.ab, rounds: Number(args['ab-rounds']), results: ab };
     if (retention) r.retention = retention;
+    if (scale) r.scale = scale;
 
     const rows: Row[] = [];
     const ingHow = `${cfg.ingestRows} touchpoints, batches of ${cfg.batchSize}, ${cfg.concurrency} clients, site keys, late ratings; 1 run, spread over tenths`;
@@ -266,6 +276,7 @@ async function main(): Promise<void> {
       rows.push({ figure: 'retention run, 30 days dropped', value: `${retention.seconds} s`, target: 'seconds', met: retention.seconds < 10, how });
       rows.push({ figure: 'scores after retention', value: retention.unchanged ? 'unchanged' : `max diff ${retention.maxAbsDiff}`, target: '= before (1e-9)', met: retention.unchanged, how: `${retention.queriesCompared} score answers of the bench's queries (kept 30 d windows and an 85-day one) before vs after` });
     }
+    if (scale) rows.push(...scaleRows(scale));
     r.table = rows;
     const out = resolve(args.out as string);
     mkdirSync(resolve(out, '..'), { recursive: true });
@@ -445,6 +456,19 @@ async function main(): Promise<void> {
       checkpoint();
       console.log(`risk on ${risk.seed}: AUC ${risk.model.auc}, precision@50 ${risk.model.precisionAt50} vs ${risk.model.baselinePrecisionAt50}; fit ${risk.fitMs} ms`);
     }
+    if (phases.has('scale')) {
+      const token = await login(gw.url, EXEC.username, EXEC.password);
+      const set = await ensureScaleSet(db.url, gw.url, token, org.seed, org.projects, Number(args['scale-rows']));
+      console.log(`scale set: ${set.rows} rows over ${set.units} units, ${set.reused ? `reused (loaded ${set.loadedAt})` : 'loaded now'}: COPY ${Math.round(set.loadMs / 1000)} s, rollups ${Math.round(set.rebuildMs / 1000)} s, customer summary ${Math.round(set.summaryMs / 1000)} s`);
+      const only = args['scale-only'] ? new Set((args['scale-only'] as string).split(',')) : null;
+      const m = await measureScale(gw.url, db.url, token, gw.pid, org.seed, BENCH_GROUP, org.projects[0], {
+        reps: cfg.scoreReps,
+        exportRows: Number(args['export-rows']),
+        only: only ? (k) => [...only].some((o) => k.startsWith(o)) : undefined,
+      });
+      scale = { set, ...m };
+      checkpoint();
+    }
     if (phases.has('commitments') || phases.has('commitment-ingest') || phases.has('commitment-queries')) {
       commitments = await commitmentsPhase({
         url: gw.url,
@@ -482,6 +506,26 @@ async function main(): Promise<void> {
 
   const rows = save();
   console.log(`\n${table(rows)}\n\nresults: ${resolve(args.out as string)} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+function scaleRows(s: ScaleResult): Row[] {
+  const at = `${(s.touchpoints / 1e6).toFixed(1)}M rows, ${s.set.units} units`;
+  const rows: Row[] = s.queries.map((q) => ({
+    figure: `${q.key} (${at})`,
+    value: `${ms(q.p50Ms)} / ${ms(q.p95Ms)}`,
+    target: `p95 ≤ ${q.targetMs} ms`,
+    met: q.p95Ms <= q.targetMs,
+    how: `p50 / p95 of ${q.n} sequential calls; load average ${q.load[0]} → ${q.load[1]} (2 cores, shared: an upper bound)`,
+  }));
+  const c = s.customer;
+  const how = `a customer with ${c.touchpoints} touchpoints in ${c.units} units; load average ${c.load[0]} → ${c.load[1]}`;
+  rows.push({ figure: `customer profile (${at})`, value: `${ms(c.customer.p50Ms)} / ${ms(c.customer.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.customer.p95Ms <= 30, how });
+  rows.push({ figure: `customer timeline (${at})`, value: `${ms(c.timeline.p50Ms)} / ${ms(c.timeline.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.timeline.p95Ms <= 30, how: `first page of 50; ${how}` });
+  if (s.export) {
+    const e = s.export;
+    rows.push({ figure: `CSV export (${at})`, value: `${Math.round(e.footprint.rssMbMax)} MB`, how: `max gateway RSS while ${e.rows} rows of the newest ${e.days} d (${Math.round(e.bytes / 2 ** 20)} MB) streamed in ${e.seconds} s; load average ${e.load[0]} → ${e.load[1]}` });
+  }
+  return rows;
 }
 
 // Exit once done: pooled keep-alive sockets and socket.io clients must not keep the bench alive.

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Client } from 'pg';
-import { startCluster, type PgCluster } from '../../../test/support/postgres-cluster';
+import { freePort, initCluster, runCluster, startCluster, type PgCluster } from '../../../test/support/postgres-cluster';
 
 // The benchmark's PostgreSQL: a throwaway cluster with durable settings
 // (fsync on, synchronous_commit on), one database for the gateway.
@@ -15,11 +16,26 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
-export async function startBenchDatabase(extraConf?: string): Promise<BenchDatabase> {
-  const cluster = await startCluster({ durable: true, extraConf: extraConf?.replace(/;\s*/g, '\n') });
+/**
+ * The bench's cluster: throwaway, or (`dataDir`) one kept between runs, so that
+ * a 10M-row set is loaded once and measured many times (made there if absent).
+ */
+export async function startBenchDatabase(extraConf?: string, dataDir?: string): Promise<BenchDatabase> {
+  const conf = extraConf?.replace(/;\s*/g, '\n');
+  let cluster: PgCluster;
+  if (dataDir) {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      mkdirSync(dataDir, { recursive: true });
+      initCluster({ durable: true, dataDir, extraConf: conf });
+    }
+    cluster = await runCluster(dataDir, await freePort());
+  } else {
+    cluster = await startCluster({ durable: true, extraConf: conf });
+  }
   const admin = new Client({ connectionString: cluster.url });
   await admin.connect();
-  await admin.query('CREATE DATABASE qihe_bench');
+  const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'qihe_bench'`);
+  if (!rowCount) await admin.query('CREATE DATABASE qihe_bench');
   await admin.end();
   const url = cluster.url.replace(/\/postgres$/, '/qihe_bench');
   return { cluster, url, stop: () => cluster.stop() };

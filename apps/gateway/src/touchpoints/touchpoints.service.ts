@@ -85,7 +85,7 @@ export class TouchpointsService {
       if (!req.withTotal) return { rows, total: -1 };
       // The subtree's rollup rows hold exactly the scoped set when the whole subtree is in scope.
       const total =
-        (whole && rollupCountable(filter) ? await countFromRollups(tx, req.unitId, w.from, w.to, filter) : null) ??
+        (whole && rollupCountable(filter) ? await countFromRollups(tx, req.unitId, units, w.from, w.to, filter) : null) ??
         (await countFilteredTouchpoints(tx, units, w.from, w.to, filter));
       return { rows, total };
     });
