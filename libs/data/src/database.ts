@@ -199,6 +199,23 @@ export class Database implements Sql {
     });
   }
 
+  /**
+   * Runs `work` on a connection of its own, outside any transaction (each
+   * statement commits alone): for a session-level lock held beside other work.
+   * On the embedded database, `work` must not use the Database itself.
+   */
+  session<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        return await work(runnerSql(runner));
+      } finally {
+        await runner.release();
+      }
+    });
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.query('SELECT 1');

@@ -80,13 +80,16 @@ export async function customerUpkeepPhase(gwUrl: string, dbUrl: string, seed: Se
   return { rounds, onMedian, offMedian, slowdown: round(1 - onMedian / offMedian, 3), runs };
 }
 
-/** After a bulk load (COPY bypasses ingest): the per-customer summary recounted from the rows. */
-export async function rebuildCustomerSummary(dbUrl: string): Promise<number> {
+/** After a bulk load (COPY bypasses ingest): the per-customer summary recounted from the rows (`touchedAt`: as of when the risk job sees them changed). */
+export async function rebuildCustomerSummary(dbUrl: string, touchedAt = 'now'): Promise<number> {
   const t0 = performance.now();
   await withClient(dbUrl, async (c) => {
     await c.query(`TRUNCATE customer_unit`);
-    await c.query(`INSERT INTO customer_unit (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at)
-      SELECT unit_id, customer_id, count(*), min(occurred_at), max(occurred_at) FROM touchpoint GROUP BY customer_id, unit_id`);
+    await c.query(
+      `INSERT INTO customer_unit (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at, touched_at)
+      SELECT unit_id, customer_id, count(*), min(occurred_at), max(occurred_at), $1::timestamptz FROM touchpoint GROUP BY customer_id, unit_id`,
+      [touchedAt],
+    );
     await c.query(`VACUUM ANALYZE customer_unit`);
   });
   return performance.now() - t0;

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bulkLoad, rebuild } from './bulk';
@@ -21,7 +21,7 @@ import { ms, perSec, ratio, table, type Row } from './report';
 import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
 import { runSoak } from './soak';
-import { ensureScaleSet, measureScale, type ScaleResult } from './scale';
+import { ensureScaleSet, freezeRiskJob, measureScale, type ScaleResult } from './scale';
 import { planBatches } from './workload';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
@@ -58,6 +58,7 @@ const { values: args } = parseArgs({
     'scale-rows': { type: 'string', default: '10000000' },
     'scale-units': { type: 'string', default: '10000' },
     'scale-only': { type: 'string' },
+    'scale-rollups': { type: 'string', default: 'full' },
     'export-rows': { type: 'string', default: '1000000' },
   },
 });
@@ -107,10 +108,14 @@ async function main(): Promise<void> {
   }
   // The scale phase's organisation: 20 business units sharing --scale-units projects (10,000: 10,021 units).
   const org = phases.has('scale') ? benchOrg(dir, 20, Math.ceil(Number(args['scale-units']) / 20)) : benchOrg(dir);
+  if (phases.has('scale')) await freezeRiskJob(db.url);
+  // The risk phase reads the gateway's own event-loop delay while it fits (loop-probe.ts).
+  const loopFile = join(dir, 'loop.jsonl');
   const gw = await startBenchGateway({
     databaseUrl: db.url,
     seedFile: org.file,
-    nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    nodeArgs: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...(phases.has('risk') ? ['--require', resolve(__dirname, 'loop-probe.js')] : [])],
+    env: phases.has('risk') ? { QIHE_BENCH_LOOP_FILE: loopFile } : undefined,
   });
   const settings = await pgSettings(db.url);
   console.log(`qihe bench (${cfg.mode}): PostgreSQL ${settings.server_version} fsync=${settings.fsync} synchronous_commit=${settings.synchronous_commit}, ${cpus().length} cores, gateway pid ${gw.pid}`);
@@ -261,6 +266,7 @@ async function main(): Promise<void> {
       const how = `seed ${risk.seed}: ${risk.touchpoints} touchpoints of ${risk.customers} customers over 180 days, ${m.trainingRatings} training / ${m.holdoutRatings} held-out ratings`;
       rows.push({ figure: 'risk: AUC (hold-out)', value: String(m.auc === null ? 'n/a' : round(m.auc, 3)), how });
       rows.push({ figure: 'risk: precision@50 vs last rating', value: `${m.precisionAt50 === null ? 'n/a' : round(m.precisionAt50, 3)} vs ${m.baselinePrecisionAt50 === null ? 'n/a' : round(m.baselinePrecisionAt50, 3)}`, met: (m.precisionAt50 ?? 0) > (m.baselinePrecisionAt50 ?? 1), target: '> baseline', how: 'latest 20 % of ratings by time' });
+      if (risk.loop) rows.push({ figure: 'risk: gateway event-loop delay while fitting', value: `${ms(risk.loop.during.maxMs)} max`, how: `loop-probe in the gateway, ${risk.loop.during.windows} windows of 5 s during the job: worst p99 ${ms(risk.loop.during.p99MaxMs)}; idle, 20 s before the load: max ${ms(risk.loop.before.maxMs)}` });
       rows.push({ figure: `risk: fit at ${Math.round((m.trainingRatings + m.holdoutRatings) / 1000)}k ratings`, value: risk.fitMs === null ? 'n/a' : ms(risk.fitMs), how: `read + features + worker fit + rescoring every customer (the gateway's log); waited ${Math.round(risk.waitedMs / 1000)} s for the job's tick` });
     }
     if (commitments) rows.push(...commitmentRows(commitments));
@@ -452,13 +458,13 @@ async function main(): Promise<void> {
     }
     if (phases.has('risk')) {
       const token = await login(gw.url, EXEC.username, EXEC.password);
-      risk = await riskPhase(gw.url, db.url, token, org.seed, { ratings: cfg.riskRatings, rngSeed: cfg.riskSeed, output: () => gw.output() });
+      risk = await riskPhase(gw.url, db.url, token, org.seed, { ratings: cfg.riskRatings, rngSeed: cfg.riskSeed, output: () => gw.output(), loopFile });
       checkpoint();
-      console.log(`risk on ${risk.seed}: AUC ${risk.model.auc}, precision@50 ${risk.model.precisionAt50} vs ${risk.model.baselinePrecisionAt50}; fit ${risk.fitMs} ms`);
+      console.log(`risk on ${risk.seed}: AUC ${risk.model.auc}, precision@50 ${risk.model.precisionAt50} vs ${risk.model.baselinePrecisionAt50}; fit ${risk.fitMs} ms; gateway event-loop delay during the fit: p99 ≤ ${risk.loop?.during.p99MaxMs} ms, max ${risk.loop?.during.maxMs} ms (before: ${risk.loop?.before.maxMs} ms); load average ${loadavg()[0].toFixed(1)}`);
     }
     if (phases.has('scale')) {
       const token = await login(gw.url, EXEC.username, EXEC.password);
-      const set = await ensureScaleSet(db.url, gw.url, token, org.seed, org.projects, Number(args['scale-rows']));
+      const set = await ensureScaleSet(db.url, gw.url, token, org.seed, org.projects, Number(args['scale-rows']), args['scale-rollups'] !== 'none');
       console.log(`scale set: ${set.rows} rows over ${set.units} units, ${set.reused ? `reused (loaded ${set.loadedAt})` : 'loaded now'}: COPY ${Math.round(set.loadMs / 1000)} s, rollups ${Math.round(set.rebuildMs / 1000)} s, customer summary ${Math.round(set.summaryMs / 1000)} s`);
       const only = args['scale-only'] ? new Set((args['scale-only'] as string).split(',')) : null;
       const m = await measureScale(gw.url, db.url, token, gw.pid, org.seed, BENCH_GROUP, org.projects[0], {

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Seed } from '@qihe/domain';
 import { TouchpointGenerator } from '../../traffic/src/generator';
@@ -28,7 +29,27 @@ export interface RiskResult {
   customers: number;
   fitMs: number | null;
   waitedMs: number;
+  /** The gateway's event-loop delay (measured inside it, 5-s windows) while the job fitted, and before it started. */
+  loop: { during: LoopStats; before: LoopStats } | null;
   model: { modelVersion: string; trainingRatings: number; holdoutRatings: number; auc: number | null; precisionAt50: number | null; baselinePrecisionAt50: number | null };
+}
+
+export interface LoopStats {
+  windows: number;
+  p99MaxMs: number;
+  maxMs: number;
+}
+
+/** The loop probe's windows (loop-probe.ts) that ended in [from, to]. */
+export function loopStats(file: string, from: number, to: number): LoopStats {
+  const w = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { at: number; p99: number; max: number })
+        .filter((x) => x.at >= from && x.at <= to)
+    : [];
+  return { windows: w.length, p99MaxMs: Math.max(0, ...w.map((x) => x.p99)), maxMs: Math.max(0, ...w.map((x) => x.max)) };
 }
 
 /** COPYs generated traffic (180 days) until `ratings` ratings exist; returns touchpoints and customers loaded. */
@@ -71,7 +92,10 @@ async function loadTraffic(dbUrl: string, seed: Seed, rngSeed: string, ratings: 
  * rollups and the per-customer summary, and waits for the gateway's risk job
  * (QIHE_RISK_CHECK_SECONDS) to fit on it.
  */
-export async function riskPhase(gwUrl: string, dbUrl: string, token: string, seed: Seed, opts: { ratings: number; rngSeed: string; output: () => string }): Promise<RiskResult> {
+export async function riskPhase(gwUrl: string, dbUrl: string, token: string, seed: Seed, opts: { ratings: number; rngSeed: string; output: () => string; loopFile?: string }): Promise<RiskResult> {
+  // 20 s of the idle gateway first: the event-loop delay the fit's is compared with (on a shared machine, not zero).
+  const wall0 = Date.now();
+  await new Promise((r) => setTimeout(r, 20_000));
   await withClient(dbUrl, async (c) => {
     await c.query(`TRUNCATE touchpoint, rollup_hour, rollup_day, rollup_minute, customer_unit, customer_risk, risk_model, follow_up`);
   });
@@ -83,7 +107,12 @@ export async function riskPhase(gwUrl: string, dbUrl: string, token: string, see
     const data = await gql<{ riskModel: RiskResult['model'] | null }>(gwUrl, token, String(MODEL));
     if (data.riskModel && data.riskModel.trainingRatings + data.riskModel.holdoutRatings >= loaded.ratings * 0.99) {
       const fitted = [...opts.output().matchAll(/risk model (\S+) fitted on .*? in (\d+) ms/g)].find((m) => m[1] === data.riskModel?.modelVersion);
-      return { seed: opts.rngSeed, ...loaded, fitMs: fitted ? Number(fitted[2]) : null, waitedMs: Math.round(performance.now() - t0), model: data.riskModel };
+      const fitMs = fitted ? Number(fitted[2]) : null;
+      // The job's run ended within the last poll (2 s): its window is the fit's time before that.
+      const end = Date.now();
+      const start = end - (fitMs ?? performance.now() - t0) - 2000;
+      const loop = opts.loopFile ? { during: loopStats(opts.loopFile, start, end + 5000), before: loopStats(opts.loopFile, wall0, wall0 + 20_000) } : null;
+      return { seed: opts.rngSeed, ...loaded, fitMs, waitedMs: Math.round(performance.now() - t0), model: data.riskModel, loop };
     }
     if (performance.now() - t0 > 30 * 60_000) throw new Error('the risk model was not fitted within 30 minutes');
     await new Promise((r) => setTimeout(r, 2000));

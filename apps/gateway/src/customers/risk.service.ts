@@ -77,8 +77,20 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.job.stop();
   }
 
-  /** One pass; resolves when done (tests and the bench call it to wait for one). */
-  async pass(): Promise<void> {
+  /**
+   * One pass; resolves when done (tests and the bench call it to wait for one).
+   * Passes of this replica run one after another: a call during the timer's pass
+   * waits for it, then runs its own (the lock would otherwise turn it away).
+   */
+  pass(): Promise<void> {
+    const run = this.passing.catch(() => undefined).then(() => this.passOnce());
+    this.passing = run;
+    return run;
+  }
+
+  private passing: Promise<void> = Promise.resolve();
+
+  private async passOnce(): Promise<void> {
     await this.locked(async (s) => {
       const root = this.org.tree.root()?.id;
       const model = await latestRiskModel(s.read);
@@ -91,42 +103,63 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Runs `fn` if no other replica holds the risk job; a no-op otherwise. */
+  /**
+   * Runs `fn` if no other replica holds the risk job; a no-op otherwise. The
+   * lock is a session lock on a connection of its own: reads and writes run as
+   * short statements and short transactions beside it, so a pass that takes
+   * minutes holds no transaction (nor a snapshot or an xid that would keep
+   * VACUUM from the rollups ingest updates) for all that time.
+   */
   private async locked(fn: (s: Session) => Promise<void>): Promise<void> {
-    if (this.db.embedded) return fn({ read: this.db, write: (w) => this.db.transaction(w) });
-    await this.db.transaction(async (tx) => {
-      const [{ got }] = await tx.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got`, [LOCK_KEY]);
-      if (got) await fn({ read: tx, write: (w) => w(tx) });
+    const s: Session = { read: this.db, write: (w) => this.db.transaction(w) };
+    if (this.db.embedded) return fn(s);
+    await this.db.session(async (conn) => {
+      const [{ got }] = await conn.query<{ got: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS got`, [LOCK_KEY]);
+      if (!got) return;
+      try {
+        await fn(s);
+      } finally {
+        await conn.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
+      }
     });
   }
 
-  /** Reads every customer's history once: the training ratings and everyone's features now. */
+  /** Every customer with a history since `since`, page by page (memory stays bounded by a page). */
+  private async *histories(s: Session, since: number): AsyncGenerator<[string, RiskHistory][]> {
+    for (let after: string | null = null; ; ) {
+      const customers = await customersAfter(s.read, after, CUSTOMERS_PER_READ);
+      if (customers.length === 0) return;
+      after = customers[customers.length - 1];
+      yield [...(await riskHistories(s.read, customers, since))].filter(([, h]) => h.touchpoints.length > 0);
+    }
+  }
+
+  /** Reads every customer's history, page by page: the training ratings; then again, everyone's features now. */
   private async refit(s: Session, ratings: number, now: number): Promise<void> {
     const started = performance.now();
     const samples: RiskSample[] = [];
-    const histories: [string, RiskHistory][] = [];
     const since = now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY;
-    for (let after: string | null = null; ; ) {
-      const customers = await customersAfter(s.read, after, CUSTOMERS_PER_READ);
-      if (customers.length === 0) break;
-      after = customers[customers.length - 1];
-      for (const [c, h] of await riskHistories(s.read, customers, since)) {
-        if (h.touchpoints.length === 0) continue;
-        histories.push([c, h]);
-        h.touchpoints.forEach((t) => {
+    const breathe = slicer();
+    for await (const page of this.histories(s, since)) {
+      for (const [, h] of page) {
+        for (const t of h.touchpoints) {
           if (t.score !== null && t.occurredAt >= now - TRAINING_DAYS * DAY) samples.push({ id: t.id, at: t.occurredAt, x: riskFeaturesAt(h.touchpoints, h.promises, t.occurredAt), y: t.score <= 2 ? 1 : 0 });
-        });
+        }
+        await breathe();
       }
-      await new Promise((r) => setImmediate(r)); // a long read never holds the event loop
     }
     if (samples.length < 2) return;
     const model = await fitRiskModel(samples, ratings, now);
     await s.write((tx) => insertRiskModel(tx, model));
     this.model = model;
     let opened = 0;
-    for (let i = 0; i < histories.length; i += CUSTOMERS_PER_READ) opened += await this.score(s, model, histories.slice(i, i + CUSTOMERS_PER_READ), now);
+    let scored = 0;
+    for await (const page of this.histories(s, since)) {
+      opened += await this.score(s, model, page, now);
+      scored += page.length;
+    }
     this.log.log(
-      `risk model ${model.version} fitted on ${model.trainingRatings} ratings (${model.holdoutRatings} held out: AUC ${fmt(model.auc)}, precision@50 ${fmt(model.precisionAt50)}, last-rating baseline ${fmt(model.baselinePrecisionAt50)}) in ${Math.round(performance.now() - started)} ms; ${histories.length} customers scored, ${opened} follow-ups opened`,
+      `risk model ${model.version} fitted on ${model.trainingRatings} ratings (${model.holdoutRatings} held out: AUC ${fmt(model.auc)}, precision@50 ${fmt(model.precisionAt50)}, last-rating baseline ${fmt(model.baselinePrecisionAt50)}) in ${Math.round(performance.now() - started)} ms; ${scored} customers scored, ${opened} follow-ups opened`,
     );
   }
 
@@ -148,7 +181,9 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     const before = await storedRisks(s.read, histories.map(([c]) => c));
     const rows: CustomerRiskRow[] = [];
     const crossed: FollowUpCause[] = [];
+    const breathe = slicer();
     for (const [customerId, h] of histories) {
+      await breathe();
       const latest = h.touchpoints[h.touchpoints.length - 1];
       const x = riskFeaturesAt(h.touchpoints, h.promises, Math.max(now, latest.occurredAt + 1));
       const { probability } = predictRisk(model, x);
@@ -165,6 +200,16 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     if (opened) this.relay.poke();
     return opened;
   }
+}
+
+/** A yield to the event loop once `ms` of work has run since the last: a long pass never holds the loop longer. */
+function slicer(ms = 10): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < ms) return;
+    await new Promise((r) => setImmediate(r));
+    since = performance.now();
+  };
 }
 
 const fmt = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(3));
