@@ -33,6 +33,8 @@ export async function startBenchGateway(opts: {
   seedFile: string;
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** How long to wait for /health (60 s by default). */
+  startTimeoutMs?: number;
   /** Another build's main.js (a before/after comparison); this build's by default. */
   main?: string;
 }): Promise<BenchGateway> {
@@ -69,7 +71,8 @@ export async function startBenchGateway(opts: {
     }),
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // A gateway over a 10M-row set on a loaded machine takes minutes to boot (its migrations, its boot-time checks).
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
   for (;;) {
     if (exited) throw new Error(`the gateway exited before it was healthy:\n${lines.join('\n')}`);
     try {

@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     seedFile: org.file,
     nodeArgs: [...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...(phases.has('risk') ? ['--require', resolve(__dirname, 'loop-probe.js')] : [])],
     env: phases.has('risk') ? { QIHE_BENCH_LOOP_FILE: loopFile } : undefined,
+    startTimeoutMs: phases.has('scale') ? 30 * 60_000 : undefined,
   });
   const settings = await pgSettings(db.url);
   console.log(`qihe bench (${cfg.mode}): PostgreSQL ${settings.server_version} fsync=${settings.fsync} synchronous_commit=${settings.synchronous_commit}, ${cpus().length} cores, gateway pid ${gw.pid}`);
