@@ -62,7 +62,7 @@ beforeAll(async () => {
   );
   await db.transaction((tx) => rebuildRollups(tx, (id) => [id, 'root']));
   await db.query('VACUUM ANALYZE touchpoint');
-});
+}, 240_000); // 30,000 rows and their rollups: a minute on a loaded machine
 afterAll(async () => {
   await db.close();
   await drop();
