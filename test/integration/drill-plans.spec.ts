@@ -1,4 +1,4 @@
-import { countFilteredTouchpoints, countFromRollups, Database, pageFilteredTouchpoints, rebuildRollups, rollupTerms, type Sql } from '@qihe/data';
+import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePartitions, pageFilteredTouchpoints, rebuildRollups, rollupTerms, type Sql } from '@qihe/data';
 import { checkTouchpointFilter, DEFAULT_MODEL, type TouchpointFilter } from '@qihe/domain';
 import { createTestDatabase } from '../support/test-database';
 
@@ -51,6 +51,8 @@ beforeAll(async () => {
   drop = target.drop;
   db = await Database.open({ url: target.url, poolSize: 2 });
   await db.migrate();
+  // The days' partitions of the (partitioned) touchpoint table.
+  await ensurePartitions(db, Array.from({ length: 16 }, (_, d) => ['touchpoint', dayOf(TO - d * 24 * H)] as const));
   // 14 days of touchpoints over 200 units, one every 40 s; a third rated 1..5, half resolved.
   await db.query(
     `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, resolved, satisfaction_score)
