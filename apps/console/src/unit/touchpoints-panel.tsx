@@ -6,6 +6,7 @@ import { drillFilterInput, type DrillFilter } from '../routing/touchpoints-link'
 import { DownloadCsv } from '../ui/download-csv';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { fmtZoned, useTimeZone } from '../ui/time-zone';
+import type { TouchpointFilter } from '../__generated__/gateway/graphql';
 import { TOUCHPOINTS } from './gateway-api';
 
 interface Props {
@@ -30,8 +31,9 @@ export function TouchpointsPanel({ unitId, from, to, filter, chips }: Props): Re
   // Cursors of the pages seen so far: going back needs no server support.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
+  // Enum values come from the URL as text: the gateway refuses one it lacks, naming the field (shown below).
   const input = drillFilterInput(filter);
-  const q = useQuery(TOUCHPOINTS, { skip: !input.ok, variables: { unitId, from, to, first: PAGE, after, filter: input.ok ? input.filter : null } });
+  const q = useQuery(TOUCHPOINTS, { skip: !input.ok, variables: { unitId, from, to, first: PAGE, after, filter: input.ok ? (input.filter as TouchpointFilter) : null } });
   const problem = input.ok ? problemOf(q.error) : { code: 'BAD_USER_INPUT', message: input.message, field: input.field };
   const conn = q.data?.touchpoints;
   return (

@@ -29,7 +29,7 @@ export function TouchpointsView({ unitId, params }: Props): ReactNode {
   const filter = drillFilterOf(params);
   const org = useQuery(ORG_UNITS, { fetchPolicy: 'cache-first' });
   const unitName = org.data?.orgUnits.find((u) => u.id === unitId)?.name ?? unitId;
-  const current = win.ok ? win.window : { preset: 'custom', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const current = win.ok ? win.window : { preset: 'custom' as const, from: params.get('from') ?? '', to: params.get('to') ?? '' };
   const backHref = buildHash(['unit', unitId], windowParams(current as Parameters<typeof windowParams>[0]));
 
   const valueOf = (f: DrillField, v: string): string => {
