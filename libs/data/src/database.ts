@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Client, type PoolClient } from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
@@ -95,6 +98,11 @@ export async function applyRoleSettings(url: string): Promise<string | null> {
  */
 export interface Sql {
   query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `COPY … FROM STDIN` fed with text chunks, on the same connection (inside the
+   * same transaction). Only on a PostgreSQL server: absent on the embedded database.
+   */
+  copyFrom?(statement: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -173,7 +181,7 @@ export class Database implements Sql {
     return this.exclusive(async () => {
       const runner = this.dataSource.createQueryRunner();
       try {
-        return await runnerSql(runner).query<T>(sql, params);
+        return await runnerSql(runner, this.embedded).query<T>(sql, params);
       } finally {
         await runner.release();
       }
@@ -187,7 +195,7 @@ export class Database implements Sql {
       await runner.connect();
       try {
         await runner.startTransaction();
-        const result = await work(runnerSql(runner));
+        const result = await work(runnerSql(runner, this.embedded));
         await runner.commitTransaction();
         return result;
       } catch (err) {
@@ -209,7 +217,7 @@ export class Database implements Sql {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       try {
-        return await work(runnerSql(runner));
+        return await work(runnerSql(runner, this.embedded));
       } finally {
         await runner.release();
       }
@@ -252,12 +260,20 @@ interface PgPoolNumbers {
   options: { max: number };
 }
 
-function runnerSql(runner: QueryRunner): Sql {
-  return {
-    async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-      const res = await runner.query(sql, params, true);
+function runnerSql(runner: QueryRunner, embedded: boolean): Sql {
+  const sql: Sql = {
+    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
+      const res = await runner.query(text, params, true);
       return (res.records ?? []) as T[];
     },
   };
+  if (!embedded) {
+    sql.copyFrom = async (statement, chunks) => {
+      // The runner's own pg connection: the COPY runs inside the runner's transaction.
+      const client = (await runner.connect()) as PoolClient;
+      await pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFromStdin(statement)));
+    };
+  }
+  return sql;
 }
 

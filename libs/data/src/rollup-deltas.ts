@@ -129,6 +129,18 @@ export class RollupDeltas {
     return out;
   }
 
+  /** Every hourly row, in no particular order (for a COPY into an emptied table). */
+  *hourRowsUnordered(): Generator<HourRow> {
+    for (const uh of this.unitHours.values()) {
+      if (uh.whole) yield uh.whole;
+      for (const m of uh.slices) yield* m.values();
+    }
+  }
+
+  get hourRowCount(): number {
+    return this.hourRows;
+  }
+
   /**
    * The day rows these hourly rows add to: per unit and UTC day, the sum of its
    * whole rows, in lock order (deepest first, then unit and day).

@@ -2,7 +2,8 @@ import { countTouchpoint, sliceValuesOf, type Channel, type NeedCategory } from 
 import type { Sql } from './database';
 import { addToRollups, MINUTE_HORIZON_MS, RollupDeltas } from './rollup-deltas';
 import { stampRollupLayout } from './rollup-layout';
-import { applyRollupDeltas, insertNewRollupHours } from './rollup-write.repository';
+import { writeNewRollupHours } from './rollup-copy';
+import { applyRollupDeltas } from './rollup-write.repository';
 import { listPartitions } from './touchpoint-partitions';
 
 interface RawRow {
@@ -49,26 +50,67 @@ export interface RebuildOptions {
   flushRows?: number;
   /** Rows of already written hours held back before the recount gives up writing without an index. */
   lateRows?: number;
+  /**
+   * 'time' (default): each day partition read in occurred_at order, oldest day first, so no
+   * touchpoint is ever late; 'stored': the rows as stored (tests: any order must give the same counters).
+   */
+  order?: 'time' | 'stored';
 }
 
 let cursors = 0;
+
+const SELECT_ROWS = (from: string, ordered: boolean): string =>
+  `SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
+          floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
+          t.need_category, t.agent_id, t.team_id, t.product_id, t.perception_member, t.served, t.handle_seconds, t.repeat, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
+          t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
+          (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
+          n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
+     FROM ${from} t LEFT JOIN commitment_node n ON n.touchpoint_id = t.id AND n.level = 1${ordered ? ' ORDER BY t.occurred_at' : ''}`;
+
+/**
+ * The raw rows, page by page through one cursor per source: in time order, each
+ * day partition sorted by occurred_at (a day's sort is small; the whole table's
+ * would not be), oldest day first; or as stored. The next page is asked for
+ * before the current one is counted.
+ */
+async function* rawPages(sql: Sql, pageSize: number, order: 'time' | 'stored'): AsyncGenerator<RawRow[]> {
+  const partitions = order === 'time' ? (await listPartitions(sql)).filter((p) => p.table === 'touchpoint').map((p) => p.name) : [];
+  // Partition names end in the day (touchpoint_pYYYYMMDD): name order is time order.
+  const sources = partitions.length ? partitions.sort() : ['touchpoint'];
+  for (const source of sources) {
+    const cursor = `qihe_rollup_rebuild_${++cursors}`;
+    await sql.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${SELECT_ROWS(source, order === 'time')}`);
+    const fetchPage = (): Promise<RawRow[]> => sql.query<RawRow>(`FETCH ${Number(pageSize)} FROM ${cursor}`);
+    let next = fetchPage();
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) break;
+      next = fetchPage();
+      next.catch(() => undefined); // surfaced by the await above, next turn
+      yield rows;
+    }
+    await sql.query(`CLOSE ${cursor}`);
+  }
+}
 
 /**
  * Recounts every rollup from the raw touchpoints with the same counting code
  * as ingestion: after the org tree is re-shaped, after a bulk load, or to check
  * that the stored counters are exact. Run it inside one transaction: it reads
- * through a cursor, and it locks the rollup tables (TRUNCATE) until commit, so
+ * through cursors, and it locks the rollup tables (TRUNCATE) until commit, so
  * writers wait for the recount instead of adding to rows it replaces.
  *
- * Rows are read in their physical order, which is about the order they
- * arrived in, hence about time order. The deltas of the hours being read are
- * summed in memory; hours further back than `windowHours` are complete and
- * written with plain inserts into the emptied table, whose indexes are built
- * once at the end — far cheaper than an upsert per row (day rows, few and
- * indexed, are upserted along with them). A touchpoint of an hour
- * already written is held back and added (upsert) after the indexes are back;
- * when too many are (a table far from time order), the indexes come back early
- * and the rest is upserted. Any order gives exact counters.
+ * Rows are read in time order, day partition by day partition. The deltas of
+ * the hours being read are summed in memory; hours further back than
+ * `windowHours` are complete and written with COPY (plain inserts on the
+ * embedded database) into the emptied table, packed (fillfactor 100: past
+ * hours are not updated again), whose indexes are built once at the end — far
+ * cheaper than an upsert per row (day rows, few and indexed, are upserted
+ * along with them). A touchpoint of an hour already written (only when read
+ * out of time order) is held back and added (upsert) after the indexes are
+ * back; when too many are, the indexes come back early and the rest is
+ * upserted. Any order gives exact counters.
  */
 export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => readonly string[], opts: RebuildOptions = {}): Promise<number> {
   const pageSize = opts.pageSize ?? 20_000;
@@ -78,19 +120,8 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   await refuseAfterRetention(sql);
   await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute, rollup_day_slice`);
   let restoreIndexes: (() => Promise<void>) | null = await dropHourIndexes(sql);
+  const restoreFillfactor = await packHourPages(sql);
   const minutesSince = Date.now() - MINUTE_HORIZON_MS;
-  const cursor = `qihe_rollup_rebuild_${++cursors}`;
-  await sql.query(
-    `DECLARE ${cursor} NO SCROLL CURSOR FOR
-     SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
-            floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
-            t.need_category, t.agent_id, t.team_id, t.product_id, t.perception_member, t.served, t.handle_seconds, t.repeat, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
-            t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
-            (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
-            n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
-       FROM touchpoint t LEFT JOIN commitment_node n ON n.touchpoint_id = t.id AND n.level = 1`,
-  );
-  const fetchPage = (): Promise<RawRow[]> => sql.query<RawRow>(`FETCH ${Number(pageSize)} FROM ${cursor}`);
   let done = 0;
   let deltas = new RollupDeltas();
   let late = new RollupDeltas(); // hours already written, while the indexes are away
@@ -104,12 +135,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
     writing.catch(() => undefined); // surfaced by the next await of it
   };
   const lineages = new Map<string, readonly string[]>();
-  let next = fetchPage(); // the next page is asked for before this one is counted
-  for (;;) {
-    const rows = await next;
-    if (rows.length === 0) break;
-    next = fetchPage();
-    next.catch(() => undefined); // surfaced by the await above, next turn
+  for await (const rows of rawPages(sql, pageSize, opts.order ?? 'time')) {
     for (const r of rows) {
       const occurredAt = Number(r.occurred_ms);
       const counters = countTouchpoint({
@@ -167,7 +193,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
     if (restoreIndexes && deltas.size >= flushRows && newestHour - windowMs > writtenBefore) {
       writtenBefore = newestHour - windowMs;
       const complete = deltas.takeHoursBefore(writtenBefore);
-      await write(() => insertNewRollupHours(sql, complete));
+      await write(() => writeNewRollupHours(sql, complete));
     } else if (!restoreIndexes && deltas.size >= flushRows) {
       const all = deltas;
       deltas = new RollupDeltas();
@@ -177,16 +203,32 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
     opts.onHeldBack?.(late.size);
   }
   await writing;
-  await sql.query(`CLOSE ${cursor}`);
   if (restoreIndexes) {
-    await insertNewRollupHours(sql, deltas); // hours never written before
+    await writeNewRollupHours(sql, deltas); // hours never written before
     deltas.clearHours(); // its minute rows stay, for the upsert below
     await restoreIndexes();
   }
   await applyRollupDeltas(sql, late);
   await applyRollupDeltas(sql, deltas);
+  await restoreFillfactor();
   await stampRollupLayout(sql);
   return done;
+}
+
+/**
+ * Pages written by the recount are packed full: they hold past hours, which
+ * ingest does not update again (the room a fillfactor leaves serves the
+ * current hours' updates). The table's own setting is put back for what is
+ * written after.
+ */
+async function packHourPages(sql: Sql): Promise<() => Promise<void>> {
+  const [{ ff }] = await sql.query<{ ff: string | null }>(
+    `SELECT (SELECT split_part(o, '=', 2) FROM unnest(reloptions) o WHERE o LIKE 'fillfactor=%') AS ff FROM pg_class WHERE oid = 'rollup_hour'::regclass`,
+  );
+  await sql.query(`ALTER TABLE rollup_hour SET (fillfactor = 100)`);
+  return async () => {
+    await sql.query(ff === null ? `ALTER TABLE rollup_hour RESET (fillfactor)` : `ALTER TABLE rollup_hour SET (fillfactor = ${Number(ff)})`);
+  };
 }
 
 /** Drops rollup_hour's primary key and other indexes; returns what puts them back as they were. */

@@ -60,6 +60,15 @@ INSERT INTO rollup_hour AS t (${HOUR_COLUMNS}) ${HOUR_ROWS}
   ON CONFLICT (unit_id, dim, hour, val) DO UPDATE SET ${SET}`;
 const INSERT_HOURS_SQL = `WITH ${DAY_CTE}
 INSERT INTO rollup_hour (${HOUR_COLUMNS}) ${HOUR_ROWS}`;
+// The day rows alone, parameters $1… (DAY_CTE's numbering shifted down).
+const UPSERT_DAYS_SQL = `INSERT INTO rollup_day AS t (unit_id, day, ${COLS.join(', ')})
+  SELECT * FROM unnest($1::text[], $2::timestamptz[], ${COUNTER_ARGS(3)})
+  ON CONFLICT (unit_id, day) DO UPDATE SET ${SET}`;
+
+/** Adds day rows (in the lock order dayRowsList gives) to rollup_day. */
+export async function upsertRollupDays(sql: Sql, days: readonly DayRow[]): Promise<void> {
+  if (days.length) await sql.query(UPSERT_DAYS_SQL, dayParams(days));
+}
 
 /**
  * Writes hourly rows that do not exist yet, without an upsert, and adds them
