@@ -99,10 +99,10 @@ export async function applyRoleSettings(url: string): Promise<string | null> {
 export interface Sql {
   query<T = unknown>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
-   * `COPY … FROM STDIN` fed with text chunks, on the same connection (inside the
+   * `COPY … FROM STDIN` fed with chunks (text or binary format), on the same connection (inside the
    * same transaction). Only on a PostgreSQL server: absent on the embedded database.
    */
-  copyFrom?(statement: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  copyFrom?(statement: string, chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Promise<void>;
 }
 
 export interface DatabaseOptions {
