@@ -22,6 +22,7 @@ import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
 import { runSoak } from './soak';
 import { ensureScaleSet, freezeRiskJob, measureScale, type ScaleResult } from './scale';
+import { scaleIngest } from './scale-ingest';
 import { planBatches } from './workload';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
@@ -60,6 +61,8 @@ const { values: args } = parseArgs({
     'scale-only': { type: 'string' },
     'scale-rollups': { type: 'string', default: 'full' },
     'export-rows': { type: 'string', default: '1000000' },
+    'scale-ingest': { type: 'string', default: '0' },
+    'scale-ingest-rounds': { type: 'string', default: '2' },
   },
 });
 const quick = args.quick;
@@ -475,6 +478,17 @@ async function main(): Promise<void> {
       });
       scale = { set, ...m };
       checkpoint();
+      if (Number(args['scale-ingest']) > 0) {
+        // Issue 15: ingest into the loaded table vs an empty one, and WAL per touchpoint at this size (scale-ingest.ts).
+        scale.ingest = await scaleIngest({ gwUrl: gw.url, dbUrl: db.url }, org.seed, org.file, {
+          rows: Number(args['scale-ingest']),
+          rounds: Number(args['scale-ingest-rounds']),
+          batchSize: cfg.batchSize,
+          concurrency: cfg.concurrency,
+          lateRatingRatio: cfg.lateRatingRatio,
+        });
+        checkpoint();
+      }
     }
     if (phases.has('commitments') || phases.has('commitment-ingest') || phases.has('commitment-queries')) {
       commitments = await commitmentsPhase({
@@ -528,6 +542,12 @@ function scaleRows(s: ScaleResult): Row[] {
   const how = `a customer with ${c.touchpoints} touchpoints in ${c.units} units; load average ${c.load[0]} → ${c.load[1]}`;
   rows.push({ figure: `customer profile (${at})`, value: `${ms(c.customer.p50Ms)} / ${ms(c.customer.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.customer.p95Ms <= 30, how });
   rows.push({ figure: `customer timeline (${at})`, value: `${ms(c.timeline.p50Ms)} / ${ms(c.timeline.p95Ms)}`, target: 'p95 ≤ 30 ms', met: c.timeline.p95Ms <= 30, how: `first page of 50; ${how}` });
+  if (s.ingest) {
+    const g = s.ingest;
+    const runs = g.rounds.map((x) => `${x.loaded.perSec}/${x.empty.perSec} per s (load ${x.load[0]} → ${x.load[1]})`).join('; ');
+    rows.push({ figure: `ingest into the loaded table (${at})`, value: `${g.ratio}× empty`, target: '≥ 0.9×', met: g.ratio >= 0.9, how: `${g.touchpointsPerRound} touchpoints a round, loaded/empty: ${runs}` });
+    rows.push({ figure: `WAL per touchpoint (${at})`, value: `${g.walBytesPerTouchpoint} B`, target: '≤ 2,000 B', met: g.walBytesPerTouchpoint <= 2000, how: `pg_stat_wal; full-page images per touchpoint ${g.rounds.map((x) => x.loaded.pg.fullPageImagesPerTouchpoint).join(', ')}; empty table: ${g.rounds.map((x) => Math.round(x.empty.pg.walBytesPerTouchpoint)).join(', ')} B` });
+  }
   if (s.export) {
     const e = s.export;
     rows.push({ figure: `CSV export (${at})`, value: `${Math.round(e.footprint.rssMbMax)} MB`, how: `max gateway RSS while ${e.rows} rows of the newest ${e.days} d (${Math.round(e.bytes / 2 ** 20)} MB) streamed in ${e.seconds} s; load average ${e.load[0]} → ${e.load[1]}` });

@@ -5,6 +5,7 @@ import { rebuildCustomerSummary, recordProfiledCustomer, timeCustomerProfile, ty
 import { explainDrill, timeExport, type DrillPlan, type ExportRun } from './drill';
 import { bar } from './phases';
 import { withClient } from './pg';
+import type { ScaleIngest } from './scale-ingest';
 import { scoreQueries, timeQuery } from './scores';
 import { round, type Latency } from './stats';
 
@@ -42,6 +43,8 @@ export interface ScaleResult {
   customer: ProfileResult & { load: [number, number] };
   plans: DrillPlan[];
   export: (ExportRun & { days: number; load: [number, number] }) | null;
+  /** `--scale-ingest N`: ingest into the loaded table vs an empty one (scale-ingest.ts). */
+  ingest?: ScaleIngest;
 }
 
 const load1 = (): number => round(loadavg()[0], 2);

@@ -1,0 +1,75 @@
+import { loadavg } from 'node:os';
+import type { Seed } from '@qihe/domain';
+import { startBenchGateway } from './gateway';
+import { withClient } from './pg';
+import { ingestPhase, type IngestSummary } from './phases';
+import { round } from './stats';
+import { planBatches } from './workload';
+
+// Issue 15 at the scale set's size: ingest into the loaded table against an
+// empty one, on the same cluster (same settings, same disk), the same
+// organisation and batches of the same shape, alternated round by round so the
+// machine's load falls on both alike. The empty side is a second database with
+// its own gateway, dropped afterwards; the loaded side keeps what it took.
+
+export interface ScaleIngestRound {
+  empty: IngestSummary;
+  loaded: IngestSummary;
+  load: [number, number];
+}
+
+export interface ScaleIngest {
+  touchpointsPerRound: number;
+  rounds: ScaleIngestRound[];
+  /** Median over rounds of loaded ÷ empty rate (target ≥ 0.9). */
+  ratio: number;
+  /** WAL bytes per touchpoint into the loaded table, median over rounds (target ≤ 2,000). */
+  walBytesPerTouchpoint: number;
+}
+
+const load1 = (): number => round(loadavg()[0], 2);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function scaleIngest(
+  loaded: { gwUrl: string; dbUrl: string },
+  seed: Seed,
+  seedFile: string,
+  opts: { rows: number; rounds: number; batchSize: number; concurrency: number; lateRatingRatio?: number },
+): Promise<ScaleIngest> {
+  const emptyDb = loaded.dbUrl.replace(/\/[^/]+$/, '/qihe_bench_empty');
+  const admin = loaded.dbUrl.replace(/\/[^/]+$/, '/postgres');
+  await withClient(admin, async (c) => {
+    await c.query('DROP DATABASE IF EXISTS qihe_bench_empty');
+    await c.query('CREATE DATABASE qihe_bench_empty');
+  });
+  const gw = await startBenchGateway({ databaseUrl: emptyDb, seedFile, startTimeoutMs: 10 * 60_000 });
+  const rounds: ScaleIngestRound[] = [];
+  try {
+    for (let r = 0; r < opts.rounds; r++) {
+      const plan = (side: string): ReturnType<typeof planBatches> =>
+        planBatches(seed, { total: opts.rows, batchSize: opts.batchSize, seed: `bench-scale-ingest-${side}-${Date.now()}-${r}`, lateRatingRatio: opts.lateRatingRatio });
+      const l0 = load1();
+      // Alternate which side goes first, so neither always follows the other's checkpoint.
+      const sides = r % 2 === 0 ? (['empty', 'loaded'] as const) : (['loaded', 'empty'] as const);
+      const out: Partial<Record<'empty' | 'loaded', IngestSummary>> = {};
+      for (const side of sides) {
+        const target = side === 'empty' ? { url: gw.url, db: emptyDb } : { url: loaded.gwUrl, db: loaded.dbUrl };
+        out[side] = await ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db);
+      }
+      const round_ = { empty: out.empty as IngestSummary, loaded: out.loaded as IngestSummary, load: [l0, load1()] as [number, number] };
+      rounds.push(round_);
+      console.log(
+        `  ingest round ${r + 1}: empty ${round_.empty.perSec}/s (${Math.round(round_.empty.pg.walBytesPerTouchpoint)} B WAL/tp), loaded ${round_.loaded.perSec}/s (${Math.round(round_.loaded.pg.walBytesPerTouchpoint)} B WAL/tp, ${round_.loaded.pg.fullPageImagesPerTouchpoint} FPI/tp, ${round_.loaded.pg.blocksReadPerTouchpoint} blocks read/tp); load ${round_.load[0]} → ${round_.load[1]}`,
+      );
+    }
+  } finally {
+    await gw.stop();
+    await withClient(admin, (c) => c.query('DROP DATABASE IF EXISTS qihe_bench_empty')).catch(() => undefined);
+  }
+  return {
+    touchpointsPerRound: opts.rows,
+    rounds,
+    ratio: round(median(rounds.map((x) => x.loaded.perSec / x.empty.perSec)), 3),
+    walBytesPerTouchpoint: Math.round(median(rounds.map((x) => x.loaded.pg.walBytesPerTouchpoint))),
+  };
+}
