@@ -28,7 +28,11 @@ export interface ScaleIngest {
 }
 
 const load1 = (): number => round(loadavg()[0], 2);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 export async function scaleIngest(
   loaded: { gwUrl: string; dbUrl: string },
