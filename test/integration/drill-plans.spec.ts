@@ -1,5 +1,5 @@
-import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePartitions, pageFilteredTouchpoints, rebuildRollups, rollupTerms, type Sql } from '@qihe/data';
-import { checkTouchpointFilter, DEFAULT_MODEL, type TouchpointFilter } from '@qihe/domain';
+import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePartitions, loadUnits, pageFilteredTouchpoints, rebuildRollups, rollupTerms, subtreeScope, type DrillScope, type Sql } from '@qihe/data';
+import { checkTouchpointFilter, DEFAULT_MODEL, OrgTree, type TouchpointFilter } from '@qihe/domain';
 import { createTestDatabase } from '../support/test-database';
 
 // What the drill-down's SQL reads on real PostgreSQL (issue 12: a filtered
@@ -7,10 +7,15 @@ import { createTestDatabase } from '../support/test-database';
 // by EXPLAIN ANALYZE: a broad filter's first page over a large subtree stops
 // after the page instead of gathering the whole window, and the counts that
 // rollups can give (csat's parts, resolved, maxSatisfaction) read no more raw
-// rows than the rated-3 band — and equal the count of the rows.
+// rows than the rated-3 band — and equal the count of the rows. A subtree is
+// a semi-join on org_unit_subtree, planned as fast for 5,000 units as for one;
+// the organisation's only root reads with no unit condition at all.
 
 const H = 3_600_000;
 const UNITS = Array.from({ length: 200 }, (_, i) => `u-${i}`);
+/** bu-big: the 200 units with rows and 4,800 without (a large subtree to plan). */
+const EMPTY = 4800;
+const BIG: DrillScope = { unitId: 'bu-big', everything: false };
 const ROWS = 30_000;
 const TO = Math.floor(Date.now() / H) * H;
 const FROM = TO - 7 * 24 * H;
@@ -27,11 +32,14 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
+/** The table or one of its daily partitions. */
+const TOUCHPOINT_REL = /^touchpoint(_p\d{8})?$/;
+
 /** Touchpoint rows each statement of `work` read, by EXPLAIN (ANALYZE, FORMAT JSON). */
 async function rowsRead(work: (sql: Sql) => Promise<unknown>): Promise<number[]> {
   const reads: number[] = [];
   const sum = (n: PlanNode): number =>
-    (n['Relation Name'] === 'touchpoint' ? n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0) : 0) +
+    (TOUCHPOINT_REL.test(n['Relation Name'] ?? '') ? n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0) : 0) +
     (n.Plans ?? []).reduce((s, c) => s + sum(c), 0);
   const explaining: Sql = {
     async query<T>(text: string, params?: unknown[]): Promise<T[]> {
@@ -51,6 +59,14 @@ beforeAll(async () => {
   drop = target.drop;
   db = await Database.open({ url: target.url, poolSize: 2 });
   await db.migrate();
+  // root → bu-big → u-0..u-199 (the rows) and e-0..e-4799; root → bu-other → o-0 (rows outside bu-big).
+  await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('root', 'root', 'GROUP', NULL), ('bu-big', 'big', 'BUSINESS_UNIT', 'root'), ('bu-other', 'other', 'BUSINESS_UNIT', 'root'), ('o-0', 'o-0', 'PROJECT', 'bu-other')`);
+  await db.query(
+    `INSERT INTO org_unit (id, name, level, parent_id) SELECT id, id, 'PROJECT', 'bu-big' FROM unnest($1::text[]) id
+     UNION ALL SELECT 'e-' || i, 'e-' || i, 'PROJECT', 'bu-big' FROM generate_series(0, $2::int - 1) i`,
+    [UNITS, EMPTY],
+  );
+  await db.query('ANALYZE org_unit_subtree');
   // The days' partitions of the (partitioned) touchpoint table.
   await ensurePartitions(db, Array.from({ length: 16 }, (_, d) => ['touchpoint', dayOf(TO - d * 24 * H)] as const));
   // 14 days of touchpoints over 200 units, one every 40 s; a third rated 1..5, half resolved.
@@ -62,7 +78,15 @@ beforeAll(async () => {
        FROM generate_series(1, $2::int) i`,
     [new Date(TO).toISOString(), ROWS],
   );
-  await db.transaction((tx) => rebuildRollups(tx, (id) => [id, 'root']));
+  // 1,000 more in bu-other's project, the same days: never in bu-big's pages or counts.
+  await db.query(
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, resolved, satisfaction_score)
+     SELECT gen_random_uuid(), 'o-0', $1::timestamptz - i * interval '7 minutes', $1::timestamptz, md5('o' || i), 'c-o', 'PHONE', 'SERVICE', 'AFTER_SALE', 'FAULT', true, false, 1 + i % 5
+       FROM generate_series(1, 1000) i`,
+    [new Date(TO).toISOString()],
+  );
+  const tree = new OrgTree(await loadUnits(db));
+  await db.transaction((tx) => rebuildRollups(tx, (id) => tree.lineage(id)));
   await db.query('VACUUM ANALYZE touchpoint');
 }, 240_000); // 30,000 rows and their rollups: a minute on a loaded machine
 afterAll(async () => {
@@ -72,7 +96,7 @@ afterAll(async () => {
 
 it("reads a broad filter's first page over 200 units in time order, not the week's 15,000 rows", async () => {
   for (const f of [{ measure: 'csat', part: 'NUMERATOR' }, { channel: 'PHONE' }, { resolved: false }] as TouchpointFilter[]) {
-    const [read] = await rowsRead((sql) => pageFilteredTouchpoints(sql, UNITS, FROM, TO, check(f), 51, null));
+    const [read] = await rowsRead((sql) => pageFilteredTouchpoints(sql, BIG, FROM, TO, check(f), 51, null));
     expect({ f, read: read < 1500 }).toEqual({ f, read: true });
   }
 });
@@ -89,14 +113,15 @@ it.each<[string, TouchpointFilter]>([
 ])('counts %s from rollups (and the rated-3 rows alone), exactly as the rows count', async (_name, raw) => {
   const f = check(raw);
   expect(rollupTerms(f)).not.toBeNull();
-  const fromRows = await countFilteredTouchpoints(db, UNITS, FROM, TO, f);
+  const fromRows = await countFilteredTouchpoints(db, { unitIds: UNITS }, FROM, TO, f);
   expect(fromRows).toBeGreaterThan(0);
-  expect(await countFromRollups(db, 'root', UNITS, FROM, TO, f)).toBe(fromRows);
+  expect(await countFilteredTouchpoints(db, BIG, FROM, TO, f)).toBe(fromRows);
+  expect(await countFromRollups(db, 'bu-big', BIG, FROM, TO, f)).toBe(fromRows);
   const [{ n: rated3 }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM touchpoint WHERE occurred_at >= $1 AND occurred_at < $2 AND satisfaction_score = 3`, [
     new Date(FROM).toISOString(),
     new Date(TO).toISOString(),
   ]);
-  const reads = await rowsRead((sql) => countFromRollups(sql, 'root', UNITS, FROM, TO, f));
+  const reads = await rowsRead((sql) => countFromRollups(sql, 'bu-big', BIG, FROM, TO, f));
   expect(Math.max(0, ...reads)).toBeLessThanOrEqual(rated3);
 });
 
@@ -105,4 +130,96 @@ it('leaves to the rows what counters cannot say: two row conditions, maxSatisfac
   expect(rollupTerms(check({ maxSatisfaction: 1 }))).toBeNull();
   expect(rollupTerms(check({ customerId: 'c-1' }))).toBeNull();
   expect(rollupTerms(check({ agentId: 'a-1', measure: 'csat', part: 'NUMERATOR' }))).toBeNull();
+});
+
+/** The median planning time (ms) of a page statement over `scope`, by EXPLAIN (SUMMARY). */
+async function planningMs(scope: DrillScope, f: TouchpointFilter): Promise<number> {
+  const times: number[] = [];
+  const explaining: Sql = {
+    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
+      const [row] = await db.query<{ 'QUERY PLAN': { 'Planning Time': number }[] }>(`EXPLAIN (SUMMARY, FORMAT JSON) ${text}`, params);
+      times.push(row['QUERY PLAN'][0]['Planning Time']);
+      return [];
+    },
+  };
+  for (let i = 0; i < 7; i++) await pageFilteredTouchpoints(explaining, scope, FROM, TO, check(f), 51, null);
+  return times.sort((a, b) => a - b)[3];
+}
+
+/** Ids of a filtered first page, newest first. */
+const pageIds = async (scope: DrillScope, f: TouchpointFilter, n = 200): Promise<string[]> => (await pageFilteredTouchpoints(db, scope, FROM, TO, check(f), n, null)).map((t) => t.id);
+
+describe('scope', () => {
+  it('plans a 5,000-unit subtree about as fast as one unit (no literal list of units)', async () => {
+    const f: TouchpointFilter = { channel: 'PHONE', measure: 'resolution', part: 'MISSED' };
+    const one = await planningMs({ unitId: 'u-7', everything: false }, f);
+    const big = await planningMs(BIG, f);
+    // A 5,000-element `unit_id = ANY(...)` planned 30-100x slower than one unit in each of the week's partitions.
+    expect({ one, big, fast: big < 3 * one + 5 }).toEqual({ one, big, fast: true });
+  });
+
+  it("reads exactly the subtree's rows: pages and counts of bu-big leave bu-other out", async () => {
+    for (const f of [{ channel: 'PHONE' }, { maxSatisfaction: 2 }, { measure: 'csat', part: 'MISSED' }] as TouchpointFilter[]) {
+      expect(await pageIds(BIG, f)).toEqual(await pageIds({ unitIds: [...UNITS, 'bu-big'] }, f));
+      expect(await countFilteredTouchpoints(db, BIG, FROM, TO, check(f))).toBe(await countFilteredTouchpoints(db, { unitIds: UNITS }, FROM, TO, check(f)));
+    }
+    const project: DrillScope = { unitId: 'u-3', everything: false };
+    expect(await pageIds(project, { channel: 'WEB' })).toEqual(await pageIds({ unitIds: ['u-3'] }, { channel: 'WEB' }));
+  });
+
+  it('reads the only root without a unit condition, and with the semi-join once another root exists', async () => {
+    const statements: string[] = [];
+    const recording: Sql = {
+      query: <T>(text: string, params?: unknown[]): Promise<T[]> => {
+        statements.push(text);
+        return db.query<T>(text, params);
+      },
+    };
+    const everyUnit = [...UNITS, 'o-0'];
+    const f = check({ maxSatisfaction: 2 });
+    const root = await subtreeScope(db, 'root');
+    expect(root).toEqual({ unitId: 'root', everything: true });
+    expect(await subtreeScope(db, 'bu-big')).toEqual({ unitId: 'bu-big', everything: false });
+    expect(await pageIds(root, { maxSatisfaction: 2 }, 500)).toEqual(await pageIds({ unitIds: everyUnit }, { maxSatisfaction: 2 }, 500));
+    expect(await countFilteredTouchpoints(recording, root, FROM, TO, f)).toBe(await countFilteredTouchpoints(db, { unitIds: everyUnit }, FROM, TO, f));
+    expect(statements.join('\n')).not.toContain('unit_id');
+    // A second group: its rows must never show under the first.
+    await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('root-2', 'root 2', 'GROUP', NULL), ('x-0', 'x-0', 'PROJECT', 'root-2')`);
+    await db.query(
+      `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, satisfaction_score)
+       VALUES (gen_random_uuid(), 'x-0', $1::timestamptz - interval '1 minute', $1::timestamptz, 'x', 'c-x', 'PHONE', 'SERVICE', 'AFTER_SALE', 'FAULT', true, 1)`,
+      [new Date(TO).toISOString()],
+    );
+    try {
+      const shared = await subtreeScope(db, 'root');
+      expect(shared).toEqual({ unitId: 'root', everything: false });
+      expect(await pageIds(shared, { maxSatisfaction: 2 }, 500)).toEqual(await pageIds({ unitIds: everyUnit }, { maxSatisfaction: 2 }, 500));
+      expect(await countFilteredTouchpoints(db, shared, FROM, TO, f)).toBe(await countFilteredTouchpoints(db, { unitIds: everyUnit }, FROM, TO, f));
+    } finally {
+      await db.query(`DELETE FROM touchpoint WHERE unit_id = 'x-0'`);
+      await db.query(`DELETE FROM org_unit WHERE id IN ('x-0', 'root-2')`);
+    }
+  });
+
+  it('keeps org_unit_subtree equal to the tree as units are added, moved and removed', async () => {
+    const closure = async (): Promise<string[]> => (await db.query<{ p: string }>(`SELECT ancestor_id || '>' || unit_id AS p FROM org_unit_subtree`)).map((r) => r.p).sort();
+    const fromTree = async (): Promise<string[]> => {
+      const tree = new OrgTree(await loadUnits(db));
+      return tree.all().flatMap((u) => tree.lineage(u.id).map((a) => `${a}>${u.id}`)).sort();
+    };
+    expect(await closure()).toEqual(await fromTree());
+    await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('bu-new', 'new', 'BUSINESS_UNIT', 'root'), ('n-0', 'n-0', 'PROJECT', 'bu-new'), ('n-1', 'n-1', 'PROJECT', 'bu-new')`);
+    expect(await closure()).toEqual(await fromTree());
+    // A project moves to another business unit; then a whole business unit moves under another (mislabelled, but a tree).
+    await db.query(`UPDATE org_unit SET parent_id = 'bu-other' WHERE id = 'n-0'`);
+    expect(await closure()).toEqual(await fromTree());
+    await db.query(`UPDATE org_unit SET parent_id = 'bu-other' WHERE id = 'bu-new'`);
+    expect(await closure()).toEqual(await fromTree());
+    await db.query(`UPDATE org_unit SET parent_id = 'root', name = 'renamed' WHERE id = 'bu-new'`);
+    expect(await closure()).toEqual(await fromTree());
+    await db.query(`DELETE FROM org_unit WHERE id IN ('n-0', 'n-1')`);
+    await db.query(`DELETE FROM org_unit WHERE id = 'bu-new'`);
+    expect(await closure()).toEqual(await fromTree());
+    expect(await subtreeScope(db, 'root')).toEqual({ unitId: 'root', everything: true });
+  });
 });

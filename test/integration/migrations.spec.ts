@@ -24,6 +24,7 @@ it('applies every migration, reverts them all, and applies them again', async ()
       'follow_up',
       'indicator_target',
       'org_unit',
+      'org_unit_subtree',
       'perception_point',
       'risk_model',
       'risk_pass',

@@ -22,6 +22,7 @@ import { PartitionedTouchpoints1765000000000 } from './migrations/1765000000000-
 import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
 import { DrillScale1765060000000 } from './migrations/1765060000000-drill-scale';
 import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
+import { UnitSubtree1765110000000 } from './migrations/1765110000000-unit-subtree';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   ClockSkew1765050000000,
   DrillScale1765060000000,
   RollupFillfactor1765070000000,
+  UnitSubtree1765110000000,
 ];
 
 /**

@@ -14,6 +14,7 @@ export type Placement = { distributedBy: string; colocateWith?: string } | 'refe
 export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
   // Org, identity and catalogues: small, read on every path, joined with everything.
   org_unit: 'reference',
+  org_unit_subtree: 'reference', // kept from org_unit by a trigger: the drill-down's subtree as a semi-join
   app_user: 'reference',
   site: 'reference',
   commitment_definition: 'reference',

@@ -36,12 +36,16 @@ export async function upsertTarget(sql: Sql, t: StoredTarget, by: string): Promi
   return before.length ? toTarget(before[0]) : null;
 }
 
-/** Follow-ups of these units created in [from, to): recovered, and answered at all (recovered ≠ null). */
-export async function recoveryCounts(sql: Sql, unitIds: readonly string[], from: number, to: number): Promise<RecoveryCounts> {
+/**
+ * Follow-ups of the subtree under `unitId` created in [from, to): recovered, and
+ * answered at all (recovered ≠ null). The subtree is a semi-join, not a list of
+ * its units: a group's 10,000-element list cost more to plan than the count.
+ */
+export async function recoveryCounts(sql: Sql, unitId: string, from: number, to: number): Promise<RecoveryCounts> {
   const rows = await sql.query<{ recovered: number; answered: number }>(
     `SELECT count(*) FILTER (WHERE recovered_score >= 4)::int AS recovered, count(recovered_score)::int AS answered
-       FROM follow_up WHERE unit_id = ANY($1::text[]) AND created_at >= $2 AND created_at < $3`,
-    [textArray([...unitIds]), new Date(from).toISOString(), new Date(to).toISOString()],
+       FROM follow_up WHERE unit_id IN (SELECT s.unit_id FROM org_unit_subtree s WHERE s.ancestor_id = $1) AND created_at >= $2 AND created_at < $3`,
+    [unitId, new Date(from).toISOString(), new Date(to).toISOString()],
   );
   return { recovered: Number(rows[0]?.recovered ?? 0), answered: Number(rows[0]?.answered ?? 0) };
 }

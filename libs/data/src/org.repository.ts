@@ -11,16 +11,22 @@ export async function loadUnits(sql: Sql): Promise<OrgUnitRecord[]> {
 
 /** Creates or updates units; parents must come before their children. */
 export async function upsertUnits(sql: Sql, units: readonly OrgUnitRecord[]): Promise<void> {
+  let changed = 0;
   for (const u of units) {
-    await sql.query(
+    const rows = await sql.query(
       `INSERT INTO org_unit (id, name, level, parent_id, region, industry) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_id = EXCLUDED.parent_id,
          region = EXCLUDED.region, industry = EXCLUDED.industry, updated_at = now()
        WHERE (org_unit.name, org_unit.level, org_unit.parent_id, org_unit.region, org_unit.industry)
-         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_id, EXCLUDED.region, EXCLUDED.industry)`,
+         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_id, EXCLUDED.region, EXCLUDED.industry)
+       RETURNING 1`,
       [u.id, u.name, u.level, u.parentId, u.region, u.industry],
     );
+    changed += rows.length;
   }
+  // The drill-down plans its subtree semi-join from org_unit_subtree's statistics (a group's
+  // 10,000 units vs a project's one): fresh ones now, not when autovacuum gets to it.
+  if (changed > 0) await sql.query('ANALYZE org_unit_subtree');
 }
 
 export interface UserRow {

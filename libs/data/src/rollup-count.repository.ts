@@ -3,7 +3,7 @@ import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
 import { sumByUnit } from './rollup-read.repository';
 import { DAY_MS } from './rollup-grain';
-import { countFilteredTouchpoints, SUM_COUNTERS } from './touchpoint-drill.repository';
+import { countFilteredTouchpoints, SUM_COUNTERS, type DrillScope } from './touchpoint-drill.repository';
 import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
 // A drill-down's totalCount from the rollups, when the filter is a rollup row
@@ -68,12 +68,12 @@ export function rollupCountable(f: CheckedFilter): boolean {
 }
 
 /**
- * The filtered count of a whole subtree `unitId` (its units `unitIds`) in
+ * The filtered count of a whole subtree `unitId` (its rows: `scope`) in
  * [from, to) (whole hours); only for rollupCountable filters. Null when a
  * slice's window edge falls inside a day whose hours were folded
  * (QIHE_HOUR_ROLLUP_DAYS): count the rows.
  */
-export async function countFromRollups(sql: Sql, unitId: string, unitIds: readonly string[], from: number, to: number, f: CheckedFilter): Promise<number | null> {
+export async function countFromRollups(sql: Sql, unitId: string, scope: DrillScope, from: number, to: number, f: CheckedFilter): Promise<number | null> {
   const terms = rollupTerms(f);
   if (!terms) throw new Error('countFromRollups: this filter is not a rollup row set');
   const sum = (c: Record<CounterKey, number>): number => terms.plus.reduce((n, k) => n + c[k], 0) - terms.minus.reduce((n, k) => n + c[k], 0);
@@ -97,7 +97,7 @@ export async function countFromRollups(sql: Sql, unitId: string, unitIds: readon
   }
   if (terms.rated3 !== 0) {
     const only3: CheckedFilter = { slices: f.slices, customerId: null, perceptionPoint: null, resolved: null, maxSatisfaction: null, part: null };
-    n += terms.rated3 * (await countFilteredTouchpoints(sql, unitIds, from, to, only3, 't.satisfaction_score = 3'));
+    n += terms.rated3 * (await countFilteredTouchpoints(sql, scope, from, to, only3, 't.satisfaction_score = 3'));
   }
   return n;
 }

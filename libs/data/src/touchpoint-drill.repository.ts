@@ -1,5 +1,6 @@
 import { TIMELINESS_LIMIT_MS, UNKNOWN_SLICE, type CheckedFilter, type CounterKey, type SliceFilterField } from '@qihe/domain';
 import type { Sql } from './database';
+import { textArray } from './pg-array';
 import { STORED_COLUMNS, toStored, type PageCursor, type StoredRow, type StoredTouchpoint } from './touchpoint.repository';
 
 // The drill-down (MANAGEMENT-MODEL.md §3) over the raw rows: a filter as SQL
@@ -81,24 +82,56 @@ export function filterConditions(f: CheckedFilter, params: unknown[]): string[] 
   return out;
 }
 
-/** The scope and window conditions, then the filter's: $1 units, $2 from, $3 to. */
-function whereOf(unitIds: readonly string[], from: number, to: number, f: CheckedFilter): { where: string; params: unknown[] } {
-  const params: unknown[] = [unitIds, new Date(from).toISOString(), new Date(to).toISOString()];
-  const conds = ['t.unit_id = ANY($1::text[])', 't.occurred_at >= $2', 't.occurred_at < $3', ...filterConditions(f, params)];
+/**
+ * Which touchpoints a drill-down may read, by unit: the subtree under `unitId`
+ * (`everything` when that subtree is the whole organisation), or a list of
+ * units. The subtree is a semi-join on org_unit_subtree, never a literal list:
+ * PostgreSQL estimates a list element by element in every partition it plans
+ * (a 10,021-unit group planned for 0.1–1.6 s to execute in 1 ms).
+ */
+export type DrillScope = { unitId: string; everything: boolean } | { unitIds: readonly string[] };
+
+/**
+ * The scope of `unitId`'s subtree, read in the caller's snapshot: `everything`
+ * when it is the only root, so every unit lies below it (seeds refuse cycles)
+ * and so does every touchpoint (ingest refuses unknown units) — the drill then
+ * needs no unit condition at all. Any other root (another group) keeps the semi-join.
+ */
+export async function subtreeScope(sql: Sql, unitId: string): Promise<DrillScope> {
+  const [row] = await sql.query<{ only: boolean | null }>(`SELECT bool_and(id = $1) AS only FROM org_unit WHERE parent_id IS NULL`, [unitId]);
+  return { unitId, everything: row?.only === true };
+}
+
+/** The scope's condition on `t`, its values appended to `params`; null when it reads every unit. */
+function scopeCondition(scope: DrillScope, params: unknown[]): string | null {
+  if ('unitIds' in scope) {
+    params.push(textArray(scope.unitIds));
+    return `t.unit_id = ANY($${params.length}::text[])`;
+  }
+  if (scope.everything) return null;
+  params.push(scope.unitId);
+  return `t.unit_id IN (SELECT s.unit_id FROM org_unit_subtree s WHERE s.ancestor_id = $${params.length})`;
+}
+
+/** The window and scope conditions, then the filter's: $1 from, $2 to. */
+function whereOf(scope: DrillScope, from: number, to: number, f: CheckedFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [new Date(from).toISOString(), new Date(to).toISOString()];
+  const inScope = scopeCondition(scope, params);
+  const conds = ['t.occurred_at >= $1', 't.occurred_at < $2', ...(inScope ? [inScope] : []), ...filterConditions(f, params)];
   return { where: conds.join(' AND '), params };
 }
 
-/** A page of the filtered touchpoints of a set of units in [from, to), newest first (occurredAt desc, then id desc). */
+/** A page of the filtered touchpoints in scope in [from, to), newest first (occurredAt desc, then id desc). */
 export async function pageFilteredTouchpoints(
   sql: Sql,
-  unitIds: readonly string[],
+  scope: DrillScope,
   from: number,
   to: number,
   filter: CheckedFilter,
   limit: number,
   after: PageCursor | null,
 ): Promise<StoredTouchpoint[]> {
-  const { where, params } = whereOf(unitIds, from, to, filter);
+  const { where, params } = whereOf(scope, from, to, filter);
   let cursor = '';
   if (after) {
     params.push(new Date(after.occurredAt).toISOString(), after.id);
@@ -112,9 +145,9 @@ export async function pageFilteredTouchpoints(
   return rows.map(toStored);
 }
 
-/** How many touchpoints of a set of units in [from, to) the filter (and `also`, a condition on `t`) selects, counted from the rows. */
-export async function countFilteredTouchpoints(sql: Sql, unitIds: readonly string[], from: number, to: number, filter: CheckedFilter, also?: string): Promise<number> {
-  const w = whereOf(unitIds, from, to, filter);
+/** How many touchpoints in scope in [from, to) the filter (and `also`, a condition on `t`) selects, counted from the rows. */
+export async function countFilteredTouchpoints(sql: Sql, scope: DrillScope, from: number, to: number, filter: CheckedFilter, also?: string): Promise<number> {
+  const w = whereOf(scope, from, to, filter);
   const { params } = w;
   const where = also ? `${w.where} AND ${also}` : w.where;
   const [row] = await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM touchpoint t WHERE ${where}`, params);

@@ -1,4 +1,4 @@
-import { countFilteredTouchpoints, countFromRollups, Database, pageFilteredTouchpoints, rollupCountable, type Sql } from '@qihe/data';
+import { countFilteredTouchpoints, countFromRollups, Database, pageFilteredTouchpoints, rollupCountable, subtreeScope, type DrillScope, type Sql } from '@qihe/data';
 import { checkTouchpointFilter, DEFAULT_MODEL, OrgTree, type Seed, type TouchpointFilter } from '@qihe/domain';
 import { FootprintSampler, type Footprint } from './gateway';
 import { round } from './stats';
@@ -43,14 +43,15 @@ export async function explainDrill(dbUrl: string, seed: Seed, group: string, pro
     const out: DrillPlan[] = [];
     for (const [label, unitId, days, raw] of cases) {
       const f = checkTouchpointFilter(raw, DEFAULT_MODEL);
-      const units = tree.subtree(unitId).map((u) => u.id);
+      // As the gateway scopes them: the root without a unit condition, any other subtree as a semi-join.
+      const scope: DrillScope = tree.get(unitId)?.parentId === null ? await subtreeScope(db, unitId) : { unitId, everything: false };
       const from = to - days * DAY;
       const page: string[][] = [];
       const count: string[][] = [];
-      await pageFilteredTouchpoints(explaining(db, page), units, from, to, f, 51, null);
+      await pageFilteredTouchpoints(explaining(db, page), scope, from, to, f, 51, null);
       const fromRollups = rollupCountable(f);
-      if (fromRollups) await countFromRollups(explaining(db, count), unitId, units, from, to, f);
-      else await countFilteredTouchpoints(explaining(db, count), units, from, to, f);
+      if (fromRollups) await countFromRollups(explaining(db, count), unitId, scope, from, to, f);
+      else await countFilteredTouchpoints(explaining(db, count), scope, from, to, f);
       out.push({ label, page: page.flat(), count: count.flat(), countFrom: fromRollups ? 'rollups' : 'rows' });
     }
     return out;

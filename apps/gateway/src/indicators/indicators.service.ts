@@ -48,12 +48,11 @@ export class IndicatorsService {
     const unit = this.authorise(caller, unitId, 'read indicators of');
     const w = checkWindow(from, to);
     const before = { from: w.from - (w.to - w.from), to: w.from };
-    const units = this.org.tree.subtree(unit.id).map((u) => u.id);
     const [now, prev, recNow, recPrev, targets] = await Promise.all([
       sumByUnit(this.reads, [unit.id], w.from, w.to),
       sumByUnit(this.reads, [unit.id], before.from, before.to),
-      recoveryCounts(this.reads, units, w.from, w.to),
-      recoveryCounts(this.reads, units, before.from, before.to),
+      recoveryCounts(this.reads, unit.id, w.from, w.to),
+      recoveryCounts(this.reads, unit.id, before.from, before.to),
       this.inForce(unit.id),
     ]);
     return computeIndicators(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, type ReadSql, type PageCursor, type StoredTouchpoint } from '@qihe/data';
+import { countFilteredTouchpoints, countFromRollups, pageFilteredTouchpoints, rollupCountable, subtreeScope, type DrillScope, type ReadSql, type PageCursor, type Sql, type StoredTouchpoint } from '@qihe/data';
 import { checkTouchpointFilter, checkWindow, inScope, type Caller, type CheckedFilter, type EngagementModel, type TimeWindow, type TouchpointFilter } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { READ_DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
@@ -53,17 +53,29 @@ export class TouchpointsService {
   }
 
   /**
+   * The rows the caller may read, for SQL: the whole subtree as a semi-join (no
+   * unit condition at all when the unit is the organisation's only root, checked
+   * in `sql`'s snapshot); a caller who sees only part of it, by its units.
+   */
+  private async scopeOf(sql: Sql, unitId: string, units: string[], whole: boolean): Promise<DrillScope> {
+    if (!whole) return { unitIds: units };
+    return this.org.require(unitId).parentId === null ? subtreeScope(sql, unitId) : { unitId, everything: false };
+  }
+
+  /**
    * Every touchpoint page() would page through, in the same order, read page by
    * page (keyset): for exports, whose memory must not grow with the set. Checked
    * before the first page is read.
    */
   scan(caller: Caller, req: ScanRequest): AsyncIterable<StoredTouchpoint[]> {
-    const { w, filter, units } = this.prepare(caller, req);
+    const { w, filter, units, whole } = this.prepare(caller, req);
     const db = this.db;
+    const scopeOf = (): Promise<DrillScope> => this.scopeOf(db, req.unitId, units, whole);
     return (async function* () {
+      const scope = await scopeOf();
       let after: PageCursor | null = null;
       for (;;) {
-        const rows = await pageFilteredTouchpoints(db, units, w.from, w.to, filter, SCAN_PAGE, after);
+        const rows = await pageFilteredTouchpoints(db, scope, w.from, w.to, filter, SCAN_PAGE, after);
         if (rows.length) yield rows;
         if (rows.length < SCAN_PAGE) return;
         const last = rows[rows.length - 1];
@@ -81,12 +93,13 @@ export class TouchpointsService {
     const { rows, total } = await this.db.transaction(async (tx) => {
       // Page and count see one snapshot: totalCount is the size of the set the pages come from.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const rows = await pageFilteredTouchpoints(tx, units, w.from, w.to, filter, first + 1, after);
+      const scope = await this.scopeOf(tx, req.unitId, units, whole);
+      const rows = await pageFilteredTouchpoints(tx, scope, w.from, w.to, filter, first + 1, after);
       if (!req.withTotal) return { rows, total: -1 };
       // The subtree's rollup rows hold exactly the scoped set when the whole subtree is in scope.
       const total =
-        (whole && rollupCountable(filter) ? await countFromRollups(tx, req.unitId, units, w.from, w.to, filter) : null) ??
-        (await countFilteredTouchpoints(tx, units, w.from, w.to, filter));
+        (whole && rollupCountable(filter) ? await countFromRollups(tx, req.unitId, scope, w.from, w.to, filter) : null) ??
+        (await countFilteredTouchpoints(tx, scope, w.from, w.to, filter));
       return { rows, total };
     });
     const edges = rows.slice(0, first).map((t) => ({
