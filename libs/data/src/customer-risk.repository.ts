@@ -69,7 +69,8 @@ export interface RiskHistory {
 /**
  * The histories of some customers: touchpoints that occurred from `since`
  * on (every unit, or only `unitIds`), sorted by (occurredAt, id), and their
- * level-1 commitments started from `since` on.
+ * level-1 commitments started from `since` on. Touchpoints from
+ * customer_touchpoint: one key range per customer, not one probe per daily partition.
  */
 export async function riskHistories(sql: Sql, customerIds: readonly string[], since: number, unitIds: readonly string[] | null = null): Promise<Map<string, RiskHistory>> {
   const out = new Map<string, RiskHistory>();
@@ -80,8 +81,8 @@ export async function riskHistories(sql: Sql, customerIds: readonly string[], si
   if (unitIds) params.push(textArray(unitIds));
   const tps = await sql.query<{ c: string; id: string; unitId: string; at: string | number; need: string; served: boolean; resolved: boolean | null; handoff: boolean; score: string | number | null }>(
     `SELECT customer_id AS c, id, unit_id AS "unitId", ${ms('occurred_at', 'at')}, need_category AS need, served, resolved,
-            handoff_unit_id IS NOT NULL AS handoff, satisfaction_score AS score
-       FROM touchpoint WHERE customer_id = ANY($1::text[]) AND occurred_at >= $2${units}
+            handoff, satisfaction_score AS score
+       FROM customer_touchpoint WHERE customer_id = ANY($1::text[]) AND occurred_at >= $2${units}
       ORDER BY customer_id, occurred_at, id`,
     params,
   );

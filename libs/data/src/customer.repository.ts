@@ -86,11 +86,12 @@ export interface CustomerFactRow extends CustomerTouchpointFacts {
   unitId: string;
 }
 
+// Read from customer_touchpoint (migration 1765110000001): the customer's facts in one index range,
+// kept equal to the touchpoint rows by triggers, instead of one probe per daily partition of a year.
 const FACT_COLUMNS = `id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, ${ms('received_at', 'receivedAt')}, channel,
   need_category AS "needCategory", served, handle_seconds AS "handleSeconds", resolved, first_contact AS "firstContact",
-  coalesce(jsonb_array_length(knowledge_refs), 0) AS "knowledgeRefs", knowledge_created AS "knowledgeCreated",
-  handoff_unit_id IS NOT NULL AS handoff, commitment_met AS "commitmentMet",
-  (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked, repeat, satisfaction_score AS score`;
+  knowledge_refs AS "knowledgeRefs", knowledge_created AS "knowledgeCreated", handoff, commitment_met AS "commitmentMet",
+  linked, repeat, satisfaction_score AS score`;
 
 type RawFact = Omit<CustomerFactRow, 'occurredAt' | 'receivedAt' | 'score' | 'knowledgeRefs' | 'handleSeconds'> & {
   handleSeconds: number | string | null;
@@ -110,7 +111,7 @@ const toFact = (r: RawFact): CustomerFactRow => ({
 
 /**
  * One customer's touchpoints that occurred from `since` on, in these units
- * (null: every unit), oldest first — a range of touchpoint_customer_idx.
+ * (null: every unit), oldest first — one range of customer_touchpoint's key.
  */
 export async function customerFacts(sql: Sql, customerId: string, unitIds: readonly string[] | null, since: number): Promise<CustomerFactRow[]> {
   const params: unknown[] = [customerId, new Date(since).toISOString()];
@@ -120,7 +121,7 @@ export async function customerFacts(sql: Sql, customerId: string, unitIds: reado
     units = ' AND unit_id = ANY($3::text[])';
   }
   const rows = await sql.query<RawFact>(
-    `SELECT ${FACT_COLUMNS} FROM touchpoint WHERE customer_id = $1 AND occurred_at >= $2${units}
+    `SELECT ${FACT_COLUMNS} FROM customer_touchpoint WHERE customer_id = $1 AND occurred_at >= $2${units}
       ORDER BY occurred_at, id`,
     params,
   );

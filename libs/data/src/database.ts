@@ -23,6 +23,7 @@ import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
 import { DrillScale1765060000000 } from './migrations/1765060000000-drill-scale';
 import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
 import { UnitSubtree1765110000000 } from './migrations/1765110000000-unit-subtree';
+import { CustomerTouchpoints1765110000001 } from './migrations/1765110000001-customer-touchpoints';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   DrillScale1765060000000,
   RollupFillfactor1765070000000,
   UnitSubtree1765110000000,
+  CustomerTouchpoints1765110000001,
 ];
 
 /**

@@ -40,6 +40,8 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
   follow_up: { distributedBy: 'unit_id' },
   // A customer's risk spans units: its own distribution, not co-located (read by customer or by a unit's top list).
   customer_risk: { distributedBy: 'customer_id', colocateWith: 'none' },
+  // One customer's touchpoint facts (kept by triggers on touchpoint): read by customer, like customer_risk.
+  customer_touchpoint: { distributedBy: 'customer_id', colocateWith: 'customer_risk' },
   // Coordinator-only: the append-only audit trail, the feed's send queue, TypeORM's bookkeeping.
   audit_log: 'local',
   feed_outbox: 'local',

@@ -58,6 +58,12 @@ const FOLD_SQL = `WITH gone AS (DELETE FROM rollup_hour WHERE dim > 0 AND hour <
     ON CONFLICT (unit_id, dim, day, val) DO UPDATE SET ${COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')})
   SELECT count(*)::int AS n FROM gone`;
 
+/** The customer lens's copy of a day's touchpoints (no trigger fires on DROP): gone with the day's partition, in its transaction. */
+async function dropCustomerTouchpoints(sql: Sql, day: string): Promise<void> {
+  const from = Date.parse(`${day}T00:00:00Z`);
+  await sql.query(`DELETE FROM customer_touchpoint WHERE occurred_at >= $1 AND occurred_at < $2`, [new Date(from).toISOString(), new Date(from + DAY_MS).toISOString()]);
+}
+
 /** One retention run at `now`. The caller makes sure it runs on one replica at a time (see TouchpointStorageService). */
 export async function runRetention(db: Database, now: number, settings: RetentionSettings): Promise<RetentionReport> {
   const report: RetentionReport = { droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0 };
@@ -71,6 +77,7 @@ export async function runRetention(db: Database, now: number, settings: Retentio
       await db.transaction(async (tx) => {
         await tx.query(LOCK_TIMEOUT);
         await tx.query(PARTITION_LOCK_SQL);
+        if (p.table === 'touchpoint') await dropCustomerTouchpoints(tx, p.day as string);
         await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
       });
       (p.table === 'touchpoint' ? report.droppedTouchpointPartitions : report.droppedKeyPartitions).push(p.name);

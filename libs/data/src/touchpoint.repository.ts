@@ -251,6 +251,17 @@ export async function pageCustomerTouchpoints(
     params.push(new Date(after.occurredAt).toISOString(), after.id);
     where.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT $2`, params);
+  // The page's keys from the customer's own rows (one index range), then only those rows: the
+  // constant times prune `touchpoint` to the page's days instead of planning every partition.
+  const keys = await sql.query<{ at: string; id: string }>(
+    `SELECT occurred_at::text AS at, id::text AS id FROM customer_touchpoint WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT $2`,
+    params,
+  );
+  if (keys.length === 0) return [];
+  const rows = await sql.query<StoredRow>(`${SELECT_STORED} WHERE occurred_at = ANY($1::timestamptz[]) AND id = ANY($2::uuid[]) AND customer_id = $3 ORDER BY occurred_at DESC, id DESC`, [
+    textArray([...new Set(keys.map((k) => k.at))]),
+    textArray(keys.map((k) => k.id)),
+    customerId,
+  ]);
   return rows.map(toStored);
 }
