@@ -16,6 +16,19 @@ export interface ScaleIngestRound {
   empty: IngestSummary;
   loaded: IngestSummary;
   load: [number, number];
+  /** Blocks read from outside shared_buffers per touchpoint into the loaded table, by table (partitions under their parent), largest first. */
+  loadedReadsByTable: { table: string; heap: number; index: number }[];
+}
+
+/** Blocks read (heap, index) per table since the server's statistics began, partitions summed under their parent. */
+async function blocksRead(dbUrl: string): Promise<Map<string, { heap: number; index: number }>> {
+  return withClient(dbUrl, async (c) => {
+    const { rows } = await c.query<{ t: string; heap: string; idx: string }>(
+      `SELECT regexp_replace(relname, '_p[0-9]{8}$', '') AS t, sum(coalesce(heap_blks_read, 0))::bigint AS heap, sum(coalesce(idx_blks_read, 0))::bigint AS idx
+         FROM pg_statio_user_tables GROUP BY 1`,
+    );
+    return new Map(rows.map((r) => [r.t, { heap: Number(r.heap), index: Number(r.idx) }]));
+  });
 }
 
 export interface ScaleIngest {
@@ -56,15 +69,27 @@ export async function scaleIngest(
       // Alternate which side goes first, so neither always follows the other's checkpoint.
       const sides = r % 2 === 0 ? (['empty', 'loaded'] as const) : (['loaded', 'empty'] as const);
       const out: Partial<Record<'empty' | 'loaded', IngestSummary>> = {};
+      let reads: ScaleIngestRound['loadedReadsByTable'] = [];
       for (const side of sides) {
         const target = side === 'empty' ? { url: gw.url, db: emptyDb } : { url: loaded.gwUrl, db: loaded.dbUrl };
+        const before = side === 'loaded' ? await blocksRead(target.db) : null;
         out[side] = await ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db);
+        if (before) {
+          const after = await blocksRead(target.db); // ingestPhase waited for the statistics flush
+          const n = (out[side] as IngestSummary).touchpoints;
+          reads = [...after]
+            .map(([table, a]) => ({ table, heap: round((a.heap - (before.get(table)?.heap ?? 0)) / n, 2), index: round((a.index - (before.get(table)?.index ?? 0)) / n, 2) }))
+            .filter((x) => x.heap + x.index > 0.01)
+            .sort((a, b) => b.heap + b.index - (a.heap + a.index))
+            .slice(0, 8);
+        }
       }
-      const round_ = { empty: out.empty as IngestSummary, loaded: out.loaded as IngestSummary, load: [l0, load1()] as [number, number] };
+      const round_ = { empty: out.empty as IngestSummary, loaded: out.loaded as IngestSummary, load: [l0, load1()] as [number, number], loadedReadsByTable: reads };
       rounds.push(round_);
       console.log(
         `  ingest round ${r + 1}: empty ${round_.empty.perSec}/s (${Math.round(round_.empty.pg.walBytesPerTouchpoint)} B WAL/tp), loaded ${round_.loaded.perSec}/s (${Math.round(round_.loaded.pg.walBytesPerTouchpoint)} B WAL/tp, ${round_.loaded.pg.fullPageImagesPerTouchpoint} FPI/tp, ${round_.loaded.pg.blocksReadPerTouchpoint} blocks read/tp); load ${round_.load[0]} → ${round_.load[1]}`,
       );
+      console.log(`    blocks read per touchpoint into the loaded table (heap + index): ${reads.map((x) => `${x.table} ${x.heap} + ${x.index}`).join(', ')}`);
     }
   } finally {
     await gw.stop();
