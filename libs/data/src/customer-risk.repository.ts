@@ -4,7 +4,7 @@ import { numberArray, textArray } from './pg-array';
 
 // Customer risk: fitted models, each customer's current risk, and the
 // histories both are computed from (read per batch of customers, through
-// touchpoint_customer_idx and commitment_node_customer_idx).
+// customer_touchpoint and commitment_node_customer_idx).
 
 const ms = (col: string, as: string): string => `floor(extract(epoch FROM ${col}) * 1000)::float8 AS "${as}"`;
 

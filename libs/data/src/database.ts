@@ -24,6 +24,7 @@ import { DrillScale1765060000000 } from './migrations/1765060000000-drill-scale'
 import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
 import { UnitSubtree1765110000000 } from './migrations/1765110000000-unit-subtree';
 import { CustomerTouchpoints1765110000001 } from './migrations/1765110000001-customer-touchpoints';
+import { DropCustomerTimeIndex1765110000002 } from './migrations/1765110000002-drop-customer-time-index';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   RollupFillfactor1765070000000,
   UnitSubtree1765110000000,
   CustomerTouchpoints1765110000001,
+  DropCustomerTimeIndex1765110000002,
 ];
 
 /**

@@ -232,7 +232,8 @@ export async function pageTouchpoints(
 
 /**
  * A page of one customer's touchpoints in these units (null: every unit),
- * newest first — a range of touchpoint_customer_idx, whatever the table's size.
+ * newest first — a range of customer_touchpoint's key, whatever the table's size,
+ * then the page's rows from the page's days of `touchpoint`.
  */
 export async function pageCustomerTouchpoints(
   sql: Sql,

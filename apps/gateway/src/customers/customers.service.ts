@@ -38,7 +38,7 @@ export interface CustomerScope {
  * The customer across the organisation, strictly in the caller's scope: a
  * caller sees the touchpoints of units in its scope and nothing else — not
  * even that other units served the customer. Everything is read from the
- * customer's own rows (customer_unit, touchpoint_customer_idx).
+ * customer's own rows (customer_unit, customer_touchpoint).
  */
 @Injectable()
 export class CustomersService {
