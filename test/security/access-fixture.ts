@@ -125,6 +125,11 @@ export const DOCS = {
   atRiskCustomers: graphql(`query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }`),
   riskModel: graphql(`query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }`),
   customerTimeline: graphql(`query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }`),
+  // The customer lens narrowed to one unit's subtree (how a site asks for its agent): never wider than the caller's scope.
+  customerInUnit: graphql(`query MatrixCustomerInUnit($c: String!, $u: ID!) { customerInUnit: customer(customerId: $c, unitId: $u) { customerId
+    units { unit { ...MatrixUnit } } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }`),
+  customerTimelineInUnit: graphql(`query MatrixCustomerTimelineInUnit($c: String!, $u: ID!) {
+    customerTimelineInUnit: customerTimeline(customerId: $c, first: 500, unitId: $u) { totalCount edges { node { id customerId unit { ...MatrixUnit } } } } }`),
   indicators: graphql(`query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {
     indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }`),
   engagementTypes: graphql(`query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {
@@ -206,6 +211,9 @@ export function variablesFor(op: Operation, target: string, touchpointId: string
     case 'customer':
     case 'customerTimeline':
       return { c: target };
+    case 'customerInUnit':
+    case 'customerTimelineInUnit':
+      return { c: 'cust-42', u: target };
     case 'atRiskCustomers':
       return { u: target };
     case 'riskModel':

@@ -247,6 +247,23 @@ const TABLE: Row[] = [
     ['exec', op, 'no-such-customer', op === 'customer' ? 'null' : 'ok'],
     ...bad(op, 'cust-42'),
   ]),
+  // Narrowed to a unit's subtree (cust-42 was served everywhere): inside the caller's scope only, never wider.
+  ...(['customerInUnit', 'customerTimelineInUnit'] as const).flatMap((op): Row[] => [
+    ['site-a', op, 'prj-a1', 'ok'],
+    ['site-a', op, 'bu-a', 'ok'],
+    ['site-a', op, 'bu-b', 'FORBIDDEN'],
+    ['site-a', op, 'prj-b1', 'FORBIDDEN'],
+    ['site-a', op, 'group', 'FORBIDDEN'],
+    ['head.a', op, 'prj-a2', 'ok'],
+    ['head.a', op, 'bu-b', 'FORBIDDEN'],
+    ['agent.a1', op, 'prj-a1', 'ok'],
+    ['agent.a1', op, 'bu-a', 'FORBIDDEN'],
+    ['exec', op, 'bu-b', 'ok'],
+    ['admin', op, 'group', 'ok'],
+    ['exec', op, 'no-such-unit', 'NOT_FOUND'],
+    ['site-a', op, 'no-such-unit', 'NOT_FOUND'],
+    ...bad(op, 'prj-a1'),
+  ]),
   // Risk: users within their scope (before the first fit: an empty list, a null model); site keys read none.
   ['admin', 'atRiskCustomers', 'bu-b', 'ok'],
   ['exec', 'atRiskCustomers', 'group', 'ok'],
@@ -412,6 +429,17 @@ function checkAllowed(caller: CallerName, op: Operation, target: string, value: 
       expect((v.engagement as Data[]).map((t) => t.type)).toEqual(['BEHAVIOURAL', 'EMOTIONAL', 'WIN_WIN', 'STRATEGIC']);
       expect((v.units as { unit: { id: string } }[]).map((u) => u.unit.id).sort()).toEqual([...served].sort());
       return expect([...(v.openCommitments as Data[]), ...(v.followUps as Data[])].map((x) => (x.unit as Data).id).filter((u) => !scope.includes(u as string))).toEqual([]);
+    }
+    case 'customerInUnit': {
+      expect(v.customerId).toBe('cust-42');
+      const units = (v.units as { unit: { id: string } }[]).map((u) => u.unit.id);
+      expect(units.sort()).toEqual(subtreeOf(target).sort());
+      return expect([...(v.followUps as Data[])].map((x) => (x.unit as Data).id).filter((u) => !subtreeOf(target).includes(u as string))).toEqual([]);
+    }
+    case 'customerTimelineInUnit': {
+      const units = (v.edges as { node: { unit: { id: string } } }[]).map((e) => e.node.unit.id);
+      expect(v.totalCount).toBe(units.length);
+      return expect([...new Set(units)].sort()).toEqual(subtreeOf(target).sort());
     }
     case 'atRiskCustomers':
       return expect(v).toEqual([]); // fewer than 200 ratings: no model yet

@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import type { SiteConfig } from './config/site-config';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CoreModule } from './core/core.module';
+import { CustomersModule } from './customers/customers.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ForwarderModule } from './forwarder/forwarder.module';
 import { StatusModule } from './status/status.module';
@@ -43,6 +44,7 @@ export class AppModule {
         TouchpointsModule,
         CommitmentsModule,
         FollowUpsModule,
+        CustomersModule,
         StatusModule,
       ],
       controllers: [HealthController],

@@ -92,3 +92,26 @@ export const CLOSE_FOLLOW_UP_MUTATION = graphql(`
     closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }
   }
 `);
+
+/** A customer as a site shows them to an agent: profile and latest touchpoints, narrowed to the agent's unit. */
+export const CUSTOMER_LOOKUP_QUERY = graphql(`
+  query CustomerLookup($customerId: String!, $unitId: ID!, $first: Int!) {
+    customer(customerId: $customerId, unitId: $unitId) {
+      customerId
+      touchpoints
+      firstContactAt
+      lastContactAt
+      units { unit { id name } touchpoints lastContactAt }
+      engagement { type score }
+      risk { probability asOf modelVersion drivers { feature value contribution } }
+      openCommitments { id code name state dueAt unit { id name } }
+      followUps { id reason state createdAt unit { id name } }
+    }
+    customerTimeline(customerId: $customerId, unitId: $unitId, first: $first) {
+      totalCount
+      edges {
+        node { id unit { id name } occurredAt channel kind needCategory needDescription serviceAction resolved satisfaction { score } }
+      }
+    }
+  }
+`);

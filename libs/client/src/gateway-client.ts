@@ -2,6 +2,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import {
   CLOSE_FOLLOW_UP_MUTATION,
   COMMITMENT_CATALOGUE_QUERY,
+  CUSTOMER_LOOKUP_QUERY,
   FOLLOW_UPS_QUERY,
   LOGIN_MUTATION,
   PERCEPTION_POINT_CATALOGUE_QUERY,
@@ -14,6 +15,7 @@ import {
 import type {
   CatalogueEntry,
   CommitmentEventInput,
+  CustomerLookup,
   GatewayFollowUp,
   GraphQLErrorPayload,
   GraphQLResponse,
@@ -269,6 +271,14 @@ export class GatewayClient {
       if (items.length >= max) return { items, complete: false };
       after = page.pageInfo.endCursor;
     }
+  }
+
+  /**
+   * A customer's profile and latest touchpoints within `unitId`'s subtree (a
+   * site key asks for its agent's unit; the gateway refuses a unit outside the key's scope).
+   */
+  async customer(customerId: string, unitId: string, timeline: number): Promise<CustomerLookup> {
+    return this.request(CUSTOMER_LOOKUP_QUERY, { customerId, unitId, first: timeline });
   }
 
   /** Closes a follow-up with its outcome (not retried here: closing twice is refused). */

@@ -1,5 +1,6 @@
 import type {
   CommitmentCatalogueQuery,
+  CustomerLookupQuery,
   FollowUpsQuery,
   LoginMutation,
   PerceptionPointCatalogueQuery,
@@ -38,6 +39,8 @@ export type Satisfaction = NonNullable<RatedTouchpoint['satisfaction']>;
 export type CatalogueEntry = CommitmentCatalogueQuery['commitmentCatalogue'][number];
 /** One point of the gateway's perception-point catalogue, as a site copies it. */
 export type PerceptionPointEntry = PerceptionPointCatalogueQuery['perceptionPointCatalogue'][number];
+/** A customer's profile (null: none of their touchpoints in scope) and latest touchpoints, as a site asks for them. */
+export type CustomerLookup = CustomerLookupQuery;
 /** One follow-up of a followUps page. */
 export type GatewayFollowUp = FollowUpsQuery['followUps']['edges'][number]['node'];
 

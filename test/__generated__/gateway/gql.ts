@@ -148,6 +148,8 @@ type Documents = {
     "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": typeof types.MatrixAtRiskDocument,
     "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": typeof types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineDocument,
+    "query MatrixCustomerInUnit($c: String!, $u: ID!) { customerInUnit: customer(customerId: $c, unitId: $u) { customerId\n    units { unit { ...MatrixUnit } } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": typeof types.MatrixCustomerInUnitDocument,
+    "query MatrixCustomerTimelineInUnit($c: String!, $u: ID!) {\n    customerTimelineInUnit: customerTimeline(customerId: $c, first: 500, unitId: $u) { totalCount edges { node { id customerId unit { ...MatrixUnit } } } } }": typeof types.MatrixCustomerTimelineInUnitDocument,
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": typeof types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": typeof types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": typeof types.MatrixPerceptionPointsDocument,
@@ -299,6 +301,8 @@ const documents: Documents = {
     "query MatrixAtRisk($u: ID!) { atRiskCustomers(unitId: $u) { customerId probability drivers { feature contribution } } }": types.MatrixAtRiskDocument,
     "query MatrixRiskModel { riskModel { modelVersion auc precisionAt50 baselinePrecisionAt50 } }": types.MatrixRiskModelDocument,
     "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineDocument,
+    "query MatrixCustomerInUnit($c: String!, $u: ID!) { customerInUnit: customer(customerId: $c, unitId: $u) { customerId\n    units { unit { ...MatrixUnit } } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }": types.MatrixCustomerInUnitDocument,
+    "query MatrixCustomerTimelineInUnit($c: String!, $u: ID!) {\n    customerTimelineInUnit: customerTimeline(customerId: $c, first: 500, unitId: $u) { totalCount edges { node { id customerId unit { ...MatrixUnit } } } } }": types.MatrixCustomerTimelineInUnitDocument,
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": types.MatrixPerceptionPointsDocument,
@@ -849,6 +853,14 @@ export function graphql(source: "query MatrixRiskModel { riskModel { modelVersio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixCustomerTimeline($c: String!) { customerTimeline(customerId: $c, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } } }"): typeof import('./graphql').MatrixCustomerTimelineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCustomerInUnit($c: String!, $u: ID!) { customerInUnit: customer(customerId: $c, unitId: $u) { customerId\n    units { unit { ...MatrixUnit } } risk { probability } openCommitments { id unit { ...MatrixUnit } } followUps { id unit { ...MatrixUnit } } } }"): typeof import('./graphql').MatrixCustomerInUnitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixCustomerTimelineInUnit($c: String!, $u: ID!) {\n    customerTimelineInUnit: customerTimeline(customerId: $c, first: 500, unitId: $u) { totalCount edges { node { id customerId unit { ...MatrixUnit } } } } }"): typeof import('./graphql').MatrixCustomerTimelineInUnitDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1257,6 +1257,22 @@ export type MatrixCustomerTimelineQueryVariables = Exact<{
 
 export type MatrixCustomerTimelineQuery = { customerTimeline: { edges: Array<{ node: { id: string, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }> } };
 
+export type MatrixCustomerInUnitQueryVariables = Exact<{
+  c: string;
+  u: string;
+}>;
+
+
+export type MatrixCustomerInUnitQuery = { customerInUnit: { customerId: string, units: Array<{ unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, risk: { probability: number } | null, openCommitments: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }>, followUps: Array<{ id: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } }> } | null };
+
+export type MatrixCustomerTimelineInUnitQueryVariables = Exact<{
+  c: string;
+  u: string;
+}>;
+
+
+export type MatrixCustomerTimelineInUnitQuery = { customerTimelineInUnit: { totalCount: number, edges: Array<{ node: { id: string, customerId: string, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> } } }> } };
+
 export type MatrixIndicatorsQueryVariables = Exact<{
   u: string;
   from: string;
@@ -3706,6 +3722,71 @@ export const MatrixCustomerTimelineDocument = new TypedDocumentString(`
     id
   }
 }`) as unknown as TypedDocumentString<MatrixCustomerTimelineQuery, MatrixCustomerTimelineQueryVariables>;
+export const MatrixCustomerInUnitDocument = new TypedDocumentString(`
+    query MatrixCustomerInUnit($c: String!, $u: ID!) {
+  customerInUnit: customer(customerId: $c, unitId: $u) {
+    customerId
+    units {
+      unit {
+        ...MatrixUnit
+      }
+    }
+    risk {
+      probability
+    }
+    openCommitments {
+      id
+      unit {
+        ...MatrixUnit
+      }
+    }
+    followUps {
+      id
+      unit {
+        ...MatrixUnit
+      }
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCustomerInUnitQuery, MatrixCustomerInUnitQueryVariables>;
+export const MatrixCustomerTimelineInUnitDocument = new TypedDocumentString(`
+    query MatrixCustomerTimelineInUnit($c: String!, $u: ID!) {
+  customerTimelineInUnit: customerTimeline(customerId: $c, first: 500, unitId: $u) {
+    totalCount
+    edges {
+      node {
+        id
+        customerId
+        unit {
+          ...MatrixUnit
+        }
+      }
+    }
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}`) as unknown as TypedDocumentString<MatrixCustomerTimelineInUnitQuery, MatrixCustomerTimelineInUnitQueryVariables>;
 export const MatrixIndicatorsDocument = new TypedDocumentString(`
     query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {
   indicators(unitId: $u, from: $from, to: $to) {

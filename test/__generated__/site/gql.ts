@@ -24,6 +24,7 @@ type Documents = {
     "mutation SiteRecordEvents($input: [SiteCommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { ...EventFields } }": typeof types.SiteRecordEventsDocument,
     "\n  query SiteTouchpointCommitment($id: ID!) {\n    touchpoint(id: $id) {\n      id state\n      commitment { code name startedAt nodes { code level parentCode ownerUnitId dueAt completedAt state completedBy { id state } } }\n    }\n  }\n": typeof types.SiteTouchpointCommitmentDocument,
     "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }": typeof types.SiteCatalogueDocument,
+    "\n  query SiteCustomer($c: String!) {\n    customer(customerId: $c) {\n      customerId scopeUnitId asOf stale\n      profile {\n        touchpoints firstContactAt lastContactAt\n        units { unitId unitName touchpoints lastContactAt }\n        engagement { type score }\n        risk { probability drivers { feature value contribution } }\n        openCommitments { id unitId }\n        followUps { id reason state unitId }\n        timeline { id unitId unitName occurredAt channel needCategory resolved satisfaction }\n      }\n    }\n  }\n": typeof types.SiteCustomerDocument,
     "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n": typeof types.SiteFollowUpsDocument,
     "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n": typeof types.SiteCloseFollowUpDocument,
     "query SitePerceptionPoints { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.SitePerceptionPointsDocument,
@@ -47,6 +48,7 @@ const documents: Documents = {
     "mutation SiteRecordEvents($input: [SiteCommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { ...EventFields } }": types.SiteRecordEventsDocument,
     "\n  query SiteTouchpointCommitment($id: ID!) {\n    touchpoint(id: $id) {\n      id state\n      commitment { code name startedAt nodes { code level parentCode ownerUnitId dueAt completedAt state completedBy { id state } } }\n    }\n  }\n": types.SiteTouchpointCommitmentDocument,
     "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }": types.SiteCatalogueDocument,
+    "\n  query SiteCustomer($c: String!) {\n    customer(customerId: $c) {\n      customerId scopeUnitId asOf stale\n      profile {\n        touchpoints firstContactAt lastContactAt\n        units { unitId unitName touchpoints lastContactAt }\n        engagement { type score }\n        risk { probability drivers { feature value contribution } }\n        openCommitments { id unitId }\n        followUps { id reason state unitId }\n        timeline { id unitId unitName occurredAt channel needCategory resolved satisfaction }\n      }\n    }\n  }\n": types.SiteCustomerDocument,
     "\n  query SiteFollowUps($first: Int) {\n    followUps(first: $first) {\n      asOf stale totalCount\n      items { id reason unitId unitName customerId touchpointId createdAt dueAt close { outcome closedBy state error } }\n    }\n  }\n": types.SiteFollowUpsDocument,
     "\n  mutation SiteCloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id close { outcome closedBy acceptedAt state forwardedAt error } }\n  }\n": types.SiteCloseFollowUpDocument,
     "query SitePerceptionPoints { perceptionPointCatalogue { code name nameZh needCategories target } }": types.SitePerceptionPointsDocument,
@@ -97,6 +99,10 @@ export function siteGraphql(source: "\n  query SiteTouchpointCommitment($id: ID!
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function siteGraphql(source: "query SiteCatalogue { commitmentCatalogue { code level parentCode targetMinutes ownerUnitId } }"): typeof import('./graphql').SiteCatalogueDocument;
+/**
+ * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function siteGraphql(source: "\n  query SiteCustomer($c: String!) {\n    customer(customerId: $c) {\n      customerId scopeUnitId asOf stale\n      profile {\n        touchpoints firstContactAt lastContactAt\n        units { unitId unitName touchpoints lastContactAt }\n        engagement { type score }\n        risk { probability drivers { feature value contribution } }\n        openCommitments { id unitId }\n        followUps { id reason state unitId }\n        timeline { id unitId unitName occurredAt channel needCategory resolved satisfaction }\n      }\n    }\n  }\n"): typeof import('./graphql').SiteCustomerDocument;
 /**
  * The siteGraphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

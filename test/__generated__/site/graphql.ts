@@ -24,11 +24,21 @@ export type CommitmentState =
   | 'MET'
   | 'OPEN';
 
+export type EngagementType =
+  | 'BEHAVIOURAL'
+  | 'EMOTIONAL'
+  | 'STRATEGIC'
+  | 'WIN_WIN';
+
 export type FollowUpReason =
   | 'AT_RISK_CUSTOMER'
   | 'COMMITMENT_BREACHED'
   | 'LOW_SATISFACTION'
   | 'MANUAL';
+
+export type FollowUpState =
+  | 'DONE'
+  | 'OPEN';
 
 export type ForwardState =
   | 'DEAD'
@@ -161,6 +171,13 @@ export type SiteCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SiteCatalogueQuery = { commitmentCatalogue: Array<{ code: string, level: number, parentCode: string | null, targetMinutes: number, ownerUnitId: string | null }> };
+
+export type SiteCustomerQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type SiteCustomerQuery = { customer: { customerId: string, scopeUnitId: string, asOf: string | null, stale: boolean, profile: { touchpoints: number, firstContactAt: string, lastContactAt: string, units: Array<{ unitId: string, unitName: string, touchpoints: number, lastContactAt: string }>, engagement: Array<{ type: EngagementType, score: number | null }>, risk: { probability: number, drivers: Array<{ feature: string, value: number, contribution: number }> } | null, openCommitments: Array<{ id: string, unitId: string }>, followUps: Array<{ id: string, reason: FollowUpReason, state: FollowUpState, unitId: string }>, timeline: Array<{ id: string, unitId: string, unitName: string, occurredAt: string, channel: Channel, needCategory: NeedCategory, resolved: boolean | null, satisfaction: number | null }> } | null } };
 
 export type SiteFollowUpsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -404,6 +421,59 @@ export const SiteCatalogueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteCatalogueQuery, SiteCatalogueQueryVariables>;
+export const SiteCustomerDocument = new TypedDocumentString(`
+    query SiteCustomer($c: String!) {
+  customer(customerId: $c) {
+    customerId
+    scopeUnitId
+    asOf
+    stale
+    profile {
+      touchpoints
+      firstContactAt
+      lastContactAt
+      units {
+        unitId
+        unitName
+        touchpoints
+        lastContactAt
+      }
+      engagement {
+        type
+        score
+      }
+      risk {
+        probability
+        drivers {
+          feature
+          value
+          contribution
+        }
+      }
+      openCommitments {
+        id
+        unitId
+      }
+      followUps {
+        id
+        reason
+        state
+        unitId
+      }
+      timeline {
+        id
+        unitId
+        unitName
+        occurredAt
+        channel
+        needCategory
+        resolved
+        satisfaction
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SiteCustomerQuery, SiteCustomerQueryVariables>;
 export const SiteFollowUpsDocument = new TypedDocumentString(`
     query SiteFollowUps($first: Int) {
   followUps(first: $first) {

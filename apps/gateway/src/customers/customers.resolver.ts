@@ -7,6 +7,7 @@ import { CustomerProfileModel, CustomerRiskModel, RiskModelQualityModel } from '
 import { MAX_AT_RISK, RiskReadsService } from './risk-reads.service';
 
 // Scope (the units that served the customer) is applied by the service; site keys read for their agents.
+const WITHIN = "narrows the caller's scope to this unit's subtree (a site asks for its agent's unit); outside the scope: FORBIDDEN";
 @Resolver()
 @Callers(...CUSTOMER_READERS)
 export class CustomersResolver {
@@ -16,8 +17,12 @@ export class CustomersResolver {
   ) {}
 
   @Query(() => CustomerProfileModel, { nullable: true, description: 'null when no touchpoint of the customer is in scope' })
-  customer(@CurrentCaller() caller: Caller, @Args('customerId', { type: () => String }) customerId: string): Promise<CustomerProfileModel | null> {
-    return this.service.profile(caller, customerId);
+  customer(
+    @CurrentCaller() caller: Caller,
+    @Args('customerId', { type: () => String }) customerId: string,
+    @Args('unitId', { type: () => ID, nullable: true, description: WITHIN }) unitId: string | null,
+  ): Promise<CustomerProfileModel | null> {
+    return this.service.profile(caller, customerId, unitId ?? null);
   }
 
   @Query(() => TouchpointConnectionModel, { description: "the customer's touchpoints in scope, newest first", complexity: pageCost(MAX_TIMELINE_PAGE) })
@@ -26,8 +31,9 @@ export class CustomersResolver {
     @Args('customerId', { type: () => String }) customerId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('unitId', { type: () => ID, nullable: true, description: WITHIN }) unitId: string | null,
   ): Promise<TouchpointConnectionModel> {
-    return this.service.timeline(caller, customerId, first, after ?? null);
+    return this.service.timeline(caller, customerId, first, after ?? null, unitId ?? null);
   }
 
   @Query(() => [CustomerRiskModel], { description: 'highest probability first', complexity: pageCost(MAX_AT_RISK) })

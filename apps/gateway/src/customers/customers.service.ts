@@ -10,7 +10,7 @@ import {
   type Caller,
   type EngagementModel,
 } from '@qihe/domain';
-import { badInput } from '@qihe/server';
+import { badInput, forbidden } from '@qihe/server';
 import { READ_DATABASE, ENGAGEMENT_MODEL } from '../core/tokens';
 import { OrgService } from '../core/org.service';
 import { CommitmentsService } from '../commitments/commitments.service';
@@ -51,17 +51,27 @@ export class CustomersService {
     @Inject(ENGAGEMENT_MODEL) private readonly model: EngagementModel,
   ) {}
 
-  async scope(caller: Caller, customerId: string): Promise<CustomerScope> {
+  /**
+   * `within` narrows the caller's scope to that unit's subtree (a site key asks
+   * for one of its agents: the agent's unit, never more than the key's own).
+   */
+  async scope(caller: Caller, customerId: string, within: string | null = null): Promise<CustomerScope> {
     const problem = checkCustomerId(customerId);
     if (problem) throw badInput('customerId', problem);
     const tree = this.org.tree;
-    const visible = (await customerUnits(this.db, customerId)).filter((u) => tree.has(u.unitId) && inScope(caller, tree, u.unitId));
-    return { customerId, visible, unitIds: seesEverything(caller) ? null : visible.map((u) => u.unitId) };
+    if (within !== null) {
+      this.org.require(within);
+      if (!inScope(caller, tree, within)) throw forbidden(`unitId: you may not read customers of "${within}"`);
+    }
+    const visible = (await customerUnits(this.db, customerId)).filter(
+      (u) => tree.has(u.unitId) && inScope(caller, tree, u.unitId) && (within === null || tree.contains(within, u.unitId)),
+    );
+    return { customerId, visible, unitIds: seesEverything(caller) && within === null ? null : visible.map((u) => u.unitId) };
   }
 
   /** null when no touchpoint of the customer is in the caller's scope. */
-  async profile(caller: Caller, customerId: string): Promise<CustomerProfileModel | null> {
-    const s = await this.scope(caller, customerId);
+  async profile(caller: Caller, customerId: string, within: string | null = null): Promise<CustomerProfileModel | null> {
+    const s = await this.scope(caller, customerId, within);
     if (s.visible.length === 0) return null;
     const unitIds = s.visible.map((u) => u.unitId);
     const since = Date.now() - CUSTOMER_WINDOW_MS;
@@ -87,10 +97,10 @@ export class CustomersService {
   }
 
   /** The customer's touchpoints in scope, newest first. */
-  async timeline(caller: Caller, customerId: string, first: number, after: string | null): Promise<TouchpointConnectionModel> {
+  async timeline(caller: Caller, customerId: string, first: number, after: string | null, within: string | null = null): Promise<TouchpointConnectionModel> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_TIMELINE_PAGE) throw badInput('first', `first must be from 1 to ${MAX_TIMELINE_PAGE}, got ${first}`);
     const cursor = after ? decodeTouchpointCursor(after) : null;
-    const s = await this.scope(caller, customerId);
+    const s = await this.scope(caller, customerId, within);
     if (s.visible.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
     const rows = await pageCustomerTouchpoints(this.db, customerId, s.unitIds, first + 1, cursor);
     const edges = rows.slice(0, first).map((t) => ({

@@ -26,6 +26,7 @@ type Documents = {
     "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": typeof types.RecordCommitmentEventsDocument,
     "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n": typeof types.FollowUpsDocument,
     "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": typeof types.CloseFollowUpDocument,
+    "\n  query CustomerLookup($customerId: String!, $unitId: ID!, $first: Int!) {\n    customer(customerId: $customerId, unitId: $unitId) {\n      customerId\n      touchpoints\n      firstContactAt\n      lastContactAt\n      units { unit { id name } touchpoints lastContactAt }\n      engagement { type score }\n      risk { probability asOf modelVersion drivers { feature value contribution } }\n      openCommitments { id code name state dueAt unit { id name } }\n      followUps { id reason state createdAt unit { id name } }\n    }\n    customerTimeline(customerId: $customerId, unitId: $unitId, first: $first) {\n      totalCount\n      edges {\n        node { id unit { id name } occurredAt channel kind needCategory needDescription serviceAction resolved satisfaction { score } }\n      }\n    }\n  }\n": typeof types.CustomerLookupDocument,
 };
 const documents: Documents = {
     "\n  mutation RecordTouchpoints($input: [TouchpointInput!]!, $sentAt: DateTime) {\n    recordTouchpoints(input: $input, sentAt: $sentAt) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordTouchpointsDocument,
@@ -39,6 +40,7 @@ const documents: Documents = {
     "\n  mutation RecordCommitmentEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) {\n      accepted\n      duplicates\n      rejected { index id code message }\n    }\n  }\n": types.RecordCommitmentEventsDocument,
     "\n  query FollowUps($unitId: ID!, $states: [FollowUpState!], $first: Int, $after: String) {\n    followUps(unitId: $unitId, states: $states, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id reason unit { id name } customerId touchpointId commitmentId createdAt dueAt state assignee outcome closedAt note }\n      }\n    }\n  }\n": types.FollowUpsDocument,
     "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n": types.CloseFollowUpDocument,
+    "\n  query CustomerLookup($customerId: String!, $unitId: ID!, $first: Int!) {\n    customer(customerId: $customerId, unitId: $unitId) {\n      customerId\n      touchpoints\n      firstContactAt\n      lastContactAt\n      units { unit { id name } touchpoints lastContactAt }\n      engagement { type score }\n      risk { probability asOf modelVersion drivers { feature value contribution } }\n      openCommitments { id code name state dueAt unit { id name } }\n      followUps { id reason state createdAt unit { id name } }\n    }\n    customerTimeline(customerId: $customerId, unitId: $unitId, first: $first) {\n      totalCount\n      edges {\n        node { id unit { id name } occurredAt channel kind needCategory needDescription serviceAction resolved satisfaction { score } }\n      }\n    }\n  }\n": types.CustomerLookupDocument,
 };
 
 /**
@@ -85,6 +87,10 @@ export function graphql(source: "\n  query FollowUps($unitId: ID!, $states: [Fol
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CloseFollowUp($id: ID!, $outcome: String!) {\n    closeFollowUp(id: $id, outcome: $outcome) { id state outcome closedAt }\n  }\n"): typeof import('./graphql').CloseFollowUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerLookup($customerId: String!, $unitId: ID!, $first: Int!) {\n    customer(customerId: $customerId, unitId: $unitId) {\n      customerId\n      touchpoints\n      firstContactAt\n      lastContactAt\n      units { unit { id name } touchpoints lastContactAt }\n      engagement { type score }\n      risk { probability asOf modelVersion drivers { feature value contribution } }\n      openCommitments { id code name state dueAt unit { id name } }\n      followUps { id reason state createdAt unit { id name } }\n    }\n    customerTimeline(customerId: $customerId, unitId: $unitId, first: $first) {\n      totalCount\n      edges {\n        node { id unit { id name } occurredAt channel kind needCategory needDescription serviceAction resolved satisfaction { score } }\n      }\n    }\n  }\n"): typeof import('./graphql').CustomerLookupDocument;
 
 
 export function graphql(source: string) {

@@ -28,6 +28,18 @@ export type CommitmentInput = {
   met: boolean;
 };
 
+export type CommitmentState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'OPEN';
+
+export type EngagementType =
+  | 'BEHAVIOURAL'
+  | 'EMOTIONAL'
+  | 'STRATEGIC'
+  | 'WIN_WIN';
+
 export type FollowUpReason =
   | 'AT_RISK_CUSTOMER'
   | 'COMMITMENT_BREACHED'
@@ -189,6 +201,15 @@ export type CloseFollowUpMutationVariables = Exact<{
 
 
 export type CloseFollowUpMutation = { closeFollowUp: { id: string, state: FollowUpState, outcome: string | null, closedAt: string | null } };
+
+export type CustomerLookupQueryVariables = Exact<{
+  customerId: string;
+  unitId: string;
+  first: number;
+}>;
+
+
+export type CustomerLookupQuery = { customer: { customerId: string, touchpoints: number, firstContactAt: string, lastContactAt: string, units: Array<{ touchpoints: number, lastContactAt: string, unit: { id: string, name: string } }>, engagement: Array<{ type: EngagementType, score: number | null }>, risk: { probability: number, asOf: string, modelVersion: string, drivers: Array<{ feature: string, value: number, contribution: number }> } | null, openCommitments: Array<{ id: string, code: string, name: string, state: CommitmentState, dueAt: string, unit: { id: string, name: string } }>, followUps: Array<{ id: string, reason: FollowUpReason, state: FollowUpState, createdAt: string, unit: { id: string, name: string } }> } | null, customerTimeline: { totalCount: number, edges: Array<{ node: { id: string, occurredAt: string, channel: Channel, kind: TouchpointKind, needCategory: NeedCategory, needDescription: string | null, serviceAction: string | null, resolved: boolean | null, unit: { id: string, name: string }, satisfaction: { score: number } | null } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -363,3 +384,78 @@ export const CloseFollowUpDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloseFollowUpMutation, CloseFollowUpMutationVariables>;
+export const CustomerLookupDocument = new TypedDocumentString(`
+    query CustomerLookup($customerId: String!, $unitId: ID!, $first: Int!) {
+  customer(customerId: $customerId, unitId: $unitId) {
+    customerId
+    touchpoints
+    firstContactAt
+    lastContactAt
+    units {
+      unit {
+        id
+        name
+      }
+      touchpoints
+      lastContactAt
+    }
+    engagement {
+      type
+      score
+    }
+    risk {
+      probability
+      asOf
+      modelVersion
+      drivers {
+        feature
+        value
+        contribution
+      }
+    }
+    openCommitments {
+      id
+      code
+      name
+      state
+      dueAt
+      unit {
+        id
+        name
+      }
+    }
+    followUps {
+      id
+      reason
+      state
+      createdAt
+      unit {
+        id
+        name
+      }
+    }
+  }
+  customerTimeline(customerId: $customerId, unitId: $unitId, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        unit {
+          id
+          name
+        }
+        occurredAt
+        channel
+        kind
+        needCategory
+        needDescription
+        serviceAction
+        resolved
+        satisfaction {
+          score
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerLookupQuery, CustomerLookupQueryVariables>;
