@@ -25,13 +25,9 @@ type Documents = {
     "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }": typeof types.BoardE2eFollowUpsDocument,
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": typeof types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": typeof types.GridTouchpointsDocument,
-    "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n": typeof types.PanelsIndicatorsDocument,
-    "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n": typeof types.PanelsPointsDocument,
-    "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n": typeof types.PanelsTypesDocument,
-    "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": typeof types.PanelsLiveScoresDocument,
-    "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": typeof types.PanelsTargetsDocument,
-    "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": typeof types.PanelsByCustomerDocument,
-    "\n  query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall chains { chain score measures { key numerator denominator } }\n    }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) { value score { touchpoints } }\n  }\n": typeof types.ExplainScoresDocument,
+    "query LensRiskModel { riskModel { modelVersion auc } }": typeof types.LensRiskModelDocument,
+    "query LensAtRisk { atRiskCustomers(unitId: \"bu-grid\", first: 20) { customerId probability } }": typeof types.LensAtRiskDocument,
+    "query LensFollowUps { followUps(unitId: \"bu-grid\", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }": typeof types.LensFollowUpsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.KillRecordDocument,
@@ -84,7 +80,6 @@ type Documents = {
     "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": typeof types.DrillEventsDocument,
     "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n": typeof types.ExportPageDocument,
     "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n": typeof types.ExportScoresDocument,
-    "\n  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Kolkata\") { from to touchpoints overall }\n  }\n": typeof types.ExportZonedTrendDocument,
     "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n": typeof types.ExportAuditDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.FollowUpsRateDocument,
@@ -110,7 +105,6 @@ type Documents = {
     "query RevocationMe { me { role unitId } }": typeof types.RevocationMeDocument,
     "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }": typeof types.RevocationBuADocument,
     "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }": typeof types.RevocationBuBDocument,
-    "\n  query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {\n      from\n      to\n      touchpoints\n      overall\n      chains { chain score measures { key numerator denominator } }\n    }\n  }\n": typeof types.ZonedTrendDocument,
     "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": typeof types.MatrixUnitFragmentDoc,
     "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": typeof types.MatrixScoreFragmentDoc,
     "query MatrixMe { me { token role unitId } }": typeof types.MatrixMeDocument,
@@ -120,7 +114,6 @@ type Documents = {
     "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }": typeof types.MatrixScoresDocument,
     "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownDocument,
     "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": typeof types.MatrixTrendDocument,
-    "query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Shanghai\") { ...MatrixScore } }": typeof types.MatrixTrendZonedDocument,
     "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsDocument,
     "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsFilteredDocument,
     "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownByAgentDocument,
@@ -153,14 +146,12 @@ type Documents = {
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": typeof types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": typeof types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": typeof types.MatrixPerceptionPointsDocument,
-    "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.MatrixPerceptionCatalogueDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": typeof types.SiteTestResendEventsDocument,
     "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n": typeof types.SiteTestGatewayFollowUpsDocument,
-    "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.GatewayPerceptionCatalogueDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": typeof types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
@@ -178,13 +169,9 @@ const documents: Documents = {
     "query BoardE2eFollowUps { followUps(unitId: \"bu-grid\", first: 200) { edges { node { id reason state commitmentId customerId } } } }": types.BoardE2eFollowUpsDocument,
     "\n  query BrowserScore($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) { touchpoints overall chains { chain score } }\n  }\n": types.BrowserScoreDocument,
     "\n  query GridTouchpoints($from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 200) { edges { node { id customerId unit { id } } } }\n  }\n": types.GridTouchpointsDocument,
-    "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n": types.PanelsIndicatorsDocument,
-    "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n": types.PanelsPointsDocument,
-    "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n": types.PanelsTypesDocument,
-    "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": types.PanelsLiveScoresDocument,
-    "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": types.PanelsTargetsDocument,
-    "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": types.PanelsByCustomerDocument,
-    "\n  query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall chains { chain score measures { key numerator denominator } }\n    }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) { value score { touchpoints } }\n  }\n": types.ExplainScoresDocument,
+    "query LensRiskModel { riskModel { modelVersion auc } }": types.LensRiskModelDocument,
+    "query LensAtRisk { atRiskCustomers(unitId: \"bu-grid\", first: 20) { customerId probability } }": types.LensAtRiskDocument,
+    "query LensFollowUps { followUps(unitId: \"bu-grid\", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }": types.LensFollowUpsDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.KillRecordDocument,
@@ -237,7 +224,6 @@ const documents: Documents = {
     "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": types.DrillEventsDocument,
     "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n": types.ExportPageDocument,
     "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n": types.ExportScoresDocument,
-    "\n  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Kolkata\") { from to touchpoints overall }\n  }\n": types.ExportZonedTrendDocument,
     "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n": types.ExportAuditDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.FollowUpsRateDocument,
@@ -263,7 +249,6 @@ const documents: Documents = {
     "query RevocationMe { me { role unitId } }": types.RevocationMeDocument,
     "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }": types.RevocationBuADocument,
     "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }": types.RevocationBuBDocument,
-    "\n  query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {\n      from\n      to\n      touchpoints\n      overall\n      chains { chain score measures { key numerator denominator } }\n    }\n  }\n": types.ZonedTrendDocument,
     "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": types.MatrixUnitFragmentDoc,
     "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": types.MatrixScoreFragmentDoc,
     "query MatrixMe { me { token role unitId } }": types.MatrixMeDocument,
@@ -273,7 +258,6 @@ const documents: Documents = {
     "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }": types.MatrixScoresDocument,
     "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": types.MatrixBreakdownDocument,
     "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": types.MatrixTrendDocument,
-    "query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Shanghai\") { ...MatrixScore } }": types.MatrixTrendZonedDocument,
     "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsDocument,
     "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsFilteredDocument,
     "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }": types.MatrixBreakdownByAgentDocument,
@@ -306,14 +290,12 @@ const documents: Documents = {
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": types.MatrixPerceptionPointsDocument,
-    "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": types.MatrixPerceptionCatalogueDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": types.SiteTestResendEventsDocument,
     "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n": types.SiteTestGatewayFollowUpsDocument,
-    "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": types.GatewayPerceptionCatalogueDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
@@ -364,31 +346,15 @@ export function graphql(source: "\n  query GridTouchpoints($from: DateTime!, $to
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n"): typeof import('./graphql').PanelsIndicatorsDocument;
+export function graphql(source: "query LensRiskModel { riskModel { modelVersion auc } }"): typeof import('./graphql').LensRiskModelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n"): typeof import('./graphql').PanelsPointsDocument;
+export function graphql(source: "query LensAtRisk { atRiskCustomers(unitId: \"bu-grid\", first: 20) { customerId probability } }"): typeof import('./graphql').LensAtRiskDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n"): typeof import('./graphql').PanelsTypesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n"): typeof import('./graphql').PanelsLiveScoresDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }"): typeof import('./graphql').PanelsTargetsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n"): typeof import('./graphql').PanelsByCustomerDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall chains { chain score measures { key numerator denominator } }\n    }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) { value score { touchpoints } }\n  }\n"): typeof import('./graphql').ExplainScoresDocument;
+export function graphql(source: "query LensFollowUps { followUps(unitId: \"bu-grid\", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }"): typeof import('./graphql').LensFollowUpsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -600,10 +566,6 @@ export function graphql(source: "\n  query ExportScores($unitId: ID!, $from: Dat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Kolkata\") { from to touchpoints overall }\n  }\n"): typeof import('./graphql').ExportZonedTrendDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n"): typeof import('./graphql').ExportAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -704,10 +666,6 @@ export function graphql(source: "query RevocationBuB { orgUnit(id: \"bu-b\") { i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {\n      from\n      to\n      touchpoints\n      overall\n      chains { chain score measures { key numerator denominator } }\n    }\n  }\n"): typeof import('./graphql').ZonedTrendDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }"): typeof import('./graphql').MatrixUnitFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -741,10 +699,6 @@ export function graphql(source: "query MatrixBreakdown($u: ID!, $from: DateTime!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }"): typeof import('./graphql').MatrixTrendDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Shanghai\") { ...MatrixScore } }"): typeof import('./graphql').MatrixTrendZonedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -876,10 +830,6 @@ export function graphql(source: "query MatrixPerceptionPoints($u: ID!, $from: Da
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').MatrixPerceptionCatalogueDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }"): typeof import('./graphql').MatrixTargetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -901,10 +851,6 @@ export function graphql(source: "mutation SiteTestResendEvents($i: [CommitmentEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n"): typeof import('./graphql').SiteTestGatewayFollowUpsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').GatewayPerceptionCatalogueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -321,66 +321,20 @@ export type GridTouchpointsQueryVariables = Exact<{
 
 export type GridTouchpointsQuery = { touchpoints: { edges: Array<{ node: { id: string, customerId: string, unit: { id: string } } }> } };
 
-export type PanelsIndicatorsQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-}>;
+export type LensRiskModelQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PanelsIndicatorsQuery = { indicators: Array<{ key: string, class: IndicatorClass, value: number | null, numerator: number, denominator: number, measureUnit: string, target: number | null, status: Status | null, previous: number | null, higherIsBetter: boolean }>, targets: Array<{ key: string, target: number, amberBand: number, source: string, inheritedFrom: { id: string } | null }> };
+export type LensRiskModelQuery = { riskModel: { modelVersion: string, auc: number | null } | null };
 
-export type PanelsPointsQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-}>;
+export type LensAtRiskQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PanelsPointsQuery = { perceptionPoints: Array<{ touchpoints: number, impact: number, shortBoard: boolean, point: { code: string } }> };
+export type LensAtRiskQuery = { atRiskCustomers: Array<{ customerId: string, probability: number }> };
 
-export type PanelsTypesQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-}>;
+export type LensFollowUpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PanelsTypesQuery = { engagementTypes: Array<{ type: EngagementType, score: number | null }> };
-
-export type PanelsLiveScoresQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-}>;
-
-
-export type PanelsLiveScoresQuery = { engagementScores: Array<{ overall: number | null, unit: { id: string } }> };
-
-export type PanelsTargetsQueryVariables = Exact<{
-  unitId: string;
-}>;
-
-
-export type PanelsTargetsQuery = { targets: Array<{ key: string, target: number, amberBand: number }> };
-
-export type PanelsByCustomerQueryVariables = Exact<{
-  from: string;
-  to: string;
-  c: string;
-}>;
-
-
-export type PanelsByCustomerQuery = { touchpoints: { totalCount: number, edges: Array<{ node: { perceptionPoint: string | null, needCategory: NeedCategory } }> } };
-
-export type ExplainScoresQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-}>;
-
-
-export type ExplainScoresQuery = { engagementScore: { touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number }> }> }, engagementScores: Array<{ touchpoints: number, overall: number | null, unit: { id: string } }>, engagementBreakdown: Array<{ value: string, score: { touchpoints: number } }> };
+export type LensFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, reason: FollowUpReason, customerId: string, note: string | null } }> } };
 
 export type MonitorRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
@@ -790,15 +744,6 @@ export type ExportScoresQueryVariables = Exact<{
 
 export type ExportScoresQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number, value: number | null }> }> } }>, engagementScores: Array<{ touchpoints: number, overall: number | null, unit: { id: string } }>, engagementTrend: Array<{ from: string, touchpoints: number, overall: number | null }> };
 
-export type ExportZonedTrendQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-}>;
-
-
-export type ExportZonedTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null }> };
-
 export type ExportAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -981,17 +926,6 @@ export type RevocationBuBQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RevocationBuBQuery = { orgUnit: { id: string } | null };
 
-export type ZonedTrendQueryVariables = Exact<{
-  unitId: string;
-  from: string;
-  to: string;
-  interval: TrendInterval;
-  timeZone?: string | null | undefined;
-}>;
-
-
-export type ZonedTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number }> }> }> };
-
 export type MatrixUnitFragment = { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> };
 
 export type MatrixScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> };
@@ -1048,15 +982,6 @@ export type MatrixTrendQueryVariables = Exact<{
 
 
 export type MatrixTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> }> };
-
-export type MatrixTrendZonedQueryVariables = Exact<{
-  u: string;
-  from: string;
-  to: string;
-}>;
-
-
-export type MatrixTrendZonedQuery = { engagementTrendZoned: Array<{ from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> }> };
 
 export type MatrixTouchpointsQueryVariables = Exact<{
   u: string;
@@ -1300,11 +1225,6 @@ export type MatrixPerceptionPointsQueryVariables = Exact<{
 
 export type MatrixPerceptionPointsQuery = { perceptionPoints: Array<{ touchpoints: number, rated: number, csat: number | null, impact: number, shortBoard: boolean, point: { code: string } }> };
 
-export type MatrixPerceptionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type MatrixPerceptionCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
-
 export type MatrixTargetsQueryVariables = Exact<{
   u: string;
 }>;
@@ -1346,11 +1266,6 @@ export type SiteTestGatewayFollowUpsQueryVariables = Exact<{
 
 
 export type SiteTestGatewayFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, state: FollowUpState, outcome: string | null, customerId: string } }> } };
-
-export type GatewayPerceptionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type GatewayPerceptionCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -1658,119 +1573,36 @@ export const GridTouchpointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GridTouchpointsQuery, GridTouchpointsQueryVariables>;
-export const PanelsIndicatorsDocument = new TypedDocumentString(`
-    query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  indicators(unitId: $unitId, from: $from, to: $to) {
-    key
-    class
-    value
-    numerator
-    denominator
-    measureUnit
-    target
-    status
-    previous
-    higherIsBetter
-  }
-  targets(unitId: $unitId) {
-    key
-    target
-    amberBand
-    source
-    inheritedFrom {
-      id
-    }
+export const LensRiskModelDocument = new TypedDocumentString(`
+    query LensRiskModel {
+  riskModel {
+    modelVersion
+    auc
   }
 }
-    `) as unknown as TypedDocumentString<PanelsIndicatorsQuery, PanelsIndicatorsQueryVariables>;
-export const PanelsPointsDocument = new TypedDocumentString(`
-    query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  perceptionPoints(unitId: $unitId, from: $from, to: $to) {
-    point {
-      code
-    }
-    touchpoints
-    impact
-    shortBoard
+    `) as unknown as TypedDocumentString<LensRiskModelQuery, LensRiskModelQueryVariables>;
+export const LensAtRiskDocument = new TypedDocumentString(`
+    query LensAtRisk {
+  atRiskCustomers(unitId: "bu-grid", first: 20) {
+    customerId
+    probability
   }
 }
-    `) as unknown as TypedDocumentString<PanelsPointsQuery, PanelsPointsQueryVariables>;
-export const PanelsTypesDocument = new TypedDocumentString(`
-    query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementTypes(unitId: $unitId, from: $from, to: $to) {
-    type
-    score
-  }
-}
-    `) as unknown as TypedDocumentString<PanelsTypesQuery, PanelsTypesQueryVariables>;
-export const PanelsLiveScoresDocument = new TypedDocumentString(`
-    query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementScores(parentId: $unitId, from: $from, to: $to) {
-    unit {
-      id
-    }
-    overall
-  }
-}
-    `) as unknown as TypedDocumentString<PanelsLiveScoresQuery, PanelsLiveScoresQueryVariables>;
-export const PanelsTargetsDocument = new TypedDocumentString(`
-    query PanelsTargets($unitId: ID!) {
-  targets(unitId: $unitId) {
-    key
-    target
-    amberBand
-  }
-}
-    `) as unknown as TypedDocumentString<PanelsTargetsQuery, PanelsTargetsQueryVariables>;
-export const PanelsByCustomerDocument = new TypedDocumentString(`
-    query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {
-  touchpoints(
-    unitId: "bu-grid"
-    from: $from
-    to: $to
-    first: 5
-    filter: {customerId: $c}
-  ) {
-    totalCount
+    `) as unknown as TypedDocumentString<LensAtRiskQuery, LensAtRiskQueryVariables>;
+export const LensFollowUpsDocument = new TypedDocumentString(`
+    query LensFollowUps {
+  followUps(unitId: "bu-grid", states: [OPEN], first: 500) {
     edges {
       node {
-        perceptionPoint
-        needCategory
+        id
+        reason
+        customerId
+        note
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<PanelsByCustomerQuery, PanelsByCustomerQueryVariables>;
-export const ExplainScoresDocument = new TypedDocumentString(`
-    query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementScore(unitId: $unitId, from: $from, to: $to) {
-    touchpoints
-    overall
-    chains {
-      chain
-      score
-      measures {
-        key
-        numerator
-        denominator
-      }
-    }
-  }
-  engagementScores(parentId: $unitId, from: $from, to: $to) {
-    unit {
-      id
-    }
-    touchpoints
-    overall
-  }
-  engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) {
-    value
-    score {
-      touchpoints
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ExplainScoresQuery, ExplainScoresQueryVariables>;
+    `) as unknown as TypedDocumentString<LensFollowUpsQuery, LensFollowUpsQueryVariables>;
 export const MonitorRecordDocument = new TypedDocumentString(`
     mutation MonitorRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {
@@ -2651,22 +2483,6 @@ export const ExportScoresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportScoresQuery, ExportScoresQueryVariables>;
-export const ExportZonedTrendDocument = new TypedDocumentString(`
-    query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementTrend(
-    unitId: $unitId
-    from: $from
-    to: $to
-    interval: DAY
-    timeZone: "Asia/Kolkata"
-  ) {
-    from
-    to
-    touchpoints
-    overall
-  }
-}
-    `) as unknown as TypedDocumentString<ExportZonedTrendQuery, ExportZonedTrendQueryVariables>;
 export const ExportAuditDocument = new TypedDocumentString(`
     query ExportAudit {
   auditLog(first: 50, action: EXPORT) {
@@ -2949,31 +2765,6 @@ export const RevocationBuBDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevocationBuBQuery, RevocationBuBQueryVariables>;
-export const ZonedTrendDocument = new TypedDocumentString(`
-    query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {
-  engagementTrend(
-    unitId: $unitId
-    from: $from
-    to: $to
-    interval: $interval
-    timeZone: $timeZone
-  ) {
-    from
-    to
-    touchpoints
-    overall
-    chains {
-      chain
-      score
-      measures {
-        key
-        numerator
-        denominator
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ZonedTrendQuery, ZonedTrendQueryVariables>;
 export const MatrixMeDocument = new TypedDocumentString(`
     query MatrixMe {
   me {
@@ -3146,43 +2937,6 @@ fragment MatrixScore on EngagementScore {
     score
   }
 }`) as unknown as TypedDocumentString<MatrixTrendQuery, MatrixTrendQueryVariables>;
-export const MatrixTrendZonedDocument = new TypedDocumentString(`
-    query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {
-  engagementTrendZoned: engagementTrend(
-    unitId: $u
-    from: $from
-    to: $to
-    interval: DAY
-    timeZone: "Asia/Shanghai"
-  ) {
-    ...MatrixScore
-  }
-}
-    fragment MatrixUnit on OrgUnit {
-  __typename
-  id
-  parent {
-    __typename
-    id
-  }
-  children {
-    __typename
-    id
-  }
-}
-fragment MatrixScore on EngagementScore {
-  unit {
-    ...MatrixUnit
-  }
-  from
-  to
-  touchpoints
-  overall
-  chains {
-    chain
-    score
-  }
-}`) as unknown as TypedDocumentString<MatrixTrendZonedQuery, MatrixTrendZonedQueryVariables>;
 export const MatrixTouchpointsDocument = new TypedDocumentString(`
     query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {
   touchpoints(unitId: $u, from: $from, to: $to, first: 100) {
@@ -3827,17 +3581,6 @@ export const MatrixPerceptionPointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixPerceptionPointsQuery, MatrixPerceptionPointsQueryVariables>;
-export const MatrixPerceptionCatalogueDocument = new TypedDocumentString(`
-    query MatrixPerceptionCatalogue {
-  perceptionPointCatalogue {
-    code
-    name
-    nameZh
-    needCategories
-    target
-  }
-}
-    `) as unknown as TypedDocumentString<MatrixPerceptionCatalogueQuery, MatrixPerceptionCatalogueQueryVariables>;
 export const MatrixTargetsDocument = new TypedDocumentString(`
     query MatrixTargets($u: ID!) {
   targets(unitId: $u) {
@@ -3933,17 +3676,6 @@ export const SiteTestGatewayFollowUpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteTestGatewayFollowUpsQuery, SiteTestGatewayFollowUpsQueryVariables>;
-export const GatewayPerceptionCatalogueDocument = new TypedDocumentString(`
-    query GatewayPerceptionCatalogue {
-  perceptionPointCatalogue {
-    code
-    name
-    nameZh
-    needCategories
-    target
-  }
-}
-    `) as unknown as TypedDocumentString<GatewayPerceptionCatalogueQuery, GatewayPerceptionCatalogueQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {

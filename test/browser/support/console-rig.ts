@@ -32,7 +32,11 @@ export class ConsoleRig {
   private gatewayDb!: { url: string; drop: () => Promise<void> };
   private siteDb!: { url: string; drop: () => Promise<void> };
 
-  constructor(private readonly siteSpec: { id: string; unitId: string; key: string }) {}
+  /** `gatewayEnv`: more settings for the gateway (e.g. a quicker risk check). */
+  constructor(
+    private readonly siteSpec: { id: string; unitId: string; key: string },
+    private readonly gatewayEnv: Record<string, string> = {},
+  ) {}
 
   get gatewayUrl(): string {
     return `http://127.0.0.1:${this.gatewayPort}`;
@@ -53,7 +57,7 @@ export class ConsoleRig {
     this.gateway = await startGateway({
       databaseUrl: this.gatewayDb.url,
       seedFile: DEMO_SEED_FILE,
-      env: { PORT: String(this.gatewayPort), QIHE_DATA_DIR: join(this.dir, 'gateway'), QIHE_DB_POOL_SIZE: '4' },
+      env: { PORT: String(this.gatewayPort), QIHE_DATA_DIR: join(this.dir, 'gateway'), QIHE_DB_POOL_SIZE: '4', ...this.gatewayEnv },
       startTimeoutMs: 60_000,
     });
   }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { problemOf, type ApiProblem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { Loading, ProblemBox } from '../ui/states';
+import { CustomerLookup } from './customer-lookup';
 import { FollowUpsPanel } from './follow-ups-panel';
 import { GatewayBanner } from './gateway-banner';
 import { RecentTouchpoints } from './recent-touchpoints';
@@ -77,7 +78,7 @@ export function AgentView(): ReactNode {
         <section className="panel agent-form">
           <h2>{t('agent.title')}</h2>
           <p className="muted small shortcuts">{t('agent.shortcuts')}</p>
-          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} perceptionPoints={points.data?.perceptionPointCatalogue} />
+          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} perceptionPoints={points.data?.perceptionPointCatalogue} customerLookup={(id) => <CustomerLookup customerId={id} />} />
         </section>
         <div className="agent-side">
           <FollowUpsPanel />

@@ -20,6 +20,8 @@ interface Props {
   promises?: readonly { code: string; name: string }[];
   /** The site's copy of the perception-point catalogue, offered by the touchpoint's need. */
   perceptionPoints?: readonly PickablePoint[];
+  /** Shown under the customer field as it is typed (the agent view passes the customer lookup). */
+  customerLookup?: (customerId: string) => ReactNode;
 }
 
 // Alt+<letter> moves to a field or flips a switch; Alt+1..9,0 picks the need category.
@@ -37,7 +39,7 @@ const FOCUS_KEYS: Record<string, FormField> = {
 const focusField = (f: FormField): void => document.getElementById(`f-${f}`)?.focus();
 
 /** The short flow (need → service → satisfaction) on one keyboard-first form. */
-export function ShortFlowForm({ unitId, onSubmit, promises = [], perceptionPoints = [] }: Props): ReactNode {
+export function ShortFlowForm({ unitId, onSubmit, promises = [], perceptionPoints = [], customerLookup }: Props): ReactNode {
   const { t } = useTranslation();
   const timer = useHandleTimer();
   const [s, setS] = useState<ShortFlowState>(() => initialShortFlow());
@@ -172,6 +174,7 @@ export function ShortFlowForm({ unitId, onSubmit, promises = [], perceptionPoint
             </select>
           </Field>
         </div>
+        {customerLookup?.(s.customerId)}
         <Field name="needCategory" label={label('needCategory')} hint="Alt+1…0" error={errorFor('needCategory')}>
           <div className="chips" role="radiogroup" aria-label={label('needCategory')}>
             <select id="f-needCategory" className="sr-only-select" value={s.needCategory} onChange={(e) => set('needCategory', e.target.value as ShortFlowState['needCategory'])}>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../api/errors';
+import { customerHref } from '../routing/customer-route';
 import { drillFilterInput, type DrillFilter } from '../routing/touchpoints-link';
 import { DownloadCsv } from '../ui/download-csv';
 import { Empty, Loading, ProblemBox } from '../ui/states';
@@ -84,7 +85,9 @@ export function TouchpointsPanel({ unitId, from, to, filter, chips }: Props): Re
                     {n.unit.name}
                   </td>
                   <td className="clip-s" title={n.customerId}>
-                    {n.customerId}
+                    <a href={customerHref(n.customerId)} data-testid="touchpoint-customer">
+                      {n.customerId}
+                    </a>
                   </td>
                   <td>{t(`enum.channel.${n.channel}`)}</td>
                   <td title={n.needDescription ?? undefined}>{t(`enum.need.${n.needCategory}`)}</td>

@@ -9,6 +9,7 @@ import { DownloadCsv } from '../ui/download-csv';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { TimeZonePicker } from '../ui/time-zone-picker';
 import { useTimeZone } from '../ui/time-zone';
+import { AtRiskPanel } from './at-risk-panel';
 import { BreakdownPanel } from './breakdown-panel';
 import { EngagementTypesPanel } from './engagement-types-panel';
 import { ORG_UNITS, UNIT_SCORES } from './gateway-api';
@@ -146,6 +147,7 @@ export function UnitView({ unitId, params }: Props): ReactNode {
               <TrendChart unitId={unitId} from={win.window.from} to={win.window.to} interval={win.window.interval} />
             </div>
             <BreakdownPanel unitId={unitId} win={win.window} by={by} onBy={(d) => go({ by: d })} />
+            <AtRiskPanel unitId={unitId} />
           </>
         )}
       </div>

@@ -18,6 +18,8 @@ export const CUSTOMER_COPY_MAX_AGE_MS = 30 * 86_400_000;
 export const TIMELINE_SIZE = 20;
 /** How long an agent waits for the gateway before the copy is served (the fetch goes on and updates the copy). */
 const WAIT_FOR_GATEWAY_MS = 1500;
+/** The cache is pruned at most this often (the bound may be overshot by a minute's lookups). */
+const PRUNE_EVERY_MS = 60_000;
 
 type Fetched = { ok: true; answer: CustomerLookup; at: Date } | { ok: false; err: unknown };
 
@@ -32,6 +34,7 @@ type Fetched = { ok: true; answer: CustomerLookup; at: Date } | { ok: false; err
 export class CustomerLookupService {
   private readonly log = new Logger('Customers');
   private readonly inflight = new Map<string, Promise<Fetched>>();
+  private prunedAt = 0;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -84,10 +87,11 @@ export class CustomerLookupService {
     }
     const at = new Date();
     try {
-      await this.db.transaction(async (tx) => {
-        await saveCustomerCopy(tx, customerId, scopeUnitId, answer, at);
-        await pruneCustomerCopies(tx, MAX_CACHED_CUSTOMERS, CUSTOMER_COPY_MAX_AGE_MS);
-      });
+      await saveCustomerCopy(this.db, customerId, scopeUnitId, answer, at);
+      if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
+        this.prunedAt = Date.now();
+        await pruneCustomerCopies(this.db, MAX_CACHED_CUSTOMERS, CUSTOMER_COPY_MAX_AGE_MS);
+      }
     } catch (err) {
       // The agent still gets the fresh answer; only the offline copy is missed.
       this.log.error(`could not keep the copy of customer "${customerId}": ${err instanceof Error ? err.message : String(err)}`);
