@@ -3,6 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../api/errors';
 import { customerHref } from '../routing/customer-route';
+import { touchpointsHref } from '../routing/touchpoints-link';
+import { presetWindow } from '../unit/window';
 import { navigate } from '../routing/hash-route';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { CUSTOMER_PAGE, CUSTOMER_TIMELINE } from './customer-api';
@@ -50,7 +52,10 @@ export function CustomerPage({ customerId }: { customerId: string }): ReactNode 
               <ul className="customer-units small" data-testid="customer-units">
                 {c.units.map((u) => (
                   <li key={u.unit.id} data-testid="customer-unit" data-unit={u.unit.id}>
-                    <span>{u.unit.name}</span>
+                    {/* The unit's drill-down narrowed to this customer, over the last 30 days. */}
+                    <a href={touchpointsHref(u.unit.id, { customerId }, presetWindow('30d', Date.now()))} data-testid="customer-unit-touchpoints">
+                      {u.unit.name}
+                    </a>
                     <span className="muted">
                       {u.touchpoints} · {fmtWhen(u.lastContactAt, lang)}
                     </span>
