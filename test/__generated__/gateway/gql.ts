@@ -28,6 +28,12 @@ type Documents = {
     "query LensRiskModel { riskModel { modelVersion auc } }": typeof types.LensRiskModelDocument,
     "query LensAtRisk { atRiskCustomers(unitId: \"bu-grid\", first: 20) { customerId probability } }": typeof types.LensAtRiskDocument,
     "query LensFollowUps { followUps(unitId: \"bu-grid\", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }": typeof types.LensFollowUpsDocument,
+    "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n": typeof types.PanelsIndicatorsDocument,
+    "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n": typeof types.PanelsPointsDocument,
+    "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n": typeof types.PanelsTypesDocument,
+    "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": typeof types.PanelsLiveScoresDocument,
+    "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": typeof types.PanelsTargetsDocument,
+    "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": typeof types.PanelsByCustomerDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.KillRecordDocument,
@@ -146,12 +152,14 @@ type Documents = {
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": typeof types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": typeof types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": typeof types.MatrixPerceptionPointsDocument,
+    "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.MatrixPerceptionCatalogueDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": typeof types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": typeof types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": typeof types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": typeof types.SiteTestResendEventsDocument,
     "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n": typeof types.SiteTestGatewayFollowUpsDocument,
+    "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": typeof types.GatewayPerceptionCatalogueDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": typeof types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": typeof types.RecordDocument,
@@ -172,6 +180,12 @@ const documents: Documents = {
     "query LensRiskModel { riskModel { modelVersion auc } }": types.LensRiskModelDocument,
     "query LensAtRisk { atRiskCustomers(unitId: \"bu-grid\", first: 20) { customerId probability } }": types.LensAtRiskDocument,
     "query LensFollowUps { followUps(unitId: \"bu-grid\", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }": types.LensFollowUpsDocument,
+    "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n": types.PanelsIndicatorsDocument,
+    "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n": types.PanelsPointsDocument,
+    "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n": types.PanelsTypesDocument,
+    "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": types.PanelsLiveScoresDocument,
+    "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": types.PanelsTargetsDocument,
+    "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": types.PanelsByCustomerDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.KillRecordDocument,
@@ -290,12 +304,14 @@ const documents: Documents = {
     "query MatrixIndicators($u: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $u, from: $from, to: $to) { key class value numerator denominator target status previous } }": types.MatrixIndicatorsDocument,
     "query MatrixEngagementTypes($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTypes(unitId: $u, from: $from, to: $to) { type score measures { key value } } }": types.MatrixEngagementTypesDocument,
     "query MatrixPerceptionPoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $u, from: $from, to: $to) { point { code } touchpoints rated csat impact shortBoard } }": types.MatrixPerceptionPointsDocument,
+    "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": types.MatrixPerceptionCatalogueDocument,
     "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixTargetsDocument,
     "mutation MatrixSetTarget($input: TargetInput!) { setTarget(input: $input) { key target source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }": types.MatrixSetTargetDocument,
     "query MatrixNodeOf($u: ID!, $from: DateTime!, $to: DateTime!) {\n  commitments(unitId: $u, from: $from, to: $to, level: 1, first: 500) { edges { node { id touchpointId } } } }": types.MatrixNodeOfDocument,
     "query MatrixAlertsOf { commitmentAlerts(unitId: \"group\", first: 200) { touchpointId code } }": types.MatrixAlertsOfDocument,
     "mutation SiteTestResendEvents($i: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $i) { accepted duplicates } }": types.SiteTestResendEventsDocument,
     "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n": types.SiteTestGatewayFollowUpsDocument,
+    "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }": types.GatewayPerceptionCatalogueDocument,
     "\n  mutation Login($u: String!, $p: String!) {\n    login(username: $u, password: $p) { token role unitId }\n  }\n": types.LoginDocument,
     "\n  mutation Revoke($u: String!) { revokeTokens(username: $u) }\n": types.RevokeDocument,
     "\n  mutation Record($input: [TouchpointInput!]!) {\n    recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }\n  }\n": types.RecordDocument,
@@ -355,6 +371,30 @@ export function graphql(source: "query LensAtRisk { atRiskCustomers(unitId: \"bu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query LensFollowUps { followUps(unitId: \"bu-grid\", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }"): typeof import('./graphql').LensFollowUpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    indicators(unitId: $unitId, from: $from, to: $to) { key class value numerator denominator measureUnit target status previous higherIsBetter }\n    targets(unitId: $unitId) { key target amberBand source inheritedFrom { id } }\n  }\n"): typeof import('./graphql').PanelsIndicatorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    perceptionPoints(unitId: $unitId, from: $from, to: $to) { point { code } touchpoints impact shortBoard }\n  }\n"): typeof import('./graphql').PanelsPointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementTypes(unitId: $unitId, from: $from, to: $to) { type score } }\n"): typeof import('./graphql').PanelsTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n"): typeof import('./graphql').PanelsLiveScoresDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }"): typeof import('./graphql').PanelsTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n"): typeof import('./graphql').PanelsByCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -830,6 +870,10 @@ export function graphql(source: "query MatrixPerceptionPoints($u: ID!, $from: Da
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query MatrixPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').MatrixPerceptionCatalogueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query MatrixTargets($u: ID!) { targets(unitId: $u) { key target amberBand source unit { ...MatrixUnit } inheritedFrom { ...MatrixUnit } } }"): typeof import('./graphql').MatrixTargetsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -851,6 +895,10 @@ export function graphql(source: "mutation SiteTestResendEvents($i: [CommitmentEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SiteTestGatewayFollowUps($unitId: ID!) { followUps(unitId: $unitId, first: 500) { edges { node { id state outcome customerId } } } }\n"): typeof import('./graphql').SiteTestGatewayFollowUpsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GatewayPerceptionCatalogue { perceptionPointCatalogue { code name nameZh needCategories target } }"): typeof import('./graphql').GatewayPerceptionCatalogueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

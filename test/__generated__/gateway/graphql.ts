@@ -336,6 +336,58 @@ export type LensFollowUpsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type LensFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, reason: FollowUpReason, customerId: string, note: string | null } }> } };
 
+export type PanelsIndicatorsQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PanelsIndicatorsQuery = { indicators: Array<{ key: string, class: IndicatorClass, value: number | null, numerator: number, denominator: number, measureUnit: string, target: number | null, status: Status | null, previous: number | null, higherIsBetter: boolean }>, targets: Array<{ key: string, target: number, amberBand: number, source: string, inheritedFrom: { id: string } | null }> };
+
+export type PanelsPointsQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PanelsPointsQuery = { perceptionPoints: Array<{ touchpoints: number, impact: number, shortBoard: boolean, point: { code: string } }> };
+
+export type PanelsTypesQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PanelsTypesQuery = { engagementTypes: Array<{ type: EngagementType, score: number | null }> };
+
+export type PanelsLiveScoresQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type PanelsLiveScoresQuery = { engagementScores: Array<{ overall: number | null, unit: { id: string } }> };
+
+export type PanelsTargetsQueryVariables = Exact<{
+  unitId: string;
+}>;
+
+
+export type PanelsTargetsQuery = { targets: Array<{ key: string, target: number, amberBand: number }> };
+
+export type PanelsByCustomerQueryVariables = Exact<{
+  from: string;
+  to: string;
+  c: string;
+}>;
+
+
+export type PanelsByCustomerQuery = { touchpoints: { totalCount: number, edges: Array<{ node: { perceptionPoint: string | null, needCategory: NeedCategory } }> } };
+
 export type MonitorRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
 }>;
@@ -1225,6 +1277,11 @@ export type MatrixPerceptionPointsQueryVariables = Exact<{
 
 export type MatrixPerceptionPointsQuery = { perceptionPoints: Array<{ touchpoints: number, rated: number, csat: number | null, impact: number, shortBoard: boolean, point: { code: string } }> };
 
+export type MatrixPerceptionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MatrixPerceptionCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
+
 export type MatrixTargetsQueryVariables = Exact<{
   u: string;
 }>;
@@ -1266,6 +1323,11 @@ export type SiteTestGatewayFollowUpsQueryVariables = Exact<{
 
 
 export type SiteTestGatewayFollowUpsQuery = { followUps: { edges: Array<{ node: { id: string, state: FollowUpState, outcome: string | null, customerId: string } }> } };
+
+export type GatewayPerceptionCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GatewayPerceptionCatalogueQuery = { perceptionPointCatalogue: Array<{ code: string, name: string, nameZh: string | null, needCategories: Array<NeedCategory>, target: number }> };
 
 export type LoginMutationVariables = Exact<{
   u: string;
@@ -1603,6 +1665,89 @@ export const LensFollowUpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LensFollowUpsQuery, LensFollowUpsQueryVariables>;
+export const PanelsIndicatorsDocument = new TypedDocumentString(`
+    query PanelsIndicators($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  indicators(unitId: $unitId, from: $from, to: $to) {
+    key
+    class
+    value
+    numerator
+    denominator
+    measureUnit
+    target
+    status
+    previous
+    higherIsBetter
+  }
+  targets(unitId: $unitId) {
+    key
+    target
+    amberBand
+    source
+    inheritedFrom {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PanelsIndicatorsQuery, PanelsIndicatorsQueryVariables>;
+export const PanelsPointsDocument = new TypedDocumentString(`
+    query PanelsPoints($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  perceptionPoints(unitId: $unitId, from: $from, to: $to) {
+    point {
+      code
+    }
+    touchpoints
+    impact
+    shortBoard
+  }
+}
+    `) as unknown as TypedDocumentString<PanelsPointsQuery, PanelsPointsQueryVariables>;
+export const PanelsTypesDocument = new TypedDocumentString(`
+    query PanelsTypes($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementTypes(unitId: $unitId, from: $from, to: $to) {
+    type
+    score
+  }
+}
+    `) as unknown as TypedDocumentString<PanelsTypesQuery, PanelsTypesQueryVariables>;
+export const PanelsLiveScoresDocument = new TypedDocumentString(`
+    query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScores(parentId: $unitId, from: $from, to: $to) {
+    unit {
+      id
+    }
+    overall
+  }
+}
+    `) as unknown as TypedDocumentString<PanelsLiveScoresQuery, PanelsLiveScoresQueryVariables>;
+export const PanelsTargetsDocument = new TypedDocumentString(`
+    query PanelsTargets($unitId: ID!) {
+  targets(unitId: $unitId) {
+    key
+    target
+    amberBand
+  }
+}
+    `) as unknown as TypedDocumentString<PanelsTargetsQuery, PanelsTargetsQueryVariables>;
+export const PanelsByCustomerDocument = new TypedDocumentString(`
+    query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {
+  touchpoints(
+    unitId: "bu-grid"
+    from: $from
+    to: $to
+    first: 5
+    filter: {customerId: $c}
+  ) {
+    totalCount
+    edges {
+      node {
+        perceptionPoint
+        needCategory
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PanelsByCustomerQuery, PanelsByCustomerQueryVariables>;
 export const MonitorRecordDocument = new TypedDocumentString(`
     mutation MonitorRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {
@@ -3581,6 +3726,17 @@ export const MatrixPerceptionPointsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MatrixPerceptionPointsQuery, MatrixPerceptionPointsQueryVariables>;
+export const MatrixPerceptionCatalogueDocument = new TypedDocumentString(`
+    query MatrixPerceptionCatalogue {
+  perceptionPointCatalogue {
+    code
+    name
+    nameZh
+    needCategories
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<MatrixPerceptionCatalogueQuery, MatrixPerceptionCatalogueQueryVariables>;
 export const MatrixTargetsDocument = new TypedDocumentString(`
     query MatrixTargets($u: ID!) {
   targets(unitId: $u) {
@@ -3676,6 +3832,17 @@ export const SiteTestGatewayFollowUpsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SiteTestGatewayFollowUpsQuery, SiteTestGatewayFollowUpsQueryVariables>;
+export const GatewayPerceptionCatalogueDocument = new TypedDocumentString(`
+    query GatewayPerceptionCatalogue {
+  perceptionPointCatalogue {
+    code
+    name
+    nameZh
+    needCategories
+    target
+  }
+}
+    `) as unknown as TypedDocumentString<GatewayPerceptionCatalogueQuery, GatewayPerceptionCatalogueQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($u: String!, $p: String!) {
   login(username: $u, password: $p) {
