@@ -34,6 +34,7 @@ type Documents = {
     "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": typeof types.PanelsLiveScoresDocument,
     "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": typeof types.PanelsTargetsDocument,
     "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": typeof types.PanelsByCustomerDocument,
+    "\n  query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall chains { chain score measures { key numerator denominator } }\n    }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) { value score { touchpoints } }\n  }\n": typeof types.ExplainScoresDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.KillRecordDocument,
@@ -86,6 +87,7 @@ type Documents = {
     "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": typeof types.DrillEventsDocument,
     "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n": typeof types.ExportPageDocument,
     "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n": typeof types.ExportScoresDocument,
+    "\n  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Kolkata\") { from to touchpoints overall }\n  }\n": typeof types.ExportZonedTrendDocument,
     "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n": typeof types.ExportAuditDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.FollowUpsRateDocument,
@@ -111,6 +113,7 @@ type Documents = {
     "query RevocationMe { me { role unitId } }": typeof types.RevocationMeDocument,
     "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }": typeof types.RevocationBuADocument,
     "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }": typeof types.RevocationBuBDocument,
+    "\n  query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {\n      from\n      to\n      touchpoints\n      overall\n      chains { chain score measures { key numerator denominator } }\n    }\n  }\n": typeof types.ZonedTrendDocument,
     "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": typeof types.MatrixUnitFragmentDoc,
     "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": typeof types.MatrixScoreFragmentDoc,
     "query MatrixMe { me { token role unitId } }": typeof types.MatrixMeDocument,
@@ -120,6 +123,7 @@ type Documents = {
     "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }": typeof types.MatrixScoresDocument,
     "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownDocument,
     "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": typeof types.MatrixTrendDocument,
+    "query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Shanghai\") { ...MatrixScore } }": typeof types.MatrixTrendZonedDocument,
     "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsDocument,
     "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": typeof types.MatrixTouchpointsFilteredDocument,
     "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }": typeof types.MatrixBreakdownByAgentDocument,
@@ -186,6 +190,7 @@ const documents: Documents = {
     "\n  query PanelsLiveScores($unitId: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } overall } }\n": types.PanelsLiveScoresDocument,
     "query PanelsTargets($unitId: ID!) { targets(unitId: $unitId) { key target amberBand } }": types.PanelsTargetsDocument,
     "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n": types.PanelsByCustomerDocument,
+    "\n  query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall chains { chain score measures { key numerator denominator } }\n    }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) { value score { touchpoints } }\n  }\n": types.ExplainScoresDocument,
     "mutation MonitorRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.MonitorRecordDocument,
     "mutation MonitorLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.MonitorLoginDocument,
     "mutation KillRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.KillRecordDocument,
@@ -238,6 +243,7 @@ const documents: Documents = {
     "\n  mutation DrillEvents($input: [CommitmentEventInput!]!) {\n    recordCommitmentEvents(input: $input) { accepted rejected { index code message } }\n  }\n": types.DrillEventsDocument,
     "\n  query ExportPage($unitId: ID!, $from: DateTime!, $to: DateTime!, $after: String, $filter: TouchpointFilter) {\n    touchpoints(unitId: $unitId, from: $from, to: $to, first: 500, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id customerId agentId handleSeconds needDescription satisfaction { score comment } unit { id } } }\n    }\n  }\n": types.ExportPageDocument,
     "\n  query ExportScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: AGENT) { value score { touchpoints overall chains { chain score measures { key numerator denominator value } } } }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: HOUR) { from touchpoints overall }\n  }\n": types.ExportScoresDocument,
+    "\n  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Kolkata\") { from to touchpoints overall }\n  }\n": types.ExportZonedTrendDocument,
     "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n": types.ExportAuditDocument,
     "mutation FollowUpsRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.FollowUpsRecordDocument,
     "mutation FollowUpsRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.FollowUpsRateDocument,
@@ -263,6 +269,7 @@ const documents: Documents = {
     "query RevocationMe { me { role unitId } }": types.RevocationMeDocument,
     "query RevocationBuA { orgUnit(id: \"bu-a\") { id } }": types.RevocationBuADocument,
     "query RevocationBuB { orgUnit(id: \"bu-b\") { id } }": types.RevocationBuBDocument,
+    "\n  query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {\n      from\n      to\n      touchpoints\n      overall\n      chains { chain score measures { key numerator denominator } }\n    }\n  }\n": types.ZonedTrendDocument,
     "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }": types.MatrixUnitFragmentDoc,
     "fragment MatrixScore on EngagementScore { unit { ...MatrixUnit } from to touchpoints overall chains { chain score } }": types.MatrixScoreFragmentDoc,
     "query MatrixMe { me { token role unitId } }": types.MatrixMeDocument,
@@ -272,6 +279,7 @@ const documents: Documents = {
     "query MatrixScores($u: ID!, $from: DateTime!, $to: DateTime!) { engagementScores(parentId: $u, from: $from, to: $to) { ...MatrixScore } }": types.MatrixScoresDocument,
     "query MatrixBreakdown($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdown(unitId: $u, from: $from, to: $to, by: CHANNEL) { value score { ...MatrixScore } } }": types.MatrixBreakdownDocument,
     "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }": types.MatrixTrendDocument,
+    "query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Shanghai\") { ...MatrixScore } }": types.MatrixTrendZonedDocument,
     "query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpoints(unitId: $u, from: $from, to: $to, first: 100) { edges { node { id customerId unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsDocument,
     "query MatrixTouchpointsFiltered($u: ID!, $from: DateTime!, $to: DateTime!) {\n    touchpointsFiltered: touchpoints(unitId: $u, from: $from, to: $to, first: 100, filter: { measure: \"csat\", part: DENOMINATOR, channel: PHONE, agentId: \"UNKNOWN\" }) {\n      totalCount edges { node { id agentId handleSeconds satisfaction { score } unit { ...MatrixUnit } } } pageInfo { hasNextPage } } }": types.MatrixTouchpointsFilteredDocument,
     "query MatrixBreakdownByAgent($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementBreakdownByAgent: engagementBreakdown(unitId: $u, from: $from, to: $to, by: AGENT) { value score { ...MatrixScore } } }": types.MatrixBreakdownByAgentDocument,
@@ -395,6 +403,10 @@ export function graphql(source: "query PanelsTargets($unitId: ID!) { targets(uni
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PanelsByCustomer($from: DateTime!, $to: DateTime!, $c: String!) {\n    touchpoints(unitId: \"bu-grid\", from: $from, to: $to, first: 5, filter: { customerId: $c }) { totalCount edges { node { perceptionPoint needCategory } } }\n  }\n"): typeof import('./graphql').PanelsByCustomerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementScore(unitId: $unitId, from: $from, to: $to) {\n      touchpoints overall chains { chain score measures { key numerator denominator } }\n    }\n    engagementScores(parentId: $unitId, from: $from, to: $to) { unit { id } touchpoints overall }\n    engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) { value score { touchpoints } }\n  }\n"): typeof import('./graphql').ExplainScoresDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -606,6 +618,10 @@ export function graphql(source: "\n  query ExportScores($unitId: ID!, $from: Dat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Kolkata\") { from to touchpoints overall }\n  }\n"): typeof import('./graphql').ExportZonedTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ExportAudit { auditLog(first: 50, action: EXPORT) { edges { node { actor target details } } } }\n"): typeof import('./graphql').ExportAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -706,6 +722,10 @@ export function graphql(source: "query RevocationBuB { orgUnit(id: \"bu-b\") { i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {\n    engagementTrend(unitId: $unitId, from: $from, to: $to, interval: $interval, timeZone: $timeZone) {\n      from\n      to\n      touchpoints\n      overall\n      chains { chain score measures { key numerator denominator } }\n    }\n  }\n"): typeof import('./graphql').ZonedTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment MatrixUnit on OrgUnit { __typename id parent { __typename id } children { __typename id } }"): typeof import('./graphql').MatrixUnitFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -739,6 +759,10 @@ export function graphql(source: "query MatrixBreakdown($u: ID!, $from: DateTime!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixTrend($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrend(unitId: $u, from: $from, to: $to, interval: HOUR) { ...MatrixScore } }"): typeof import('./graphql').MatrixTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {\n    engagementTrendZoned: engagementTrend(unitId: $u, from: $from, to: $to, interval: DAY, timeZone: \"Asia/Shanghai\") { ...MatrixScore } }"): typeof import('./graphql').MatrixTrendZonedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -388,6 +388,15 @@ export type PanelsByCustomerQueryVariables = Exact<{
 
 export type PanelsByCustomerQuery = { touchpoints: { totalCount: number, edges: Array<{ node: { perceptionPoint: string | null, needCategory: NeedCategory } }> } };
 
+export type ExplainScoresQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ExplainScoresQuery = { engagementScore: { touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number }> }> }, engagementScores: Array<{ touchpoints: number, overall: number | null, unit: { id: string } }>, engagementBreakdown: Array<{ value: string, score: { touchpoints: number } }> };
+
 export type MonitorRecordMutationVariables = Exact<{
   input: Array<TouchpointInput> | TouchpointInput;
 }>;
@@ -796,6 +805,15 @@ export type ExportScoresQueryVariables = Exact<{
 
 export type ExportScoresQuery = { engagementBreakdown: Array<{ value: string, score: { touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number, value: number | null }> }> } }>, engagementScores: Array<{ touchpoints: number, overall: number | null, unit: { id: string } }>, engagementTrend: Array<{ from: string, touchpoints: number, overall: number | null }> };
 
+export type ExportZonedTrendQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ExportZonedTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null }> };
+
 export type ExportAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -978,6 +996,17 @@ export type RevocationBuBQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RevocationBuBQuery = { orgUnit: { id: string } | null };
 
+export type ZonedTrendQueryVariables = Exact<{
+  unitId: string;
+  from: string;
+  to: string;
+  interval: TrendInterval;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type ZonedTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, chains: Array<{ chain: Chain, score: number | null, measures: Array<{ key: string, numerator: number, denominator: number }> }> }> };
+
 export type MatrixUnitFragment = { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> };
 
 export type MatrixScoreFragment = { from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> };
@@ -1034,6 +1063,15 @@ export type MatrixTrendQueryVariables = Exact<{
 
 
 export type MatrixTrendQuery = { engagementTrend: Array<{ from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> }> };
+
+export type MatrixTrendZonedQueryVariables = Exact<{
+  u: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MatrixTrendZonedQuery = { engagementTrendZoned: Array<{ from: string, to: string, touchpoints: number, overall: number | null, unit: { __typename: 'OrgUnit', id: string, parent: { __typename: 'OrgUnit', id: string } | null, children: Array<{ __typename: 'OrgUnit', id: string }> }, chains: Array<{ chain: Chain, score: number | null }> }> };
 
 export type MatrixTouchpointsQueryVariables = Exact<{
   u: string;
@@ -1748,6 +1786,36 @@ export const PanelsByCustomerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PanelsByCustomerQuery, PanelsByCustomerQueryVariables>;
+export const ExplainScoresDocument = new TypedDocumentString(`
+    query ExplainScores($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementScore(unitId: $unitId, from: $from, to: $to) {
+    touchpoints
+    overall
+    chains {
+      chain
+      score
+      measures {
+        key
+        numerator
+        denominator
+      }
+    }
+  }
+  engagementScores(parentId: $unitId, from: $from, to: $to) {
+    unit {
+      id
+    }
+    touchpoints
+    overall
+  }
+  engagementBreakdown(unitId: $unitId, from: $from, to: $to, by: CHANNEL) {
+    value
+    score {
+      touchpoints
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplainScoresQuery, ExplainScoresQueryVariables>;
 export const MonitorRecordDocument = new TypedDocumentString(`
     mutation MonitorRecord($input: [TouchpointInput!]!) {
   recordTouchpoints(input: $input) {
@@ -2628,6 +2696,22 @@ export const ExportScoresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExportScoresQuery, ExportScoresQueryVariables>;
+export const ExportZonedTrendDocument = new TypedDocumentString(`
+    query ExportZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementTrend(
+    unitId: $unitId
+    from: $from
+    to: $to
+    interval: DAY
+    timeZone: "Asia/Kolkata"
+  ) {
+    from
+    to
+    touchpoints
+    overall
+  }
+}
+    `) as unknown as TypedDocumentString<ExportZonedTrendQuery, ExportZonedTrendQueryVariables>;
 export const ExportAuditDocument = new TypedDocumentString(`
     query ExportAudit {
   auditLog(first: 50, action: EXPORT) {
@@ -2910,6 +2994,31 @@ export const RevocationBuBDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevocationBuBQuery, RevocationBuBQueryVariables>;
+export const ZonedTrendDocument = new TypedDocumentString(`
+    query ZonedTrend($unitId: ID!, $from: DateTime!, $to: DateTime!, $interval: TrendInterval!, $timeZone: String) {
+  engagementTrend(
+    unitId: $unitId
+    from: $from
+    to: $to
+    interval: $interval
+    timeZone: $timeZone
+  ) {
+    from
+    to
+    touchpoints
+    overall
+    chains {
+      chain
+      score
+      measures {
+        key
+        numerator
+        denominator
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ZonedTrendQuery, ZonedTrendQueryVariables>;
 export const MatrixMeDocument = new TypedDocumentString(`
     query MatrixMe {
   me {
@@ -3082,6 +3191,43 @@ fragment MatrixScore on EngagementScore {
     score
   }
 }`) as unknown as TypedDocumentString<MatrixTrendQuery, MatrixTrendQueryVariables>;
+export const MatrixTrendZonedDocument = new TypedDocumentString(`
+    query MatrixTrendZoned($u: ID!, $from: DateTime!, $to: DateTime!) {
+  engagementTrendZoned: engagementTrend(
+    unitId: $u
+    from: $from
+    to: $to
+    interval: DAY
+    timeZone: "Asia/Shanghai"
+  ) {
+    ...MatrixScore
+  }
+}
+    fragment MatrixUnit on OrgUnit {
+  __typename
+  id
+  parent {
+    __typename
+    id
+  }
+  children {
+    __typename
+    id
+  }
+}
+fragment MatrixScore on EngagementScore {
+  unit {
+    ...MatrixUnit
+  }
+  from
+  to
+  touchpoints
+  overall
+  chains {
+    chain
+    score
+  }
+}`) as unknown as TypedDocumentString<MatrixTrendZonedQuery, MatrixTrendZonedQueryVariables>;
 export const MatrixTouchpointsDocument = new TypedDocumentString(`
     query MatrixTouchpoints($u: ID!, $from: DateTime!, $to: DateTime!) {
   touchpoints(unitId: $u, from: $from, to: $to, first: 100) {
