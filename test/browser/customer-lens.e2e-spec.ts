@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { graphql } from '../__generated__/gateway';
 import { RECORD } from '../support/documents';
 import { launchBrowser, requireChromium, screenshot, SCREENSHOTS, signIn, watchPage, type TestBrowser } from './support/browser';
@@ -41,8 +41,9 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
 }
 
 async function record(items: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 1000) {
-    const r = await gql(rig.gatewayUrl, RECORD, { input: items.slice(i, i + 1000) }, exec);
+  // Batches of 250: each call well inside gql's timeout, even on a loaded machine.
+  for (let i = 0; i < items.length; i += 250) {
+    const r = await gql(rig.gatewayUrl, RECORD, { input: items.slice(i, i + 250) }, exec);
     expect(r.data?.recordTouchpoints.rejected).toEqual([]);
   }
 }
@@ -102,6 +103,24 @@ afterEach(() => {
   expect(uncaught).toEqual([]);
 });
 
+/**
+ * Evaluated in the page (a string: the test code has no DOM types): resolves with
+ * the ms from the customer field's next input event to the animation frame after
+ * the lookup card of `id` shows its summary.
+ */
+const keystrokeToCard = (id: string): string => `new Promise((resolve, reject) => {
+  const sel = '[data-testid="customer-lookup"][data-customer=${JSON.stringify(id)}] [data-testid="customer-summary"]';
+  let typedAt = null;
+  document.getElementById('f-customerId').addEventListener('input', () => { typedAt = performance.now(); }, { once: true });
+  const seen = new MutationObserver(() => {
+    if (typedAt === null || !document.querySelector(sel)) return;
+    seen.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - typedAt));
+  });
+  seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+  setTimeout(() => reject(new Error('no card of ' + ${JSON.stringify(id)} + ' within 10 s')), 10000);
+})`;
+
 const units = (page: Page, scope: string) => page.getByTestId(scope).getByTestId('customer-unit').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')).sort());
 
 it("an agent typing a customer's id sees, within a second, their history in both grid projects and nothing of BU Rail, their four types and risk drivers", async () => {
@@ -115,15 +134,21 @@ it("an agent typing a customer's id sees, within a second, their history in both
   await form.locator('#f-customerId').fill('cust-lens-rail');
   await agent.locator('[data-testid="customer-lookup"][data-customer="cust-lens-rail"] [data-testid="customer-none"]').waitFor({ timeout: 10_000 });
 
-  // From the keystroke to the card on screen (the 300 ms debounce included), three lookups: the best must be within a second.
+  // From the keystroke to the card on screen (the 300 ms debounce included), timed
+  // in the page: the field's input event to the frame after the card's summary
+  // appears (what the agent sees, without the test driver's own round trips).
+  // Three lookups after a first one: the best must be within a second.
   const took: number[] = [];
+  const driven: number[] = [];
   for (const id of ['cust-lens-long', 'cust-lens-1', 'cust-lens-long', 'cust-lens-1']) {
+    const shown = agent.evaluate<number>(keystrokeToCard(id));
     const typed = Date.now();
     await form.locator('#f-customerId').fill(id);
+    took.push(Math.round(await shown));
     await summaryOf(id).waitFor({ timeout: 10_000 });
-    took.push(Date.now() - typed);
+    driven.push(Date.now() - typed);
   }
-  process.stdout.write(`customer lookup in the agent console, keystroke to card (ms, debounce 300 ms included): ${took.join(', ')}\n`);
+  process.stdout.write(`customer lookup in the agent console, keystroke to card (ms, debounce 300 ms included): ${took.join(', ')} in the page; ${driven.join(', ')} as the test driver saw it\n`);
   expect(Math.min(...took.slice(1))).toBeLessThan(1_000);
 
   expect(await units(agent, 'customer-lookup')).toEqual(['prj-grid-substation', 'prj-grid-uhv01']);
@@ -136,19 +161,39 @@ it("an agent typing a customer's id sees, within a second, their history in both
   expect(await card.getByTestId('risk-driver').count()).toBeGreaterThan(0);
   expect(await card.getByTestId('customer-stale').count()).toBe(0);
   await screenshot(agent, 'lens-agent-lookup');
+
+  // The same id cleared and typed again faster than the debounce: the agent asked
+  // again, so the site is asked again (a fresh card is not polled).
+  let asked = 0;
+  const count = (r: Request): void => {
+    if (r.postData()?.includes('"operationName":"AgentCustomer"')) asked += 1;
+  };
+  agent.on('request', count);
+  await form.locator('#f-customerId').fill('');
+  await form.locator('#f-customerId').fill('cust-lens-1');
+  await until('the site asked again', async () => asked > 0, 5_000);
+  agent.off('request', count);
+  await summaryOf('cust-lens-1').waitFor();
 }, 120_000);
 
-it('shows the last known history, marked stale with its time, while the gateway is down', async () => {
+it('shows the last known history, marked stale with its time, while the gateway is down, and fresh again once it is back', async () => {
   const form = agent.getByTestId('short-flow-form');
   const card = agent.getByTestId('customer-lookup');
-  await form.locator('#f-customerId').fill('');
+  const stale = card.getByTestId('customer-stale');
+  // The previous test left cust-lens-1 on screen, fresh.
+  await card.getByTestId('customer-summary').waitFor();
+  expect(await card.getAttribute('data-customer')).toBe('cust-lens-1');
+  expect(await stale.count()).toBe(0);
   await rig.stopGateway();
   try {
-    await form.locator('#f-customerId').fill('cust-lens-1');
-    const stale = card.getByTestId('customer-stale');
+    // Left on screen, untouched: the card follows the site's link and turns stale.
     await stale.waitFor({ timeout: 10_000 });
     await expect(stale.innerText()).resolves.toMatch(/history as of \d{2}:\d{2}:\d{2}/);
     expect(await units(agent, 'customer-lookup')).toEqual(['prj-grid-substation', 'prj-grid-uhv01']);
+    // Typed again: still the copy, marked stale.
+    await form.locator('#f-customerId').fill('');
+    await form.locator('#f-customerId').fill('cust-lens-1');
+    await stale.waitFor();
     await screenshot(agent, 'lens-agent-stale');
     await agent.getByTestId('language-switch').getByRole('button', { name: '中文' }).click();
     await expect(stale.innerText()).resolves.toContain('网关暂不可达');
@@ -158,18 +203,14 @@ it('shows the last known history, marked stale with its time, while the gateway 
     await form.locator('#f-customerId').fill('cust-lens-never');
     const never = agent.locator('[data-testid="customer-lookup"][data-customer="cust-lens-never"] [data-testid="customer-stale"]');
     await expect(never.innerText()).resolves.toContain('not looked up here before');
+    await form.locator('#f-customerId').fill('cust-lens-1');
+    await agent.locator('[data-testid="customer-lookup"][data-customer="cust-lens-1"] [data-testid="customer-stale"]').waitFor();
   } finally {
     await rig.startGateway();
   }
-  await form.locator('#f-customerId').fill('cust-lens-1');
-  await card.getByTestId('customer-summary').waitFor();
-  await until('a fresh answer again', async () => {
-    await form.locator('#f-customerId').fill('');
-    await form.locator('#f-customerId').fill('cust-lens-1');
-    await card.getByTestId('customer-summary').waitFor();
-    await agent.waitForTimeout(400);
-    return (await card.getByTestId('customer-stale').count()) === 0;
-  });
+  // Back, untouched again: the stale card asks until the answer is fresh.
+  await until('a fresh answer again', async () => (await stale.count()) === 0 && (await card.getByTestId('customer-summary').count()) === 1, 30_000);
+  expect(await units(agent, 'customer-lookup')).toEqual(['prj-grid-substation', 'prj-grid-uhv01']);
 }, 180_000);
 
 it('a unit head opens a follow-up from the at-risk list, and the list then shows it', async () => {
@@ -228,6 +269,8 @@ it("the customer page pages the timeline in the unit head's scope, in both langu
   await page.getByTestId('customer-unit').first().waitFor();
   await until('the page of cust-lens-1', async () => (await page.getAttribute('data-customer')) === 'cust-lens-1');
   expect(await units(head, 'customer-page')).toEqual(['prj-grid-substation', 'prj-grid-uhv01']);
+  // Its timeline loads after the profile: the 5 grid touchpoints (3 + 2), none of Metro 5.
+  await until('the timeline of cust-lens-1', async () => (await page.getByTestId('customer-timeline-row').count()) === 5);
   expect(await page.getByTestId('customer-timeline-row').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-unit')))].sort())).toEqual([
     'prj-grid-substation',
     'prj-grid-uhv01',
@@ -239,7 +282,7 @@ it("the customer page pages the timeline in the unit head's scope, in both langu
   await head.getByTestId('language-switch').getByRole('button', { name: 'EN' }).click();
 
   // From a touchpoint row of the unit view to the customer's page.
-  await head.goto(`${rig.gatewayUrl}/#/unit/prj-grid-substation?tp=1&window=30d`);
+  await head.goto(`${rig.gatewayUrl}/#/unit/prj-grid-substation/touchpoints?window=30d`);
   const link = head.getByTestId('touchpoint-customer').first();
   await link.waitFor({ timeout: 30_000 });
   const target = await link.innerText();

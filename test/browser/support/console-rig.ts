@@ -110,7 +110,8 @@ export async function gql<T>(
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: String(query), variables }),
-    signal: AbortSignal.timeout(10_000),
+    // Generous: the browser tests share the machine with builds and benches.
+    signal: AbortSignal.timeout(30_000),
   });
   return (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
 }

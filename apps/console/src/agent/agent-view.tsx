@@ -78,7 +78,7 @@ export function AgentView(): ReactNode {
         <section className="panel agent-form">
           <h2>{t('agent.title')}</h2>
           <p className="muted small shortcuts">{t('agent.shortcuts')}</p>
-          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} perceptionPoints={points.data?.perceptionPointCatalogue} customerLookup={(id) => <CustomerLookup customerId={id} />} />
+          <ShortFlowForm unitId={session.unitId} onSubmit={log} promises={promises} perceptionPoints={points.data?.perceptionPointCatalogue} customerLookup={(id) => <CustomerLookup customerId={id} gatewayReachable={status.data?.siteStatus.gatewayReachable} />} />
         </section>
         <div className="agent-side">
           <FollowUpsPanel />

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { siteGraphql } from '../__generated__/site';
@@ -33,13 +33,49 @@ export const SITE_CUSTOMER = siteGraphql(`
   }
 `);
 
-function useDebounced(value: string, ms: number): string {
-  const [v, setV] = useState(value);
+/** While the card is stale, the site is asked again this often, so it turns fresh once the gateway is back. */
+export const STALE_RECHECK_MS = 3000;
+
+/** A lookup the agent settled on: the id once typing pauses, and which pause it was. */
+interface Settled {
+  id: string;
+  n: number;
+}
+
+/**
+ * The value once it has not changed for `ms`. Every pause counts, even one that
+ * ends on the id already shown (cleared and typed again): the agent asked again.
+ */
+function useSettled(value: string, ms: number): Settled {
+  const [s, setS] = useState<Settled>({ id: value, n: 0 });
+  const mounted = useRef(false);
   useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
+    // The value at mount is settled already (asked once, by the card's mount).
+    if (!mounted.current) {
+      mounted.current = true;
+      return undefined;
+    }
+    const id = setTimeout(() => setS((p) => ({ id: value, n: p.n + 1 })), ms);
     return () => clearTimeout(id);
   }, [value, ms]);
-  return v;
+  return s;
+}
+
+/** Runs `fn` when `value` changes from one known value to another (not on mount, not when it first becomes known). */
+function useOnChange(value: unknown, fn: () => void): void {
+  const seen = useRef(value);
+  useEffect(() => {
+    if (Object.is(seen.current, value)) return;
+    const known = seen.current !== undefined;
+    seen.current = value;
+    if (known) fn();
+  });
+}
+
+interface Props {
+  customerId: string;
+  /** The site's link to the gateway, as its status says (the agent view polls it). */
+  gatewayReachable?: boolean;
 }
 
 /**
@@ -48,11 +84,31 @@ function useDebounced(value: string, ms: number): string {
  * units, the four engagement types, risk with its top drivers, latest
  * touchpoints — from the site (its last copy, marked stale, when the gateway is away).
  */
-export function CustomerLookup({ customerId }: { customerId: string }): ReactNode {
+export function CustomerLookup({ customerId, gatewayReachable }: Props): ReactNode {
+  const settled = useSettled(customerId.trim(), LOOKUP_DEBOUNCE_MS);
+  // One card per id (another id never shows this one's answer, even for a moment).
+  return settled.id.length === 0 ? null : <LookupCard key={settled.id} id={settled.id} asked={settled.n} gatewayReachable={gatewayReachable} />;
+}
+
+/**
+ * The site's answer is as of the moment it was asked, so the card asks again
+ * whenever that may have changed: the agent settles on the id again, the site's
+ * link to the gateway goes or comes back, and, while stale, every few seconds.
+ * Until the new answer arrives, the one on screen stays.
+ */
+function LookupCard({ id, asked, gatewayReachable }: { id: string; asked: number; gatewayReachable?: boolean }): ReactNode {
   const { t, i18n } = useTranslation();
-  const id = useDebounced(customerId.trim(), LOOKUP_DEBOUNCE_MS);
-  const q = useQuery(SITE_CUSTOMER, { variables: { customerId: id }, skip: id.length === 0, fetchPolicy: 'network-only' });
-  if (id.length === 0) return null;
+  const q = useQuery(SITE_CUSTOMER, { variables: { customerId: id }, fetchPolicy: 'network-only' });
+  const stale = q.data?.customer.stale === true;
+  const { refetch, startPolling, stopPolling } = q;
+  const askAgain = (): void => void refetch().catch(() => undefined); // a failure shows through q.error
+  useOnChange(asked, askAgain);
+  useOnChange(gatewayReachable, askAgain);
+  useEffect(() => {
+    if (!stale) return undefined;
+    startPolling(STALE_RECHECK_MS);
+    return () => stopPolling();
+  }, [stale, startPolling, stopPolling]);
   const problem = problemOf(q.error);
   const c = q.data?.customer.customerId === id ? q.data.customer : null;
   const lang = i18n.language;
