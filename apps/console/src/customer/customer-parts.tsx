@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fmtScore } from '../ui/format';
-import './customer.css';
 
 // Pieces of the customer lens shared by the agent's lookup (the site's copy)
 // and the customer page (the gateway): display only, every number from the API.

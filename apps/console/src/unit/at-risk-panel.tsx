@@ -9,7 +9,6 @@ import { customerHref } from '../routing/customer-route';
 import { buildHash } from '../routing/hash-route';
 import { fmtRatio } from '../ui/format';
 import { Empty, Loading, ProblemBox } from '../ui/states';
-import '../customer/customer.css';
 
 const SHOWN = 20;
 /** Follow-ups that mean someone is already on the customer. */
