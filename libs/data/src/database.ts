@@ -86,9 +86,18 @@ export async function applyRoleSettings(url: string): Promise<string | null> {
     const { rows: who } = await client.query<{ role: string; db: string }>(`SELECT quote_ident(current_user) AS role, quote_ident(current_database()) AS db`);
     const statements = missing.map((n) => `ALTER ROLE ${who[0].role} IN DATABASE ${who[0].db} SET ${n} = ${SESSION_SETTINGS[n]}`);
     try {
+      // Role defaults reach only sessions that start after the change. Through
+      // pgbouncer in transaction pooling, this client's own server connection
+      // (opened before the change, and pooled on afterwards) would keep the
+      // server's defaults: in one transaction (one server connection) the same
+      // values are also SET on it, so it serves like every connection opened after.
+      await client.query('BEGIN');
       for (const st of statements) await client.query(st);
+      for (const n of missing) await client.query(`SET ${n} = ${SESSION_SETTINGS[n]}`);
+      await client.query('COMMIT');
       return null;
     } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
       return `could not set the session defaults of the database role (${(err as Error).message}); run as an administrator: ${statements.join('; ')}`;
     }
   } finally {

@@ -116,7 +116,7 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
 }
 
 /** The day partitions of touchpoints (and of their ids' days) from `fromMs` through `toMs`. */
-async function makePartitions(url: string, fromMs: number, toMs: number): Promise<void> {
+export async function makePartitions(url: string, fromMs: number, toMs: number): Promise<void> {
   const db = await Database.open({ url, poolSize: 1, applicationName: 'qihe-bench-partitions' });
   try {
     await createPartitionsAhead(db, fromMs, toMs);

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Seed } from '@qihe/domain';
 import { TouchpointGenerator } from '../../traffic/src/generator';
 import { routeUnitsToSites } from '../../traffic/src/traffic';
-import { rebuild } from './bulk';
+import { makePartitions, rebuild } from './bulk';
 import { rebuildCustomerSummary } from './customers';
 import { psqlCopy, withClient } from './pg';
 import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
@@ -99,18 +99,21 @@ export async function riskPhase(gwUrl: string, dbUrl: string, token: string, see
   await withClient(dbUrl, async (c) => {
     await c.query(`TRUNCATE touchpoint, rollup_hour, rollup_day, rollup_minute, customer_unit, customer_risk, risk_model, follow_up`);
   });
+  // The touchpoint table is partitioned by day: the half year's partitions first (COPY makes none).
+  await makePartitions(dbUrl, Date.now() - 181 * DAY, Date.now() + DAY);
   const loaded = await loadTraffic(dbUrl, seed, opts.rngSeed, opts.ratings);
   await rebuild(dbUrl, seed);
   await rebuildCustomerSummary(dbUrl);
   const t0 = performance.now();
   for (;;) {
     const data = await gql<{ riskModel: RiskResult['model'] | null }>(gwUrl, token, String(MODEL));
-    if (data.riskModel && data.riskModel.trainingRatings + data.riskModel.holdoutRatings >= loaded.ratings * 0.99) {
-      const fitted = [...opts.output().matchAll(/risk model (\S+) fitted on .*? in (\d+) ms/g)].find((m) => m[1] === data.riskModel?.modelVersion);
-      const fitMs = fitted ? Number(fitted[2]) : null;
+    // The model is stored before every customer is rescored with it; the job's log line comes at its end.
+    const fitted = data.riskModel && [...opts.output().matchAll(/risk model (\S+) fitted on .*? in (\d+) ms/g)].find((m) => m[1] === data.riskModel?.modelVersion);
+    if (data.riskModel && data.riskModel.trainingRatings + data.riskModel.holdoutRatings >= loaded.ratings * 0.99 && fitted) {
+      const fitMs = Number(fitted[2]);
       // The job's run ended within the last poll (2 s): its window is the fit's time before that.
       const end = Date.now();
-      const start = end - (fitMs ?? performance.now() - t0) - 2000;
+      const start = end - fitMs - 2000;
       const loop = opts.loopFile ? { during: loopStats(opts.loopFile, start, end + 5000), before: loopStats(opts.loopFile, wall0, wall0 + 20_000) } : null;
       return { seed: opts.rngSeed, ...loaded, fitMs, waitedMs: Math.round(performance.now() - t0), model: data.riskModel, loop };
     }

@@ -105,22 +105,24 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Runs `fn` if no other replica holds the risk job; a no-op otherwise. The
-   * lock is a session lock on a connection of its own: reads and writes run as
-   * short statements and short transactions beside it, so a pass that takes
-   * minutes holds no transaction (nor a snapshot or an xid that would keep
-   * VACUUM from the rollups ingest updates) for all that time.
+   * lock is a transaction lock, held by a transaction of its own that does
+   * nothing else: reads and writes run as short statements and short
+   * transactions beside it. That transaction writes nothing and reads nothing
+   * between statements, so it holds no xid and no snapshot (VACUUM of the
+   * rollups ingest updates is not held back). A session lock would not do
+   * behind pgbouncer in transaction pooling: the unlock could go to another
+   * server connection and the lock stay held by the first, turning every
+   * replica away for good (test/integration/pgbouncer.spec.ts).
    */
   private async locked(fn: (s: Session) => Promise<void>): Promise<void> {
     const s: Session = { read: this.db, write: (w) => this.db.transaction(w) };
     if (this.db.embedded) return fn(s);
-    await this.db.session(async (conn) => {
-      const [{ got }] = await conn.query<{ got: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS got`, [LOCK_KEY]);
-      if (!got) return;
-      try {
-        await fn(s);
-      } finally {
-        await conn.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
-      }
+    await this.db.transaction(async (lock) => {
+      // No parameters: the simple protocol. A parameterised (extended-protocol)
+      // statement leaves its portal, and with it a snapshot (backend_xmin), open
+      // until the transaction's next statement — here, its end.
+      const [{ got }] = await lock.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('${LOCK_KEY}')) AS got`);
+      if (got) await fn(s);
     });
   }
 
