@@ -209,6 +209,60 @@ it('buckets trend days at local midnight and labels them in the chosen zone; "to
   expect(Date.parse(vars.to)).toBe(Math.floor(Date.now() / HOUR) * HOUR + HOUR);
 }, 60_000);
 
+it('takes a custom window on the chosen zone\u2019s clock: midnight in Shanghai is sent as 16:00 UTC the day before', async () => {
+  await openUnit();
+  // The URL's window (from 11-20 00:00 UTC) shows on Shanghai's clock, the zone named beside it.
+  expect(await head.getByTestId('custom-from').inputValue()).toBe('2026-11-20T08:00');
+  expect(await head.getByTestId('custom-to').inputValue()).toBe('2026-11-27T08:00');
+  expect(await head.getByTestId('custom-window-zone').textContent()).toBe('Asia/Shanghai');
+  await head.getByTestId('custom-from').fill('2026-11-21T00:00');
+  await head.getByTestId('custom-to').fill('2026-11-26T00:00');
+  const sent = (from: string) => head.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('"operationName":"UnitScores"') && (r.postData() ?? '').includes(`"from":"${from}"`));
+  const request = sent('2026-11-20T16:00:00Z');
+  await head.getByTestId('custom-apply').click();
+  expect((await request).postDataJSON().variables).toMatchObject({ from: '2026-11-20T16:00:00Z', to: '2026-11-25T16:00:00Z' });
+  expect(decodeURIComponent(head.url())).toContain('from=2026-11-20T16:00:00Z&to=2026-11-25T16:00:00Z');
+
+  // In UTC the same wall clock is the instant itself.
+  await head.getByTestId('time-zone').selectOption('UTC');
+  await head.locator('[data-testid="custom-window-zone"]', { hasText: 'UTC' }).waitFor();
+  expect(await head.getByTestId('custom-from').inputValue()).toBe('2026-11-20T16:00');
+  await head.getByTestId('custom-from').fill('2026-11-21T00:00');
+  const utc = sent('2026-11-21T00:00:00Z');
+  await head.getByTestId('custom-apply').click();
+  expect((await utc).postDataJSON().variables).toMatchObject({ from: '2026-11-21T00:00:00Z', to: '2026-11-25T16:00:00Z' });
+  await head.getByTestId('time-zone').selectOption('Asia/Shanghai');
+}, 60_000);
+
+it("csat's links say what they list: 'n rated' (the denominator \u00f7 4) opens n touchpoints, 'rated 4\u20135' opens those, not the point sum", async () => {
+  const csat = (await api()).engagementScore.chains.find((c) => c.chain === 'VALUE')!.measures.find((m) => m.key === 'csat')!;
+  // Independently: batch() rates all but every fifth, score 1 + (7i mod 5); the window's batches are 48, 36, 9 and 6.
+  const sizes = [48, 36, 9, 6];
+  const scores = sizes.flatMap((n) => Array.from({ length: n }, (_, i) => (i % 5 === 4 ? null : 1 + ((i * 7) % 5))));
+  const rated = scores.filter((x) => x !== null).length;
+  const high = scores.filter((x) => x !== null && x >= 4).length;
+  expect(csat.denominator).toBe(rated * 4);
+  expect(csat.numerator).not.toBe(high); // a sum of points: the number a link must not claim
+
+  await openUnit();
+  await head.getByTestId('chain-VALUE').click();
+  expect(await head.getByTestId('measure-csat-numerator').textContent()).toBe(String(csat.numerator));
+  const denominator = head.getByTestId('measure-csat-denominator-link');
+  expect(await denominator.textContent()).toBe(`${rated} rated \u2192`);
+  await denominator.click();
+  await head.getByTestId('touchpoints-view').waitFor();
+  expect(await total()).toBe(rated);
+
+  await openUnit();
+  await head.getByTestId('chain-VALUE').click();
+  const numerator = head.getByTestId('measure-csat-numerator-link');
+  expect(await numerator.textContent()).toBe('rated 4\u20135 \u2192');
+  await numerator.click();
+  await head.getByTestId('touchpoints-view').waitFor();
+  expect(await total()).toBe(high);
+  expect(await head.getByTestId('chip-part').textContent()).toContain('rated 4\u20135');
+}, 60_000);
+
 it.each([390, 1024, 1440])('fits %i px: no horizontal page overflow on the unit view and the touchpoints', async (width) => {
   await head.setViewportSize({ width, height: 900 });
   await openUnit();

@@ -4,6 +4,7 @@ import type { MeasurePart } from '@qihe/domain';
 import { fmtCount, fmtRatio, fmtScore } from '../ui/format';
 import { Delta, MIN_SAMPLE, tooFew } from '../ui/sample';
 import type { ChainScoreData } from './gateway-api';
+import { pointsPerTouchpoint } from './measure-points';
 
 interface Props {
   chain: ChainScoreData;
@@ -22,6 +23,18 @@ interface Props {
  */
 export function MeasuresTable({ chain, previous, selectedMeasure, hrefOf }: Props): ReactNode {
   const { t } = useTranslation();
+  // A measure of points (csat: rating − 1, out of 4 per rated touchpoint) is not a
+  // count of touchpoints: its numbers stay plain, and each link says what it lists
+  // (MANAGEMENT-MODEL.md §3: rated 4–5, rated — that is the denominator ÷ 4 —, rated 1–3).
+  const pointsLink = (key: string, part: MeasurePart, count?: number): ReactNode =>
+    hrefOf && (
+      <>
+        {' '}
+        <a href={hrefOf(key, part)} className="small nowrap" data-testid={`measure-${key}-${part.toLowerCase()}-link`}>
+          {t(`drill.points.${part}`, { count })} →
+        </a>
+      </>
+    );
   const link = (key: string, part: MeasurePart, label: string, testId: string): ReactNode =>
     hrefOf ? (
       <a href={hrefOf(key, part)} data-testid={testId}>
@@ -53,6 +66,7 @@ export function MeasuresTable({ chain, previous, selectedMeasure, hrefOf }: Prop
             {(chain.measures ?? []).map((m) => {
               const before = previous?.measures?.find((p) => p.key === m.key);
               const few = m.denominator > 0 && tooFew(m.denominator);
+              const points = pointsPerTouchpoint(m.key);
               return (
                 <tr
                   key={m.key}
@@ -68,15 +82,34 @@ export function MeasuresTable({ chain, previous, selectedMeasure, hrefOf }: Prop
                       </span>
                     )}
                   </td>
-                  <td className="num" data-testid={`measure-${m.key}-numerator`}>
-                    {link(m.key, 'NUMERATOR', fmtCount(m.numerator), `measure-${m.key}-numerator-link`)}
-                  </td>
-                  <td className="num" data-testid={`measure-${m.key}-denominator`}>
-                    {link(m.key, 'DENOMINATOR', fmtCount(m.denominator), `measure-${m.key}-denominator-link`)}
-                  </td>
-                  <td className="num" data-testid={`measure-${m.key}-missed`}>
-                    {hrefOf && m.denominator > 0 ? link(m.key, 'MISSED', '→', `measure-${m.key}-missed-link`) : <span className="muted">—</span>}
-                  </td>
+                  {points > 1 ? (
+                    <>
+                      <td className="num" title={t('drill.points.hint')}>
+                        <span data-testid={`measure-${m.key}-numerator`}>{fmtCount(m.numerator)}</span>
+                        {pointsLink(m.key, 'NUMERATOR')}
+                      </td>
+                      <td className="num">
+                        <span data-testid={`measure-${m.key}-denominator`}>{fmtCount(m.denominator)}</span>
+                        {pointsLink(m.key, 'DENOMINATOR', m.denominator / points)}
+                      </td>
+                      <td className="num" data-testid={`measure-${m.key}-missed`}>
+                        {m.denominator > 0 ? pointsLink(m.key, 'MISSED') : null}
+                        {!(hrefOf && m.denominator > 0) && <span className="muted">—</span>}
+                      </td>
+                    </>
+                  ) : (
+                    <>
+                      <td className="num" data-testid={`measure-${m.key}-numerator`}>
+                        {link(m.key, 'NUMERATOR', fmtCount(m.numerator), `measure-${m.key}-numerator-link`)}
+                      </td>
+                      <td className="num" data-testid={`measure-${m.key}-denominator`}>
+                        {link(m.key, 'DENOMINATOR', fmtCount(m.denominator), `measure-${m.key}-denominator-link`)}
+                      </td>
+                      <td className="num" data-testid={`measure-${m.key}-missed`}>
+                        {hrefOf && m.denominator > 0 ? link(m.key, 'MISSED', '→', `measure-${m.key}-missed-link`) : <span className="muted">—</span>}
+                      </td>
+                    </>
+                  )}
                   <td className="num" data-testid={`measure-${m.key}-value`}>
                     {fmtRatio(m.value)}
                   </td>

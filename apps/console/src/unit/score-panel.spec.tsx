@@ -83,6 +83,20 @@ describe('MeasuresTable', () => {
     expect(screen.getByTestId('measure-csat-denominator').textContent).toBe('8');
     expect(screen.getByTestId('measure-csat-value').textContent).toBe('0.625');
   });
+
+  it("links csat's parts by what they list (rated 4–5, rated = denominator ÷ 4, rated 1–3), never as the point sum; counts stay links of their number", () => {
+    const hrefOf = (m: string, part: string): string => `#/x?measure=${m}&part=${part}`;
+    render(<MeasuresTable chain={workedExample.chains[0]} hrefOf={hrefOf} />);
+    expect(screen.getByTestId('measure-csat-numerator').textContent).toBe('5');
+    expect(screen.getByTestId('measure-csat-numerator-link').textContent).toBe('rated 4–5 →');
+    expect(screen.getByTestId('measure-csat-denominator').textContent).toBe('8');
+    // Two rated touchpoints give 8 points of denominator: the link lists those two.
+    expect(screen.getByTestId('measure-csat-denominator-link').textContent).toBe('2 rated →');
+    expect(screen.getByTestId('measure-csat-missed-link').textContent).toBe('rated 1–3 →');
+    expect(screen.getByTestId('measure-csat-numerator-link').getAttribute('href')).toBe('#/x?measure=csat&part=NUMERATOR');
+    // A count measure's number is its link: the list holds that many.
+    expect(screen.getByTestId('measure-winWin-numerator-link').textContent).toBe('1');
+  });
 });
 
 describe('ScoresTable', () => {

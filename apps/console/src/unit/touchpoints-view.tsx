@@ -6,6 +6,7 @@ import { drillFilterOf, DRILL_FIELDS, touchpointsHref, withoutField, type DrillF
 import { ProblemBox } from '../ui/states';
 import { TimeZonePicker } from '../ui/time-zone-picker';
 import { ORG_UNITS } from './gateway-api';
+import { pointsPerTouchpoint } from './measure-points';
 import { TouchpointsPanel } from './touchpoints-panel';
 import { windowFromParams, windowParams } from './window';
 import { WindowPicker } from './window-picker';
@@ -34,7 +35,8 @@ export function TouchpointsView({ unitId, params }: Props): ReactNode {
 
   const valueOf = (f: DrillField, v: string): string => {
     if (f === 'measure') return t(`measureName.${v}`, { defaultValue: v });
-    if (f === 'part') return t(`drill.part.${v}`, { defaultValue: v });
+    // A measure of points (csat) lists rated touchpoints: its parts are named by rating, not numerator/denominator.
+    if (f === 'part') return filter.measure && pointsPerTouchpoint(filter.measure) > 1 ? t(`drill.points.${v}`) : t(`drill.part.${v}`, { defaultValue: v });
     if (f === 'resolved') return v === 'true' ? '✓' : '✗';
     if (f === 'maxSatisfaction') return `≤ ${v}`;
     if (v === 'UNKNOWN') return t('slice.unknown');

@@ -1,4 +1,4 @@
-import { checkWindow, floorToHour, HOUR_MS, localMidnight, startOfLocalDay, WindowError, type TrendInterval } from '@qihe/domain';
+import { checkWindow, floorToHour, HOUR_MS, localMidnight, startOfLocalDay, WindowError, zoneOffsetMs, type TrendInterval } from '@qihe/domain';
 import { getTimeZone } from '../ui/time-zone';
 
 // The window a unit view shows, as the URL says it (?window=7d, or
@@ -61,9 +61,28 @@ export function windowParams(w: Pick<UnitWindow, 'preset' | 'from' | 'to'>): Rec
   return w.preset === 'custom' ? { window: 'custom', from: w.from, to: w.to } : { window: w.preset };
 }
 
-/** 'YYYY-MM-DDTHH:00' (a datetime-local value, read as UTC) ⇄ ISO. */
-export const toLocalInput = (isoString: string): string => isoString.slice(0, 16);
-export const fromLocalInput = (value: string): string => (value ? `${value.slice(0, 16)}:00Z` : '');
+/** A datetime-local value ('YYYY-MM-DDTHH:mm'): the wall clock of an instant in the console's time zone. */
+export function toLocalInput(isoString: string, timeZone = getTimeZone()): string {
+  const ms = Date.parse(isoString);
+  if (!isoString || Number.isNaN(ms)) return '';
+  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().slice(0, 16);
+}
+
+/**
+ * The instant a datetime-local value names in the console's time zone, floored
+ * to a whole UTC hour (windows are whole UTC hours; a part-hour zone's midnight
+ * floors as the presets' does). '' when the value is not a date and time.
+ */
+export function fromLocalInput(value: string, timeZone = getTimeZone()): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return '';
+  const [y, mo, d, h, mi] = m.slice(1).map(Number);
+  // The wall clock read as UTC, less the zone's offset at (about) that instant: two
+  // passes, as the offset before and after the guess differ only across a clock change.
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const at = wall - zoneOffsetMs(wall - zoneOffsetMs(wall, timeZone), timeZone);
+  return iso(floorToHour(at));
+}
 
 /** The window of the same length just before (the "previous period" deltas compare with). */
 export function previousWindow(w: Pick<UnitWindow, 'from' | 'to'>): { from: string; to: string } {
