@@ -11,6 +11,7 @@ import type { FitAnswer, FitRequest } from './risk-fit.worker';
  */
 export const FIT_STEPS = 150;
 
+const YOUNG_GENERATION_MB = 96;
 const WORKER = join(__dirname, `risk-fit.worker${extname(__filename)}`);
 
 // Built code runs the worker's .js; from sources (tests) the worker's
@@ -29,7 +30,10 @@ m._compile(out.code, file);
 
 /** Runs one fit in a worker thread; the event loop only waits for its answer. */
 export function fitInWorker(req: FitRequest): Promise<FitAnswer> {
-  const worker = WORKER.endsWith('.ts') ? new Worker(TS_BOOTSTRAP, { eval: true }) : new Worker(WORKER);
+  // A young generation of 96 MB: each gradient step allocates n-row vectors, and
+  // with the default (16 MB) scavenges copied them over and over (GC was half the fit).
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const worker = WORKER.endsWith('.ts') ? new Worker(TS_BOOTSTRAP, { eval: true, resourceLimits }) : new Worker(WORKER, { resourceLimits });
   return new Promise<FitAnswer>((resolve, reject) => {
     worker.once('message', (m: { ok: true; answer: FitAnswer } | { ok: false; message: string }) => (m.ok ? resolve(m.answer) : reject(new Error(m.message))));
     worker.once('error', reject);
