@@ -1,7 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { graphql } from '../__generated__/gateway';
-import { launchBrowser, requireChromium, screenshot, signIn, watchPage, type TestBrowser } from './support/browser';
-import { ConsoleRig, demoSeed, gql, loginToken } from './support/console-rig';
+import { screenshot, signIn } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { demoSeed, gql, loginToken } from './support/console-rig';
 
 // The agent console's service commitments and follow-ups in a real headless
 // Chromium, against the built gateway (demo organisation and catalogue) and a
@@ -27,32 +28,15 @@ const GRID_FOLLOW_UPS = graphql(`
   }
 `);
 
-const rig = new ConsoleRig(SITE);
-let browser: TestBrowser;
-let ctx: BrowserContext;
+const suite = browserSuite(SITE);
+const rig = suite.rig;
 let agent: Page;
 let exec: string;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  requireChromium(); // a missing browser is a failure, never a skip
-  await rig.start();
-  browser = await launchBrowser();
-  ctx = await browser.context();
-  agent = watchPage(await ctx.newPage(), 'agent', pageErrors);
+  agent = await suite.page('agent');
   exec = await loginToken(rig.gatewayUrl, 'exec', password('exec'));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await rig.stop();
-}, 60_000);
-
-afterEach(() => {
-  const uncaught = pageErrors.filter((l) => l.includes('pageerror'));
-  pageErrors.length = 0;
-  expect(uncaught).toEqual([]);
-});
 
 const HOUR = 3_600_000;
 /** The hour before this one to the next: windows are whole UTC hours. */

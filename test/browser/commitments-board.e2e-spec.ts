@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, requireChromium, SCREENSHOTS, signIn, watchPage, type TestBrowser } from './support/browser';
-import { ConsoleRig, demoSeed, gql, loginToken } from './support/console-rig';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, signIn } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { demoSeed, gql, loginToken } from './support/console-rig';
 import { graphql } from '../__generated__/gateway';
 
 // The unit head's commitments board in a real headless Chromium against the
@@ -32,13 +33,10 @@ const COUNTS = graphql(`query BoardE2eCounts($from: DateTime!, $to: DateTime!) {
 const ALERTS = graphql(`query BoardE2eAlerts { commitmentAlerts(unitId: "bu-grid", first: 200) { id type commitmentId } }`);
 const FOLLOW_UPS = graphql(`query BoardE2eFollowUps { followUps(unitId: "bu-grid", first: 200) { edges { node { id reason state commitmentId customerId } } } }`);
 
-const rig = new ConsoleRig(SITE);
-let browser: TestBrowser;
-let headCtx: BrowserContext;
-let railCtx: BrowserContext;
+const suite = browserSuite(SITE);
+const rig = suite.rig;
 let head: Page;
 let rail: Page;
-const pageErrors: string[] = [];
 let adminToken = '';
 
 /** A repair promise at UHV Line 01, started `hoursAgo`; the steps named in `done` completed `[code, hours after start]`. */
@@ -107,8 +105,6 @@ let atRisk: TrackedPromise; // 37 h in: amber, every step done on time
 let fresh: TrackedPromise; // an hour in: open
 
 beforeAll(async () => {
-  requireChromium(); // before anything starts: a missing browser is a failure, never a skip
-  await rig.start();
   adminToken = await loginToken(rig.gatewayUrl, 'admin', password('admin'));
   // Triage (telecom's data centre), picking and the engineer on site in time; dispatch from the rail depot never.
   broken = await repair('C-BOARD-BROKEN', 49, [
@@ -123,23 +119,8 @@ beforeAll(async () => {
     ['REPAIR_ONSITE_36H', 34],
   ]);
   fresh = await repair('C-BOARD-FRESH', 1, []);
-  browser = await launchBrowser();
-  [headCtx, railCtx] = await Promise.all([browser.context(), browser.context()]);
-  head = watchPage(await headCtx.newPage(), 'head.grid', pageErrors);
-  rail = watchPage(await railCtx.newPage(), 'head.rail', pageErrors);
+  [head, rail] = await Promise.all([suite.page('head.grid'), suite.page('head.rail')]);
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await rig.stop();
-}, 60_000);
-
-afterEach(() => {
-  // Uncaught errors in the pages are bugs even when the assertions held.
-  const uncaught = pageErrors.filter((l) => l.includes('pageerror'));
-  pageErrors.length = 0;
-  expect(uncaught).toEqual([]);
-});
 
 it('shows a unit head open / at risk / breached now and the kept rate per code, as the API counts them', async () => {
   await signIn(head, rig.gatewayUrl, 'head.grid', password('head.grid'));

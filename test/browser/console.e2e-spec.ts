@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayClient, type TouchpointInput } from '@qihe/client';
 import { OrgTree, parseSeed } from '@qihe/domain';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, requireChromium, screenshot, signIn, watchPage, type TestBrowser } from './support/browser';
-import { ConsoleRig, demoSeed, gql, loginToken } from './support/console-rig';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { demoSeed, gql, loginToken } from './support/console-rig';
 import { graphql } from '../__generated__/gateway';
 import type { BrowserScoreQuery } from '../__generated__/gateway/graphql';
 
@@ -30,38 +31,16 @@ const GRID_TOUCHPOINTS = graphql(`
   }
 `);
 
-const rig = new ConsoleRig(SITE);
-let browser: TestBrowser;
-let agentCtx: BrowserContext;
-let execCtx: BrowserContext;
-let headCtx: BrowserContext;
+const suite = browserSuite(SITE);
+const rig = suite.rig;
 let agent: Page;
 let exec: Page;
 let head: Page;
-const pageErrors: string[] = [];
 const siteUrl = (): string => rig.site.url;
 
 beforeAll(async () => {
-  requireChromium(); // before anything starts: a missing browser is a failure, never a skip
-  await rig.start();
-  browser = await launchBrowser();
-  [agentCtx, execCtx, headCtx] = await Promise.all([browser.context(), browser.context(), browser.context()]);
-  agent = watchPage(await agentCtx.newPage(), 'agent', pageErrors);
-  exec = watchPage(await execCtx.newPage(), 'exec', pageErrors);
-  head = watchPage(await headCtx.newPage(), 'head', pageErrors);
+  [agent, exec, head] = await Promise.all([suite.page('agent'), suite.page('exec'), suite.page('head')]);
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await rig.stop();
-}, 60_000);
-
-afterEach(() => {
-  // Uncaught errors in the pages are bugs even when the assertions held.
-  const uncaught = pageErrors.filter((l) => l.includes('pageerror'));
-  pageErrors.length = 0;
-  expect(uncaught).toEqual([]);
-});
 
 /** The agent's list item for a customer, once the list shows it. */
 const myItem = (customerId: string) => agent.getByTestId('my-touchpoint').filter({ hasText: customerId });

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { graphql } from '../__generated__/gateway';
 import { RECORD } from '../support/documents';
-import { launchBrowser, requireChromium, screenshot, SCREENSHOTS, signIn, watchPage, type TestBrowser } from './support/browser';
-import { ConsoleRig, demoSeed, gql, loginToken } from './support/console-rig';
+import { screenshot, SCREENSHOTS, signIn } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { demoSeed, gql, loginToken } from './support/console-rig';
 import { historyOf, plantedCustomers } from './support/planted-customers';
 
 // The customer across the organisation in a real headless Chromium, against the
@@ -24,13 +25,11 @@ const AT_RISK = graphql(`query LensAtRisk { atRiskCustomers(unitId: "bu-grid", f
 const FOLLOW_UPS = graphql(`query LensFollowUps { followUps(unitId: "bu-grid", states: [OPEN], first: 500) { edges { node { id reason customerId note } } } }`);
 
 // Risk checked every 2 s; a high threshold, so the gateway opens few AT_RISK_CUSTOMER follow-ups of its own.
-const rig = new ConsoleRig(SITE, { QIHE_RISK_CHECK_SECONDS: '2', QIHE_RISK_THRESHOLD: '0.97' });
-let browser: TestBrowser;
-let ctx: BrowserContext;
+const suite = browserSuite(SITE, { gatewayEnv: { QIHE_RISK_CHECK_SECONDS: '2', QIHE_RISK_THRESHOLD: '0.97' } });
+const rig = suite.rig;
 let agent: Page;
 let head: Page;
 let exec: string;
-const pageErrors: string[] = [];
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 60_000): Promise<T> {
   for (const deadline = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 250))) {
@@ -70,8 +69,6 @@ async function widths(page: Page, name: string, scope?: Locator): Promise<void> 
 }
 
 beforeAll(async () => {
-  requireChromium(); // a missing browser is a failure, never a skip
-  await rig.start();
   exec = await loginToken(rig.gatewayUrl, 'exec', password('exec'));
   // cust-lens-1: served by two grid projects and by BU Rail; cust-lens-rail: by BU Rail alone;
   // cust-lens-long: 30 touchpoints in grid projects (two timeline pages).
@@ -86,22 +83,8 @@ beforeAll(async () => {
   ]);
   await until('the risk model', async () => (await gql(rig.gatewayUrl, MODEL, {}, exec)).data?.riskModel, 120_000);
   await until('at-risk customers of BU Grid', async () => ((await gql(rig.gatewayUrl, AT_RISK, {}, exec)).data?.atRiskCustomers.length ?? 0) > 0);
-  browser = await launchBrowser();
-  ctx = await browser.context();
-  agent = watchPage(await ctx.newPage(), 'agent', pageErrors);
-  head = watchPage(await (await browser.context()).newPage(), 'head', pageErrors);
+  [agent, head] = await Promise.all([suite.page('agent'), suite.page('head')]);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await rig.stop();
-}, 60_000);
-
-afterEach(() => {
-  const uncaught = pageErrors.filter((l) => l.includes('pageerror'));
-  pageErrors.length = 0;
-  expect(uncaught).toEqual([]);
-});
 
 /**
  * Evaluated in the page (a string: the test code has no DOM types): resolves with

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { GatewayClient, type TouchpointInput } from '@qihe/client';
 import { statusOf } from '@qihe/domain';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { graphql } from '../__generated__/gateway';
-import { launchBrowser, requireChromium, screenshot, signIn, watchPage, type TestBrowser } from './support/browser';
-import { ConsoleRig, DEMO_SEED_FILE, demoSeed, gql, loginToken } from './support/console-rig';
+import { screenshot, signIn } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { DEMO_SEED_FILE, demoSeed, gql, loginToken } from './support/console-rig';
 
 // The unit head's indicator, short-board and four-type panels, the live tiles'
 // colours and staleness, and the agent's perception-point picker, in a real
@@ -50,12 +51,10 @@ const BY_CUSTOMER = graphql(`
   }
 `);
 
-const rig = new ConsoleRig(SITE);
-let browser: TestBrowser;
-let headCtx: BrowserContext;
+const suite = browserSuite(SITE);
+const rig = suite.rig;
 let head: Page;
 let headToken: string;
-const pageErrors: string[] = [];
 const sent: TouchpointInput[] = [];
 
 /** The unit view's 24h preset: the current hour included, 24 whole hours. */
@@ -130,11 +129,7 @@ const data = <T>(r: { data?: T; errors?: unknown }): T => {
 };
 
 beforeAll(async () => {
-  requireChromium(); // a missing browser is a failure, never a skip
-  await rig.start();
-  browser = await launchBrowser();
-  headCtx = await browser.context();
-  head = watchPage(await headCtx.newPage(), 'head', pageErrors);
+  head = await suite.page('head');
   headToken = await loginToken(rig.gatewayUrl, 'head.grid', password('head.grid'));
   // This window (10 min to 20 h ago) and the one before it (26 h to 40 h ago), clear of the windows' edges.
   sent.push(...traffic(90, (i) => 10 + ((i * 131) % (20 * 60 - 10)), 'now'));
@@ -142,17 +137,6 @@ beforeAll(async () => {
   const r = await new GatewayClient({ url: rig.gatewayUrl, token: SITE.key, retries: 2 }).recordTouchpoints([...sent, ...earlier]);
   expect(r).toEqual({ accepted: sent.length + earlier.length, duplicates: 0, rejected: [] });
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await rig.stop();
-}, 60_000);
-
-afterEach(() => {
-  const uncaught = pageErrors.filter((l) => l.includes('pageerror'));
-  pageErrors.length = 0;
-  expect(uncaught).toEqual([]);
-});
 
 it("shows the unit's indicators grouped KCI / KQI / KPI, equal to the recount and to the API, with the window before and status", async () => {
   await signIn(head, rig.gatewayUrl, 'head.grid', password('head.grid'));
@@ -291,8 +275,8 @@ it('keeps the panels inside the page at 390, 1024 and 1440 px', async () => {
 });
 
 it('colours the live tiles by the rolling overall against the target, greys them as stale while the feed is down, and recovers', async () => {
-  const ctx = await browser.context();
-  const exec = watchPage(await ctx.newPage(), 'exec', pageErrors);
+  const exec = await suite.page('exec');
+  const ctx = exec.context();
   try {
     await signIn(exec, rig.gatewayUrl, 'exec', password('exec'));
     await exec.goto(`${rig.gatewayUrl}/#/live/group`);
@@ -332,8 +316,8 @@ it('colours the live tiles by the rolling overall against the target, greys them
 });
 
 it("lets an agent pick a perception point of the touchpoint's need, and the gateway stores it", async () => {
-  const ctx = await browser.context();
-  const agent = watchPage(await ctx.newPage(), 'agent', pageErrors);
+  const agent = await suite.page('agent');
+  const ctx = agent.context();
   try {
     await signIn(agent, rig.site.url, 'agent.grid', password('agent.grid'));
     const form = agent.getByTestId('short-flow-form');

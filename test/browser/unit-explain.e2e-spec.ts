@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { GatewayClient, type TouchpointInput } from '@qihe/client';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, requireChromium, screenshot, signIn, watchPage, type TestBrowser } from './support/browser';
-import { ConsoleRig, demoSeed, gql, loginToken } from './support/console-rig';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { demoSeed, gql, loginToken } from './support/console-rig';
 import { graphql } from '../__generated__/gateway';
 
 // A unit head's console explains its numbers (issue 12 item 4), in a real
@@ -34,11 +35,9 @@ const SCORES = graphql(`
   }
 `);
 
-const rig = new ConsoleRig(SITE);
-let browser: TestBrowser;
-let ctx: BrowserContext;
+const suite = browserSuite(SITE);
+const rig = suite.rig;
 let head: Page;
-const pageErrors: string[] = [];
 let token: string;
 
 /** n touchpoints of `unitId` spread over [from, from + days): channel by index, a third resolved, most rated. */
@@ -59,8 +58,6 @@ function batch(unitId: string, n: number, from: string, days: number, tag: strin
 }
 
 beforeAll(async () => {
-  requireChromium();
-  await rig.start();
   const items = [
     ...batch('prj-grid-uhv01', 48, FROM, 7, 'UHV'),
     ...batch('prj-grid-substation', 36, FROM, 7, 'SUB'),
@@ -72,24 +69,10 @@ beforeAll(async () => {
   const client = new GatewayClient({ url: rig.gatewayUrl, token: SITE.key, retries: 2 });
   for (let i = 0; i < items.length; i += 100) expect((await client.recordTouchpoints(items.slice(i, i + 100))).rejected).toEqual([]);
   token = await loginToken(rig.gatewayUrl, 'head.grid', password('head.grid'));
-  browser = await launchBrowser();
   // The head works in Shanghai: the browser's own zone is the console's default.
-  ctx = await browser.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  head = watchPage(await ctx.newPage(), 'head', pageErrors);
+  head = await suite.page('head', { viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   await signIn(head, rig.gatewayUrl, 'head.grid', password('head.grid'));
 }, 180_000);
-
-afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await rig.stop();
-}, 60_000);
-
-afterEach(() => {
-  const uncaught = pageErrors.filter((l) => l.includes('pageerror'));
-  pageErrors.length = 0;
-  expect(uncaught).toEqual([]);
-});
 
 async function api(from = FROM, to = TO) {
   const r = await gql(rig.gatewayUrl, SCORES, { unitId: 'bu-grid', from, to }, token);
