@@ -6,11 +6,10 @@ import {
   COUNTER_COLUMNS,
   Database,
   ensurePartitions,
-  insertNewTouchpoints,
   partitionsOf,
   rebuildRollups,
   RollupDeltas,
-  settleRepeatContacts,
+  storeTouchpoints,
   sumByBucket,
   sumByUnit,
   upsertUnits,
@@ -43,10 +42,8 @@ const record = (i: number, at: number): TouchpointRecord => variedRecord(i, at, 
 async function ingest(records: TouchpointRecord[]): Promise<void> {
   await ensurePartitions(db, partitionsOf(records));
   await db.transaction(async (tx) => {
-    const received = await insertNewTouchpoints(tx, records.map((record) => ({ record, contentHash: 'h' })), 'site');
+    const { received, repeats, turned } = await storeTouchpoints(tx, records.map((record) => ({ record, contentHash: 'h' })), 'site');
     const deltas = new RollupDeltas();
-    const keys = records.map((r) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() }));
-    const { repeats, turned } = await settleRepeatContacts(tx, keys);
     for (const t of turned) addToRollups(deltas, TREE.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
     for (const r of records) {
       addToRollups(deltas, TREE.lineage(r.unitId), r.occurredAt.getTime(), sliceValuesOf({ ...r, perceptionMember: null }), countTouchpoint(factsOf(r, received.get(r.id) as number, repeats.has(r.id))));

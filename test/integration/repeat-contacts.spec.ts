@@ -109,6 +109,23 @@ describe('repeat contacts at ingest', () => {
     for (const s of perSlice) expect(s.n).toBe(total); // every slice dimension partitions the same repeats
   });
 
+  it('a new touchpoint is stored with its repeat flag: no second row version for it (the rule settles before the insert)', async () => {
+    const at = BASE + 5 * DAY;
+    const tp = (customerId: string, ms: number, unitId = 'prj-a1'): ReturnType<typeof touchpoint> =>
+      touchpoint({ id: newId(), unitId, customerId, occurredAt: new Date(ms).toISOString(), need: { category: 'FAULT' } });
+    expect(await record([tp('rc-once-a', at)])).toMatchObject({ accepted: 1 });
+    // A repeat of a stored one, a repeat of one in the same batch, its predecessor, and a first contact.
+    const batch = [tp('rc-once-a', at + DAY, 'prj-b1'), tp('rc-once-b', at + 2 * DAY), tp('rc-once-b', at), tp('rc-once-c', at)];
+    expect(await record(batch)).toMatchObject({ accepted: 4 });
+    const { rows } = await pg.query<{ id: string; repeat: boolean; cmin: string }>(
+      `SELECT id::text, repeat, cmin::text FROM touchpoint WHERE id = ANY($1::uuid[])`,
+      [batch.map((t) => t.id)],
+    );
+    expect(new Map(rows.map((r) => [r.id, r.repeat]))).toEqual(new Map(batch.map((t, i) => [String(t.id), i < 2])));
+    // One command of the transaction wrote every row: an UPDATE of the repeats would have made their versions later ones.
+    expect(new Set(rows.map((r) => r.cmin)).size).toBe(1);
+  });
+
   it('a late earlier touchpoint in another unit turns a stored one into a repeat, once, in the bucket it occurred in', async () => {
     const at = BASE + 3 * DAY;
     const later = touchpoint({ id: newId(), unitId: 'prj-b1', customerId: 'rc-late', occurredAt: new Date(at).toISOString() });

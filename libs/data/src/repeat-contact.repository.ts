@@ -1,13 +1,17 @@
-import { settleRepeats, type RepeatKey, type RepeatProbe, type SliceFields } from '@qihe/domain';
+import { repeatsWithin, settleRepeats, type RepeatKey, type RepeatProbe, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { textArray } from './pg-array';
+import { claimTouchpointKeys, insertClaimedTouchpoints, type NewTouchpoint } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Run inside the ingest transaction after the new
-// touchpoints are inserted: lock their (customer, need) keys, probe each one's
-// neighbours, mark the repeats. The lock (a transaction advisory lock per key,
-// taken in key order) makes concurrent transactions — other replicas — see each
-// other's touchpoints of one customer and need in turn, so none is missed.
+// touchpoints' ids are claimed and their (customer, need) keys locked
+// (claimTouchpointKeys with repeatLocks), before the touchpoints themselves are
+// inserted: probe each one's stored neighbours, settle the new ones among
+// themselves, mark the stored ones they turn into repeats. The new ones get
+// their flag in their insert. The lock (a transaction advisory lock per key,
+// taken in key order) makes concurrent transactions — other replicas — see
+// each other's touchpoints of one customer and need in turn, so none is missed.
 
 /** A stored touchpoint that a new one turns into a repeat: where its counters live. */
 export interface TurnedRepeat extends SliceFields {
@@ -36,9 +40,6 @@ interface ProbeRow {
   perception_member: string | null;
 }
 
-const LOCK_SQL = `SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (
-  SELECT DISTINCT hashtextextended(c || chr(31) || n, 0) AS h FROM unnest($1::text[], $2::text[]) AS u(c, n) ORDER BY 1) k`;
-
 // Per touchpoint: is there one before it within 7 days, and its first successor within 7 days.
 const PROBE_SQL = `SELECT u.i::int AS i,
     EXISTS (SELECT 1 FROM touchpoint p WHERE p.customer_id = u.c AND p.need_category = u.n
@@ -52,20 +53,18 @@ const PROBE_SQL = `SELECT u.i::int AS i,
      ORDER BY s.occurred_at, s.id LIMIT 1) s ON true`;
 
 /**
- * Settles the repeat rule for touchpoints just inserted in this transaction:
- * returns which of them are repeats (their counters are still to be made) and
- * the earlier-stored touchpoints that turned into repeats now — marked here,
- * each exactly once; the caller moves their counters.
+ * Settles the repeat rule for touchpoints about to be inserted in this
+ * transaction (their ids claimed, their keys locked, none of them stored yet):
+ * returns which of them are repeats — a stored touchpoint or another of them
+ * within 7 days before — and the stored touchpoints that turn into repeats now,
+ * marked here, each exactly once; the caller moves their counters.
  */
 export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]): Promise<{ repeats: Set<string>; turned: TurnedRepeat[] }> {
   if (fresh.length === 0) return { repeats: new Set(), turned: [] };
-  const customers = textArray(fresh.map((t) => t.customerId));
-  const needs = textArray(fresh.map((t) => t.needCategory));
-  await sql.query(LOCK_SQL, [customers, needs]);
   const rows = await sql.query<ProbeRow>(PROBE_SQL, [
     textArray(fresh.map((t) => t.id)),
-    customers,
-    needs,
+    textArray(fresh.map((t) => t.customerId)),
+    textArray(fresh.map((t) => t.needCategory)),
     textArray(fresh.map((t) => new Date(t.occurredAt).toISOString())),
   ]);
   const probes: RepeatProbe<TurnedRepeat>[] = rows.map((r) => ({
@@ -92,16 +91,44 @@ export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]
           },
   }));
   const { repeats, turned } = settleRepeats(new Set(fresh.map((t) => t.id)), probes);
-  const ids = [...repeats, ...turned.map((t) => t.id)].sort();
-  if (ids.length === 0) return { repeats, turned: [] };
+  for (const id of repeatsWithin(fresh)) repeats.add(id);
+  if (turned.length === 0) return { repeats, turned: [] };
   // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
   // Their times name their partitions (a touchpoint's time never changes).
-  const at = new Map<string, number>([...fresh.map((t) => [t.id, t.occurredAt] as const), ...turned.map((t) => [t.id, t.occurredAt] as const)]);
-  const times = textArray([...new Set(ids.map((id) => new Date(at.get(id) as number).toISOString()))]);
+  const ids = turned.map((t) => t.id).sort();
+  const times = textArray([...new Set(turned.map((t) => new Date(t.occurredAt).toISOString()))]);
   const marked = await sql.query<{ id: string }>(
     `UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[]) AND occurred_at = ANY($2::timestamptz[]) AND NOT repeat RETURNING id`,
     [textArray(ids), times],
   );
   const now = new Set(marked.map((r) => r.id));
   return { repeats, turned: turned.filter((t) => now.has(t.id)) };
+}
+
+export interface StoredBatch {
+  /** The ids stored now, with their receivedAt (epoch ms). */
+  received: Map<string, number>;
+  /** Which of them are repeat contacts (their counters are still to be made). */
+  repeats: Set<string>;
+  /** Touchpoints stored before that turned into repeats now; the caller moves their counters. */
+  turned: TurnedRepeat[];
+}
+
+/**
+ * Stores the touchpoints whose ids are new, each with its repeat flag, in three
+ * round trips: claim the ids and lock their repeat keys, probe, insert (plus an
+ * UPDATE only when stored touchpoints turn into repeats). `repeatRule: false`
+ * skips the rule (the bench's measurement of what it costs; never the product).
+ */
+export async function storeTouchpoints(sql: Sql, items: readonly NewTouchpoint[], siteId: string | null, repeatRule = true): Promise<StoredBatch> {
+  const claimed = await claimTouchpointKeys(sql, items, repeatRule);
+  const fresh = items.filter((it) => claimed.has(it.record.id));
+  const { repeats, turned } = repeatRule
+    ? await settleRepeatContacts(
+        sql,
+        fresh.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() })),
+      )
+    : { repeats: new Set<string>(), turned: [] };
+  const received = await insertClaimedTouchpoints(sql, fresh, siteId, repeats);
+  return { received, repeats, turned };
 }

@@ -44,21 +44,34 @@ const INSERT_COLUMNS: Column[] = [
 
 const NAMES = INSERT_COLUMNS.map(([c]) => c).join(', ');
 const K = INSERT_COLUMNS.length;
-// The key table takes each id once (ON CONFLICT: stored before, or being
-// stored by a concurrent batch, which this waits for); only the ids it took
-// go into touchpoint. receivedAt comes back as epoch milliseconds: a number is
-// cheaper to read than a timestamp. A corrected clock (clock_offset_ms) keeps
-// the time as the site sent it beside the stored one.
-const INSERT_SQL = `WITH u AS (
-    SELECT * FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::date[])
-      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, key_day)),
-  k AS (INSERT INTO touchpoint_key (id, key_day, unit_id, occurred_at, content_hash)
-    SELECT id, key_day, unit_id, occurred_at, content_hash FROM u ON CONFLICT (id, key_day) DO NOTHING RETURNING id)
-  INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, received_at, rated_at, site_occurred_at)
-  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, now(),
+// The touchpoints whose ids were claimed in the key table (claimTouchpointKeys),
+// each with its repeat flag as the repeat rule settled it before the insert (no
+// second row version for it). receivedAt comes back as epoch milliseconds: a
+// number is cheaper to read than a timestamp. A corrected clock
+// (clock_offset_ms) keeps the time as the site sent it beside the stored one.
+const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
+  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, u.repeat, now(),
          CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
-    FROM u JOIN k ON k.id = u.id
+    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::boolean[])
+      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat)
   RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms`;
+
+// The key table takes each id once (ON CONFLICT: stored before, or being
+// stored by a concurrent batch, which this waits for); the ids it took are
+// this transaction's to insert. With `repeatLocks`, the same statement then
+// takes the repeat rule's lock of every claimed (customer, need) — a
+// transaction advisory lock per key, in key order, after every key row (the
+// sort needs them all first), the same keys as repeat-contact.repository's:
+// one round trip for both.
+const CLAIM_CTE = `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
+      AS u(id, key_day, unit_id, occurred_at, content_hash, customer_id, need_category)),
+  k AS (INSERT INTO touchpoint_key (id, key_day, unit_id, occurred_at, content_hash)
+    SELECT id, key_day, unit_id, occurred_at, content_hash FROM u ON CONFLICT (id, key_day) DO NOTHING RETURNING id)`;
+const CLAIM_SQL = `${CLAIM_CTE} SELECT id::text AS id FROM k`;
+const CLAIM_AND_LOCK_SQL = `${CLAIM_CTE}
+  SELECT k.id::text AS id, (SELECT count(pg_advisory_xact_lock(h)) FROM (
+      SELECT DISTINCT hashtextextended(u.customer_id || chr(31) || u.need_category, 0) AS h FROM u JOIN k ON k.id = u.id ORDER BY 1) l) AS locked
+    FROM k`;
 
 export interface NewTouchpoint {
   record: TouchpointRecord;
@@ -71,15 +84,40 @@ export interface NewTouchpoint {
   clockOffsetMs?: number | null;
 }
 
+// Id order: concurrent batches with overlapping ids take their locks in the same order.
+const byId = (a: NewTouchpoint, b: NewTouchpoint): number => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
+
 /**
- * Inserts the touchpoints whose id is new; returns those ids with their
- * receivedAt. Ids already stored (or being stored by a concurrent batch, which
- * this waits for) are skipped: the caller sorts out duplicates from conflicts.
+ * Claims each id in the key table; returns the ids claimed now, whose
+ * touchpoints this transaction must insert (insertClaimedTouchpoints). Ids
+ * already stored (or being stored by a concurrent batch, which this waits
+ * for) are not: the caller sorts out duplicates from conflicts. With
+ * `repeatLocks` it also takes the repeat rule's locks of the claimed ones.
  */
-export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], siteId: string | null): Promise<Map<string, number>> {
+export async function claimTouchpointKeys(sql: Sql, items: readonly NewTouchpoint[], repeatLocks = false): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const sorted = [...items].sort(byId);
+  const rows = await sql.query<{ id: string }>(repeatLocks ? CLAIM_AND_LOCK_SQL : CLAIM_SQL, [
+    textArray(sorted.map((it) => it.record.id)),
+    textArray(sorted.map((it) => keyDayOf(it.record.id))),
+    textArray(sorted.map((it) => it.record.unitId)),
+    textArray(sorted.map((it) => it.record.occurredAt.toISOString())),
+    textArray(sorted.map((it) => it.contentHash)),
+    textArray(sorted.map((it) => it.record.customerId)),
+    textArray(sorted.map((it) => it.record.needCategory)),
+  ]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Inserts touchpoints whose ids this transaction claimed, with their repeat flags; returns each id's receivedAt. */
+export async function insertClaimedTouchpoints(
+  sql: Sql,
+  items: readonly NewTouchpoint[],
+  siteId: string | null,
+  repeats: ReadonlySet<string> = new Set(),
+): Promise<Map<string, number>> {
   if (items.length === 0) return new Map();
-  // Id order: concurrent batches with overlapping ids take their locks in the same order.
-  const sorted = [...items].sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  const sorted = [...items].sort(byId);
   const records = sorted.map((it) => it.record);
   const params: unknown[] = INSERT_COLUMNS.map(([, , column]) => column(records));
   params.push(
@@ -87,12 +125,26 @@ export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], sit
     textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))),
     textArray(sorted.map((it) => it.perceptionMember ?? null)),
     numberArray(sorted.map((it) => it.clockOffsetMs ?? null)),
-    textArray(sorted.map((it) => keyDayOf(it.record.id))),
+    boolArray(sorted.map((it) => repeats.has(it.record.id))),
   );
   const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
   const out = new Map<string, number>();
   for (const r of rows) out.set(r.id, Number(r.received_ms));
   return out;
+}
+
+/**
+ * Inserts the touchpoints whose id is new, without the repeat rule (bulk
+ * loads and tests; ingestion stores through storeTouchpoints); returns those
+ * ids with their receivedAt.
+ */
+export async function insertNewTouchpoints(sql: Sql, items: NewTouchpoint[], siteId: string | null): Promise<Map<string, number>> {
+  const claimed = await claimTouchpointKeys(sql, items);
+  return insertClaimedTouchpoints(
+    sql,
+    items.filter((it) => claimed.has(it.record.id)),
+    siteId,
+  );
 }
 
 /** Where a stored id's touchpoint is: read from the key table, one probe of one partition per id. */

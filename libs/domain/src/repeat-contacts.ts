@@ -48,10 +48,31 @@ export function repeatsAmong(all: readonly RepeatKey[]): Set<string> {
   return out;
 }
 
-/** A stored touchpoint's nearest neighbours as the probe found them (after the new ones were inserted). */
+/**
+ * Which of `fresh` (not stored yet) have another of them before them within
+ * the window: the nearest earlier one of the same customer and need decides.
+ */
+export function repeatsWithin(fresh: readonly RepeatKey[]): Set<string> {
+  const byKey = new Map<string, RepeatKey[]>();
+  for (const t of fresh) {
+    const k = `${t.customerId}\u0000${t.needCategory}`;
+    const list = byKey.get(k);
+    if (list) list.push(t);
+    else byKey.set(k, [t]);
+  }
+  const out = new Set<string>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => (precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0));
+    for (let i = 1; i < list.length; i++) if (makesRepeat(list[i - 1], list[i])) out.add(list[i].id);
+  }
+  return out;
+}
+
+/** A new touchpoint's nearest stored neighbours as the probe found them. */
 export interface RepeatProbe<S extends { id: string; repeat: boolean }> {
   id: string; // the new touchpoint probed for
-  /** A touchpoint (stored or new) before it within 7 days exists. */
+  /** A stored touchpoint before it within 7 days exists. */
   hasPrevious: boolean;
   /** Its nearest successor within 7 days, if any. */
   next: S | null;

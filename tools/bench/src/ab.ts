@@ -1,10 +1,11 @@
-import { SLICE_DIMENSIONS, type Seed } from '@qihe/domain';
+import { COUNTER_KEYS, SLICE_DIMENSIONS, type Seed } from '@qihe/domain';
 import { OFF_SQL as CUSTOMERS_OFF, ON_SQL as CUSTOMERS_ON } from './customers';
 import { startBenchGateway, type BenchGateway } from './gateway';
 import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
 import { planBatches } from './workload';
+import { currentLsn, walByTable, type WalByTable } from './wal-by-table';
 
 // Alternating A/B rounds of ingest (issue 16): gateway variants — an
 // environment (QIHE_GRAPHQL_JIT=off, …) or another build's main.js — run side
@@ -17,12 +18,24 @@ import { planBatches } from './workload';
 // `name:off=perception-slice+customer-upkeep` switches pieces off in the
 // database for that variant's rounds, see SWITCHES).
 
+// Rollup counters as bigint again (before migration 1765090000000), in every rollup table: one rewrite each way.
+const NARROW = COUNTER_KEYS.filter((k) => k !== 'handleSeconds').map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+const counterType = (type: string): string[] =>
+  ['rollup_hour', 'rollup_day', 'rollup_minute', 'rollup_day_slice'].map((t) => `ALTER TABLE ${t} ${NARROW.map((c) => `ALTER COLUMN ${c} TYPE ${type}`).join(', ')}`);
+
 // Pieces of ingest switched off in PostgreSQL (the gateway still builds and
 // sends them: a slight understatement of what they cost).
 const PERCEPTION_DIM = SLICE_DIMENSIONS.indexOf('PERCEPTION_POINT') + 1;
 const SWITCHES: Record<string, { off: string[]; on: string[] }> = {
   // issue 14: the per-customer summary row and the customer index (as the customers phase does)
   'customer-upkeep': { off: CUSTOMERS_OFF, on: CUSTOMERS_ON },
+  // the 4-byte rollup counters (this build's layout): off = bigint counters as before
+  'narrow-counters': { off: counterType('bigint'), on: counterType('integer') },
+  // issue 13: the repeat rule's index (its probe's), for a variant run with QIHE_BENCH_SKIP_REPEAT_RULE=1 (no lock, probe or UPDATE)
+  'repeat-index': {
+    off: [`DROP INDEX IF EXISTS touchpoint_customer_need_time_idx`],
+    on: [`CREATE INDEX IF NOT EXISTS touchpoint_customer_need_time_idx ON touchpoint (customer_id, need_category, occurred_at, id)`],
+  },
   // issue 12: the PERCEPTION_POINT slice's hourly rollup rows, skipped by a BEFORE INSERT trigger (upserts included)
   'perception-slice': {
     off: [
@@ -48,9 +61,16 @@ export interface AbResult {
   cpuUs: number[];
   pgCpuUs: number[];
   batchP99Ms: number[];
+  /** PostgreSQL's WAL bytes per touchpoint sent (pg_stat_wal), per round. */
+  walBytes: number[];
+  /** With the cluster's data dir: WAL record bytes per touchpoint without full-page images (pg_waldump), per round, and the last round by table. */
+  walRecordBytes: number[];
+  walByTable: WalByTable | null;
   medianPerSec: number;
   medianCpuUs: number;
   medianPgCpuUs: number;
+  medianWalBytes: number;
+  medianWalRecordBytes: number;
   /** Median rate ÷ the first variant's median rate. */
   rateVsFirst: number;
   /** Median gateway CPU per touchpoint ÷ the first variant's. */
@@ -88,6 +108,8 @@ const median = (xs: readonly number[]): number => {
 export async function abPhase(opts: {
   dbUrl: string;
   pgPid: number;
+  /** The cluster's data dir: WAL by table per round (pg_waldump). */
+  dataDir?: string;
   seedFile: string;
   seed: Seed;
   variants: AbVariant[];
@@ -100,6 +122,7 @@ export async function abPhase(opts: {
   try {
     for (const v of opts.variants) gws.push(await startBenchGateway({ databaseUrl: opts.dbUrl, seedFile: opts.seedFile, env: v.env, main: v.main }));
     const runs: IngestSummary[][] = opts.variants.map(() => []);
+    const wal: WalByTable[][] = opts.variants.map(() => []);
     for (let r = 0; r < opts.rounds; r++) {
       const order = opts.variants.map((_, i) => i);
       if (r % 2) order.reverse();
@@ -108,7 +131,10 @@ export async function abPhase(opts: {
         const label = `${opts.variants[i].name} (${r + 1}/${opts.rounds})`;
         await switchAll(opts.dbUrl, opts.variants[i].off, 'off');
         try {
-          runs[i].push(await ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid }));
+          const lsn0 = opts.dataDir ? await currentLsn(opts.dbUrl) : '';
+          const run = await ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid });
+          runs[i].push(run);
+          if (opts.dataDir) wal[i].push(await walByTable(opts.dbUrl, opts.dataDir, lsn0, await currentLsn(opts.dbUrl), run.touchpoints));
         } finally {
           await switchAll(opts.dbUrl, opts.variants[i].off, 'on');
         }
@@ -122,9 +148,14 @@ export async function abPhase(opts: {
         cpuUs: rs.map((x) => x.cpu?.serverUsPerTouchpoint ?? NaN),
         pgCpuUs: rs.map((x) => x.cpu?.pgUsPerTouchpoint ?? NaN),
         batchP99Ms: rs.map((x) => x.batchLatency.p99Ms),
+        walBytes: rs.map((x) => x.pg.walBytesPerTouchpoint),
+        walRecordBytes: wal[i].map((w) => w.recordBytesPerTouchpoint),
+        walByTable: wal[i].at(-1) ?? null,
         medianPerSec: round(median(rs.map((x) => x.perSec)), 0),
         medianCpuUs: round(median(rs.map((x) => x.cpu?.serverUsPerTouchpoint ?? NaN)), 1),
         medianPgCpuUs: round(median(rs.map((x) => x.cpu?.pgUsPerTouchpoint ?? NaN)), 1),
+        medianWalBytes: round(median(rs.map((x) => x.pg.walBytesPerTouchpoint)), 0),
+        medianWalRecordBytes: wal[i].length ? round(median(wal[i].map((w) => w.recordBytesPerTouchpoint)), 0) : NaN,
         rateVsFirst: 1,
         cpuVsFirst: 1,
       };

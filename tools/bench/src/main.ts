@@ -24,6 +24,7 @@ import { runSoak } from './soak';
 import { ensureScaleSet, freezeRiskJob, measureScale, type ScaleResult } from './scale';
 import { scaleIngest } from './scale-ingest';
 import { planBatches } from './workload';
+import { currentLsn, printWal, walByTable, type WalByTable } from './wal-by-table';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
 // ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     ab: { type: 'string', default: 'jit off:QIHE_GRAPHQL_JIT=off;jit on:QIHE_GRAPHQL_JIT=on' },
     'ab-rounds': { type: 'string', default: '3' },
     'ab-rows': { type: 'string' },
+    'ab-concurrency': { type: 'string' },
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
     'customer-rows': { type: 'string' },
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
   let steps: { busyMs: number; steps: StepLine[] } | undefined;
   let peer: IngestSummary | undefined;
   let statements: StatementCost[] | undefined;
+  let wal: WalByTable | undefined;
   let ab: AbResult[] | undefined;
   const drillPlans: Record<string, DrillPlan[]> = {};
   let exportRun: ExportRun | undefined;
@@ -184,6 +187,7 @@ async function main(): Promise<void> {
       peerPerSec: peer?.perSec ?? null,
       peerBatchP99Ms: peer?.batchLatency.p99Ms ?? null,
       statements: statements ?? null,
+      walByTable: wal ?? null,
       steps: steps ?? null,
       peer: peer ?? null,
       copy,
@@ -278,7 +282,7 @@ async function main(): Promise<void> {
       rows.push({
         figure: `A/B: ${x.variant}`,
         value: perSec(x.medianPerSec),
-        how: `median of ${x.perSec.length} alternating rounds (${x.perSec.join(', ')}/s), ${x.rateVsFirst}× the first variant's rate; gateway CPU ${x.medianCpuUs} µs/touchpoint (${x.cpuVsFirst}×), PostgreSQL ${x.medianPgCpuUs} µs`,
+        how: `median of ${x.perSec.length} alternating rounds (${x.perSec.join(', ')}/s), ${x.rateVsFirst}× the first variant's rate; gateway CPU ${x.medianCpuUs} µs/touchpoint (${x.cpuVsFirst}×), PostgreSQL ${x.medianPgCpuUs} µs, WAL ${x.medianWalBytes} B/touchpoint`,
       });
     }
     if (retention) {
@@ -327,8 +331,13 @@ async function main(): Promise<void> {
       }
       const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
       const counting = await resetStatements(db.url);
+      const lsn0 = await currentLsn(db.url);
       ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency, db.url, { server: gw.pid, pg: db.cluster.process.pid });
       fpIngest = sampler.stop();
+      if (args.profile) {
+        wal = await walByTable(db.url, db.cluster.dataDir, lsn0, await currentLsn(db.url), ing.touchpoints);
+        console.log(printWal(wal));
+      }
       if (counting) {
         statements = await readStatements(db.url, ing.touchpoints);
         console.log(`PostgreSQL execution time per touchpoint, by statement (pg_stat_statements):\n${printStatements(statements)}`);
@@ -431,16 +440,19 @@ async function main(): Promise<void> {
       ab = await abPhase({
         dbUrl: db.url,
         pgPid: db.cluster.process.pid ?? -1,
+        dataDir: args.profile ? db.cluster.dataDir : undefined,
         seedFile: org.file,
         seed: org.seed,
         variants: parseVariants(args.ab as string),
         rounds: Number(args['ab-rounds']),
         rows: args['ab-rows'] ? Number(args['ab-rows']) : quick ? 10_000 : 40_000,
         batchSize: cfg.batchSize,
-        concurrency: cfg.concurrency,
+        // 1: one batch per transaction, so WAL and rows per touchpoint do not depend on how group commit merged calls
+        concurrency: args['ab-concurrency'] ? Number(args['ab-concurrency']) : cfg.concurrency,
       });
       checkpoint();
-      for (const x of ab) console.log(`A/B ${x.variant}: ${perSec(x.medianPerSec)} (${x.rateVsFirst}×), gateway CPU ${x.medianCpuUs} µs/tp (${x.cpuVsFirst}×)`);
+      for (const x of ab) if (x.walByTable) console.log(`A/B ${x.variant}, last round:\n${printWal(x.walByTable, 14)}`);
+      for (const x of ab) console.log(`A/B ${x.variant}: ${perSec(x.medianPerSec)} (${x.rateVsFirst}×), gateway CPU ${x.medianCpuUs} µs/tp (${x.cpuVsFirst}×) [${x.cpuUs.join(', ')}], PostgreSQL ${x.medianPgCpuUs} µs/tp [${x.pgCpuUs.join(', ')}], WAL ${x.medianWalBytes} B/tp [${x.walBytes.join(', ')}], without full-page images ${x.medianWalRecordBytes} B/tp [${x.walRecordBytes.join(', ')}], rates [${x.perSec.join(', ')}], batch p99 [${x.batchP99Ms.join(', ')}] ms`);
     }
     if (phases.has('customers')) {
       if (cfg.customerUpkeepRounds > 0) {

@@ -9,10 +9,9 @@ import {
   StatDeltas,
   contentHashes,
   findTouchpointsForUpdate,
-  insertNewTouchpoints,
   RollupDeltas,
   setSatisfactions,
-  settleRepeatContacts,
+  storeTouchpoints,
   type Database,
   type NewTouchpoint,
   type Sql,
@@ -120,6 +119,11 @@ interface Writes {
   ratings: { touchpointId: string; unitId: string; customerId: string; occurredAt: number; score: number }[];
 }
 
+// Measurement only (tools/bench ab.ts, issue 13's cost of the repeat rule): a
+// gateway started with this skips the rule — its counters are then wrong, so it
+// is no setting of the product and no configuration names it.
+const SKIP_REPEAT_RULE_FOR_BENCH = process.env.QIHE_BENCH_SKIP_REPEAT_RULE === '1';
+
 /** At most this many touchpoints and ratings per shared transaction. */
 const MAX_GROUP_WEIGHT = 5000;
 
@@ -218,11 +222,12 @@ export class GroupCommit {
         toInsert.push({ ...c, siteId: job.siteId });
       }
     }
-    const inserted = await insertNewTouchpoints(tx, toInsert, null);
+    // New ids only, each with its repeat flag (the rule settled before the insert); stored ones that turn into repeats move their counters.
+    const { received: inserted, repeats, turned } = await storeTouchpoints(tx, toInsert, null, !SKIP_REPEAT_RULE_FOR_BENCH);
+    for (const t of turned) addToRollups(deltas, tree.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
     await addCustomerContacts(tx, toInsert.filter((c) => inserted.has(c.record.id)).map((c) => c.record)); // the customer lens's per-customer summary
     const storedHash = await contentHashes(tx, toInsert.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
     for (const c of toInsert) if (inserted.has(c.record.id)) storedHash.set(c.record.id, c.contentHash);
-    const repeats = await this.settleRepeats(tx, tree, deltas, toInsert.filter((c) => inserted.has(c.record.id)));
     for (const [job, i] of jobs) {
       const outcome: RecordOutcome = { accepted: 0, duplicates: 0, conflicts: [] };
       const touched = new Set<string>();
@@ -269,17 +274,6 @@ export class GroupCommit {
       done[i].touched = [...touched];
       done[i].result = outcome;
     }
-  }
-
-  /**
-   * The repeat rule for the touchpoints just inserted: returns those that are
-   * repeats; stored ones they turn into repeats move their counters here.
-   */
-  private async settleRepeats(tx: Sql, tree: OrgTree, deltas: RollupDeltas, fresh: readonly Candidate[]): Promise<Set<string>> {
-    const keys = fresh.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() }));
-    const { repeats, turned } = await settleRepeatContacts(tx, keys);
-    for (const t of turned) addToRollups(deltas, tree.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
-    return repeats;
   }
 
   /** Why each of these ids (not found) names a touchpoint beyond the retention horizon; absent when it does not. */

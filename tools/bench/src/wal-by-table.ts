@@ -1,0 +1,128 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PG_BIN } from '../../../test/support/postgres-cluster';
+import { withClient } from './pg';
+
+// Where a phase's WAL went, table by table (issue 15's WAL per touchpoint,
+// issue 16's "count first"): pg_waldump over the phase's LSN range, each
+// record charged to the relation of its first block (heap or index; a
+// partition counts for its parent), with the heap records that make or change
+// a row counted as rows touched. Records that name no relation (commits,
+// running-xacts, …) are grouped by resource manager.
+
+export interface WalTableLine {
+  /** Parent table (partitions folded into it), then `heap`, `index <name>`, `toast` or a resource manager. */
+  table: string;
+  part: string;
+  bytesPerTouchpoint: number;
+  /** The same without full-page images (record bytes only: what the statements wrote, whatever the checkpoints' timing). */
+  recordBytesPerTouchpoint: number;
+  /** Heap INSERT / UPDATE / HOT_UPDATE / DELETE records per touchpoint (rows written), for heap lines. */
+  rowsPerTouchpoint: number;
+  /** Of those, HOT updates per touchpoint. */
+  hotPerTouchpoint: number;
+  fullPageImages: number;
+}
+
+export interface WalByTable {
+  startLsn: string;
+  endLsn: string;
+  touchpoints: number;
+  bytesPerTouchpoint: number;
+  recordBytesPerTouchpoint: number;
+  lines: WalTableLine[];
+}
+
+export const currentLsn = (dbUrl: string): Promise<string> => withClient(dbUrl, async (c) => (await c.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l);
+
+interface Acc {
+  bytes: number;
+  rec: number;
+  rows: number;
+  hot: number;
+  fpi: number;
+}
+
+const LINE = /^rmgr: (\S+)\s+len \(rec\/tot\):\s*(\d+)\/\s*(\d+),.*?desc: (\S+)(.*)$/;
+const REL = /blkref #0: rel (\d+)\/(\d+)\/(\d+)/;
+
+/** Reads the WAL between two LSNs of the cluster in `dataDir` and charges it to tables. */
+export async function walByTable(dbUrl: string, dataDir: string, startLsn: string, endLsn: string, touchpoints: number): Promise<WalByTable> {
+  await withClient(dbUrl, (c) => c.query('SELECT pg_switch_wal()')); // the last segment is complete on disk
+  const { stdout } = await promisify(execFile)(join(PG_BIN, 'pg_waldump'), ['-p', join(dataDir, 'pg_wal'), '-s', startLsn, '-e', endLsn], {
+    maxBuffer: 1 << 30,
+  });
+  const byRel = new Map<string, Acc>();
+  const acc = (key: string): Acc => {
+    let a = byRel.get(key);
+    if (!a) byRel.set(key, (a = { bytes: 0, rec: 0, rows: 0, hot: 0, fpi: 0 }));
+    return a;
+  };
+  for (const line of stdout.split('\n')) {
+    const m = LINE.exec(line);
+    if (!m) continue;
+    const [, rmgr, rec, tot, desc, rest] = m;
+    const rel = REL.exec(rest);
+    const a = acc(rel ? `rel:${rel[3]}` : `rmgr:${rmgr}`);
+    a.bytes += Number(tot);
+    a.rec += Number(rec);
+    if (rest.includes('FPW')) a.fpi++;
+    if ((rmgr === 'Heap' || rmgr === 'Heap2') && /^(INSERT|UPDATE|HOT_UPDATE|DELETE|MULTI_INSERT)$/.test(desc)) {
+      a.rows += desc === 'MULTI_INSERT' ? Number(/ntuples: (\d+)/.exec(rest)?.[1] ?? 1) : 1;
+      if (desc === 'HOT_UPDATE') a.hot++;
+    }
+  }
+  const names = await relationNames(dbUrl, [...byRel.keys()].filter((k) => k.startsWith('rel:')).map((k) => Number(k.slice(4))));
+  const merged = new Map<string, WalTableLine>();
+  let total = 0;
+  let totalRec = 0;
+  for (const [key, a] of byRel) {
+    total += a.bytes;
+    totalRec += a.rec;
+    const [table, part] = key.startsWith('rel:') ? (names.get(Number(key.slice(4))) ?? ['(other relation)', key.slice(4)]) : ['(no relation)', key.slice(5)];
+    const k = `${table}\u0000${part}`;
+    const l = merged.get(k) ?? { table, part, bytesPerTouchpoint: 0, recordBytesPerTouchpoint: 0, rowsPerTouchpoint: 0, hotPerTouchpoint: 0, fullPageImages: 0 };
+    l.bytesPerTouchpoint += a.bytes;
+    l.recordBytesPerTouchpoint += a.rec;
+    l.rowsPerTouchpoint += a.rows;
+    l.hotPerTouchpoint += a.hot;
+    l.fullPageImages += a.fpi;
+    merged.set(k, l);
+  }
+  const per = (x: number): number => Math.round((x / touchpoints) * 100) / 100;
+  const lines = [...merged.values()]
+    .map((l) => ({ ...l, bytesPerTouchpoint: per(l.bytesPerTouchpoint), recordBytesPerTouchpoint: per(l.recordBytesPerTouchpoint), rowsPerTouchpoint: per(l.rowsPerTouchpoint), hotPerTouchpoint: per(l.hotPerTouchpoint) }))
+    .sort((a, b) => b.bytesPerTouchpoint - a.bytesPerTouchpoint);
+  return { startLsn, endLsn, touchpoints, bytesPerTouchpoint: per(total), recordBytesPerTouchpoint: per(totalRec), lines };
+}
+
+/** filenode → [parent table, part] in the bench database (relations of other databases stay unnamed). */
+async function relationNames(dbUrl: string, filenodes: number[]): Promise<Map<number, [string, string]>> {
+  if (filenodes.length === 0) return new Map();
+  return withClient(dbUrl, async (c) => {
+    const { rows } = await c.query<{ node: number; table: string; part: string }>(
+      `SELECT f.node, coalesce(pp.relname, t.relname) AS table,
+              CASE r.relkind WHEN 'i' THEN 'index ' || regexp_replace(r.relname, '_p\\d{8}', '') WHEN 't' THEN 'toast' ELSE 'heap' END AS part
+         FROM unnest($1::oid[]) AS f(node)
+         JOIN pg_class r ON r.oid = pg_filenode_relation(0, f.node)
+         LEFT JOIN pg_index i ON i.indexrelid = r.oid
+         JOIN pg_class t ON t.oid = coalesce(i.indrelid, (SELECT c.oid FROM pg_class c WHERE c.reltoastrelid = r.oid), r.oid)
+         LEFT JOIN pg_inherits h ON h.inhrelid = t.oid
+         LEFT JOIN pg_class pp ON pp.oid = h.inhparent`,
+      [filenodes],
+    );
+    return new Map(rows.map((r) => [Number(r.node), [r.table, r.part]]));
+  });
+}
+
+export const printWal = (w: WalByTable, top = 25): string =>
+  [
+    `  WAL ${w.bytesPerTouchpoint} bytes per touchpoint, ${w.recordBytesPerTouchpoint} without full-page images (${w.startLsn} → ${w.endLsn}), by table (rows: heap records that wrote a row, per touchpoint):`,
+    ...w.lines
+      .slice(0, top)
+      .map(
+        (l) =>
+          `    ${String(l.bytesPerTouchpoint).padStart(8)} B/tp (${String(l.recordBytesPerTouchpoint).padStart(8)} w/o FPI)  ${l.rowsPerTouchpoint ? `${String(l.rowsPerTouchpoint).padStart(6)} rows/tp (${l.hotPerTouchpoint} HOT)` : ''.padStart(22)}  ${l.table} ${l.part}${l.fullPageImages ? `, ${l.fullPageImages} FPI` : ''}`,
+      ),
+  ].join('\n');
