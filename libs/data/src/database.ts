@@ -22,6 +22,7 @@ import { PartitionedTouchpoints1765000000000 } from './migrations/1765000000000-
 import { ClockSkew1765050000000 } from './migrations/1765050000000-clock-skew';
 import { DrillScale1765060000000 } from './migrations/1765060000000-drill-scale';
 import { RollupFillfactor1765070000000 } from './migrations/1765070000000-rollup-fillfactor';
+import { NarrowRollupCounters1765090000000 } from './migrations/1765090000000-narrow-rollup-counters';
 import { UnitSubtree1765110000000 } from './migrations/1765110000000-unit-subtree';
 import { CustomerTouchpoints1765110000001 } from './migrations/1765110000001-customer-touchpoints';
 import { DropCustomerTimeIndex1765110000002 } from './migrations/1765110000002-drop-customer-time-index';
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   ClockSkew1765050000000,
   DrillScale1765060000000,
   RollupFillfactor1765070000000,
+  NarrowRollupCounters1765090000000,
   UnitSubtree1765110000000,
   CustomerTouchpoints1765110000001,
   DropCustomerTimeIndex1765110000002,

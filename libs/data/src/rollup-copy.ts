@@ -13,6 +13,8 @@ import { insertNewRollupHours, upsertRollupDays } from './rollup-write.repositor
 const COPY_SQL = `COPY rollup_hour (unit_id, hour, dim, val, ${COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]).join(', ')}) FROM STDIN (FORMAT binary)`;
 const FIELDS = 4 + COUNTER_KEYS.length;
 const N = COUNTER_KEYS.length;
+/** The one 8-byte counter column; the others are int4. */
+const WIDE = COUNTER_KEYS.indexOf('handleSeconds');
 const CHUNK_BYTES = 1 << 20;
 /** PostgreSQL's epoch (2000-01-01) in Unix ms; timestamptz travels as µs since it. */
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
@@ -49,8 +51,14 @@ export function* binaryHourRows(rows: Iterable<HourRow>): Generator<Buffer> {
     at += buf.write(r.val, at, 'utf8');
     const n = r.n;
     for (let i = 0; i < N; i++) {
-      at = buf.writeInt32BE(8, at);
-      at = writeInt64(buf, n[i], at);
+      // Each counter in its column's type (migration 1765090000000): int4, handle seconds int8.
+      if (i === WIDE) {
+        at = buf.writeInt32BE(8, at);
+        at = writeInt64(buf, n[i], at);
+      } else {
+        at = buf.writeInt32BE(4, at);
+        at = buf.writeInt32BE(n[i], at);
+      }
     }
   }
   if (at + 2 > buf.length) {

@@ -31,7 +31,7 @@ function isoTimes(ms: readonly number[]): string[] {
   });
 }
 
-/** One bigint[] literal per counter column (counters are never null). */
+/** One array literal per counter column (counters are never null). */
 function counterParams(rows: readonly { n: Vec }[]): string[] {
   const cols: number[][] = COLS.map(() => new Array<number>(rows.length));
   for (let r = 0; r < rows.length; r++) {
@@ -43,7 +43,8 @@ function counterParams(rows: readonly { n: Vec }[]): string[] {
 }
 
 const SET = COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
-const COUNTER_ARGS = (first: number): string => COLS.map((_, i) => `$${first + i}::bigint[]`).join(', ');
+// The columns' own types (migration 1765090000000): 4-byte counters, handle seconds 8 bytes.
+const COUNTER_ARGS = (first: number): string => COLS.map((c, i) => `$${first + i}::${c === COUNTER_COLUMNS.handleSeconds ? 'bigint' : 'int'}[]`).join(', ');
 const HOUR_COLUMNS = `unit_id, hour, dim, val, ${COLS.join(', ')}`;
 const HOUR_ROWS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})`;
 // Day rows take parameters N+5…, minute rows 2N+7…, after the hourly rows' N+4.
