@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentState } from '../__generated__/gateway/graphql';
@@ -7,6 +7,7 @@ import { fmtUtc } from '../ui/format';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { StatePill, STATES, traceHref, UnitName } from './board-parts';
 import { COMMITMENT_LIST } from './commitments-api';
+import { KeysetPager, useKeysetCursors } from '../ui/keyset-pager';
 
 const PAGE = 25;
 
@@ -26,8 +27,8 @@ interface Props {
  */
 export function CommitmentList({ unitId, from, to, owned, states, onStates }: Props): ReactNode {
   const { t } = useTranslation();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useKeysetCursors();
+  const after = cursors.after;
   const q = useQuery(COMMITMENT_LIST, {
     variables: { unitId, from, to, owned, states: states.length ? states : null, level: owned ? null : 1, first: PAGE, after },
     pollInterval: 15_000,
@@ -125,21 +126,7 @@ export function CommitmentList({ unitId, from, to, owned, states, onStates }: Pr
           </table>
         </div>
       )}
-      <div className="pager">
-        <button type="button" className="small" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          ← {t('pager.newer')}
-        </button>
-        <span className="muted small">{t('pager.page', { page: cursors.length })}</span>
-        <button
-          type="button"
-          className="small"
-          disabled={!conn?.pageInfo.hasNextPage}
-          onClick={() => conn?.pageInfo.endCursor && setCursors((c) => [...c, conn.pageInfo.endCursor])}
-          data-testid="commitments-next"
-        >
-          {t('pager.older')} →
-        </button>
-      </div>
+      <KeysetPager cursors={cursors} pageInfo={conn?.pageInfo} testIds={{ older: 'commitments-next' }} />
     </section>
   );
 }

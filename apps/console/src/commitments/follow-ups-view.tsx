@@ -11,6 +11,7 @@ import { ORG_UNITS } from '../unit/gateway-api';
 import { traceHref, UnitName } from './board-parts';
 import { FOLLOW_UP_INBOX, type FollowUpRow } from './commitments-api';
 import { FollowUpActions, OpenFollowUpForm } from './follow-up-forms';
+import { KeysetPager, useKeysetCursors } from '../ui/keyset-pager';
 
 const PAGE = 25;
 const TABS: (FollowUpState | 'ALL')[] = ['OPEN', 'DONE', 'ALL'];
@@ -54,9 +55,9 @@ export function FollowUpsView({ unitId, params }: { unitId: string; params: URLS
 function Inbox({ unitId, states }: { unitId: string; states: FollowUpState[] | null }): ReactNode {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursors = useKeysetCursors();
   const [openRow, setOpenRow] = useState<string | null>(null);
-  const after = cursors[cursors.length - 1];
+  const after = cursors.after;
   const q = useQuery(FOLLOW_UP_INBOX, { variables: { unitId, states, first: PAGE, after }, pollInterval: 15_000 });
   const problem = problemOf(q.error);
   const conn = q.data?.followUps;
@@ -123,15 +124,7 @@ function Inbox({ unitId, states }: { unitId: string; states: FollowUpState[] | n
           })}
         </ul>
       )}
-      <div className="pager">
-        <button type="button" className="small" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          ← {t('pager.newer')}
-        </button>
-        <span className="muted small">{t('pager.page', { page: cursors.length })}</span>
-        <button type="button" className="small" disabled={!conn?.pageInfo.hasNextPage} onClick={() => conn?.pageInfo.endCursor && setCursors((c) => [...c, conn.pageInfo.endCursor])}>
-          {t('pager.older')} →
-        </button>
-      </div>
+      <KeysetPager cursors={cursors} pageInfo={conn?.pageInfo} />
     </section>
   );
 }

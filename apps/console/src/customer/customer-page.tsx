@@ -9,6 +9,7 @@ import { navigate } from '../routing/hash-route';
 import { Empty, Loading, ProblemBox } from '../ui/states';
 import { CUSTOMER_PAGE, CUSTOMER_TIMELINE } from './customer-api';
 import { EngagementTypesView, fmtWhen, RiskView } from './customer-parts';
+import { KeysetPager, useKeysetCursors } from '../ui/keyset-pager';
 
 const PAGE = 25;
 
@@ -127,8 +128,8 @@ function CustomerSearch({ initial }: { initial: string }): ReactNode {
 
 function CustomerTimeline({ customerId }: { customerId: string }): ReactNode {
   const { t, i18n } = useTranslation();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useKeysetCursors();
+  const after = cursors.after;
   const q = useQuery(CUSTOMER_TIMELINE, { variables: { customerId, first: PAGE, after } });
   const problem = problemOf(q.error);
   const conn = q.data?.customerTimeline;
@@ -178,21 +179,7 @@ function CustomerTimeline({ customerId }: { customerId: string }): ReactNode {
           </table>
         </div>
       )}
-      <div className="pager">
-        <button type="button" className="small" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="customer-timeline-newer">
-          ← {t('pager.newer')}
-        </button>
-        <span className="muted small" data-testid="customer-timeline-page">{t('pager.page', { page: cursors.length })}</span>
-        <button
-          type="button"
-          className="small"
-          disabled={!conn?.pageInfo.hasNextPage}
-          onClick={() => conn?.pageInfo.endCursor && setCursors((c) => [...c, conn.pageInfo.endCursor])}
-          data-testid="customer-timeline-older"
-        >
-          {t('pager.older')} →
-        </button>
-      </div>
+      <KeysetPager cursors={cursors} pageInfo={conn?.pageInfo} testIds={{ newer: 'customer-timeline-newer', page: 'customer-timeline-page', older: 'customer-timeline-older' }} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { problemOf } from '../api/errors';
@@ -9,6 +9,7 @@ import { Empty, Loading, ProblemBox } from '../ui/states';
 import { fmtZoned, useTimeZone } from '../ui/time-zone';
 import type { TouchpointFilter } from '../__generated__/gateway/graphql';
 import { TOUCHPOINTS } from './gateway-api';
+import { KeysetPager, useKeysetCursors } from '../ui/keyset-pager';
 
 interface Props {
   unitId: string;
@@ -30,8 +31,8 @@ export function TouchpointsPanel({ unitId, from, to, filter, chips }: Props): Re
   const { t } = useTranslation();
   const zone = useTimeZone();
   // Cursors of the pages seen so far: going back needs no server support.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
+  const cursors = useKeysetCursors();
+  const after = cursors.after;
   // Enum values come from the URL as text: the gateway refuses one it lacks, naming the field (shown below).
   const input = drillFilterInput(filter);
   const q = useQuery(TOUCHPOINTS, { skip: !input.ok, variables: { unitId, from, to, first: PAGE, after, filter: input.ok ? (input.filter as TouchpointFilter) : null } });
@@ -103,15 +104,7 @@ export function TouchpointsPanel({ unitId, from, to, filter, chips }: Props): Re
           </table>
         </div>
       )}
-      <div className="pager">
-        <button type="button" className="small" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          ← {t('pager.newer')}
-        </button>
-        <span className="muted small">{t('pager.page', { page: cursors.length })}</span>
-        <button type="button" className="small" disabled={!conn?.pageInfo.hasNextPage} onClick={() => conn?.pageInfo.endCursor && setCursors((c) => [...c, conn.pageInfo.endCursor])} data-testid="touchpoints-next">
-          {t('pager.older')} →
-        </button>
-      </div>
+      <KeysetPager cursors={cursors} pageInfo={conn?.pageInfo} testIds={{ older: 'touchpoints-next' }} />
     </section>
   );
 }
