@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { dimCode } from '@qihe/data';
-import { COUNTER_KEYS, DEFAULT_MODEL, type CounterKey } from '@qihe/domain';
+import { COUNTER_KEYS, DEFAULT_MODEL, SLICE_DIMENSIONS, type CounterKey } from '@qihe/domain';
 import { SeedService } from '../../apps/gateway/src/bootstrap/seed.service';
 import { graphql } from '../__generated__/gateway';
 import type { DrillDownQuery } from '../__generated__/gateway/graphql';
@@ -370,11 +370,18 @@ describe('Touchpoint fields and the AGENT, TEAM, PRODUCT slices', () => {
   });
 
   it.each([
+    ['CHANNEL', (t: Ref) => t.channel, 'channel'],
+    ['KIND', (t: Ref) => t.kind, 'kind'],
+    ['STAGE', (t: Ref) => t.stage, 'stage'],
+    ['NEED_CATEGORY', (t: Ref) => t.need, 'needCategory'],
+    ['REGION', (t: Ref) => unknownOr(t.region), 'region'],
+    ['INDUSTRY', (t: Ref) => unknownOr(t.industry), 'industry'],
     ['AGENT', (t: Ref) => unknownOr(t.agentId), 'agentId'],
     ['TEAM', (t: Ref) => unknownOr(t.teamId), 'teamId'],
     ['PRODUCT', (t: Ref) => unknownOr(t.productId), 'productId'],
   ] as const)('engagementBreakdown by %s counts every measure exactly, and each row drills down to its touchpoints', async (by, valueOf, field) => {
-    for (const unitId of ['group', 'bu-a']) {
+    // group and bu-a have touchpoints of their own and sub-units: their own part is read from the rows, the rest from slice rows.
+    for (const unitId of ['group', 'bu-a', 'prj-a1']) {
       const rows = (await gw.gql(BREAKDOWN, { unitId, from: FROM, to: TO, by }, tokens.exec)).data!.engagementBreakdown;
       const inUnit = refs.filter((t) => SUBTREE[unitId].includes(t.unitId));
       expect(rows.map((r) => r.value).sort()).toEqual([...new Set(inUnit.map(valueOf))].sort());
@@ -408,7 +415,24 @@ describe('rollup layout', () => {
     // As a deployment's rollups stood before the new dimensions: none of their rows, the old layout recorded.
     await pg.query(`DELETE FROM rollup_hour WHERE dim >= $1`, [dimCode('AGENT')]);
     await pg.query(`UPDATE rollup_layout SET dims = 'CHANNEL,KIND,STAGE,REGION,INDUSTRY,NEED_CATEGORY'`);
-    expect((await breakdowns()).map((b) => b?.engagementBreakdown)).toEqual([[], [], []]);
+    // Left: the group's own touchpoints, counted from its rows (own-slices.ts).
+    const own = refs.filter((t) => t.unitId === 'group').length;
+    expect(own).toBeGreaterThan(0);
+    expect((await breakdowns()).map((b) => b!.engagementBreakdown.reduce((n, r) => n + r.score.touchpoints, 0))).toEqual([own, own, own]);
+    expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(true);
+    expect(await breakdowns()).toEqual(before);
+    expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(false);
+  });
+
+  it("recounts rollups whose slice rows held the unit's own touchpoints (the layout before own-slices:raw)", async () => {
+    const breakdowns = () => Promise.all((['CHANNEL', 'AGENT'] as const).map(async (by) => (await gw.gql(BREAKDOWN, { unitId: 'bu-a', from: FROM, to: TO, by }, tokens.exec)).data));
+    const before = await breakdowns();
+    // As such rows stood: every unit's own touchpoints also in its own slice rows, read twice by this gateway.
+    const [{ n }] = (await pg.query(`SELECT count(*)::int AS n FROM touchpoint WHERE unit_id = 'bu-a'`)).rows;
+    expect(n).toBeGreaterThan(0);
+    await pg.query(`UPDATE rollup_hour SET touchpoints = touchpoints + 1 WHERE unit_id = 'bu-a' AND dim > 0`);
+    await pg.query(`UPDATE rollup_layout SET dims = $1`, [SLICE_DIMENSIONS.join(',')]);
+    expect(await breakdowns()).not.toEqual(before);
     expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(true);
     expect(await breakdowns()).toEqual(before);
     expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(false);

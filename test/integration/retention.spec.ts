@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { idAt } from '@qihe/contracts';
-import { aloneAcrossReplicas, Database, dayOf, listPartitions, rebuildRollups } from '@qihe/data';
+import { aloneAcrossReplicas, Database, dayOf, foldOwnSlices, listPartitions, rebuildRollups } from '@qihe/data';
+import { OrgTree } from '@qihe/domain';
 import { TouchpointStorageService } from '../../apps/gateway/src/storage/touchpoint-storage.service';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
@@ -19,7 +20,8 @@ const D = 24 * H;
 const NOW = Date.now();
 const NOW_H = Math.floor(NOW / H) * H;
 const TODAY = Math.floor(NOW / D) * D;
-const UNITS = ['prj-a1', 'prj-a2', 'prj-b1', 'prj-b2'];
+// bu-a has touchpoints of its own and sub-units: its breakdowns read its own part from the rows, then from days folded at the drop.
+const UNITS = ['prj-a1', 'prj-a2', 'prj-b1', 'prj-b2', 'bu-a'];
 const CHANNELS = ['PHONE', 'WEB', 'APP', 'EMAIL'];
 
 let gw: TestGateway;
@@ -34,7 +36,7 @@ const stored = Array.from({ length: 120 }, (_, i) => {
   const at = NOW_H - i * 12 * H - (7 + i) * 60_000;
   return touchpoint({
     id: i % 10 === 9 ? randomUUID() : idAt(at, new Uint8Array(16).fill(i)),
-    unitId: UNITS[i % 4],
+    unitId: UNITS[i % 5],
     channel: CHANNELS[i % 3],
     customerId: `cust-${i % 7}`,
     occurredAt: iso(at),
@@ -67,7 +69,7 @@ async function everyScore(): Promise<unknown[]> {
     [TODAY - 40 * D, TODAY + D],
     [TODAY - 10 * D + 5 * H, NOW_H + H], // hours kept here: any edge
   ];
-  for (const u of ['group', 'bu-a', 'prj-b1']) {
+  for (const u of ['group', 'bu-a', 'prj-b1', 'prj-a2']) {
     for (const [from, to] of hourWindows) {
       out.push((await gw.gql(SCORES, { u, from: iso(from), to: iso(to) }, token)).data);
       out.push((await gw.gql(TREND, { u, from: iso(from), to: iso(to), i: 'WEEK' }, token)).data);
@@ -129,13 +131,33 @@ const horizon = TODAY - 30 * D;
 it('drops whole day partitions past the horizon, folds old slice hours into days, and every score stays the same', async () => {
   const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
   const oldDays = [...new Set(old.map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
-  // A crash after the first drop: the next run finishes the work.
-  await q(`DROP TABLE touchpoint_p${oldDays[0].replaceAll('-', '')}`);
+  // A crash inside a drop's transaction (after the fold, at the DROP) changes nothing.
+  const daySlices = `SELECT row_to_json(r)::text AS j FROM rollup_day_slice r ORDER BY unit_id, dim, day, val`;
+  const slicesBefore = await q(daySlices);
+  await q(`CREATE FUNCTION fail_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'crash at the drop'; END $$`);
+  await q(`CREATE EVENT TRIGGER fail_drop ON ddl_command_start WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION fail_drop()`);
+  await expect(storage().pass(NOW)).rejects.toThrow(/crash at the drop/);
+  await q(`DROP EVENT TRIGGER fail_drop`);
+  expect(await q(daySlices)).toEqual(slicesBefore);
+  expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: stored.length }]);
+  expectClose(await everyScore(), before);
+  // A crash after the first drop (its fold committed with it): the next run finishes the work.
+  const first = `touchpoint_p${oldDays[0].replaceAll('-', '')}`;
+  const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
+  try {
+    await db.transaction(async (tx) => {
+      await foldOwnSlices(tx, first, Date.parse(`${oldDays[0]}T00:00:00Z`));
+      await tx.query(`DROP TABLE ${first}`);
+    });
+  } finally {
+    await db.close();
+  }
   const report = (await storage().pass(NOW))!;
   expect(report.droppedTouchpointPartitions.length).toBe(oldDays.length - 1);
   expect(report.droppedKeyPartitions.length).toBe(new Set(old.filter((t) => (t.id as string)[14] === '7').map((t) => dayOf(Date.parse(t.occurredAt as string)))).size);
   expect(report.legacyKeysDeleted).toBe(old.filter((t) => (t.id as string)[14] === '4').length);
   expect(report.foldedHourRows).toBeGreaterThan(0);
+  expect(report.foldedOwnTouchpoints).toBe(old.filter((t) => dayOf(Date.parse(t.occurredAt as string)) !== oldDays[0]).length);
   const parts = await listPartitions({ query: q });
   expect(parts.filter((p) => p.day !== null && Date.parse(p.day) < horizon)).toEqual([]);
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint WHERE occurred_at < $1`, [iso(horizon)])).toEqual([{ n: 0 }]);
@@ -145,7 +167,7 @@ it('drops whole day partitions past the horizon, folds old slice hours into days
   expect(await q(`SELECT count(*)::int AS n FROM rollup_hour WHERE dim > 0 AND hour < $1`, [iso(TODAY - 20 * D)])).toEqual([{ n: 0 }]);
   expectClose(await everyScore(), before);
   // A second run changes nothing.
-  expect(await storage().pass(NOW)).toEqual({ droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0 });
+  expect(await storage().pass(NOW)).toEqual({ droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0, foldedOwnTouchpoints: 0 });
   expectClose(await everyScore(), before);
 });
 
@@ -197,10 +219,17 @@ it('answers a rating of a dropped touchpoint TOO_OLD (one call and many), never 
   expectClose(await everyScore(), before);
 });
 
-it('refuses a rollup recount from touchpoints once retention dropped some (it would lose their scores)', async () => {
+it('recounts rollups once retention dropped days: the dropped days keep their rollups, the stored ones are recounted, nothing twice', async () => {
+  const tree = new OrgTree(TEST_ORG.units as ConstructorParameters<typeof OrgTree>[0]);
   const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
   try {
-    await expect(db.transaction((tx) => rebuildRollups(tx, () => []))).rejects.toThrow(/no longer stored \(QIHE_RETENTION_DAYS\)/);
+    // Stored days' rows made wrong: the recount must replace them, and leave the dropped days' alone.
+    await q(`UPDATE rollup_hour SET touchpoints = touchpoints + 7 WHERE hour >= $1`, [iso(horizon)]);
+    const kept = stored.filter((t) => Date.parse(t.occurredAt as string) >= horizon).length;
+    expect(await db.transaction((tx) => rebuildRollups(tx, (id) => tree.lineage(id)))).toBe(kept);
+    expectClose(await everyScore(), before);
+    // A second recount changes nothing.
+    await db.transaction((tx) => rebuildRollups(tx, (id) => tree.lineage(id)));
   } finally {
     await db.close();
   }

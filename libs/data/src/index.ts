@@ -21,3 +21,4 @@ export * from './read-replicas';
 export * from './distribution-plan';
 export * from './touchpoint-partitions';
 export * from './touchpoint-retention';
+export * from './own-slices';

@@ -1,6 +1,7 @@
 import type { CheckedFilter, CounterKey, SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
+import { ownSliceCounters } from './own-slices';
 import { sumByUnit } from './rollup-read.repository';
 import { DAY_MS } from './rollup-grain';
 import { countFilteredTouchpoints, SUM_COUNTERS, type DrillScope } from './touchpoint-drill.repository';
@@ -93,7 +94,8 @@ export async function countFromRollups(sql: Sql, unitId: string, scope: DrillSco
       `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1)}) s WHERE val = $5`,
       [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
     );
-    n = sum(Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0)])) as Record<CounterKey, number>);
+    const own = (await ownSliceCounters(sql, unitId, dim, from, to)).get(s.value);
+    n = sum(Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0) + (own?.[k] ?? 0)])) as Record<CounterKey, number>);
   }
   if (terms.rated3 !== 0) {
     const only3: CheckedFilter = { slices: f.slices, customerId: null, perceptionPoint: null, resolved: null, maxSatisfaction: null, part: null };

@@ -185,7 +185,10 @@ export class RollupDeltas {
 
 const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.minute - b.minute;
 
-/** Adds one touchpoint's counters to every rollup row it belongs to: each unit of its lineage, whole and per slice. */
+/**
+ * Adds one touchpoint's counters to every rollup row it belongs to: each unit
+ * of its lineage whole, and its ancestors (never its own unit) per slice.
+ */
 export function addToRollups(
   deltas: RollupDeltas,
   lineage: readonly string[],
@@ -206,7 +209,8 @@ export function addToRollups(
     const depth = lineage.length - 1 - i;
     const uh = deltas.unitHour(unitId, hour, depth);
     deltas.addToUnitHour(uh, WHOLE, '', v);
-    for (let d = 0; d < DIMS; d++) deltas.addToUnitHour(uh, d + 1, vals[d], v);
+    // Slice rows are the ancestors' only: the unit's own part is counted from its rows (own-slices.ts).
+    if (i > 0) for (let d = 0; d < DIMS; d++) deltas.addToUnitHour(uh, d + 1, vals[d], v);
     if (withMinute) deltas.addMinuteVec(unitId, minute, v, depth);
   }
 }

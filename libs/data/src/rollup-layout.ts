@@ -7,7 +7,10 @@ import type { Sql } from './database';
 // new dimension is exact for the past too, and a breakdown never reads rows
 // counted under another numbering.
 
-export const ROLLUP_LAYOUT = SLICE_DIMENSIONS.join(',');
+// The suffix names how slice rows are counted: a unit's own touchpoints are not in
+// its own slice rows but read from the raw rows (own-slices.ts). Rows counted
+// before it (the unit's own part included) are recounted.
+export const ROLLUP_LAYOUT = `${SLICE_DIMENSIONS.join(',')};own-slices:raw`;
 
 /**
  * Whether the rollups must be recounted for the current layout. Locks the

@@ -1,6 +1,7 @@
 import { COUNTER_KEYS, WindowError, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
+import { mergeSlices, ownSliceCounters } from './own-slices';
 import { DAY_MS, splitByGrain, type GrainSplit } from './rollup-grain';
 import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
@@ -57,7 +58,8 @@ export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: n
 
 /**
  * A subtree's counters per value of one slice dimension for [from, to): hour
- * rows, and day rows where old hours were folded (touchpoint-retention.ts).
+ * rows, and day rows where old hours were folded (touchpoint-retention.ts),
+ * plus the unit's own touchpoints, which its slice rows leave out (own-slices.ts).
  * A window edge inside a folded day cannot be answered exactly: refused.
  */
 export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, from: number, to: number): Promise<Map<string, Counters>> {
@@ -77,7 +79,8 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
     new Date(from).toISOString(),
     new Date(to).toISOString(),
   ]);
-  return new Map(rows.map((r) => [r.val, countersOf(r)]));
+  const sums = mergeSlices(new Map(rows.map((r) => [r.val, countersOf(r)])), await ownSliceCounters(sql, unitId, code, from, to));
+  return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

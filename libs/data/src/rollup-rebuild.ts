@@ -1,41 +1,10 @@
-import { countTouchpoint, sliceValuesOf, type Channel, type NeedCategory } from '@qihe/domain';
 import type { Sql } from './database';
+import { countersOfRaw, rawRowsSql, slicesOfRaw, type RawRow } from './own-slices';
 import { addToRollups, MINUTE_HORIZON_MS, RollupDeltas } from './rollup-deltas';
 import { stampRollupLayout } from './rollup-layout';
 import { writeNewRollupHours } from './rollup-copy';
 import { applyRollupDeltas } from './rollup-write.repository';
 import { listPartitions } from './touchpoint-partitions';
-
-interface RawRow {
-  unit_id: string;
-  occurred_ms: number;
-  received_ms: number;
-  channel: string;
-  kind: string;
-  stage: string;
-  region: string | null;
-  industry: string | null;
-  need_category: string;
-  agent_id: string | null;
-  team_id: string | null;
-  product_id: string | null;
-  perception_member: string | null;
-  served: boolean;
-  handle_seconds: number | null;
-  repeat: boolean;
-  resolved: boolean | null;
-  first_contact: boolean | null;
-  refs: number | string | null;
-  knowledge_created: boolean | null;
-  handoff_unit_id: string | null;
-  commitment_code: string | null;
-  commitment_met: boolean | null;
-  /** Whether the touchpoint started a tracked commitment, and what its level-1 node resolved to (null: not yet). */
-  tracked: boolean;
-  tracked_resolved: string | null;
-  satisfaction_score: number | null;
-  linked: boolean;
-}
 
 const HOUR = 3_600_000;
 
@@ -59,15 +28,6 @@ export interface RebuildOptions {
 
 let cursors = 0;
 
-const SELECT_ROWS = (from: string, ordered: boolean): string =>
-  `SELECT t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS occurred_ms,
-          floor(extract(epoch FROM t.received_at) * 1000)::float8 AS received_ms, t.channel, t.kind, t.stage, t.region, t.industry,
-          t.need_category, t.agent_id, t.team_id, t.product_id, t.perception_member, t.served, t.handle_seconds, t.repeat, t.resolved, t.first_contact, jsonb_array_length(coalesce(t.knowledge_refs, '[]'::jsonb)) AS refs,
-          t.knowledge_created, t.handoff_unit_id, t.commitment_code, t.commitment_met, t.satisfaction_score,
-          (t.contract_id IS NOT NULL OR t.product_id IS NOT NULL) AS linked,
-          n.touchpoint_id IS NOT NULL AS tracked, n.resolved AS tracked_resolved
-     FROM ${from} t LEFT JOIN commitment_node n ON n.touchpoint_id = t.id AND n.level = 1${ordered ? ' ORDER BY t.occurred_at' : ''}`;
-
 /**
  * The raw rows, page by page through one cursor per source: in time order, each
  * day partition sorted by occurred_at (a day's sort is small; the whole table's
@@ -80,7 +40,7 @@ async function* rawPages(sql: Sql, pageSize: number, order: 'time' | 'stored'): 
   const sources = partitions.length ? partitions.sort() : ['touchpoint'];
   for (const source of sources) {
     const cursor = `qihe_rollup_rebuild_${++cursors}`;
-    await sql.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${SELECT_ROWS(source, order === 'time')}`);
+    await sql.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${rawRowsSql(source, order === 'time' ? 'ORDER BY t.occurred_at' : '')}`);
     const fetchPage = (): Promise<RawRow[]> => sql.query<RawRow>(`FETCH ${Number(pageSize)} FROM ${cursor}`);
     let next = fetchPage();
     for (;;) {
@@ -98,7 +58,7 @@ async function* rawPages(sql: Sql, pageSize: number, order: 'time' | 'stored'): 
  * Recounts every rollup from the raw touchpoints with the same counting code
  * as ingestion: after the org tree is re-shaped, after a bulk load, or to check
  * that the stored counters are exact. Run it inside one transaction: it reads
- * through cursors, and it locks the rollup tables (TRUNCATE) until commit, so
+ * through cursors, and it locks the rollup tables (TRUNCATE or DELETE, see clearForRecount) until commit, so
  * writers wait for the recount instead of adding to rows it replaces.
  *
  * Rows are read in time order, day partition by day partition. The deltas of
@@ -117,8 +77,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   const windowMs = (opts.windowHours ?? 3) * HOUR;
   const flushRows = opts.flushRows ?? 250_000;
   const lateRows = opts.lateRows ?? 500_000;
-  await refuseAfterRetention(sql);
-  await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute, rollup_day_slice`);
+  await clearForRecount(sql);
   let restoreIndexes: (() => Promise<void>) | null = await dropHourIndexes(sql);
   const restoreFillfactor = await packHourPages(sql);
   const minutesSince = Date.now() - MINUTE_HORIZON_MS;
@@ -138,41 +97,10 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   for await (const rows of rawPages(sql, pageSize, opts.order ?? 'time')) {
     for (const r of rows) {
       const occurredAt = Number(r.occurred_ms);
-      const counters = countTouchpoint({
-        needCategory: r.need_category as NeedCategory,
-        channel: r.channel as Channel,
-        service: r.served
-          ? {
-              handleSeconds: Number(r.handle_seconds ?? 0),
-              resolved: r.resolved === true,
-              firstContact: r.first_contact === true,
-              knowledgeRefs: Number(r.refs ?? 0),
-              knowledgeCreated: r.knowledge_created === true,
-              handoff: r.handoff_unit_id !== null,
-              // A tracked promise counts as its level-1 node resolved (as ingest and the monitor count it).
-              commitmentMet: r.tracked ? (r.tracked_resolved === null ? null : r.tracked_resolved === 'MET') : r.commitment_code === null ? null : r.commitment_met === true,
-            }
-          : null,
-        score: r.satisfaction_score === null ? null : Number(r.satisfaction_score),
-        linked: r.linked,
-        repeat: r.repeat,
-        occurredAt,
-        receivedAt: Number(r.received_ms),
-      });
+      const counters = countersOfRaw(r);
       let lineage = lineages.get(r.unit_id);
       if (!lineage) lineages.set(r.unit_id, (lineage = lineageOf(r.unit_id)));
-      const slices = sliceValuesOf({
-        channel: r.channel,
-        kind: r.kind,
-        stage: r.stage,
-        region: r.region,
-        industry: r.industry,
-        needCategory: r.need_category,
-        agentId: r.agent_id,
-        teamId: r.team_id,
-        productId: r.product_id,
-        perceptionMember: r.perception_member,
-      });
+      const slices = slicesOfRaw(r);
       const hour = Math.floor(occurredAt / HOUR) * HOUR;
       if (hour > newestHour) newestHour = hour;
       // Held back only while the indexes are away; once they are back, everything is upserted.
@@ -250,10 +178,14 @@ async function dropHourIndexes(sql: Sql): Promise<() => Promise<void>> {
 }
 
 /**
- * A recount reads raw touchpoints: after retention dropped some days, it
- * would lose their scores (the rollups are all that is left of them). Refused.
+ * Empties the rollups the recount writes again. After retention dropped days of
+ * raw touchpoints, the rollups are all that is left of those days: their rows
+ * (before the first day still stored; partitions are whole UTC days) are kept
+ * as they are — they hold every touchpoint of those days, their own-unit slices
+ * folded into rollup_day_slice (foldOwnSlices) — and only the stored days are
+ * recounted, so nothing is lost or counted twice.
  */
-async function refuseAfterRetention(sql: Sql): Promise<void> {
+async function clearForRecount(sql: Sql): Promise<void> {
   let firstKept: string | null = null;
   for (const p of (await listPartitions(sql)).filter((x) => x.table === 'touchpoint')) {
     if ((await sql.query(`SELECT 1 FROM ${p.name} LIMIT 1`)).length) {
@@ -262,9 +194,17 @@ async function refuseAfterRetention(sql: Sql): Promise<void> {
     }
   }
   const [{ first }] = await sql.query<{ first: string | null }>(`SELECT to_char(min(day) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS first FROM rollup_day`);
-  if (first !== null && (firstKept === null || first < firstKept)) {
-    throw new Error(
-      `rollups cannot be recounted from touchpoints: those of ${first} (and maybe later) are no longer stored (QIHE_RETENTION_DAYS), and a recount would lose their scores`,
-    );
+  if (first === null || (firstKept !== null && first >= firstKept)) {
+    await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute, rollup_day_slice`);
+    return;
   }
+  // Rollups of dropped days exist: keep them, clear the rest (no stored touchpoint at all: keep everything).
+  // The lock TRUNCATE would take: writers wait for the recount instead of adding to rows it replaces.
+  await sql.query(`LOCK TABLE rollup_hour, rollup_day, rollup_minute, rollup_day_slice IN ACCESS EXCLUSIVE MODE`);
+  await sql.query(`TRUNCATE rollup_minute`);
+  if (firstKept === null) return;
+  const cut = `${firstKept}T00:00:00Z`;
+  await sql.query(`DELETE FROM rollup_hour WHERE hour >= $1`, [cut]);
+  await sql.query(`DELETE FROM rollup_day WHERE day >= $1`, [cut]);
+  await sql.query(`DELETE FROM rollup_day_slice WHERE day >= $1`, [cut]);
 }

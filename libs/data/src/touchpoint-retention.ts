@@ -1,12 +1,14 @@
 import { COUNTER_KEYS } from '@qihe/domain';
 import type { Database, Sql } from './database';
+import { foldOwnSlices } from './own-slices';
 import { COUNTER_COLUMNS } from './rollup-deltas';
 import { DAY_MS } from './rollup-grain';
 import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PARTITION_LOCK_SQL } from './touchpoint-partitions';
 
 // Retention (docs/retention.md): raw touchpoints older than QIHE_RETENTION_DAYS
 // go a whole day partition at a time (never a DELETE), their ids' key
-// partitions with them; slice hour rollups older than QIHE_HOUR_ROLLUP_DAYS
+// partitions with them, their own-unit slice counters folded into day rows
+// first (own-slices.ts: nothing else holds them); slice hour rollups older than QIHE_HOUR_ROLLUP_DAYS
 // fold into day rows (rollup_day_slice). Rollups are never dropped, so every
 // score stays answerable. Every step is idempotent and atomic on its own: a
 // run that dies midway is finished by the next, and a second run changes nothing.
@@ -45,6 +47,8 @@ export interface RetentionReport {
   legacyKeysDeleted: number;
   /** Slice hour rows folded into day rows. */
   foldedHourRows: number;
+  /** Touchpoints of dropped partitions whose own-unit slice counters were folded into day rows (own-slices.ts). */
+  foldedOwnTouchpoints: number;
 }
 
 // A partition read by a long statement (an export) makes a drop wait: give up after this and retry next run.
@@ -66,7 +70,7 @@ async function dropCustomerTouchpoints(sql: Sql, day: string): Promise<void> {
 
 /** One retention run at `now`. The caller makes sure it runs on one replica at a time (see TouchpointStorageService). */
 export async function runRetention(db: Database, now: number, settings: RetentionSettings): Promise<RetentionReport> {
-  const report: RetentionReport = { droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0 };
+  const report: RetentionReport = { droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0, foldedOwnTouchpoints: 0 };
   const horizon = retentionHorizon(now, settings.rawDays);
   if (horizon !== null) {
     const cut = dayOf(horizon);
@@ -77,7 +81,12 @@ export async function runRetention(db: Database, now: number, settings: Retentio
       await db.transaction(async (tx) => {
         await tx.query(LOCK_TIMEOUT);
         await tx.query(PARTITION_LOCK_SQL);
-        if (p.table === 'touchpoint') await dropCustomerTouchpoints(tx, p.day as string);
+        if (p.table === 'touchpoint') {
+          // The parent first, as DROP locks it: no rating or commitment changes a row between the fold and the drop.
+          await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
+          report.foldedOwnTouchpoints += await foldOwnSlices(tx, p.name, Date.parse(`${p.day as string}T00:00:00Z`));
+          await dropCustomerTouchpoints(tx, p.day as string);
+        }
         await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
       });
       (p.table === 'touchpoint' ? report.droppedTouchpointPartitions : report.droppedKeyPartitions).push(p.name);
