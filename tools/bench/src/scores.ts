@@ -85,6 +85,19 @@ export function scoreQueries(group: string, project: string, nowMs: number): Sco
       query: String(BREAKDOWN),
       variables: { u: group, f: iso(to - 30 * DAY), t: iso(to) },
     },
+    // A project's breakdown: its own touchpoints, read from its rows since own-slices:raw (docs/PERFORMANCE.md "Own-unit slices from the rows").
+    {
+      key: 'engagementBreakdown_project_region_30d',
+      label: 'engagementBreakdown(project, 30 d, REGION)',
+      query: String(BREAKDOWN),
+      variables: { u: project, f: iso(to - 30 * DAY), t: iso(to) },
+    },
+    {
+      key: 'engagementBreakdown_project_agent_7d',
+      label: 'engagementBreakdown(project, 7 d, AGENT)',
+      query: String(BY_AGENT),
+      variables: { u: project, f: iso(to - 7 * DAY), t: iso(to) },
+    },
     ...drillQueries(group, project, to),
     {
       key: 'indicators_group_30d',
@@ -122,6 +135,7 @@ function drillQueries(group: string, project: string, to: number): ScoreQuery[] 
     drill('drill_group_7d_resolution_missed_phone', 'touchpoints(group, 7 d, PHONE, resolution MISSED) + totalCount [rollups]', group, { channel: 'PHONE', measure: 'resolution', part: 'MISSED' }),
     drill('drill_group_30d_commitment_denominator', 'touchpoints(group, 30 d, commitmentKept DENOMINATOR) + totalCount [rollups]', group, { measure: 'commitmentKept' }, { f: iso(to - 30 * DAY), t: iso(to) }),
     drill('drill_group_7d_csat_numerator', 'touchpoints(group, 7 d, csat NUMERATOR) + totalCount [rows]', group, { measure: 'csat', part: 'NUMERATOR' }),
+    drill('drill_project_7d_phone', 'touchpoints(project, 7 d, PHONE) + totalCount [rollups]', project, { channel: 'PHONE' }),
     drill('drill_project_7d_low_ratings', 'touchpoints(project, 7 d, maxSatisfaction 2) + totalCount [rows]', project, { maxSatisfaction: 2 }),
     drill('drill_group_30d_agent', 'touchpoints(group, 30 d, one agent) + totalCount [agent index]', group, { agentId: `agt-${project}-0` }, { f: iso(to - 30 * DAY), t: iso(to) }),
     { key: 'engagementBreakdown_agent_7d', label: 'engagementBreakdown(group, 7 d, AGENT)', query: String(BY_AGENT), variables: { u: group, ...w7 }, targetMs: 50 },
