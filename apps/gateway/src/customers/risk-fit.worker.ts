@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import LogisticRegression from 'ml-logistic-regression';
-import { Matrix, WrapperMatrix1D, type AbstractMatrix } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, WrapperMatrix1D, type AbstractMatrix } from 'ml-matrix';
 
 // The risk model's fit, in a worker thread so that ingest and the feed never
 // wait on it. Input: n rows of d raw features (row-major) and 0/1 labels.
@@ -65,6 +65,26 @@ export class DesignMatrix extends Matrix {
   }
 }
 
+/**
+ * The step of the library's gradient ascent. Its gradient is a sum over rows,
+ * and the log-likelihood's curvature is at most ¼ λ, λ the largest eigenvalue
+ * of XᵀX/n: a step above 8/(λn) overshoots along that direction and the
+ * weights oscillate instead of converging. A fixed 3/n did exactly that once
+ * correlated features pushed λ past 2.7 (the nine risk features: λ ≈ 5; the
+ * fit ranked worse than its own last-rating feature). 4/(λn) is half the limit:
+ * fast along the main direction, stable along all.
+ */
+export function stableLearningRate(rows: readonly number[][]): number {
+  const n = rows.length;
+  const d = rows[0]?.length ?? 0;
+  if (n === 0 || d === 0) return 0;
+  const g = new Float64Array(d * d);
+  for (const r of rows) for (let a = 0; a < d; a++) for (let b = a; b < d; b++) g[a * d + b] += r[a] * r[b];
+  const gram = Matrix.from1DArray(d, d, g.map((_, k) => g[Math.min(k % d, Math.floor(k / d)) * d + Math.max(k % d, Math.floor(k / d))] / n));
+  const lambda = Math.max(...new EigenvalueDecomposition(gram, { assumeSymmetric: true }).realEigenvalues);
+  return 4 / (Math.max(lambda, 1) * n);
+}
+
 export function fit(req: FitRequest, Features: new (rows: number[][]) => Matrix = DesignMatrix): FitAnswer {
   const { x, y, n, d } = req;
   const means = new Array<number>(d).fill(0);
@@ -78,9 +98,9 @@ export function fit(req: FitRequest, Features: new (rows: number[][]) => Matrix 
     for (let j = 0; j < d; j++) row.push((x[i * d + j] - means[j]) / stds[j]);
     rows.push(row);
   }
-  // One two-class classifier (the library trains one per class otherwise); its
-  // gradient is a sum over rows, so the step is scaled by 1/n.
-  const model = LogisticRegression.load({ name: 'LogisticRegression', numSteps: req.steps, learningRate: 3 / n, numberClasses: 1, classifiers: [{ numSteps: req.steps, learningRate: 3 / n, weights: null }] });
+  const learningRate = stableLearningRate(rows);
+  // One two-class classifier (the library trains one per class otherwise).
+  const model = LogisticRegression.load({ name: 'LogisticRegression', numSteps: req.steps, learningRate, numberClasses: 1, classifiers: [{ numSteps: req.steps, learningRate, weights: null }] });
   const target = Matrix.columnVector(Array.from(y));
   model.classifiers[0].train(new Features(rows), target);
   const w = model.classifiers[0].weights as Matrix;
