@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { graphql } from '../__generated__/gateway';
+import { RISK_FEATURES } from '@qihe/domain';
 import { Rng } from '../../tools/traffic/src/prng';
 import { RiskService } from '../../apps/gateway/src/customers/risk.service';
 import { FIT_STEPS, fitInWorker } from '../../apps/gateway/src/customers/risk-fit';
@@ -100,7 +101,7 @@ describe('a planted structure', () => {
     const [{ model }] = await sql<{ model: { intercept: number } }>(`SELECT model FROM risk_model WHERE version = $1`, [version]);
     for (const r of list) {
       expect(r.modelVersion).toBe(version);
-      expect(r.drivers.map((d) => d.feature).sort()).toHaveLength(9);
+      expect(r.drivers.map((d) => d.feature).sort()).toEqual([...RISK_FEATURES].sort());
       const contributions = r.drivers.map((d) => d.contribution);
       expect(contributions).toEqual([...contributions].sort((a, b) => b - a));
       const z = model.intercept + contributions.reduce((s, x) => s + x, 0);

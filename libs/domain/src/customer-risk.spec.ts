@@ -48,11 +48,20 @@ describe('risk features as of t', () => {
       handoffs30d: 1,
       contacts30d: 4, // 20, 18, 5, 2 days before
       daysSinceLastContact: 2,
+      // the neutral prior (weight 1) and the ratings of 60 and 2 days before, each weighing ½ per 14 days of age
+      recentRating: expect.closeTo((3 + 2 * 0.5 ** (60 / 14) + 4 * 0.5 ** (2 / 14)) / (1 + 0.5 ** (60 / 14) + 0.5 ** (2 / 14)), 9),
+      ratingTrend: 2, // the last rating (4) minus the mean of the earlier ones in 90 days (2); the 1 of 200 days is out
+      lowRatingShare90d: 1 / 3, // one low of two ratings, plus one neutral
+      lastUnresolved: 0, // the latest served touchpoint (2 days before) was resolved
+      unresolvedShare30d: 1 / 3, // of the three served in 30 days (20, 18, 2 days before)
+      complaintShare30d: 0.5,
+      repeats7d: 1, // the BILLING of 2 days before
+      contacts7d: 2, // 5 and 2 days before
     });
   });
 
   it('with no history: never rated (the neutral 3), nothing counted, 365 days since contact', () => {
-    expect(riskFeaturesAt([], [], T)).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 365]);
+    expect(riskFeaturesAt([], [], T)).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 365, 3, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   // The no-leakage rule: whatever happens at or after t — a rating moved, changed,

@@ -16,6 +16,16 @@ export const RISK_FEATURES = [
   'handoffs30d', // served with a hand-off to another unit, 30 days
   'contacts30d', // touchpoints, 30 days
   'daysSinceLastContact', // capped at 365 (365 when none)
+  // Rates and recency, not only counts: a customer who calls daily has many
+  // of everything; what tells their mood is how their recent contacts went.
+  'recentRating', // ratings of the 90 days before t weighted by recency (half-life 14 days), pulled towards the neutral 3 by one neutral rating's weight
+  'ratingTrend', // the last rating minus the mean of the earlier ones in 90 days (0 with fewer than two): > 0 improving
+  'lowRatingShare90d', // low ratings ÷ ratings in 90 days, with one neutral (not low) rating added (0 when none)
+  'lastUnresolved', // 1 when the latest served touchpoint before t was left unresolved
+  'unresolvedShare30d', // unresolved ÷ served in 30 days (0 when none served)
+  'complaintShare30d', // complaints ÷ contacts in 30 days (0 when none)
+  'repeats7d', // repeat contacts in the 7 days before t
+  'contacts7d', // touchpoints in the 7 days before t
 ] as const;
 export type RiskFeature = (typeof RISK_FEATURES)[number];
 
@@ -38,6 +48,10 @@ export interface RiskPromise {
 
 // The repeat rule of §4: the same need within the 7 days before.
 const REPEAT_WINDOW_MS = 7 * DAY;
+
+// recentRating: a rating's weight halves every 14 days; the neutral prior weighs as much as one rating of today.
+const RECENT_HALF_LIFE_MS = 14 * DAY;
+const RECENT_PRIOR = 1;
 
 /** What a customer who never rated counts as: the middle of the scale (as the last-rating baseline ranks them). */
 export const NEUTRAL_RATING = 3;
@@ -75,27 +89,54 @@ export function riskFeaturesAt(history: readonly RiskTouchpoint[], promises: rea
   }
   const end = lo;
   let lastRating = NEUTRAL_RATING;
+  let lastRatedAt = -1;
   for (let j = end - 1; j >= 0; j--) {
     if (history[j].score !== null) {
       lastRating = history[j].score as number;
+      lastRatedAt = j;
       break;
     }
   }
   let lowRatings90d = 0;
+  let rated90d = 0;
+  let earlierSum = 0;
+  let weighted = RECENT_PRIOR * NEUTRAL_RATING;
+  let weights = RECENT_PRIOR;
   let unresolved = 0;
+  let served = 0;
   let repeats = 0;
+  let repeats7d = 0;
   let complaints = 0;
   let handoffs = 0;
   let contacts = 0;
+  let contacts7d = 0;
+  let lastUnresolved = 0;
+  let sawServed = false;
   for (let j = end - 1; j >= 0 && history[j].occurredAt >= t - 90 * DAY; j--) {
     const h = history[j];
-    if (h.score !== null && h.score <= 2) lowRatings90d++;
+    if (h.score !== null) {
+      rated90d++;
+      if (h.score <= 2) lowRatings90d++;
+      if (j !== lastRatedAt) earlierSum += h.score;
+      const w = 0.5 ** ((t - h.occurredAt) / RECENT_HALF_LIFE_MS);
+      weighted += w * h.score;
+      weights += w;
+    }
+    if (!sawServed && h.served) {
+      sawServed = true;
+      lastUnresolved = h.resolved === false ? 1 : 0;
+    }
     if (h.occurredAt < t - 30 * DAY) continue;
+    const recent = h.occurredAt >= t - 7 * DAY;
+    const repeat = isRepeatAt(history, j);
     contacts++;
+    if (recent) contacts7d++;
+    if (h.served) served++;
     if (h.served && h.resolved === false) unresolved++;
     if (h.served && h.handoff) handoffs++;
     if (h.needCategory === 'COMPLAINT') complaints++;
-    if (isRepeatAt(history, j)) repeats++;
+    if (repeat) repeats++;
+    if (repeat && recent) repeats7d++;
   }
   let broken = 0;
   for (const p of promises) {
@@ -103,7 +144,26 @@ export function riskFeaturesAt(history: readonly RiskTouchpoint[], promises: rea
     if (at !== null && at < t && at >= t - 30 * DAY) broken++;
   }
   const days = end === 0 ? 365 : Math.min(365, (t - history[end - 1].occurredAt) / DAY);
-  return [lastRating, lowRatings90d, unresolved, repeats, complaints, broken, handoffs, contacts, days];
+  const trend = rated90d >= 2 && lastRatedAt >= 0 && history[lastRatedAt].occurredAt >= t - 90 * DAY ? lastRating - earlierSum / (rated90d - 1) : 0;
+  return [
+    lastRating,
+    lowRatings90d,
+    unresolved,
+    repeats,
+    complaints,
+    broken,
+    handoffs,
+    contacts,
+    days,
+    weighted / weights,
+    trend,
+    lowRatings90d / (rated90d + 1),
+    lastUnresolved,
+    served === 0 ? 0 : unresolved / served,
+    contacts === 0 ? 0 : complaints / contacts,
+    repeats7d,
+    contacts7d,
+  ];
 }
 
 /** A fitted model: log-odds = intercept + Σ coefficient × (value − mean), in raw feature units. */
