@@ -9,24 +9,49 @@ import { Rng } from './prng';
 // says the state outright: it shows only in the touchpoints, which is what
 // the risk model has to learn from. Moods draw from their own stream, so the
 // rest of the generator's draws stay as they were.
+//
+// What moves the state is what happened to the customer last time, as with
+// real customers: a contact left unresolved or a promise broken can turn a
+// content customer frustrated, and a frustrated one stays so until a contact
+// goes well. A frustrated customer left unresolved often calls back within days.
 
 export type Mood = 'CONTENT' | 'FRUSTRATED' | 'RECOVERING';
 
-/** Per contact: the chance to move from a state to another. */
-const TURN: Record<Mood, [Mood, number][]> = {
-  CONTENT: [['FRUSTRATED', 0.08]],
-  FRUSTRATED: [['RECOVERING', 0.25]],
-  RECOVERING: [['CONTENT', 0.4], ['FRUSTRATED', 0.15]],
+/** Per contact: the chance to move from a state to another, after a bad last contact and after any other. */
+const TURN: Record<Mood, { to: Mood; afterBad: number; otherwise: number }[]> = {
+  CONTENT: [{ to: 'FRUSTRATED', afterBad: 0.2, otherwise: 0.02 }],
+  FRUSTRATED: [{ to: 'RECOVERING', afterBad: 0.05, otherwise: 0.5 }],
+  RECOVERING: [
+    { to: 'CONTENT', afterBad: 0.1, otherwise: 0.4 },
+    { to: 'FRUSTRATED', afterBad: 0.35, otherwise: 0.03 },
+  ],
 };
+
+/** A frustrated customer left unresolved calls back about it: this often, after 1..6 days. */
+const CALLBACK_CHANCE = 0.5;
+const CALLBACK_DAYS: readonly [number, number] = [1, 6];
+const DAY = 86_400_000;
 
 interface CustomerState {
   mood: Mood;
   lastNeed: NeedCategory | null;
+  /** The last served contact was left unresolved or broke its promise. */
+  lastBad: boolean;
 }
 
-export class CustomerMoods {
+/** A contact the customer will make again (a frustrated one, left unresolved). */
+export interface Callback<C> {
+  customer: C;
+  unitId: string;
+  need: NeedCategory;
+  dueMs: number;
+}
+
+export class CustomerMoods<C = unknown> {
   private readonly rng: Rng;
   private readonly states = new Map<string, CustomerState>();
+  /** Callbacks by due time (appended in generation order; due times are close to sorted). */
+  private callbacks: Callback<C>[] = [];
 
   constructor(seed: number | string) {
     this.rng = Rng.for(String(seed), 'moods');
@@ -36,14 +61,15 @@ export class CustomerMoods {
   step(customerId: string): Mood {
     let s = this.states.get(customerId);
     if (!s) {
-      s = { mood: this.rng.chance(0.1) ? 'FRUSTRATED' : 'CONTENT', lastNeed: null };
+      s = { mood: this.rng.chance(0.1) ? 'FRUSTRATED' : 'CONTENT', lastNeed: null, lastBad: false };
       this.states.set(customerId, s);
       return s.mood;
     }
     let r = this.rng.next();
-    for (const [to, p] of TURN[s.mood]) {
+    for (const turn of TURN[s.mood]) {
+      const p = s.lastBad ? turn.afterBad : turn.otherwise;
       if (r < p) {
-        s.mood = to;
+        s.mood = turn.to;
         break;
       }
       r -= p;
@@ -72,6 +98,36 @@ export class CustomerMoods {
       service.firstContact = false;
     }
     if (service.commitment?.met && this.rng.chance(0.5)) service.commitment = { ...service.commitment, met: false };
+  }
+
+  /**
+   * How the served contact went, which moves the customer's next state; a
+   * frustrated customer left unresolved may call back about it.
+   */
+  served(customer: C, customerId: string, unitId: string, need: NeedCategory, mood: Mood, service: ServiceInput, nowMs: number): void {
+    const s = this.states.get(customerId);
+    if (!s) return;
+    s.lastBad = !service.resolved || service.commitment?.met === false;
+    if (mood === 'FRUSTRATED' && !service.resolved && this.rng.chance(CALLBACK_CHANCE)) {
+      this.callbacks.push({ customer, unitId, need, dueMs: nowMs + this.rng.between(CALLBACK_DAYS[0], CALLBACK_DAYS[1]) * DAY });
+    }
+  }
+
+  /** A callback due by now, taken one contact in two while any is due (null: none due, or not this time). */
+  callback(nowMs: number): Callback<C> | null {
+    if (this.callbacks.length === 0) return null;
+    let k = -1;
+    for (let i = 0; i < this.callbacks.length; i++) {
+      if (this.callbacks[i].dueMs <= nowMs) {
+        k = i;
+        break;
+      }
+    }
+    if (k < 0 || !this.rng.chance(0.5)) return null;
+    const [due] = this.callbacks.splice(k, 1);
+    // Callbacks the clock left far behind (a generator paused for days) are dropped, not replayed in a burst.
+    this.callbacks = this.callbacks.filter((c) => c.dueMs > nowMs - 7 * DAY);
+    return due;
   }
 
   /** The rating the state gives: frustrated mostly 1..2, recovering 2..4, content as the service earned. */

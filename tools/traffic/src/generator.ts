@@ -1,7 +1,7 @@
 import type { NeedCategory, OrgUnitRecord, PerceptionPointDefinition, TouchpointKind } from '@qihe/domain';
 import type { SatisfactionInput, ServiceInput, TouchpointInput } from '@qihe/client';
 import { handleSecondsFor, PerceptionPointPicker, RepeatContacts } from './contact-patterns';
-import { CustomerMoods } from './customer-moods';
+import { CustomerMoods, type Mood } from './customer-moods';
 import { Rng } from './prng';
 import { businessUnitOf, unitProfile, type UnitProfile } from './unit-profile';
 import {
@@ -46,6 +46,8 @@ export interface GeneratedTouchpoint {
   input: TouchpointInput;
   /** A rating to send with recordSatisfaction later, when the customer rates after the fact. */
   lateRating?: LateRating;
+  /** The customer's hidden state at this contact (never sent: what the risk model has to infer, for measuring it). */
+  mood?: Mood;
 }
 
 interface Customer {
@@ -73,14 +75,14 @@ export class TouchpointGenerator {
   private readonly lateDelay: readonly [number, number];
   private readonly tracked: ReadonlySet<string>;
   private readonly weightCache = new WeakMap<readonly string[], Record<string, number>>();
-  private readonly moods: CustomerMoods;
+  private readonly moods: CustomerMoods<Customer>;
   private readonly repeats: RepeatContacts<Customer>;
   private readonly points: PerceptionPointPicker;
   private readonly handleRng: Rng;
 
   constructor(opts: GeneratorOptions) {
     this.rng = new Rng(opts.seed);
-    this.moods = new CustomerMoods(opts.seed);
+    this.moods = new CustomerMoods<Customer>(opts.seed);
     this.repeats = new RepeatContacts(opts.seed, { share: opts.repeatShare });
     this.points = new PerceptionPointPicker(opts.seed, opts.perceptionPoints ?? []);
     this.handleRng = Rng.for(String(opts.seed), 'handle');
@@ -120,17 +122,21 @@ export class TouchpointGenerator {
   next(nowMs: number, unitIds: readonly string[] = this.active): GeneratedTouchpoint {
     const rng = this.rng;
     const again = this.repeats.draw(nowMs, unitIds); // a customer calling again about an earlier need
-    const unit = this.byId.get(again ? again.unitId : rng.weighted(this.weightsOf(unitIds))) as OrgUnitRecord;
+    // A frustrated customer calling back (their own stream; the main stream draws as it would without).
+    const back = again ? null : this.moods.callback(nowMs);
+    const drawnUnit = again ? again.unitId : rng.weighted(this.weightsOf(unitIds));
+    const unit = this.byId.get(back && unitIds.includes(back.unitId) ? back.unitId : drawnUnit) as OrgUnitRecord;
     const p = this.profile(unit.id);
     const bu = businessUnitOf(unit, this.byId);
     const words = wordsFor(unit.industry ?? bu?.industry);
 
     const home = this.byId.get(this.moods.whoseCustomer(unit.id, this.active)) as OrgUnitRecord; // whose customer this is
     const customerIndex = Math.floor(p.customerPool * rng.next() ** 2); // a few customers call often
-    const customer = again ? again.past.customer : home === unit ? this.customer(unit, p, customerIndex) : this.customer(home, this.profile(home.id), customerIndex);
+    const past = again?.past ?? back;
+    const customer = past ? past.customer : home === unit ? this.customer(unit, p, customerIndex) : this.customer(home, this.profile(home.id), customerIndex);
     const mood = this.moods.step(customer.id);
     const moodNeed = this.moods.need(customer.id, mood, rng.weighted(p.needMix));
-    const category = again ? again.past.need : moodNeed;
+    const category = past ? past.need : moodNeed;
     const stage = rng.weighted(STAGES_FOR[category]);
     const channel = rng.weighted(p.channelMix);
     const kind: TouchpointKind = channel === 'SOCIAL' && rng.chance(0.8) ? 'SOCIAL' : rng.chance(0.1) ? 'COLLABORATION' : 'SERVICE';
@@ -166,20 +172,21 @@ export class TouchpointGenerator {
       input.agentId = `agt-${unit.id}-${String(agent).padStart(2, '0')}`;
       input.teamId = `team-${unit.id}-${'abc'[agent % p.teams]}`;
     }
-    if (!served) return { input };
+    if (!served) return { input, mood };
 
     const service = this.service(unit, p, category, channel, occurredMs, nowMs, fill, bu);
     this.moods.shape(mood, service);
+    this.moods.served(customer, customer.id, unit.id, category, mood, service, occurredMs);
     input.service = service;
     const satisfaction = this.moods.rating(mood, this.rating(p, service.resolved));
     if (rng.chance(p.immediateRatingRate)) {
       input.satisfaction = satisfaction;
-      return { input };
+      return { input, mood };
     }
     if (rng.chance(this.lateRatingRatio)) {
-      return { input, lateRating: { satisfaction, delayMs: rng.int(this.lateDelay[0], this.lateDelay[1]) } };
+      return { input, mood, lateRating: { satisfaction, delayMs: rng.int(this.lateDelay[0], this.lateDelay[1]) } };
     }
-    return { input };
+    return { input, mood };
   }
 
   private service(
