@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Seed } from '@qihe/domain';
-import { TouchpointGenerator } from '../../traffic/src/generator';
+import { TouchpointGenerator, type GeneratedTouchpoint } from '../../traffic/src/generator';
 import { routeUnitsToSites } from '../../traffic/src/traffic';
 import { makePartitions, rebuild } from './bulk';
 import { rebuildCustomerSummary } from './customers';
@@ -52,8 +52,12 @@ export function loopStats(file: string, from: number, to: number): LoopStats {
   return { windows: w.length, p99MaxMs: Math.max(0, ...w.map((x) => x.p99)), maxMs: Math.max(0, ...w.map((x) => x.max)) };
 }
 
-/** COPYs generated traffic (180 days) until `ratings` ratings exist; returns touchpoints and customers loaded. */
-async function loadTraffic(dbUrl: string, seed: Seed, rngSeed: string, ratings: number): Promise<{ touchpoints: number; ratings: number; customers: number }> {
+/**
+ * The risk phase's traffic: half a year of the generator's touchpoints from
+ * RISK_UNITS units until `ratings` ratings exist, each with its time and site
+ * (risk-ceiling.ts reads the same traffic without a database).
+ */
+export function* riskTraffic(seed: Seed, rngSeed: string, ratings: number, now = Date.now()): Generator<{ g: GeneratedTouchpoint; at: number; siteId: string | null }> {
   const routes = routeUnitsToSites(seed.units, seed.sites);
   const siteOf = new Map<string, string>();
   for (const [siteId, unitIds] of routes) for (const u of unitIds) siteOf.set(u, siteId);
@@ -61,27 +65,40 @@ async function loadTraffic(dbUrl: string, seed: Seed, rngSeed: string, ratings: 
   // (over every unit of the bench org, 100,000 ratings would mean ~2 contacts per customer).
   const active = [...siteOf.keys()].sort().slice(0, RISK_UNITS);
   const generator = new TouchpointGenerator({ seed: rngSeed, units: seed.units, activeUnitIds: active, lateRatingRatio: 0.5 });
-  // Roughly how many touchpoints make that many ratings: measured on the first 10,000.
-  const now = Date.now();
+  // Roughly how many touchpoints make that many ratings: spread over the half year by that estimate.
+  let rated = 0;
+  let count = 0;
+  const estimate = ratings * 3;
+  while (rated < ratings) {
+    const at = now - 180 * DAY + Math.min(1, count / estimate) * (180 * DAY - 3_600_000);
+    const g = generator.next(at);
+    if (g.input.satisfaction || g.lateRating) rated++;
+    count++;
+    yield { g, at, siteId: siteOf.get(g.input.unitId) ?? null };
+  }
+}
+
+/** COPYs the risk traffic; returns touchpoints, ratings and customers loaded. */
+async function loadTraffic(dbUrl: string, seed: Seed, rngSeed: string, ratings: number): Promise<{ touchpoints: number; ratings: number; customers: number }> {
   let rated = 0;
   let count = 0;
   const customers = new Set<string>();
-  const estimate = ratings * 3;
+  const traffic = riskTraffic(seed, rngSeed, ratings);
   function* lines(): Generator<string> {
-    while (rated < ratings) {
-      const parts: string[] = [];
-      for (let k = 0; k < 2000 && rated < ratings; k++) {
-        const at = now - 180 * DAY + Math.min(1, count / estimate) * (180 * DAY - 3_600_000);
-        const g = generator.next(at);
-        const r = recordOf(g.input);
-        const late = g.lateRating ? { score: g.lateRating.satisfaction.score, comment: g.lateRating.satisfaction.comment ?? null, ratedAt: at + g.lateRating.delayMs } : undefined;
-        if (r.satisfaction || late) rated++;
-        customers.add(r.customerId);
-        count++;
-        parts.push(csvLine(r, contentHash(r), { receivedAt: at, siteId: siteOf.get(r.unitId) ?? null, lateRating: late }));
+    let parts: string[] = [];
+    for (const { g, at, siteId } of traffic) {
+      const r = recordOf(g.input);
+      const late = g.lateRating ? { score: g.lateRating.satisfaction.score, comment: g.lateRating.satisfaction.comment ?? null, ratedAt: at + g.lateRating.delayMs } : undefined;
+      if (r.satisfaction || late) rated++;
+      customers.add(r.customerId);
+      count++;
+      parts.push(csvLine(r, contentHash(r), { receivedAt: at, siteId, lateRating: late }));
+      if (parts.length === 2000) {
+        yield parts.join('');
+        parts = [];
       }
-      yield parts.join('');
     }
+    if (parts.length) yield parts.join('');
   }
   await psqlCopy(dbUrl, 'touchpoint', COPY_COLUMNS, Readable.from(lines()));
   return { touchpoints: count, ratings: rated, customers: customers.size };
