@@ -52,6 +52,8 @@ export class CustomerMoods<C = unknown> {
   private readonly states = new Map<string, CustomerState>();
   /** Callbacks by due time (appended in generation order; due times are close to sorted). */
   private callbacks: Callback<C>[] = [];
+  /** The earliest due time among them: until then a contact looks at none (a batch generated at one clock would scan them all). */
+  private nextDue = Infinity;
 
   constructor(seed: number | string) {
     this.rng = Rng.for(String(seed), 'moods');
@@ -109,13 +111,15 @@ export class CustomerMoods<C = unknown> {
     if (!s) return;
     s.lastBad = !service.resolved || service.commitment?.met === false;
     if (mood === 'FRUSTRATED' && !service.resolved && this.rng.chance(CALLBACK_CHANCE)) {
-      this.callbacks.push({ customer, unitId, need, dueMs: nowMs + this.rng.between(CALLBACK_DAYS[0], CALLBACK_DAYS[1]) * DAY });
+      const dueMs = nowMs + this.rng.between(CALLBACK_DAYS[0], CALLBACK_DAYS[1]) * DAY;
+      this.callbacks.push({ customer, unitId, need, dueMs });
+      this.nextDue = Math.min(this.nextDue, dueMs);
     }
   }
 
   /** A callback due by now, taken one contact in two while any is due (null: none due, or not this time). */
   callback(nowMs: number): Callback<C> | null {
-    if (this.callbacks.length === 0) return null;
+    if (nowMs < this.nextDue) return null;
     let k = -1;
     for (let i = 0; i < this.callbacks.length; i++) {
       if (this.callbacks[i].dueMs <= nowMs) {
@@ -127,6 +131,7 @@ export class CustomerMoods<C = unknown> {
     const [due] = this.callbacks.splice(k, 1);
     // Callbacks the clock left far behind (a generator paused for days) are dropped, not replayed in a burst.
     this.callbacks = this.callbacks.filter((c) => c.dueMs > nowMs - 7 * DAY);
+    this.nextDue = this.callbacks.reduce((m, c) => Math.min(m, c.dueMs), Infinity);
     return due;
   }
 
