@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { CustomersService } from '../../apps/gateway/src/customers/customers.service';
 import { graphql } from '../__generated__/gateway';
 import type { CustomerProfileQuery, CustomerTimelineQuery } from '../__generated__/gateway/graphql';
 import { startTestGateway, TEST_ORG, type GqlResponse, type TestGateway } from '../support/gateway-app';
@@ -117,6 +118,23 @@ describe('customer: one customer served in two business units, seen by every rol
     // The follow-up of the low rating in prj-b1 shows only to those who see prj-b1.
     expect(p.followUps.map((f) => f.unit.id)).toEqual(units.includes('prj-b1') ? ['prj-b1'] : []);
     if (!who.startsWith('site-')) expect((await timelineIds('cust-two', who)).sort()).toEqual(idsIn(units).sort());
+  });
+
+  it("reads an executive's profile without a list of the customer's units, and the customer's rows once (a customer of 1,000 units was a 1,000-element literal per statement)", async () => {
+    // Every statement the profile sends, recorded on the service's own read pool.
+    const svc = gw.app.get(CustomersService);
+    const db = svc['db'];
+    const sent: string[] = [];
+    svc['db'] = { ...db, query: (text: string, params?: unknown[]) => (sent.push(text), db.query(text, params)) } as typeof db;
+    try {
+      expect(await profile('cust-two', 'exec')).toMatchObject({ customerId: 'cust-two' });
+    } finally {
+      svc['db'] = db;
+    }
+    const reads = sent.filter((q) => /\bFROM (customer_touchpoint|commitment_node|follow_up|customer_unit)\b/.test(q));
+    expect(reads.length).toBeGreaterThanOrEqual(4);
+    expect(reads.filter((q) => /unit_id = ANY/.test(q))).toEqual([]);
+    expect(reads.filter((q) => /FROM customer_touchpoint/.test(q))).toHaveLength(1);
   });
 
   it('is null for a caller whose scope holds no touchpoint of the customer, and for an unknown customer', async () => {

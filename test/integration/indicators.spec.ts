@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createRng } from '../e2e/support/prng';
 import { referenceScore, type RefTouchpoint } from '../e2e/support/reference-model';
 import { graphql } from '../__generated__/gateway';
+import { IndicatorsService } from '../../apps/gateway/src/indicators/indicators.service';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { LOGIN } from '../support/documents';
 import { RECORD, type IngestResult } from '../support/touchpoint-factory';
@@ -234,6 +235,20 @@ describe('indicators', () => {
     expect(got.find((i) => i.key === 'aht')).toMatchObject({ class: 'KCI', measureUnit: 'seconds', higherIsBetter: false });
     expect(got.find((i) => i.key === 'csat')).toMatchObject({ class: 'KQI', measureUnit: 'ratio', higherIsBetter: true });
     expect(got.find((i) => i.key === 'overall')).toMatchObject({ class: 'KPI', measureUnit: 'score' });
+  });
+
+  it('read the window and the one before in one statement each: two reads of the read pool, not four (plus the targets)', async () => {
+    const svc = gw.app.get(IndicatorsService);
+    const reads = svc['reads'];
+    const sent: string[] = [];
+    svc['reads'] = { ...reads, query: (text: string, params?: unknown[]) => (sent.push(text), reads.query(text, params)) } as typeof reads;
+    try {
+      const res = await gw.gql(INDICATORS, { unitId: 'bu-a', from: iso(WINDOW.from), to: iso(WINDOW.to) }, exec);
+      expect(res.errors).toBeUndefined();
+    } finally {
+      svc['reads'] = reads;
+    }
+    expect(sent.map((q) => (/FROM rollup_/.test(q) ? 'rollups' : /FROM follow_up/.test(q) ? 'follow-ups' : q)).sort()).toEqual(['follow-ups', 'rollups']);
   });
 
   it('judge each value against the target in force: GREEN meets it, AMBER within the band, RED beyond', async () => {

@@ -152,13 +152,16 @@ export async function customerPromises(sql: Sql, customerId: string, unitIds: re
   return rows.map((r) => ({ ...r, startedAt: Number(r.startedAt), dueAt: Number(r.dueAt), completedAt: r.completedAt === null ? null : Number(r.completedAt) }));
 }
 
-/** The customer's unfinished level-1 commitment nodes' touchpoints in these units, newest first. */
-export async function openPromiseTouchpoints(sql: Sql, customerId: string, unitIds: readonly string[], limit = 50): Promise<string[]> {
+/** The customer's unfinished level-1 commitment nodes' touchpoints in these units (null: every unit), newest first. */
+export async function openPromiseTouchpoints(sql: Sql, customerId: string, unitIds: readonly string[] | null, limit = 50): Promise<string[]> {
+  // No list for a caller who sees every unit: a customer served by 1,000 units made a 1,000-element literal to plan.
+  const params: unknown[] = [customerId, limit];
+  if (unitIds) params.push(textArray(unitIds));
   const rows = await sql.query<{ touchpointId: string }>(
     `SELECT touchpoint_id AS "touchpointId" FROM commitment_node
-      WHERE customer_id = $1 AND level = 1 AND completed_at IS NULL AND unit_id = ANY($2::text[])
-      ORDER BY started_at DESC LIMIT $3`,
-    [customerId, textArray(unitIds), limit],
+      WHERE customer_id = $1 AND level = 1 AND completed_at IS NULL${unitIds ? ' AND unit_id = ANY($3::text[])' : ''}
+      ORDER BY started_at DESC LIMIT $2`,
+    params,
   );
   return rows.map((r) => r.touchpointId);
 }

@@ -160,10 +160,13 @@ export async function pageFollowUps(
 }
 
 /** A customer's follow-ups in these units, newest first (the customer profile). */
-export async function customerFollowUps(sql: Sql, customerId: string, unitIds: readonly string[], limit: number): Promise<FollowUpRow[]> {
+export async function customerFollowUps(sql: Sql, customerId: string, unitIds: readonly string[] | null, limit: number): Promise<FollowUpRow[]> {
+  // null: every unit (no literal list of the customer's units to plan).
+  const params: unknown[] = [customerId, limit];
+  if (unitIds) params.push(textArray(unitIds));
   const rows = await sql.query<FollowUpRow>(
-    `SELECT ${COLUMNS} FROM follow_up WHERE customer_id = $1 AND unit_id = ANY($2::text[]) ORDER BY created_at DESC, id DESC LIMIT $3`,
-    [customerId, textArray(unitIds), limit],
+    `SELECT ${COLUMNS} FROM follow_up WHERE customer_id = $1${unitIds ? ' AND unit_id = ANY($3::text[])' : ''} ORDER BY created_at DESC, id DESC LIMIT $2`,
+    params,
   );
   return rows.map(toRow);
 }

@@ -37,17 +37,28 @@ export async function upsertTarget(sql: Sql, t: StoredTarget, by: string): Promi
 }
 
 /**
- * Follow-ups of the subtree under `unitId` created in [from, to): recovered, and
- * answered at all (recovered ≠ null). The subtree is a semi-join, not a list of
- * its units: a group's 10,000-element list cost more to plan than the count.
+ * Follow-ups of the subtree under `unitId` created in each window [from, to):
+ * recovered, and answered at all (recovered ≠ null) — every window in one
+ * statement (indicators: the window and the one before it). The subtree is a
+ * semi-join, not a list of its units: a group's 10,000-element list cost more
+ * to plan than the count.
  */
-export async function recoveryCounts(sql: Sql, unitId: string, from: number, to: number): Promise<RecoveryCounts> {
-  const rows = await sql.query<{ recovered: number; answered: number }>(
-    `SELECT count(*) FILTER (WHERE recovered_score >= 4)::int AS recovered, count(recovered_score)::int AS answered
-       FROM follow_up WHERE unit_id IN (SELECT s.unit_id FROM org_unit_subtree s WHERE s.ancestor_id = $1) AND created_at >= $2 AND created_at < $3`,
-    [unitId, new Date(from).toISOString(), new Date(to).toISOString()],
+export async function recoveryCounts(sql: Sql, unitId: string, windows: readonly (readonly [number, number])[]): Promise<RecoveryCounts[]> {
+  const params: unknown[] = [unitId];
+  const p = (ms: number): string => {
+    params.push(new Date(ms).toISOString());
+    return `$${params.length}::timestamptz`;
+  };
+  const cols = windows.map(([from, to], i) => {
+    const inWindow = `created_at >= ${p(from)} AND created_at < ${p(to)}`;
+    return `count(*) FILTER (WHERE ${inWindow} AND recovered_score >= 4)::int AS r${i}, count(recovered_score) FILTER (WHERE ${inWindow})::int AS a${i}`;
+  });
+  const span = `created_at >= ${p(Math.min(...windows.map((w) => w[0])))} AND created_at < ${p(Math.max(...windows.map((w) => w[1])))}`;
+  const [row] = await sql.query<Record<string, number>>(
+    `SELECT ${cols.join(', ')} FROM follow_up WHERE unit_id IN (SELECT s.unit_id FROM org_unit_subtree s WHERE s.ancestor_id = $1) AND ${span}`,
+    params,
   );
-  return { recovered: Number(rows[0]?.recovered ?? 0), answered: Number(rows[0]?.answered ?? 0) };
+  return windows.map((_, i) => ({ recovered: Number(row?.[`r${i}`] ?? 0), answered: Number(row?.[`a${i}`] ?? 0) }));
 }
 
 interface PointRow {

@@ -57,6 +57,22 @@ export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: n
 }
 
 /**
+ * One unit's summed whole-subtree counters in each of several windows, in one
+ * statement (indicators: the window and the one before it): one round trip and
+ * one pooled connection instead of one per window. Zero counters for a window without rows.
+ */
+export async function sumWindows(sql: Sql, unitId: string, windows: readonly (readonly [number, number])[]): Promise<Counters[]> {
+  const parts = windows.map((_, i) => `SELECT ${i} AS k, w${i}.* FROM (${WHOLE_ROWS('$1', 2 + 6 * i)}) w${i}`);
+  const rows = await sql.query<Sums & { k: number }>(`SELECT k, ${SUMS} FROM (${parts.join(' UNION ALL ')}) w GROUP BY k`, [
+    unitId,
+    ...windows.flatMap(([from, to]) => splitParams(splitByGrain(from, to))),
+  ]);
+  const out = windows.map(() => zeroCounters());
+  for (const r of rows) out[Number(r.k)] = countersOf(r);
+  return out;
+}
+
+/**
  * A subtree's counters per value of one slice dimension for [from, to): hour
  * rows, and day rows where old hours were folded (touchpoint-retention.ts),
  * plus the unit's own touchpoints, which its slice rows leave out (own-slices.ts).

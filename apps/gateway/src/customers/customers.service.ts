@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { customerFacts, customerFollowUps, customerUnits, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type ReadSql } from '@qihe/data';
+import { customerFacts, customerFollowUps, customerPromises, customerUnits, latestRiskModel, openPromiseTouchpoints, pageCustomerTouchpoints, type CustomerUnitRow, type ReadSql } from '@qihe/data';
 import {
   checkCustomerId,
   customerCounters,
@@ -18,7 +18,7 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { toTouchpointModel } from '../touchpoints/models/touchpoint.model';
 import type { TouchpointConnectionModel } from '../touchpoints/models/touchpoint-connection.model';
 import type { CustomerProfileModel } from './models/customer.model';
-import { RiskReadsService } from './risk-reads.service';
+import { RISK_HISTORY_MS, RiskReadsService } from './risk-reads.service';
 import { decodeTouchpointCursor, encodeTouchpointCursor } from '../touchpoints/touchpoint-cursor';
 
 export const MAX_TIMELINE_PAGE = 500;
@@ -73,14 +73,19 @@ export class CustomersService {
   async profile(caller: Caller, customerId: string, within: string | null = null): Promise<CustomerProfileModel | null> {
     const s = await this.scope(caller, customerId, within);
     if (s.visible.length === 0) return null;
-    const unitIds = s.visible.map((u) => u.unitId);
-    const since = Date.now() - CUSTOMER_WINDOW_MS;
-    const [promised, followUps, risk, facts] = await Promise.all([
-      openPromiseTouchpoints(this.db, customerId, unitIds, PROFILE_LIST),
-      customerFollowUps(this.db, customerId, unitIds, PROFILE_LIST),
-      this.risk.riskOf(customerId, s.unitIds),
-      customerFacts(this.db, customerId, s.unitIds, since),
+    const now = Date.now();
+    const since = now - CUSTOMER_WINDOW_MS;
+    // One read of the customer's rows serves the four types (365 days) and the risk features (485 days), and
+    // no list of units when the caller sees every unit (s.unitIds null): a customer of 1,000 units is no 1,000-element literal.
+    const riskSince = Math.min(since, now - RISK_HISTORY_MS);
+    const [promised, followUps, model, facts, promises] = await Promise.all([
+      openPromiseTouchpoints(this.db, customerId, s.unitIds, PROFILE_LIST),
+      customerFollowUps(this.db, customerId, s.unitIds, PROFILE_LIST),
+      latestRiskModel(this.db),
+      customerFacts(this.db, customerId, s.unitIds, riskSince),
+      customerPromises(this.db, customerId, s.unitIds, riskSince),
     ]);
+    const risk = model && this.risk.riskFrom(customerId, model, { touchpoints: facts, promises }, now);
     const units = [...s.visible].sort((a, b) => b.lastContactAt - a.lastContactAt || (a.unitId < b.unitId ? -1 : 1));
     return {
       customerId,

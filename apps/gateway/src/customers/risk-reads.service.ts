@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { customerUnits, latestRiskModel, riskHistories, riskiestCustomers, type ReadSql } from '@qihe/data';
+import { customerUnits, latestRiskModel, riskHistories, riskiestCustomers, type ReadSql, type RiskHistory } from '@qihe/data';
 import { inScope, predictRisk, riskFeaturesAt, seesEverything, type Caller, type RiskModel } from '@qihe/domain';
 import { badInput, forbidden } from '@qihe/server';
 import { READ_DATABASE } from '../core/tokens';
@@ -9,6 +9,7 @@ import type { CustomerRiskModel, RiskModelQualityModel } from './models/customer
 const DAY = 86_400_000;
 /** A profile's risk reads this much history (the features look back 90 days, and to the last rating). */
 const HISTORY_DAYS = 485;
+export const RISK_HISTORY_MS = HISTORY_DAYS * DAY;
 export const MAX_AT_RISK = 200;
 
 /**
@@ -41,8 +42,13 @@ export class RiskReadsService {
     const m = model === undefined ? await latestRiskModel(this.db) : model;
     if (!m) return null;
     const now = Date.now();
-    const h = (await riskHistories(this.db, [customerId], now - HISTORY_DAYS * DAY, unitIds)).get(customerId);
-    if (!h || h.touchpoints.length === 0) return null;
+    const h = (await riskHistories(this.db, [customerId], now - RISK_HISTORY_MS, unitIds)).get(customerId);
+    return h ? this.riskFrom(customerId, m, h, now) : null;
+  }
+
+  /** The model applied to a history read from `now - RISK_HISTORY_MS` on (sorted by occurredAt, id); null when it is empty. */
+  riskFrom(customerId: string, m: RiskModel, h: RiskHistory, now: number): CustomerRiskModel | null {
+    if (h.touchpoints.length === 0) return null;
     const x = riskFeaturesAt(h.touchpoints, h.promises, Math.max(now, h.touchpoints[h.touchpoints.length - 1].occurredAt + 1));
     return { customerId, asOf: new Date(now), modelVersion: m.version, ...predictRisk(m, x) };
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { recoveryCounts, sumBySlice, sumByUnit, targetsOf, upsertTarget, type Database, type ReadSql } from '@qihe/data';
+import { recoveryCounts, sumBySlice, sumByUnit, sumWindows, targetsOf, upsertTarget, type Database, type ReadSql } from '@qihe/data';
 import {
   actorOf,
   checkWindow,
@@ -47,20 +47,14 @@ export class IndicatorsService {
   async indicators(caller: Caller, unitId: string, from: Date, to: Date): Promise<IndicatorResult[]> {
     const unit = this.authorise(caller, unitId, 'read indicators of');
     const w = checkWindow(from, to);
-    const before = { from: w.from - (w.to - w.from), to: w.from };
-    const [now, prev, recNow, recPrev, targets] = await Promise.all([
-      sumByUnit(this.reads, [unit.id], w.from, w.to),
-      sumByUnit(this.reads, [unit.id], before.from, before.to),
-      recoveryCounts(this.reads, unit.id, w.from, w.to),
-      recoveryCounts(this.reads, unit.id, before.from, before.to),
+    // The window and the one before it, each read in one statement: three round trips, not five.
+    const windows = [[w.from, w.to], [w.from - (w.to - w.from), w.from]] as const;
+    const [[now, prev], [recNow, recPrev], targets] = await Promise.all([
+      sumWindows(this.reads, unit.id, windows),
+      recoveryCounts(this.reads, unit.id, windows),
       this.inForce(unit.id),
     ]);
-    return computeIndicators(
-      { counters: now.get(unit.id) ?? zeroCounters(), recovery: recNow },
-      { counters: prev.get(unit.id) ?? zeroCounters(), recovery: recPrev },
-      targets,
-      this.model,
-    );
+    return computeIndicators({ counters: now, recovery: recNow }, { counters: prev, recovery: recPrev }, targets, this.model);
   }
 
   async engagementTypes(caller: Caller, unitId: string, from: Date, to: Date): Promise<EngagementTypeResult[]> {

@@ -38,27 +38,26 @@ export class TouchpointsService {
     private readonly perception: PerceptionCatalogueService,
   ) {}
 
-  /** Checks a request's unit, scope, window and filter: the units it reads are the caller's part of the subtree. */
-  private prepare(caller: Caller, req: ScanRequest): { w: TimeWindow; filter: CheckedFilter; units: string[]; whole: boolean } {
+  /** Checks a request's unit, scope, window and filter: it reads the unit's whole subtree. */
+  private prepare(caller: Caller, req: ScanRequest): { w: TimeWindow; filter: CheckedFilter } {
     const tree = this.org.tree;
     this.org.require(req.unitId);
     if (!inScope(caller, tree, req.unitId)) throw forbidden(`unitId: you may not read touchpoints of "${req.unitId}"`);
     const w = checkWindow(req.from, req.to);
     // Codes of the catalogue as this replica holds it (re-read every 15 s).
     const filter = checkTouchpointFilter(req.filter, this.model, new Set(this.perception.catalogue.points.map((x) => x.code)));
-    // A filter only ever adds conditions: the units stay the caller's part of the subtree.
-    const subtree = tree.subtree(req.unitId);
-    const units = subtree.filter((u) => inScope(caller, tree, u.id)).map((u) => u.id);
-    return { w, filter, units, whole: units.length === subtree.length };
+    // A filter only ever adds conditions: the rows stay the caller's part of the subtree. A scope is a
+    // subtree (access-policy.ts), so a caller who may read the unit may read every unit below it: the
+    // whole subtree is in scope, and no list of its units (10,021 for a group) is built per call.
+    return { w, filter };
   }
 
   /**
    * The rows the caller may read, for SQL: the whole subtree as a semi-join (no
    * unit condition at all when the unit is the organisation's only root, checked
-   * in `sql`'s snapshot); a caller who sees only part of it, by its units.
+   * in `sql`'s snapshot).
    */
-  private async scopeOf(sql: Sql, unitId: string, units: string[], whole: boolean): Promise<DrillScope> {
-    if (!whole) return { unitIds: units };
+  private async scopeOf(sql: Sql, unitId: string): Promise<DrillScope> {
     return this.org.require(unitId).parentId === null ? subtreeScope(sql, unitId) : { unitId, everything: false };
   }
 
@@ -68,9 +67,9 @@ export class TouchpointsService {
    * before the first page is read.
    */
   scan(caller: Caller, req: ScanRequest): AsyncIterable<StoredTouchpoint[]> {
-    const { w, filter, units, whole } = this.prepare(caller, req);
+    const { w, filter } = this.prepare(caller, req);
     const db = this.db;
-    const scopeOf = (): Promise<DrillScope> => this.scopeOf(db, req.unitId, units, whole);
+    const scopeOf = (): Promise<DrillScope> => this.scopeOf(db, req.unitId);
     return (async function* () {
       const scope = await scopeOf();
       let after: PageCursor | null = null;
@@ -86,19 +85,19 @@ export class TouchpointsService {
 
   /** The touchpoints behind a number: a unit's subtree in a window, narrowed by the filter, newest first. */
   async page(caller: Caller, req: PageRequest): Promise<TouchpointConnectionModel> {
-    const { w, filter, units, whole } = this.prepare(caller, req);
+    const { w, filter } = this.prepare(caller, req);
     const { first } = req;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
     const after = req.after ? decodeTouchpointCursor(req.after) : null;
     const { rows, total } = await this.db.transaction(async (tx) => {
       // Page and count see one snapshot: totalCount is the size of the set the pages come from.
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const scope = await this.scopeOf(tx, req.unitId, units, whole);
+      const scope = await this.scopeOf(tx, req.unitId);
       const rows = await pageFilteredTouchpoints(tx, scope, w.from, w.to, filter, first + 1, after);
       if (!req.withTotal) return { rows, total: -1 };
-      // The subtree's rollup rows hold exactly the scoped set when the whole subtree is in scope.
+      // The subtree's rollup rows hold exactly the scoped set: the whole subtree is in scope.
       const total =
-        (whole && rollupCountable(filter) ? await countFromRollups(tx, req.unitId, scope, w.from, w.to, filter) : null) ??
+        (rollupCountable(filter) ? await countFromRollups(tx, req.unitId, scope, w.from, w.to, filter) : null) ??
         (await countFilteredTouchpoints(tx, scope, w.from, w.to, filter));
       return { rows, total };
     });
