@@ -89,13 +89,17 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
       throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
     }
   }
-  const rows = await sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1)}) s GROUP BY val ORDER BY val`, [
-    unitId,
-    code,
-    new Date(from).toISOString(),
-    new Date(to).toISOString(),
+  // The slice rows and the unit's own rows side by side (two connections of a pool).
+  const [rows, own] = await Promise.all([
+    sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1)}) s GROUP BY val ORDER BY val`, [
+      unitId,
+      code,
+      new Date(from).toISOString(),
+      new Date(to).toISOString(),
+    ]),
+    ownSliceCounters(sql, unitId, code, from, to),
   ]);
-  const sums = mergeSlices(new Map(rows.map((r) => [r.val, countersOf(r)])), await ownSliceCounters(sql, unitId, code, from, to));
+  const sums = mergeSlices(new Map(rows.map((r) => [r.val, countersOf(r)])), own);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
