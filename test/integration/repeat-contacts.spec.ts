@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
+import { partitionName } from '@qihe/data';
 import { repeatsAmong, REPEAT_CONTACT_WINDOW_MS, type RepeatKey } from '@qihe/domain';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
@@ -145,4 +146,32 @@ describe('repeat contacts at ingest', () => {
     expect(await record([earliest, earlier])).toMatchObject({ accepted: 1, duplicates: 1 });
     expect(await hourOf('prj-b1')).toBe(before + 1);
   });
+  it("the probe reads the customer's own rows, not the older days of touchpoint: a repeat is settled while that day's partition is locked", async () => {
+    const at = BASE + 10 * DAY;
+    const first = touchpoint({ id: newId(), unitId: 'prj-a1', customerId: 'rc-cold', occurredAt: new Date(at).toISOString(), need: { category: 'FAULT' } });
+    expect(await record([first])).toMatchObject({ accepted: 1 });
+    // Another session holds the first one's day exclusively, as if it were far out of cache: a probe
+    // of `touchpoint` over the 7-day window plans (and waits for) every daily partition of it.
+    const locker = new Client({ connectionString: gw.databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${partitionName('touchpoint', new Date(at).toISOString().slice(0, 10))} IN ACCESS EXCLUSIVE MODE`);
+      const next = touchpoint({ id: newId(), unitId: 'prj-b1', customerId: 'rc-cold', occurredAt: new Date(at + 2 * DAY).toISOString(), need: { category: 'FAULT' } });
+      let timer: NodeJS.Timeout | undefined;
+      const blocked = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('ingest waited for an older day of touchpoint')), 15_000);
+      });
+      try {
+        expect(await Promise.race([record([next]), blocked])).toMatchObject({ accepted: 1 });
+      } finally {
+        clearTimeout(timer);
+      }
+      await locker.query('ROLLBACK');
+      const { rows } = await pg.query(`SELECT repeat FROM touchpoint WHERE id = $1`, [next.id]);
+      expect(rows).toEqual([{ repeat: true }]);
+    } finally {
+      await locker.end();
+    }
+  }, 60_000);
 });

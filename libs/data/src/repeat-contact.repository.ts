@@ -13,6 +13,13 @@ import { claimTouchpointKeys, insertClaimedTouchpoints, type NewTouchpoint } fro
 // taken in key order) makes concurrent transactions — other replicas — see
 // each other's touchpoints of one customer and need in turn, so none is missed.
 
+/** A stored neighbour as the probe sees it: enough to settle the rule. */
+interface StoredNeighbour {
+  id: string;
+  repeat: boolean;
+  occurredAt: number;
+}
+
 /** A stored touchpoint that a new one turns into a repeat: where its counters live. */
 export interface TurnedRepeat extends SliceFields {
   id: string;
@@ -26,8 +33,13 @@ interface ProbeRow {
   has_previous: boolean;
   next_id: string | null;
   next_repeat: boolean | null;
-  next_unit: string | null;
   next_ms: number | string | null;
+}
+
+interface TurnedRow {
+  id: string;
+  unit_id: string;
+  ms: number | string;
   channel: string;
   kind: string;
   stage: string;
@@ -41,16 +53,27 @@ interface ProbeRow {
 }
 
 // Per touchpoint: is there one before it within 7 days, and its first successor within 7 days.
+// Both read customer_touchpoint (the customer's rows in time order, kept equal to `touchpoint` in
+// the same transaction by statement triggers, migration 1765110000001): one range of its key
+// (customer, time, id) per touchpoint, the need a filter on the customer's few rows of the window.
+// On `touchpoint` the same probe descended one index per daily partition of the 14-day window,
+// most of them long out of cache at 10 M rows (docs/PERFORMANCE.md, "Ingest, 2 December").
 const PROBE_SQL = `SELECT u.i::int AS i,
-    EXISTS (SELECT 1 FROM touchpoint p WHERE p.customer_id = u.c AND p.need_category = u.n
-             AND p.occurred_at >= u.o - interval '7 days' AND (p.occurred_at, p.id) < (u.o, u.id)) AS has_previous,
-    s.id AS next_id, s.repeat AS next_repeat, s.unit_id AS next_unit, floor(extract(epoch FROM s.occurred_at) * 1000)::float8 AS next_ms,
-    s.channel, s.kind, s.stage, s.region, s.industry, s.need_category, s.agent_id, s.team_id, s.product_id, s.perception_member
-  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) WITH ORDINALITY AS u(id, c, n, o, i)
+    EXISTS (SELECT 1 FROM customer_touchpoint p WHERE p.customer_id = u.c AND p.occurred_at >= u.o - interval '7 days'
+             AND (p.occurred_at, p.id) < (u.o, u.id) AND p.need_category = u.n) AS has_previous,
+    s.id AS next_id, s.repeat AS next_repeat, floor(extract(epoch FROM s.occurred_at) * 1000)::float8 AS next_ms
+  FROM unnest($1::text[], $2::text[], $3::uuid[], $4::timestamptz[]) WITH ORDINALITY AS u(c, n, id, o, i)
   LEFT JOIN LATERAL (
-    SELECT id, repeat, unit_id, occurred_at, channel, kind, stage, region, industry, need_category, agent_id, team_id, product_id, perception_member FROM touchpoint s
-     WHERE s.customer_id = u.c AND s.need_category = u.n AND (s.occurred_at, s.id) > (u.o, u.id) AND s.occurred_at <= u.o + interval '7 days'
+    SELECT id, repeat, occurred_at FROM customer_touchpoint s
+     WHERE s.customer_id = u.c AND (s.occurred_at, s.id) > (u.o, u.id) AND s.occurred_at <= u.o + interval '7 days' AND s.need_category = u.n
      ORDER BY s.occurred_at, s.id LIMIT 1) s ON true`;
+
+// The stored touchpoints turned now, marked; their unit and slices (where their counters live) come back with the mark.
+// NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
+// Their times name their partitions (a touchpoint's time never changes).
+const MARK_SQL = `UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[]) AND occurred_at = ANY($2::timestamptz[]) AND NOT repeat
+  RETURNING id, unit_id, floor(extract(epoch FROM occurred_at) * 1000)::float8 AS ms, channel, kind, stage, region, industry,
+            need_category, agent_id, team_id, product_id, perception_member`;
 
 /**
  * Settles the repeat rule for touchpoints about to be inserted in this
@@ -62,47 +85,42 @@ const PROBE_SQL = `SELECT u.i::int AS i,
 export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]): Promise<{ repeats: Set<string>; turned: TurnedRepeat[] }> {
   if (fresh.length === 0) return { repeats: new Set(), turned: [] };
   const rows = await sql.query<ProbeRow>(PROBE_SQL, [
-    textArray(fresh.map((t) => t.id)),
     textArray(fresh.map((t) => t.customerId)),
     textArray(fresh.map((t) => t.needCategory)),
+    textArray(fresh.map((t) => t.id)),
     textArray(fresh.map((t) => new Date(t.occurredAt).toISOString())),
   ]);
-  const probes: RepeatProbe<TurnedRepeat>[] = rows.map((r) => ({
+  const probes: RepeatProbe<StoredNeighbour>[] = rows.map((r) => ({
     id: fresh[r.i - 1].id,
     hasPrevious: r.has_previous,
-    next:
-      r.next_id === null
-        ? null
-        : {
-            id: r.next_id,
-            repeat: r.next_repeat === true,
-            unitId: r.next_unit as string,
-            occurredAt: Number(r.next_ms),
-            channel: r.channel,
-            kind: r.kind,
-            stage: r.stage,
-            region: r.region,
-            industry: r.industry,
-            needCategory: r.need_category,
-            agentId: r.agent_id,
-            teamId: r.team_id,
-            productId: r.product_id,
-            perceptionMember: r.perception_member,
-          },
+    next: r.next_id === null ? null : { id: r.next_id, repeat: r.next_repeat === true, occurredAt: Number(r.next_ms) },
   }));
   const { repeats, turned } = settleRepeats(new Set(fresh.map((t) => t.id)), probes);
   for (const id of repeatsWithin(fresh)) repeats.add(id);
   if (turned.length === 0) return { repeats, turned: [] };
-  // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
-  // Their times name their partitions (a touchpoint's time never changes).
-  const ids = turned.map((t) => t.id).sort();
-  const times = textArray([...new Set(turned.map((t) => new Date(t.occurredAt).toISOString()))]);
-  const marked = await sql.query<{ id: string }>(
-    `UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[]) AND occurred_at = ANY($2::timestamptz[]) AND NOT repeat RETURNING id`,
-    [textArray(ids), times],
-  );
-  const now = new Set(marked.map((r) => r.id));
-  return { repeats, turned: turned.filter((t) => now.has(t.id)) };
+  const marked = await sql.query<TurnedRow>(MARK_SQL, [
+    textArray(turned.map((t) => t.id).sort()),
+    textArray([...new Set(turned.map((t) => new Date(t.occurredAt).toISOString()))]),
+  ]);
+  return {
+    repeats,
+    turned: marked.map((r) => ({
+      id: r.id,
+      repeat: true,
+      unitId: r.unit_id,
+      occurredAt: Number(r.ms),
+      channel: r.channel,
+      kind: r.kind,
+      stage: r.stage,
+      region: r.region,
+      industry: r.industry,
+      needCategory: r.need_category,
+      agentId: r.agent_id,
+      teamId: r.team_id,
+      productId: r.product_id,
+      perceptionMember: r.perception_member,
+    })),
+  };
 }
 
 export interface StoredBatch {

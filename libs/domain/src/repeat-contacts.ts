@@ -11,8 +11,8 @@ import { zeroCounters, type Counters } from './counters';
 // `x` and within 7 days of it, only the first can still be a non-repeat —
 // every later one has the first within 7 days before it. So storing `x` needs
 // its nearest stored predecessor (is `x` a repeat?) and its nearest stored
-// successor (does `x` turn that one into a repeat?): two LIMIT 1 descents of
-// one index (customer, need, occurredAt, id) per touchpoint, never a scan.
+// successor (does `x` turn that one into a repeat?): two short ranges of one
+// index (the customer's rows by occurredAt, id) per touchpoint, never a scan.
 
 export const REPEAT_CONTACT_WINDOW_MS = 7 * 24 * 3_600_000;
 

@@ -31,7 +31,8 @@ const SWITCHES: Record<string, { off: string[]; on: string[] }> = {
   'customer-upkeep': { off: CUSTOMERS_OFF, on: CUSTOMERS_ON },
   // the 4-byte rollup counters (this build's layout): off = bigint counters as before
   'narrow-counters': { off: counterType('bigint'), on: counterType('integer') },
-  // issue 13: the repeat rule's index (its probe's), for a variant run with QIHE_BENCH_SKIP_REPEAT_RULE=1 (no lock, probe or UPDATE)
+  // touchpoint_customer_need_time_idx: the repeat probe's until it moved to customer_touchpoint (2 December); now
+  // only the drill-down's customerId filter reads it. Off: what its upkeep costs ingest.
   'repeat-index': {
     off: [`DROP INDEX IF EXISTS touchpoint_customer_need_time_idx`],
     on: [`CREATE INDEX IF NOT EXISTS touchpoint_customer_need_time_idx ON touchpoint (customer_id, need_category, occurred_at, id)`],

@@ -31,6 +31,8 @@ const TIMELINE = graphql(`
 // "Off" for the A/B rounds: no customer_touchpoint copy and every customer_unit row
 // skipped by a BEFORE INSERT trigger (the statement still runs: a slight
 // understatement of the upkeep's cost, one round trip per shared transaction).
+// The repeat rule's probe reads customer_touchpoint too: in these rounds it finds
+// none of the rounds' own earlier touchpoints, so their repeat flags are not the rule's.
 export const OFF_SQL = [
   // The per-customer copy of the facts (customer_touchpoint, kept by a statement trigger).
   `ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_added`,
