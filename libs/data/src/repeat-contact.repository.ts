@@ -135,18 +135,15 @@ export interface StoredBatch {
 /**
  * Stores the touchpoints whose ids are new, each with its repeat flag, in three
  * round trips: claim the ids and lock their repeat keys, probe, insert (plus an
- * UPDATE only when stored touchpoints turn into repeats). `repeatRule: false`
- * skips the rule (the bench's measurement of what it costs; never the product).
+ * UPDATE only when stored touchpoints turn into repeats).
  */
-export async function storeTouchpoints(sql: Sql, items: readonly NewTouchpoint[], siteId: string | null, repeatRule = true): Promise<StoredBatch> {
-  const claimed = await claimTouchpointKeys(sql, items, repeatRule);
+export async function storeTouchpoints(sql: Sql, items: readonly NewTouchpoint[], siteId: string | null): Promise<StoredBatch> {
+  const claimed = await claimTouchpointKeys(sql, items, true);
   const fresh = items.filter((it) => claimed.has(it.record.id));
-  const { repeats, turned } = repeatRule
-    ? await settleRepeatContacts(
-        sql,
-        fresh.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() })),
-      )
-    : { repeats: new Set<string>(), turned: [] };
+  const { repeats, turned } = await settleRepeatContacts(
+    sql,
+    fresh.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() })),
+  );
   const received = await insertClaimedTouchpoints(sql, fresh, siteId, repeats);
   return { received, repeats, turned };
 }

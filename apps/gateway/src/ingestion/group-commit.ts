@@ -119,11 +119,6 @@ interface Writes {
   ratings: { touchpointId: string; unitId: string; customerId: string; occurredAt: number; score: number }[];
 }
 
-// Measurement only (tools/bench ab.ts, issue 13's cost of the repeat rule): a
-// gateway started with this skips the rule — its counters are then wrong, so it
-// is no setting of the product and no configuration names it.
-const SKIP_REPEAT_RULE_FOR_BENCH = process.env.QIHE_BENCH_SKIP_REPEAT_RULE === '1';
-
 /** At most this many touchpoints and ratings per shared transaction. */
 const MAX_GROUP_WEIGHT = 5000;
 
@@ -223,7 +218,7 @@ export class GroupCommit {
       }
     }
     // New ids only, each with its repeat flag (the rule settled before the insert); stored ones that turn into repeats move their counters.
-    const { received: inserted, repeats, turned } = await storeTouchpoints(tx, toInsert, null, !SKIP_REPEAT_RULE_FOR_BENCH);
+    const { received: inserted, repeats, turned } = await storeTouchpoints(tx, toInsert, null);
     for (const t of turned) addToRollups(deltas, tree.lineage(t.unitId), t.occurredAt, sliceValuesOf(t), repeatDelta());
     await addCustomerContacts(tx, toInsert.filter((c) => inserted.has(c.record.id)).map((c) => c.record)); // the customer lens's per-customer summary
     const storedHash = await contentHashes(tx, toInsert.filter((c) => !inserted.has(c.record.id)).map((c) => c.record.id));
