@@ -128,6 +128,40 @@ afterAll(async () => {
 const storage = (): TouchpointStorageService => gw.app.get(TouchpointStorageService);
 const horizon = TODAY - 30 * D;
 
+it('holds only the folding day: reads of the other days go on while a day waits to be folded and dropped', async () => {
+  // Another session writes to the oldest due day (an in-flight rating, say) and keeps its lock.
+  const oldest = dayOf(Math.min(...stored.map((t) => Date.parse(t.occurredAt as string))));
+  const blocker = new Client({ connectionString: gw.databaseUrl });
+  await blocker.connect();
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query(`LOCK TABLE touchpoint_p${oldest.replaceAll('-', '')} IN ROW EXCLUSIVE MODE`);
+    const order: string[] = [];
+    const pass = storage()
+      .pass(NOW)
+      .then(
+        () => order.push('retention done'),
+        (e: Error) => order.push(`retention gave up: ${/lock timeout/.test(e.message) ? 'lock timeout' : e.message}`),
+      );
+    await new Promise((r) => setTimeout(r, 300));
+    // A drill-down of the last week: it waited for the retention run when the run held the whole table.
+    const DRILL = `query D($u: ID!, $from: DateTime!, $to: DateTime!) { touchpoints(unitId: $u, from: $from, to: $to, first: 5) { totalCount } }`;
+    const read = gw.gql<{ touchpoints: { totalCount: number } }>(DRILL, { u: 'group', from: iso(TODAY - 7 * D), to: iso(NOW_H + H) }, token).then((r) => {
+      order.push('read');
+      return r;
+    });
+    await Promise.all([pass, read]);
+    expect(order).toEqual(['read', 'retention gave up: lock timeout']);
+    expect((await read).data?.touchpoints.totalCount).toBe(stored.filter((t) => Date.parse(t.occurredAt as string) >= TODAY - 7 * D).length);
+  } finally {
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+  }
+  // The run that gave up changed nothing.
+  expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: stored.length }]);
+  expectClose(await everyScore(), before);
+});
+
 it('drops whole day partitions past the horizon, folds old slice hours into days, and every score stays the same', async () => {
   const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
   const oldDays = [...new Set(old.map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();

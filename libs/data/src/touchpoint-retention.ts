@@ -81,11 +81,16 @@ export async function runRetention(db: Database, now: number, settings: Retentio
       await db.transaction(async (tx) => {
         await tx.query(LOCK_TIMEOUT);
         await tx.query(PARTITION_LOCK_SQL);
+        const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
+        if (!here) return;
         if (p.table === 'touchpoint') {
-          // The parent first, as DROP locks it: no rating or commitment changes a row between the fold and the drop.
-          await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
+          // While the day folds, only its own rows are held still (no rating or commitment changes one between the
+          // fold and the drop); ingest and reads of every other day go on. The parent is locked, as DROP locks it,
+          // only for the drop itself: a fold takes seconds at scale, and the whole table held for it stalled ingest.
+          await tx.query(`LOCK TABLE ${p.name} IN SHARE MODE`);
           report.foldedOwnTouchpoints += await foldOwnSlices(tx, p.name, Date.parse(`${p.day as string}T00:00:00Z`));
           await dropCustomerTouchpoints(tx, p.day as string);
+          await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
         }
         await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
       });
