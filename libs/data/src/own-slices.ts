@@ -1,4 +1,4 @@
-import { COUNTER_KEYS, countTouchpoint, SLICE_DIMENSIONS, sliceValuesOf, zeroCounters, type Channel, type Counters, type NeedCategory, type SliceValues } from '@qihe/domain';
+import { COUNTER_KEYS, countTouchpoint, SLICE_DIMENSIONS, sliceValuesOf, zeroCounters, type Channel, type Counters, type NeedCategory, type SliceFields, type SliceValues } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
 import { COUNTER_COLUMNS } from './rollup-deltas';
@@ -10,11 +10,8 @@ import { COUNTER_COLUMNS } from './rollup-deltas';
 // with the counting code ingest and the recount use (one path, so it is exact),
 // and folded into rollup_day_slice when retention drops the raw rows.
 
-/** A stored touchpoint as the counters need it (the recount reads the same rows). */
-export interface RawRow {
-  unit_id: string;
-  occurred_ms: number;
-  received_ms: number;
+/** A stored touchpoint's slice columns, as SQL returns them. */
+export interface SliceColumns {
   channel: string;
   kind: string;
   stage: string;
@@ -25,6 +22,13 @@ export interface RawRow {
   team_id: string | null;
   product_id: string | null;
   perception_member: string | null;
+}
+
+/** A stored touchpoint as the counters need it (the recount reads the same rows). */
+export interface RawRow extends SliceColumns {
+  unit_id: string;
+  occurred_ms: number;
+  received_ms: number;
   served: boolean;
   handle_seconds: number | null;
   repeat: boolean;
@@ -77,19 +81,21 @@ export function countersOfRaw(r: RawRow): Counters {
   });
 }
 
-export const slicesOfRaw = (r: RawRow): SliceValues =>
-  sliceValuesOf({
-    channel: r.channel,
-    kind: r.kind,
-    stage: r.stage,
-    region: r.region,
-    industry: r.industry,
-    needCategory: r.need_category,
-    agentId: r.agent_id,
-    teamId: r.team_id,
-    productId: r.product_id,
-    perceptionMember: r.perception_member,
-  });
+/** The slice fields of a stored row, in the domain's names. */
+export const sliceFieldsOf = (r: SliceColumns): SliceFields => ({
+  channel: r.channel,
+  kind: r.kind,
+  stage: r.stage,
+  region: r.region,
+  industry: r.industry,
+  needCategory: r.need_category,
+  agentId: r.agent_id,
+  teamId: r.team_id,
+  productId: r.product_id,
+  perceptionMember: r.perception_member,
+});
+
+export const slicesOfRaw = (r: SliceColumns): SliceValues => sliceValuesOf(sliceFieldsOf(r));
 
 function addInto(into: Counters, c: Counters): void {
   for (const k of COUNTER_KEYS) into[k] += c[k];

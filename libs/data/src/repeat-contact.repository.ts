@@ -1,5 +1,6 @@
 import { repeatsWithin, settleRepeats, type RepeatKey, type RepeatProbe, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
+import { sliceFieldsOf, type SliceColumns } from './own-slices';
 import { textArray } from './pg-array';
 import { claimTouchpointKeys, insertClaimedTouchpoints, type NewTouchpoint } from './touchpoint.repository';
 
@@ -36,20 +37,10 @@ interface ProbeRow {
   next_ms: number | string | null;
 }
 
-interface TurnedRow {
+interface TurnedRow extends SliceColumns {
   id: string;
   unit_id: string;
   ms: number | string;
-  channel: string;
-  kind: string;
-  stage: string;
-  region: string | null;
-  industry: string | null;
-  need_category: string;
-  agent_id: string | null;
-  team_id: string | null;
-  product_id: string | null;
-  perception_member: string | null;
 }
 
 // Per touchpoint: is there one before it within 7 days, and its first successor within 7 days.
@@ -109,16 +100,7 @@ export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]
       repeat: true,
       unitId: r.unit_id,
       occurredAt: Number(r.ms),
-      channel: r.channel,
-      kind: r.kind,
-      stage: r.stage,
-      region: r.region,
-      industry: r.industry,
-      needCategory: r.need_category,
-      agentId: r.agent_id,
-      teamId: r.team_id,
-      productId: r.product_id,
-      perceptionMember: r.perception_member,
+      ...sliceFieldsOf(r),
     })),
   };
 }
