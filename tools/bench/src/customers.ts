@@ -19,7 +19,7 @@ export const PROFILED_CUSTOMER = 'bench-customer-1000';
 const PROFILE = graphql(`
   query BenchCustomer($c: String!) {
     customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }
-      openCommitments { id } followUps { id } }
+      engagement { type score } risk { probability drivers { feature value contribution } } openCommitments { id } followUps { id } }
   }
 `);
 const TIMELINE = graphql(`

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type INestApplication } from '@nestjs/common';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
-import { Args, GraphQLModule, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLModule, GraphQLSchemaHost, Int, Query, Resolver } from '@nestjs/graphql';
 import { checkWindow, RefusalCode, RefusalError, REFUSAL_CODES, SCORE_READERS, type Caller } from '@qihe/domain';
 import { QiheErrorFilter } from '../errors/qihe-error.filter';
 import { apiGraphQLOptions } from '../nest/api-graphql';
@@ -112,6 +112,16 @@ describe('@Callers and the CallersGuard', () => {
     for (const who of [undefined, 'head', 'site']) {
       expect((await gql('{ forgotten }', who)).errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     }
+  });
+});
+
+describe('Apollo plumbing', () => {
+  it('answers cache-control: no-store without wrapping every resolver in per-field hooks', async () => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // Apollo marks a schema whose resolvers it wrapped for willResolveField hooks (the default cache-control plugin's).
+    const schema = app.get(GraphQLSchemaHost).schema;
+    expect(Object.getOwnPropertySymbols(schema).map((s) => s.description)).not.toContain('apolloServerPluginsEnabled');
   });
 });
 

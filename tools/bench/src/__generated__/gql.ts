@@ -17,7 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  query BenchCommitments($u: ID!, $f: DateTime!, $t: DateTime!, $states: [CommitmentState!], $owned: Boolean, $level: Int) {\n    commitments(unitId: $u, from: $f, to: $t, states: $states, owned: $owned, level: $level, first: 50) {\n      totalCount edges { node { id code state dueAt breachedBy { id code ownerUnit { id } } } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.BenchCommitmentsDocument,
     "\n  query BenchCommitmentPerformance($u: ID!, $f: DateTime!, $t: DateTime!, $owned: Boolean) {\n    commitmentPerformance(unitId: $u, from: $f, to: $t, owned: $owned) { code started met breached open atRisk keptRate causedBreaches }\n  }\n": typeof types.BenchCommitmentPerformanceDocument,
-    "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": typeof types.BenchCustomerDocument,
+    "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      engagement { type score } risk { probability drivers { feature value contribution } } openCommitments { id } followUps { id } }\n  }\n": typeof types.BenchCustomerDocument,
     "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.BenchCustomerTimelineDocument,
     "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": typeof types.BenchCustomerRecordDocument,
     "\n  query BenchRiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }\n": typeof types.BenchRiskModelDocument,
@@ -35,7 +35,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query BenchCommitments($u: ID!, $f: DateTime!, $t: DateTime!, $states: [CommitmentState!], $owned: Boolean, $level: Int) {\n    commitments(unitId: $u, from: $f, to: $t, states: $states, owned: $owned, level: $level, first: 50) {\n      totalCount edges { node { id code state dueAt breachedBy { id code ownerUnit { id } } } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.BenchCommitmentsDocument,
     "\n  query BenchCommitmentPerformance($u: ID!, $f: DateTime!, $t: DateTime!, $owned: Boolean) {\n    commitmentPerformance(unitId: $u, from: $f, to: $t, owned: $owned) { code started met breached open atRisk keptRate causedBreaches }\n  }\n": types.BenchCommitmentPerformanceDocument,
-    "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n": types.BenchCustomerDocument,
+    "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      engagement { type score } risk { probability drivers { feature value contribution } } openCommitments { id } followUps { id } }\n  }\n": types.BenchCustomerDocument,
     "\n  query BenchCustomerTimeline($c: String!) {\n    customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.BenchCustomerTimelineDocument,
     "\n    mutation BenchCustomerRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }\n  ": types.BenchCustomerRecordDocument,
     "\n  query BenchRiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }\n": types.BenchRiskModelDocument,
@@ -62,7 +62,7 @@ export function graphql(source: "\n  query BenchCommitmentPerformance($u: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      openCommitments { id } followUps { id } }\n  }\n"): typeof import('./graphql').BenchCustomerDocument;
+export function graphql(source: "\n  query BenchCustomer($c: String!) {\n    customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }\n      engagement { type score } risk { probability drivers { feature value contribution } } openCommitments { id } followUps { id } }\n  }\n"): typeof import('./graphql').BenchCustomerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

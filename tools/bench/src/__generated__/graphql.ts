@@ -166,7 +166,7 @@ export type BenchCustomerQueryVariables = Exact<{
 }>;
 
 
-export type BenchCustomerQuery = { customer: { customerId: string, touchpoints: number, firstContactAt: string, lastContactAt: string, units: Array<{ touchpoints: number, lastContactAt: string, unit: { id: string } }>, openCommitments: Array<{ id: string }>, followUps: Array<{ id: string }> } | null };
+export type BenchCustomerQuery = { customer: { customerId: string, touchpoints: number, firstContactAt: string, lastContactAt: string, units: Array<{ touchpoints: number, lastContactAt: string, unit: { id: string } }>, engagement: Array<{ type: EngagementType, score: number | null }>, risk: { probability: number, drivers: Array<{ feature: string, value: number, contribution: number }> } | null, openCommitments: Array<{ id: string }>, followUps: Array<{ id: string }> } | null };
 
 export type BenchCustomerTimelineQueryVariables = Exact<{
   c: string;
@@ -365,6 +365,18 @@ export const BenchCustomerDocument = new TypedDocumentString(`
       }
       touchpoints
       lastContactAt
+    }
+    engagement {
+      type
+      score
+    }
+    risk {
+      probability
+      drivers {
+        feature
+        value
+        contribution
+      }
     }
     openCommitments {
       id
