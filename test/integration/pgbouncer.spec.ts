@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startGateway, type GatewayProcess } from '../e2e/support/gateway-process';
+import { startGateway, type GatewayProcess, gatewayData } from '../e2e/support/gateway-process';
 import { TEST_ORG } from '../support/gateway-app';
 import { LOGIN, RECORD, SCORE } from '../support/documents';
 import { startPgbouncer, type Pgbouncer } from '../support/pgbouncer';
@@ -35,16 +35,7 @@ let primaryUrl: string;
 let standbyUrl: string;
 let token: string;
 
-async function gql<T>(query: unknown, variables: Record<string, unknown>, auth: string): Promise<T> {
-  const res = await fetch(`${gw.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
-    body: JSON.stringify({ query: String(query), variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}\n${gw.output().slice(-3000)}`);
-  return body.data as T;
-}
+const gql = <T>(query: unknown, variables: Record<string, unknown>, auth: string): Promise<T> => gatewayData<T>(gw, query, variables, auth);
 
 // 20 days of one site's traffic: 240 rated touchpoints of 40 customers, enough for the risk job's first fit (200).
 const start = Date.now() - 21 * DAY;

@@ -127,3 +127,15 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayProcess
   };
   return { url, port, dataDir, pid: child.pid ?? -1, stop, kill, output, exited };
 }
+
+/** One GraphQL call to a gateway process: its data, or an error carrying the errors and the gateway's latest output. */
+export async function gatewayData<T>(gw: GatewayProcess, query: unknown, variables: Record<string, unknown>, auth: string): Promise<T> {
+  const res = await fetch(`${gw.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+    body: JSON.stringify({ query: String(query), variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}\n${gw.output().slice(-3000)}`);
+  return body.data as T;
+}
