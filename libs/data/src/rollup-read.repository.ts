@@ -2,7 +2,7 @@ import { COUNTER_KEYS, WindowError, zeroCounters, type CounterKey, type Counters
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
 import { mergeSlices, ownSliceCounters } from './own-slices';
-import { DAY_MS, splitByGrain, type GrainSplit } from './rollup-grain';
+import { DAY_MS, splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
 import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
 // Reading rollups: summed counters for the scores and the feed. Each query's
@@ -62,7 +62,7 @@ export async function sumByUnit(sql: Sql, unitIds: string[], from: number, to: n
  * one pooled connection instead of one per window. Zero counters for a window without rows.
  */
 export async function sumWindows(sql: Sql, unitId: string, windows: readonly (readonly [number, number])[]): Promise<Counters[]> {
-  const parts = windows.map((_, i) => `SELECT ${i} AS k, w${i}.* FROM (${WHOLE_ROWS('$1', 2 + 6 * i)}) w${i}`);
+  const parts = windows.map((_, i) => `SELECT ${i} AS k, w${i}.* FROM (${WHOLE_ROWS(unitParam(1), 2 + 6 * i)}) w${i}`);
   const rows = await sql.query<Sums & { k: number }>(`SELECT k, ${SUMS} FROM (${parts.join(' UNION ALL ')}) w GROUP BY k`, [
     unitId,
     ...windows.flatMap(([from, to]) => splitParams(splitByGrain(from, to))),
@@ -115,11 +115,11 @@ export async function sumByBucket(sql: Sql, unitId: string, from: number, to: nu
     split.days[0] === split.days[1]
       ? await sql.query<Sums & { bucket: number }>(
           `SELECT ${bucket}, ${SUMS} FROM (SELECT hour AS t, ${COLS.join(', ')} FROM rollup_hour
-             WHERE unit_id = $1 AND dim = 0 AND hour >= $2 AND hour < $4) w
+             WHERE unit_id = ${unitParam(1)} AND dim = 0 AND hour >= $2 AND hour < $4) w
             GROUP BY bucket`,
           [unitId, new Date(from).toISOString(), stepMs, new Date(to).toISOString()],
         )
-      : await sql.query<Sums & { bucket: number }>(`SELECT ${bucket}, ${SUMS} FROM (${WHOLE_ROWS('$1', 4)}) w GROUP BY bucket`, [
+      : await sql.query<Sums & { bucket: number }>(`SELECT ${bucket}, ${SUMS} FROM (${WHOLE_ROWS(unitParam(1), 4)}) w GROUP BY bucket`, [
           unitId,
           new Date(from).toISOString(),
           stepMs,
@@ -137,7 +137,7 @@ export async function sumByBucket(sql: Sql, unitId: string, from: number, to: nu
 export async function sumByStarts(sql: Sql, unitId: string, starts: number[], to: number): Promise<Map<number, Counters>> {
   const rows = await sql.query<Sums & { bucket: number }>(
     `SELECT width_bucket(hour, $2::timestamptz[]) - 1 AS bucket, ${SUMS} FROM rollup_hour
-      WHERE unit_id = $1 AND dim = 0 AND hour >= $3 AND hour < $4
+      WHERE unit_id = ${unitParam(1)} AND dim = 0 AND hour >= $3 AND hour < $4
       GROUP BY bucket`,
     [unitId, starts.map((s) => new Date(s).toISOString()), new Date(starts[0]).toISOString(), new Date(to).toISOString()],
   );

@@ -2,7 +2,7 @@ import { COUNTER_KEYS } from '@qihe/domain';
 import type { Database, Sql } from './database';
 import { foldOwnSlices } from './own-slices';
 import { COUNTER_COLUMNS } from './rollup-deltas';
-import { DAY_MS } from './rollup-grain';
+import { DAY_MS, unitParam } from './rollup-grain';
 import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PARTITION_LOCK_SQL } from './touchpoint-partitions';
 
 // Retention (docs/retention.md): raw touchpoints older than QIHE_RETENTION_DAYS
@@ -130,9 +130,9 @@ export async function aloneAcrossReplicas(db: Database, key: string, fn: () => P
 
 /** A breakdown's rows for [from, to): day rows where hours were folded, hour rows for the rest. */
 export function sliceRowsSql(p: number): string {
-  return `SELECT val, ${COLS.join(', ')} FROM rollup_hour WHERE unit_id = $${p} AND dim = $${p + 1} AND hour >= $${p + 2} AND hour < $${p + 3}
+  return `SELECT val, ${COLS.join(', ')} FROM rollup_hour WHERE unit_id = ${unitParam(p)} AND dim = $${p + 1} AND hour >= $${p + 2} AND hour < $${p + 3}
     UNION ALL
-    SELECT val, ${COLS.join(', ')} FROM rollup_day_slice WHERE unit_id = $${p} AND dim = $${p + 1} AND day >= $${p + 2} AND day < $${p + 3}`;
+    SELECT val, ${COLS.join(', ')} FROM rollup_day_slice WHERE unit_id = ${unitParam(p)} AND dim = $${p + 1} AND day >= $${p + 2} AND day < $${p + 3}`;
 }
 
 /** Whether the hours of a unit's slice on a UTC day were folded into a day row. */
