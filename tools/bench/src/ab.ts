@@ -16,7 +16,8 @@ import { currentLsn, walByTable, type WalByTable } from './wal-by-table';
 // `--phases ab --ab 'jit off:QIHE_GRAPHQL_JIT=off;jit on:QIHE_GRAPHQL_JIT=on' [--ab-rounds 3 --ab-rows 10000]`
 // (`name:main=/path/to/apps/gateway/src/main.js` runs another build;
 // `name:off=perception-slice+customer-upkeep` switches pieces off in the
-// database for that variant's rounds, see SWITCHES).
+// database for that variant's rounds, see SWITCHES; `name:node=--cpu-prof --cpu-prof-dir=/tmp/p`
+// gives that variant's node flags, e.g. for a CPU profile of each variant).
 
 // Rollup counters as bigint again (before migration 1765090000000), in every rollup table: one rewrite each way.
 const NARROW = COUNTER_KEYS.filter((k) => k !== 'handleSeconds').map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
@@ -52,6 +53,8 @@ export interface AbVariant {
   name: string;
   env: Record<string, string>;
   main?: string;
+  /** Flags for node (space-separated after `node=`). */
+  nodeArgs: string[];
   /** Names of SWITCHES turned off in the database while this variant runs. */
   off: string[];
 }
@@ -90,14 +93,16 @@ export function parseVariants(spec: string): AbVariant[] {
       const env: Record<string, string> = {};
       let main: string | undefined;
       let off: string[] = [];
+      const nodeArgs: string[] = [];
       for (const kv of (at < 0 ? '' : s.slice(at + 1)).split(',').filter(Boolean)) {
         const [k, ...v] = kv.split('=');
         if (k === 'main') main = v.join('=');
         else if (k === 'off') off = v.join('=').split('+');
+        else if (k === 'node') nodeArgs.push(...v.join('=').split(' ').filter(Boolean));
         else env[k] = v.join('=');
       }
       for (const o of off) if (!SWITCHES[o]) throw new Error(`--ab: no switch "${o}" (${Object.keys(SWITCHES).join(', ')})`);
-      return { name, env, main, off };
+      return { name, env, main, nodeArgs, off };
     });
 }
 
@@ -121,7 +126,7 @@ export async function abPhase(opts: {
 }): Promise<AbResult[]> {
   const gws: BenchGateway[] = [];
   try {
-    for (const v of opts.variants) gws.push(await startBenchGateway({ databaseUrl: opts.dbUrl, seedFile: opts.seedFile, env: v.env, main: v.main }));
+    for (const v of opts.variants) gws.push(await startBenchGateway({ databaseUrl: opts.dbUrl, seedFile: opts.seedFile, env: v.env, main: v.main, nodeArgs: v.nodeArgs }));
     const runs: IngestSummary[][] = opts.variants.map(() => []);
     const wal: WalByTable[][] = opts.variants.map(() => []);
     for (let r = 0; r < opts.rounds; r++) {
