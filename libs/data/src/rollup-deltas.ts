@@ -56,8 +56,28 @@ interface UnitHour {
   unitId: string;
   hour: number;
   depth: number;
-  whole: HourRow | null;
-  slices: Map<string, HourRow>[];
+  whole: Row | null;
+  /** Made on the first slice row: a unit's own hours have none (own-slices.ts). */
+  slices: Map<string, Row>[] | null;
+}
+/**
+ * A row whose `n` may still be the vector it was made from (shared with the
+ * touchpoint's other rows): copied on its second addition only. Most slice
+ * rows at the ancestors (an agent's, a team's hour) get one touchpoint a batch,
+ * so they never need a vector of their own.
+ */
+interface SharedRow {
+  n: Vec;
+  own: boolean;
+}
+type Row = HourRow & SharedRow;
+const newRow = (uh: UnitHour, dim: number, val: string, v: Vec): Row => ({ unitId: uh.unitId, hour: uh.hour, dim, val, depth: uh.depth, n: v, own: false });
+function addShared(row: SharedRow, v: Vec): void {
+  if (!row.own) {
+    row.n = row.n.slice();
+    row.own = true;
+  }
+  addVec(row.n, v);
 }
 
 export class RollupDeltas {
@@ -79,20 +99,24 @@ export class RollupDeltas {
     const key = `${unitId}\u0000${hour}`;
     let uh = this.unitHours.get(key);
     if (!uh) {
-      uh = { unitId, hour, depth, whole: null, slices: [] };
-      for (let d = 0; d < DIMS; d++) uh.slices.push(new Map());
+      uh = { unitId, hour, depth, whole: null, slices: null };
       this.unitHours.set(key, uh);
     }
     return uh;
   }
 
-  /** @internal */
+  /** @internal `v` is kept by reference until the row's second addition: it must not change afterwards. */
   addToUnitHour(uh: UnitHour, dim: number, val: string, v: Vec): void {
-    const existing = dim === WHOLE ? uh.whole : uh.slices[dim - 1].get(val);
-    if (existing) return addVec(existing.n, v);
-    const row: HourRow = { unitId: uh.unitId, hour: uh.hour, dim, val, depth: uh.depth, n: v.slice() };
-    if (dim === WHOLE) uh.whole = row;
-    else uh.slices[dim - 1].set(val, row);
+    if (dim === WHOLE) {
+      if (uh.whole) return addShared(uh.whole, v);
+      uh.whole = newRow(uh, dim, val, v);
+    } else {
+      const slices = (uh.slices ??= Array.from({ length: DIMS }, () => new Map<string, Row>()));
+      const m = slices[dim - 1];
+      const existing = m.get(val);
+      if (existing) return addShared(existing, v);
+      m.set(val, newRow(uh, dim, val, v));
+    }
     this.hourRows++;
   }
 
@@ -100,8 +124,11 @@ export class RollupDeltas {
   addMinuteVec(unitId: string, minute: number, v: Vec, depth: number): void {
     const key = `${unitId}\u0000${minute}`;
     const row = this.minutes.get(key);
-    if (row) addVec(row.n, v);
-    else this.minutes.set(key, { unitId, minute, depth, n: v.slice() });
+    if (row) addShared(row as MinuteRow & SharedRow, v);
+    else {
+      const fresh: MinuteRow & SharedRow = { unitId, minute, depth, n: v, own: false };
+      this.minutes.set(key, fresh);
+    }
   }
 
   /**
@@ -119,7 +146,8 @@ export class RollupDeltas {
       for (let i = start; i < end; i++) if (unitHours[i].whole) out.push(unitHours[i].whole as HourRow);
       for (let d = 0; d < DIMS; d++) {
         for (let i = start; i < end; i++) {
-          const m = unitHours[i].slices[d];
+          const m = unitHours[i].slices?.[d];
+          if (!m) continue;
           if (m.size === 1) for (const r of m.values()) out.push(r);
           else if (m.size > 1) for (const val of [...m.keys()].sort()) out.push(m.get(val) as HourRow);
         }
@@ -133,7 +161,7 @@ export class RollupDeltas {
   *hourRowsUnordered(): Generator<HourRow> {
     for (const uh of this.unitHours.values()) {
       if (uh.whole) yield uh.whole;
-      for (const m of uh.slices) yield* m.values();
+      for (const m of uh.slices ?? []) yield* m.values();
     }
   }
 
@@ -163,7 +191,7 @@ export class RollupDeltas {
     const out = new RollupDeltas();
     for (const [key, uh] of this.unitHours) {
       if (uh.hour >= hour) continue;
-      const rows = (uh.whole ? 1 : 0) + uh.slices.reduce((n, m) => n + m.size, 0);
+      const rows = (uh.whole ? 1 : 0) + (uh.slices ?? []).reduce((n, m) => n + m.size, 0);
       this.unitHours.delete(key);
       this.hourRows -= rows;
       out.unitHours.set(key, uh);

@@ -21,40 +21,44 @@ export async function applyRollupDeltas(sql: Sql, deltas: RollupDeltas): Promise
   await sql.query(UPSERT_SQL, [...hourParams(deltas.hourRowsList()), ...dayParams(deltas.dayRowsList()), ...minuteParams(minutes)]);
 }
 
-/** ISO strings of epoch ms values, each distinct value formatted once. */
-function isoTimes(ms: readonly number[]): string[] {
-  const seen = new Map<number, string>();
-  return ms.map((t) => {
-    let iso = seen.get(t);
-    if (iso === undefined) seen.set(t, (iso = new Date(t).toISOString()));
-    return iso;
-  });
-}
+/** Epoch seconds of epoch ms values (whole hours, days, minutes): `{1764651600,…}`, ten bytes where an ISO string takes 27. */
+const epochSeconds = (ms: readonly number[]): string => numberArray(ms.map((t) => t / 1000));
+
+// One column's numbers, reused by every call (counterParams runs to its end without yielding).
+const column: number[] = [];
 
 /** One array literal per counter column (counters are never null). */
 function counterParams(rows: readonly { n: Vec }[]): string[] {
-  const cols: number[][] = COLS.map(() => new Array<number>(rows.length));
-  for (let r = 0; r < rows.length; r++) {
-    const n = rows[r].n;
-    for (let i = 0; i < N; i++) cols[i][r] = n[i];
+  const out = new Array<string>(N);
+  column.length = rows.length;
+  for (let i = 0; i < N; i++) {
+    for (let r = 0; r < rows.length; r++) column[r] = rows[r].n[i];
+    // The array's own join is the cheapest way from numbers to text.
+    out[i] = `{${column.join(',')}}`;
   }
-  // The array's own join is the cheapest way from numbers to text.
-  return cols.map((col) => `{${col.join(',')}}`);
+  return out;
 }
 
 const SET = COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ');
 // The columns' own types (migration 1765090000000): 4-byte counters, handle seconds 8 bytes.
-const COUNTER_ARGS = (first: number): string => COLS.map((c, i) => `$${first + i}::${c === COUNTER_COLUMNS.handleSeconds ? 'bigint' : 'int'}[]`).join(', ');
+const COUNTER_ARGS = (first: number): string[] => COLS.map((c, i) => each(first + i, c === COUNTER_COLUMNS.handleSeconds ? 'bigint' : 'int'));
+// The arrays unnested side by side in the select list (a ProjectSet, in lockstep, in array order), not
+// `FROM unnest(a, b, …)`: that one copies each array's elements into a tuplestore of its own first,
+// which cost PostgreSQL more than the upsert's index and heap work per row (perf, docs/PERFORMANCE.md).
+const each = (param: number, type: string): string => `unnest($${param}::${type}[])`;
+// Times travel as epoch seconds (epochSeconds): fewer bytes to send, parse and copy into the plan than ISO text.
+const eachTime = (param: number): string => `to_timestamp(unnest($${param}::float8[]))`;
+const unnested = (columns: readonly string[]): string => `SELECT ${columns.join(', ')}`;
 const HOUR_COLUMNS = `unit_id, hour, dim, val, ${COLS.join(', ')}`;
-const HOUR_ROWS = `SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::smallint[], $4::text[], ${COUNTER_ARGS(5)})`;
+const HOUR_ROWS = unnested([each(1, 'text'), eachTime(2), each(3, 'smallint'), each(4, 'text'), ...COUNTER_ARGS(5)]);
 // Day rows take parameters N+5…, minute rows 2N+7…, after the hourly rows' N+4.
 const DAY_CTE = `day_rows AS (
   INSERT INTO rollup_day AS t (unit_id, day, ${COLS.join(', ')})
-  SELECT * FROM unnest($${N + 5}::text[], $${N + 6}::timestamptz[], ${COUNTER_ARGS(N + 7)})
+  ${unnested([each(N + 5, 'text'), eachTime(N + 6), ...COUNTER_ARGS(N + 7)])}
   ON CONFLICT (unit_id, day) DO UPDATE SET ${SET})`;
 const MINUTE_CTE = `minute_rows AS (
   INSERT INTO rollup_minute AS t (unit_id, minute, ${COLS.join(', ')})
-  SELECT * FROM unnest($${2 * N + 7}::text[], $${2 * N + 8}::timestamptz[], ${COUNTER_ARGS(2 * N + 9)})
+  ${unnested([each(2 * N + 7, 'text'), eachTime(2 * N + 8), ...COUNTER_ARGS(2 * N + 9)])}
   ON CONFLICT (unit_id, minute) DO UPDATE SET ${SET})`;
 const UPSERT_SQL = `WITH ${DAY_CTE}, ${MINUTE_CTE}
 INSERT INTO rollup_hour AS t (${HOUR_COLUMNS}) ${HOUR_ROWS}
@@ -63,7 +67,7 @@ const INSERT_HOURS_SQL = `WITH ${DAY_CTE}
 INSERT INTO rollup_hour (${HOUR_COLUMNS}) ${HOUR_ROWS}`;
 // The day rows alone, parameters $1… (DAY_CTE's numbering shifted down).
 const UPSERT_DAYS_SQL = `INSERT INTO rollup_day AS t (unit_id, day, ${COLS.join(', ')})
-  SELECT * FROM unnest($1::text[], $2::timestamptz[], ${COUNTER_ARGS(3)})
+  ${unnested([each(1, 'text'), eachTime(2), ...COUNTER_ARGS(3)])}
   ON CONFLICT (unit_id, day) DO UPDATE SET ${SET}`;
 
 /** Adds day rows (in the lock order dayRowsList gives) to rollup_day. */
@@ -84,19 +88,19 @@ export async function insertNewRollupHours(sql: Sql, deltas: RollupDeltas): Prom
 
 const hourParams = (rows: readonly HourRow[]): string[] => [
   textArray(rows.map((r) => r.unitId)),
-  textArray(isoTimes(rows.map((r) => r.hour))),
+  epochSeconds(rows.map((r) => r.hour)),
   numberArray(rows.map((r) => r.dim)),
   textArray(rows.map((r) => r.val)),
   ...counterParams(rows),
 ];
 const dayParams = (rows: readonly DayRow[]): string[] => [
   textArray(rows.map((r) => r.unitId)),
-  textArray(isoTimes(rows.map((r) => r.day))),
+  epochSeconds(rows.map((r) => r.day)),
   ...counterParams(rows),
 ];
 const minuteParams = (rows: readonly MinuteRow[]): string[] => [
   textArray(rows.map((r) => r.unitId)),
-  textArray(isoTimes(rows.map((r) => r.minute))),
+  epochSeconds(rows.map((r) => r.minute)),
   ...counterParams(rows),
 ];
 

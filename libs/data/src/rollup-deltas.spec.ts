@@ -1,0 +1,107 @@
+import { COUNTER_KEYS, SLICE_DIMENSIONS, sliceValuesOf, zeroCounters, type Counters, type SliceFields } from '@qihe/domain';
+import { addToRollups, RollupDeltas, type HourRow } from './rollup-deltas';
+
+// The rows a batch sums to and the order they are locked in (the comment at
+// the top of rollup-deltas.ts): pinned for a batch whose touchpoints share
+// units, hours and slice values, so a cheaper way of keeping the sums cannot
+// change what is written, or mix one row's counters into another's.
+
+const H = 3_600_000;
+const T0 = Date.UTC(2026, 11, 2, 5);
+const ROOT = ['g'];
+const P1 = ['p1', 'bu', 'g'];
+const P2 = ['p2', 'bu', 'g'];
+
+const fields = (agentId: string, channel = 'PHONE'): SliceFields => ({
+  channel,
+  kind: 'SERVICE',
+  stage: 'USE',
+  region: null,
+  industry: 'RETAIL',
+  needCategory: 'SUPPORT',
+  agentId,
+  teamId: 'team-1',
+  productId: null,
+  perceptionMember: null,
+});
+const counted = (touchpoints: number, handleSeconds: number): Counters => ({ ...zeroCounters(), touchpoints, handleSeconds });
+const key = (r: HourRow): string => `${r.unitId} d${r.dim} +${(r.hour - T0) / H}h ${r.val}`;
+const HS = COUNTER_KEYS.indexOf('handleSeconds');
+const sums = (r: { n: number[] }): string => `${r.n[0]}/${r.n[HS]}`;
+
+describe('RollupDeltas', () => {
+  it('sums a batch with repeats across units, hours and values into rows in lock order', () => {
+    const d = new RollupDeltas();
+    const a = counted(1, 100);
+    addToRollups(d, P1, T0 + 60_000, sliceValuesOf(fields('ann')), a, 0);
+    addToRollups(d, P2, T0 + H + 5, sliceValuesOf(fields('ann', 'CHAT')), counted(1, 20), 0);
+    addToRollups(d, P1, T0 + 120_000, sliceValuesOf(fields('bob')), counted(1, 3), 0);
+    addToRollups(d, P1, T0 + 180_000, sliceValuesOf(fields('ann')), counted(1, 7), 0);
+    expect(a).toEqual(counted(1, 100)); // the caller's counters are not summed into
+
+    const rows = d.hourRowsList();
+    const order = rows.map(key);
+    // Deepest first (projects, then the business unit, then the root); within a unit its whole rows, then each
+    // dimension hour by hour, values in order.
+    const slicesAt = (unit: string): string[] => [
+      `${unit} d1 +0h PHONE`,
+      `${unit} d1 +1h CHAT`,
+      ...['KIND SERVICE', 'STAGE USE', 'REGION UNKNOWN', 'INDUSTRY RETAIL', 'NEED_CATEGORY SUPPORT'].flatMap((x) => {
+        const [dim, val] = x.split(' ');
+        const code = SLICE_DIMENSIONS.indexOf(dim as (typeof SLICE_DIMENSIONS)[number]) + 1;
+        return [`${unit} d${code} +0h ${val}`, `${unit} d${code} +1h ${val}`];
+      }),
+      `${unit} d7 +0h ann`,
+      `${unit} d7 +0h bob`,
+      `${unit} d7 +1h ann`,
+      `${unit} d8 +0h team-1`,
+      `${unit} d8 +1h team-1`,
+      `${unit} d9 +0h UNKNOWN`,
+      `${unit} d9 +1h UNKNOWN`,
+      `${unit} d10 +0h UNKNOWN`,
+      `${unit} d10 +1h UNKNOWN`,
+    ];
+    expect(order).toEqual(['p1 d0 +0h ', 'p2 d0 +1h ', 'bu d0 +0h ', 'bu d0 +1h ', ...slicesAt('bu'), 'g d0 +0h ', 'g d0 +1h ', ...slicesAt('g')]);
+    expect(d.hourRowCount).toBe(rows.length);
+
+    const byKey = new Map(rows.map((r) => [key(r), sums(r)]));
+    // touchpoints / handle seconds of each row: ann's hour-0 rows hold two touchpoints, bob's one, hour 1 one.
+    expect(byKey.get('p1 d0 +0h ')).toBe('3/110');
+    expect(byKey.get('p2 d0 +1h ')).toBe('1/20');
+    for (const unit of ['bu', 'g']) {
+      expect(byKey.get(`${unit} d0 +0h `)).toBe('3/110');
+      expect(byKey.get(`${unit} d7 +0h ann`)).toBe('2/107');
+      expect(byKey.get(`${unit} d7 +0h bob`)).toBe('1/3');
+      expect(byKey.get(`${unit} d7 +1h ann`)).toBe('1/20');
+      expect(byKey.get(`${unit} d8 +0h team-1`)).toBe('3/110');
+      expect(byKey.get(`${unit} d1 +0h PHONE`)).toBe('3/110');
+      expect(byKey.get(`${unit} d1 +1h CHAT`)).toBe('1/20');
+    }
+    // Day rows: the whole rows' sums per unit and day, deepest first; minute rows one per unit and minute.
+    expect(d.dayRowsList().map((r) => `${r.unitId} ${sums(r)}`)).toEqual(['p1 3/110', 'p2 1/20', 'bu 4/130', 'g 4/130']);
+    const minutes = [...d.minutes.values()].map((r) => `${r.unitId} +${(r.minute - T0) / 60_000}m ${sums(r)}`).sort();
+    expect(minutes).toEqual(['bu +1m 1/100', 'bu +2m 1/3', 'bu +3m 1/7', 'bu +60m 1/20', 'g +1m 1/100', 'g +2m 1/3', 'g +3m 1/7', 'g +60m 1/20', 'p1 +1m 1/100', 'p1 +2m 1/3', 'p1 +3m 1/7', 'p2 +60m 1/20'].sort());
+  });
+
+  it('keeps the rows of one touchpoint apart once one of them is added to again', () => {
+    const d = new RollupDeltas();
+    addToRollups(d, P1, T0, sliceValuesOf(fields('ann')), counted(1, 100), 0);
+    addToRollups(d, P2, T0, sliceValuesOf(fields('bob')), counted(1, 5), 0);
+    addToRollups(d, ROOT, T0 + 2 * H, sliceValuesOf(fields('cy')), counted(1, 9), 0);
+    const byKey = new Map(d.hourRowsList().map((r) => [key(r), sums(r)]));
+    // ann's and bob's rows at the ancestors were made from one vector each; the shared team row got both.
+    expect(byKey.get('bu d8 +0h team-1')).toBe('2/105');
+    expect(byKey.get('g d8 +0h team-1')).toBe('2/105');
+    expect(byKey.get('bu d7 +0h ann')).toBe('1/100');
+    expect(byKey.get('g d7 +0h ann')).toBe('1/100');
+    expect(byKey.get('bu d7 +0h bob')).toBe('1/5');
+    expect(byKey.get('p1 d0 +0h ')).toBe('1/100');
+    expect(byKey.get('p2 d0 +0h ')).toBe('1/5');
+    expect(byKey.get('g d0 +2h ')).toBe('1/9');
+    expect(byKey.get('g d7 +2h cy')).toBeUndefined(); // the root's own touchpoint: no slice rows of its own unit
+    const minutes = new Map([...d.minutes.values()].map((r) => [`${r.unitId} ${r.minute - T0}`, sums(r)]));
+    expect(minutes.get('p1 0')).toBe('1/100');
+    expect(minutes.get('bu 0')).toBe('2/105');
+    expect(minutes.get('g 0')).toBe('2/105');
+  });
+});
