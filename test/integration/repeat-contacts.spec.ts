@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
-import { partitionName } from '@qihe/data';
+import { partitionName, settleRepeatContacts } from '@qihe/data';
 import { repeatsAmong, REPEAT_CONTACT_WINDOW_MS, type RepeatKey } from '@qihe/domain';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
@@ -146,6 +146,54 @@ describe('repeat contacts at ingest', () => {
     expect(await record([earliest, earlier])).toMatchObject({ accepted: 1, duplicates: 1 });
     expect(await hourOf('prj-b1')).toBe(before + 1);
   });
+  it('a stored touchpoint turned into a repeat keeps its row on its page (room left by the fillfactor; no index names `repeat`): a HOT update', async () => {
+    const at = BASE + 12 * DAY;
+    const tp = (customerId: string, ms: number): ReturnType<typeof touchpoint> =>
+      touchpoint({ id: newId(), unitId: 'prj-a1', customerId, occurredAt: new Date(ms).toISOString(), need: { category: 'BILLING', description: 'a bill twice as high as last month' } });
+    const later = tp('rc-page', at + 3_600_000);
+    expect(await record([later])).toMatchObject({ accepted: 1 });
+    // Others of the same day fill the page the stored one is on, and the pages after it.
+    expect(await record(Array.from({ length: 150 }, (_, i) => tp(`rc-page-other-${i}`, at + 3_600_000 + i * 1000)))).toMatchObject({ accepted: 150 });
+    const place = async (): Promise<{ block: string; repeat: boolean }> =>
+      (await pg.query(`SELECT (ctid::text::point)[0]::text AS block, repeat FROM touchpoint WHERE id = $1`, [later.id])).rows[0];
+    const before = await place();
+    expect(before.repeat).toBe(false);
+    expect(await record([tp('rc-page', at)])).toMatchObject({ accepted: 1 });
+    // The mark's new version on the same page: without room it went to another page, with an entry in each of the 8 indexes.
+    expect(await place()).toEqual({ block: before.block, repeat: true });
+    const { rows } = await pg.query(
+      `SELECT count(*)::int AS n FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = 'repeat'
+        WHERE i.indrelid = 'touchpoint'::regclass AND (a.attnum = ANY(i.indkey) OR coalesce(pg_get_expr(i.indpred, i.indrelid), '') ~ 'repeat')`,
+    );
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('the probe sends back only the touchpoints it found a neighbour for (most find none)', async () => {
+    const at = BASE + 14 * DAY;
+    const stored = touchpoint({ id: newId(), unitId: 'prj-a1', customerId: 'rc-probe', occurredAt: new Date(at).toISOString(), need: { category: 'FAULT' } });
+    expect(await record([stored])).toMatchObject({ accepted: 1 });
+    const key = (customerId: string, ms: number): RepeatKey => ({ id: newId(), customerId, needCategory: 'FAULT', occurredAt: ms });
+    const fresh = [...Array.from({ length: 40 }, (_, i) => key(`rc-probe-new-${i}`, at)), key('rc-probe', at + DAY), key('rc-probe', at - DAY)];
+    const returned: number[] = [];
+    const sql = {
+      query: async <T,>(text: string, params?: unknown[]): Promise<T[]> => {
+        const rows = (await pg.query(text, params)).rows as T[];
+        if (text.includes('has_previous')) returned.push(rows.length);
+        return rows;
+      },
+    };
+    await pg.query('BEGIN');
+    try {
+      const { repeats, turned } = await settleRepeatContacts(sql, fresh);
+      expect([...repeats]).toEqual([fresh[40].id]);
+      expect(turned.map((t) => t.id)).toEqual([stored.id]);
+    } finally {
+      await pg.query('ROLLBACK');
+    }
+    // The one after the stored touchpoint (a repeat) and the one before it (turns it): 2 rows, not 42.
+    expect(returned).toEqual([2]);
+  });
+
   it("the probe reads the customer's own rows, not the older days of touchpoint: a repeat is settled while that day's partition is locked", async () => {
     const at = BASE + 10 * DAY;
     const first = touchpoint({ id: newId(), unitId: 'prj-a1', customerId: 'rc-cold', occurredAt: new Date(at).toISOString(), need: { category: 'FAULT' } });

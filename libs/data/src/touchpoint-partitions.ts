@@ -38,12 +38,22 @@ export const KEY_DAY_SQL = (col: string): string => {
 
 export const partitionName = (table: PartitionedTable, day: string): string => `${table}_p${day.replaceAll('-', '')}`;
 
+/**
+ * Room left on each page of a touchpoint partition for later versions of its
+ * rows: the repeat rule's mark of a stored touchpoint (`repeat` is in no
+ * index) stays on its page as a HOT update — no entry in the 8 indexes —
+ * instead of a new version elsewhere (docs/PERFORMANCE.md, "Issue 13's
+ * repeat-rule budget, 2 December"). Key rows are never updated: packed.
+ */
+export const TOUCHPOINT_FILLFACTOR = 90;
+
 /** The statement creating one day's partition (a no-op when it exists). */
 export function createPartitionSql(table: PartitionedTable, day: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`not a day: ${day}`);
   const next = dayOf(dayMs(day) + DAY_MS);
   const [lo, hi] = table === 'touchpoint' ? [`${day} 00:00:00+00`, `${next} 00:00:00+00`] : [day, next];
-  return `CREATE TABLE IF NOT EXISTS ${partitionName(table, day)} PARTITION OF ${table} FOR VALUES FROM ('${lo}') TO ('${hi}')`;
+  const room = table === 'touchpoint' ? ` WITH (fillfactor = ${TOUCHPOINT_FILLFACTOR})` : '';
+  return `CREATE TABLE IF NOT EXISTS ${partitionName(table, day)} PARTITION OF ${table} FOR VALUES FROM ('${lo}') TO ('${hi}')${room}`;
 }
 
 /** A stored partition: its table, name and first day (null: the legacy key partition). */

@@ -24,6 +24,14 @@ const NARROW = COUNTER_KEYS.filter((k) => k !== 'handleSeconds').map((k) => k.re
 const counterType = (type: string): string[] =>
   ['rollup_hour', 'rollup_day', 'rollup_minute', 'rollup_day_slice'].map((t) => `ALTER TABLE ${t} ${NARROW.map((c) => `ALTER COLUMN ${c} TYPE ${type}`).join(', ')}`);
 
+const fillfactor = (set: string): string[] => [
+  `DO $$ DECLARE r record; BEGIN
+     FOR r IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'touchpoint'::regclass LOOP
+       EXECUTE format('ALTER TABLE %I SET (${set})', r.relname);
+     END LOOP; END $$`,
+  `ALTER TABLE customer_touchpoint SET (${set})`,
+];
+
 // Pieces of ingest switched off in PostgreSQL (the gateway still builds and
 // sends them: a slight understatement of what they cost).
 const PERCEPTION_DIM = SLICE_DIMENSIONS.indexOf('PERCEPTION_POINT') + 1;
@@ -38,6 +46,14 @@ const SWITCHES: Record<string, { off: string[]; on: string[] }> = {
     off: [`DROP INDEX IF EXISTS touchpoint_customer_need_time_idx`],
     on: [`CREATE INDEX IF NOT EXISTS touchpoint_customer_need_time_idx ON touchpoint (customer_id, need_category, occurred_at, id)`],
   },
+  // touchpoint_rated3_idx (the drill-down's exactly-3 ratings): its predicate names satisfaction_score, so no rating's UPDATE can be HOT.
+  'rated3-index': {
+    off: [`DROP INDEX IF EXISTS touchpoint_rated3_idx`],
+    on: [`CREATE INDEX IF NOT EXISTS touchpoint_rated3_idx ON touchpoint (occurred_at, unit_id) WHERE satisfaction_score = 3`],
+  },
+  // Room on the pages of touchpoint's partitions and customer_touchpoint (migration 1765150000000): off = packed pages, as
+  // before, for the pages written meanwhile (the repeat rule's marks then write a new version elsewhere and 8 index entries).
+  'touchpoint-fillfactor': { off: fillfactor('fillfactor = 100'), on: fillfactor('fillfactor = 90') },
   // issue 12: the PERCEPTION_POINT slice's hourly rollup rows, skipped by a BEFORE INSERT trigger (upserts included)
   'perception-slice': {
     off: [
@@ -70,6 +86,12 @@ export interface AbResult {
   /** With the cluster's data dir: WAL record bytes per touchpoint without full-page images (pg_waldump), per round, and the last round by table. */
   walRecordBytes: number[];
   walByTable: WalByTable | null;
+  /** Per round: touchpoint row updates per touchpoint sent (late ratings + turned repeats), late ratings stored per touchpoint, HOT share of the updates, rollup_hour inserts and updates per touchpoint. */
+  touchpointUpdates: number[];
+  ratingsPerTouchpoint: number[];
+  touchpointHotShare: number[];
+  rollupHourInserts: number[];
+  rollupHourUpdates: number[];
   medianPerSec: number;
   medianCpuUs: number;
   medianPgCpuUs: number;
@@ -157,6 +179,11 @@ export async function abPhase(opts: {
         walBytes: rs.map((x) => x.pg.walBytesPerTouchpoint),
         walRecordBytes: wal[i].map((w) => w.recordBytesPerTouchpoint),
         walByTable: wal[i].at(-1) ?? null,
+        touchpointUpdates: rs.map((x) => x.pg.touchpointUpdatesPerTouchpoint),
+        ratingsPerTouchpoint: rs.map((x) => round(x.ratings / Math.max(1, x.touchpoints), 4)),
+        touchpointHotShare: rs.map((x) => x.pg.touchpointHotShare),
+        rollupHourInserts: rs.map((x) => x.pg.rollupHourInsertsPerTouchpoint),
+        rollupHourUpdates: rs.map((x) => x.pg.rollupHourUpdatesPerTouchpoint),
         medianPerSec: round(median(rs.map((x) => x.perSec)), 0),
         medianCpuUs: round(median(rs.map((x) => x.cpu?.serverUsPerTouchpoint ?? NaN)), 1),
         medianPgCpuUs: round(median(rs.map((x) => x.cpu?.pgUsPerTouchpoint ?? NaN)), 1),

@@ -102,6 +102,12 @@ export interface PgWork {
   /** Rollup row updates (rollup_hour, _day, _minute) per touchpoint, and the share of them PostgreSQL made HOT (no index entry, no new page). */
   rollupUpdatesPerTouchpoint: number;
   rollupHotShare: number;
+  /** Row updates of `touchpoint`'s partitions per touchpoint (late ratings and the repeat rule's turned ones), and the HOT share of them. */
+  touchpointUpdatesPerTouchpoint: number;
+  touchpointHotShare: number;
+  /** rollup_hour rows inserted and updated per touchpoint (the repeat rule's counter moves add to both). */
+  rollupHourInsertsPerTouchpoint: number;
+  rollupHourUpdatesPerTouchpoint: number;
 }
 
 interface PgCounters {
@@ -110,6 +116,10 @@ interface PgCounters {
   blksRead: number;
   rollupUpd: number;
   rollupHotUpd: number;
+  tpUpd: number;
+  tpHotUpd: number;
+  hourIns: number;
+  hourUpd: number;
 }
 
 async function pgCounters(dbUrl: string): Promise<PgCounters> {
@@ -118,10 +128,24 @@ async function pgCounters(dbUrl: string): Promise<PgCounters> {
       `SELECT (SELECT wal_bytes FROM pg_stat_wal)::float8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::float8 AS wal_fpi,
               (SELECT blks_read FROM pg_stat_database WHERE datname = current_database())::float8 AS blks_read,
               (SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname IN ('rollup_hour', 'rollup_day', 'rollup_minute'))::float8 AS upd,
-              (SELECT coalesce(sum(n_tup_hot_upd), 0) FROM pg_stat_user_tables WHERE relname IN ('rollup_hour', 'rollup_day', 'rollup_minute'))::float8 AS hot`,
+              (SELECT coalesce(sum(n_tup_hot_upd), 0) FROM pg_stat_user_tables WHERE relname IN ('rollup_hour', 'rollup_day', 'rollup_minute'))::float8 AS hot,
+              (SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname LIKE 'touchpoint\\_p%')::float8 AS tp_upd,
+              (SELECT coalesce(sum(n_tup_hot_upd), 0) FROM pg_stat_user_tables WHERE relname LIKE 'touchpoint\\_p%')::float8 AS tp_hot,
+              (SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE relname = 'rollup_hour')::float8 AS hour_ins,
+              (SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname = 'rollup_hour')::float8 AS hour_upd`,
     );
     const r = rows[0];
-    return { walBytes: Number(r.wal_bytes), walFpi: Number(r.wal_fpi), blksRead: Number(r.blks_read), rollupUpd: Number(r.upd), rollupHotUpd: Number(r.hot) };
+    return {
+      walBytes: Number(r.wal_bytes),
+      walFpi: Number(r.wal_fpi),
+      blksRead: Number(r.blks_read),
+      rollupUpd: Number(r.upd),
+      rollupHotUpd: Number(r.hot),
+      tpUpd: Number(r.tp_upd),
+      tpHotUpd: Number(r.tp_hot),
+      hourIns: Number(r.hour_ins),
+      hourUpd: Number(r.hour_upd),
+    };
   });
 }
 
@@ -168,6 +192,10 @@ export async function ingestPhase(
       blocksReadPerTouchpoint: per(after.blksRead - before.blksRead),
       rollupUpdatesPerTouchpoint: per(after.rollupUpd - before.rollupUpd),
       rollupHotShare: round((after.rollupHotUpd - before.rollupHotUpd) / Math.max(1, after.rollupUpd - before.rollupUpd), 3),
+      touchpointUpdatesPerTouchpoint: round((after.tpUpd - before.tpUpd) / run.touchpoints, 4),
+      touchpointHotShare: round((after.tpHotUpd - before.tpHotUpd) / Math.max(1, after.tpUpd - before.tpUpd), 3),
+      rollupHourInsertsPerTouchpoint: per(after.hourIns - before.hourIns),
+      rollupHourUpdatesPerTouchpoint: per(after.hourUpd - before.hourUpd),
     },
     cpu: pids ? { serverUsPerTouchpoint: us(cpu1.server - cpu0.server), pgUsPerTouchpoint: pids.pg ? us(cpu1.pg - cpu0.pg) : null } : null,
   };
