@@ -3,7 +3,8 @@ import { claimOutbox, markOutboxSent, pruneOutbox, type Database } from '@qihe/d
 import type { AlertEvent } from '@qihe/contracts';
 import { PeriodicJob, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from './tokens';
-import { FeedBus } from './feed-bus';
+import { writeSync } from 'node:fs';
+import { FeedBus, FeedClusterUnreachable } from './feed-bus';
 
 const INTERVAL_MS = 500;
 const BATCH = 200;
@@ -20,6 +21,11 @@ const KEEP_SENT_MS = 7 * 24 * 3_600_000;
  * claimed row is invisible to other senders until its sender commits or dies.
  * If a sender dies before it emits, the row is still unsent and the next
  * sender (another replica, or this one restarted) sends it: nothing is lost.
+ * With replicas joined through Redis, "emitted" means "in the Redis stream":
+ * the sender marks rows sent only once Redis has confirmed the append (an
+ * emit queued for a Redis that is down would die with a killed sender, and
+ * every other replica's clients would miss it), and while Redis is
+ * unreachable it claims nothing: alerts wait in the outbox, not in memory.
  * If it dies in the few milliseconds between the emit and the commit of
  * "sent", the row is sent again: a repeat, never a loss. No sender can do
  * better without the receiver's help (the emit and the commit are two
@@ -36,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     onError: (err) => this.log.warn(`sending feed events failed (kept for the next pass): ${err.message}`),
   });
   private lastPrune = 0;
+  private waitingForRedis = false;
 
   constructor(
     @Inject(DATABASE) private readonly db: Database,
@@ -68,14 +75,37 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         const rows = await claimOutbox(tx, BATCH);
         if (rows.length === 0) return 0;
         // Written by this gateway's own code (commitment-writes, follow-up-writes): an AlertEvent each.
-        this.bus.alerts(rows.map((r) => ({ units: r.rooms, alert: r.payload as unknown as AlertEvent })));
+        const sending = this.bus.alerts(rows.map((r) => ({ units: r.rooms, alert: r.payload as unknown as AlertEvent })));
+        if (!(await this.handedOn(sending))) return 0; // rolled back: the rows stay unsent
         await markOutboxSent(tx, rows.map((r) => r.id));
         return rows.length;
       });
+      if (sent && this.config.faultPoints.has('kill-after-outbox-commit')) this.dieAfterCommit(sent);
     }
     if (Date.now() - this.lastPrune > 3_600_000) {
       this.lastPrune = Date.now();
       await pruneOutbox(this.db, Date.now() - KEEP_SENT_MS);
     }
+  }
+
+  /** True once the feed holds them for every replica; false (said once per outage) while Redis is unreachable. */
+  private async handedOn(sending: Promise<void>): Promise<boolean> {
+    try {
+      await sending;
+    } catch (err) {
+      if (!(err instanceof FeedClusterUnreachable)) throw err;
+      if (!this.waitingForRedis) this.log.warn('Redis unreachable: feed events wait in the outbox until it is back');
+      this.waitingForRedis = true;
+      return false;
+    }
+    this.waitingForRedis = false;
+    return true;
+  }
+
+  /** Test-only (QIHE_FAULT_POINTS): rows were just committed as sent; die as a crash would. */
+  private dieAfterCommit(rows: number): never {
+    writeSync(2, `fault point kill-after-outbox-commit: SIGKILL right after committing ${rows} feed events as sent\n`);
+    process.kill(process.pid, 'SIGKILL');
+    throw new Error('unreachable: SIGKILL was sent');
   }
 }

@@ -8,6 +8,7 @@ import { createClient } from 'redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { Adapter, MessageType, type BroadcastOptions } from 'socket.io-adapter';
+import { FeedClusterUnreachable } from '../core/feed-bus';
 
 export interface FeedRedisOptions {
   url: string;
@@ -19,6 +20,30 @@ export interface FeedRedisOptions {
 
 /** How long the start waits for Redis before serving without it (it keeps reconnecting). */
 const CONNECT_WAIT_MS = 5_000;
+/** How long `confirmedPublish` waits for Redis to acknowledge: a sender holds its claim (and transaction) meanwhile. */
+const CONFIRM_WAIT_MS = 5_000;
+
+/** What the feed's cluster adapter adds to socket.io's: see `confirmedPublish`. */
+interface ConfirmingAdapter {
+  confirmPublishes(emit: () => void): Promise<void>;
+}
+
+/**
+ * Runs `emit` (broadcasts on `adapter`'s namespace) and resolves once every
+ * broadcast it made is in the Redis stream, so every replica will deliver it
+ * even if this process dies now. It rejects (FeedClusterUnreachable) without
+ * emitting while Redis is unreachable, and rejects if Redis does not confirm in
+ * time: the caller keeps what it sent as unsent and sends it again later (a
+ * repeat, never a loss). Without Redis it emits and resolves at once.
+ */
+export function confirmedPublish(adapter: Adapter, emit: () => void): Promise<void> {
+  const confirming = (adapter as Adapter & Partial<ConfirmingAdapter>).confirmPublishes;
+  if (!confirming) {
+    emit();
+    return Promise.resolve();
+  }
+  return confirming(emit);
+}
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -141,17 +166,43 @@ export class FeedIoAdapter extends IoAdapter {
    */
   private localFirst(adapter: Adapter): Adapter {
     const cluster = adapter as Adapter & { publishAndReturnOffset(message: unknown): Promise<string> };
+    // Set while `confirmPublishes` runs its (synchronous) emit: the appends to wait for.
+    let appends: Promise<string>[] | null = null;
     adapter.broadcast = (packet: { data?: unknown[] }, opts: BroadcastOptions): void => {
       if (!opts.flags?.local) {
         // The message is encoded now (synchronously), before the local delivery below touches the packet.
-        cluster
-          .publishAndReturnOffset({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } })
-          .catch(() => this.lost.inc());
+        const appended = cluster.publishAndReturnOffset({
+          type: MessageType.BROADCAST,
+          data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } },
+        });
+        appended.catch(() => this.lost.inc());
+        appends?.push(appended);
       }
       this.emitted(eventOf(packet));
       Adapter.prototype.broadcast.call(adapter, packet, opts);
     };
-    return adapter;
+    const confirming: ConfirmingAdapter = {
+      confirmPublishes: async (emit) => {
+        // While Redis is down an append would wait in the offline queue: say so before emitting anything.
+        if (!this.client?.isReady) throw new FeedClusterUnreachable();
+        const mine: Promise<string>[] = (appends = []);
+        try {
+          emit();
+        } finally {
+          appends = null;
+        }
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`Redis did not confirm ${mine.length} feed messages within ${CONFIRM_WAIT_MS / 1000} s`)), CONFIRM_WAIT_MS);
+        });
+        try {
+          await Promise.race([Promise.all(mine), late]);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    };
+    return Object.assign(adapter, confirming);
   }
 
   /**

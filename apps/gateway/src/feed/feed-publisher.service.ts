@@ -5,6 +5,7 @@ import type { GatewayConfig } from '@qihe/server';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
 import { OrgService } from '../core/org.service';
 import { CONFIG } from '../core/tokens';
+import { confirmedPublish } from './feed-io.adapter';
 import { roomOf, type FeedNamespace } from './feed-socket';
 
 /** Sends committed touchpoints and alerts to the rooms of their unit's lineage. */
@@ -29,7 +30,8 @@ export class FeedPublisher implements OnModuleDestroy {
     this.ns = ns;
     this.off = this.bus.onTouchpoints((events) => this.touchpoints(events));
     // Alerts decided in a transaction and claimed from the feed outbox by this replica (OutboxRelay).
-    this.offAlerts = this.bus.onAlerts((list) => list.forEach((a) => this.alert(a.alert, { units: a.units })));
+    // The relay marks them sent once this resolves: with Redis, once every replica's stream holds them.
+    this.offAlerts = this.bus.onAlerts((list) => confirmedPublish(ns.adapter, () => list.forEach((a) => this.alert(a.alert, { units: a.units }))));
   }
 
   onModuleDestroy(): void {

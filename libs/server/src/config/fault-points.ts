@@ -12,8 +12,11 @@ import { ConfigError, type Env } from './config-error';
 //                              so nothing it decided leaves it before the kill
 //   no-outbox-relay            this replica sends nothing from the feed outbox
 //                              (its clients hear what other replicas send)
+//   kill-after-outbox-commit   the feed outbox sender SIGKILLs its own process
+//                              right after the transaction that marked a batch
+//                              sent commits
 
-export const FAULT_POINTS = ['kill-after-monitor-commit', 'no-outbox-relay'] as const;
+export const FAULT_POINTS = ['kill-after-monitor-commit', 'no-outbox-relay', 'kill-after-outbox-commit'] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export function readFaultPoints(env: Env): ReadonlySet<FaultPoint> {
