@@ -3,6 +3,7 @@ import { SCOPE_BACKFILL_SQL, SCOPE_DELTAS_SQL } from './commitment-scopes';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
 import { byIdAndTime, findTouchpointKeys } from './touchpoint.repository';
+import { inSubtree } from './unit-scope';
 
 // The SQL of service commitments: the catalogue, instance nodes, completion
 // events and the per-code hourly counters that commitmentPerformance reads.
@@ -188,8 +189,8 @@ const STATE_SQL: Record<CommitmentState, string> = {
 };
 
 export interface NodePageQuery {
-  /** The units whose touchpoints (owned: false) or whose owned nodes (owned: true) are listed. */
-  unitIds: string[];
+  /** The unit whose subtree's touchpoints (owned: false) or owned nodes (owned: true) are listed. */
+  unitId: string;
   owned: boolean;
   from: number;
   to: number;
@@ -204,8 +205,8 @@ export interface NodePageQuery {
 
 /** A page of nodes started in [from, to), newest first, and the size of the whole set. */
 export async function pageNodes(sql: Sql, q: NodePageQuery): Promise<{ nodes: CommitmentNode[]; total: number | null }> {
-  const params: unknown[] = [q.unitIds, iso(q.from), iso(q.to), iso(q.now)];
-  const where = [`${q.owned ? 'owner_unit_id' : 'unit_id'} = ANY($1::text[])`, `started_at >= $2`, `started_at < $3`];
+  const params: unknown[] = [q.unitId, iso(q.from), iso(q.to), iso(q.now)];
+  const where = [inSubtree(q.owned ? 'owner_unit_id' : 'unit_id', 1), `started_at >= $2`, `started_at < $3`];
   if (q.states) where.push(`(${q.states.length ? q.states.map((s) => STATE_SQL[s]).join(' OR ') : 'false'})`.replace(/\$now/g, '$4::timestamptz'));
   if (q.level !== null) {
     params.push(q.level);
@@ -381,16 +382,16 @@ export interface PendingStates {
   newRisk: number;
 }
 
-export async function pendingStatesByCode(sql: Sql, unitIds: string[], owned: boolean, from: number, to: number, now: number): Promise<PendingStates[]> {
+export async function pendingStatesByCode(sql: Sql, unitId: string, owned: boolean, from: number, to: number, now: number): Promise<PendingStates[]> {
   const rows = await sql.query<Record<string, string | number>>(
     `SELECT code, min(level)::int AS level,
             count(*) FILTER (WHERE due_at <= $4)::int AS due_now,
             count(*) FILTER (WHERE due_at <= $4 AND alert_stage = 1)::int AS risk_to_breach,
             count(*) FILTER (WHERE due_at > $4 AND warn_at <= $4 AND alert_stage = 0)::int AS new_risk
        FROM commitment_node
-      WHERE next_check_at <= $4 AND resolved IS NULL AND ${owned ? 'owner_unit_id' : 'unit_id'} = ANY($1::text[]) AND started_at >= $2 AND started_at < $3
+      WHERE next_check_at <= $4 AND resolved IS NULL AND ${inSubtree(owned ? 'owner_unit_id' : 'unit_id', 1)} AND started_at >= $2 AND started_at < $3
       GROUP BY code`,
-    [unitIds, iso(from), iso(to), iso(now)],
+    [unitId, iso(from), iso(to), iso(now)],
   );
   return rows.map((r) => ({ code: String(r.code), level: Number(r.level), dueNow: Number(r.due_now), riskToBreach: Number(r.risk_to_breach), newRisk: Number(r.new_risk) }));
 }

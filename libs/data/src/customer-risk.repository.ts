@@ -1,6 +1,7 @@
 import type { RiskModel, RiskPromise, RiskTouchpoint } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
+import { inSubtree } from './unit-scope';
 
 // Customer risk: fitted models, each customer's current risk, and the
 // histories both are computed from (read per batch of customers, through
@@ -137,11 +138,11 @@ export async function upsertRisks(sql: Sql, risks: readonly CustomerRiskRow[]): 
   );
 }
 
-/** The riskiest customers whose latest touchpoint is in these units. */
-export async function riskiestCustomers(sql: Sql, unitIds: readonly string[], limit: number): Promise<CustomerRiskRow[]> {
+/** The riskiest customers whose latest touchpoint is in the subtree under `unitId`. */
+export async function riskiestCustomers(sql: Sql, unitId: string, limit: number): Promise<CustomerRiskRow[]> {
   const rows = await sql.query<RawRisk>(
-    `SELECT ${RISK_COLUMNS} FROM customer_risk WHERE unit_id = ANY($1::text[]) ORDER BY probability DESC, customer_id LIMIT $2`,
-    [textArray(unitIds), limit],
+    `SELECT ${RISK_COLUMNS} FROM customer_risk WHERE ${inSubtree('unit_id', 1)} ORDER BY probability DESC, customer_id LIMIT $2`,
+    [unitId, limit],
   );
   return rows.map(toRisk);
 }

@@ -62,16 +62,16 @@ export async function markOutboxSent(sql: Sql, ids: readonly number[]): Promise<
 }
 
 /**
- * Alerts of the last hours heard by some units, newest first (an alert list
- * survives a reload): those of touchpoints in `unitIds`, and those whose owner
- * unit (payload.ownerUnitId) is in `unitIds`, i.e. what a subscriber of those
- * units was sent or will be. Read as the newest `limit` per unit and path,
+ * Alerts of the last hours heard in the subtree under `unitId`, newest first
+ * (an alert list survives a reload): those of touchpoints in it, and those
+ * whose owner unit (payload.ownerUnitId) is in it, i.e. what a subscriber of
+ * its units was sent or will be. Read as the newest `limit` per unit and path,
  * each an index range (feed_outbox_recent_idx, feed_outbox_owner_idx), merged:
  * the cost follows the number of units, not how many alerts the week held.
  */
-export async function recentOutbox(sql: Sql, unitIds: string[], types: readonly string[], since: number, limit: number): Promise<OutboxRow[]> {
+export async function recentOutbox(sql: Sql, unitId: string, types: readonly string[], since: number, limit: number): Promise<OutboxRow[]> {
   const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[] | string; payload: Record<string, unknown> | string }>(
-    `WITH s(u) AS (SELECT DISTINCT unnest($1::text[])),
+    `WITH s(u) AS (SELECT unit_id FROM org_unit_subtree WHERE ancestor_id = $1),
      heard AS (
        SELECT o.id FROM s CROSS JOIN LATERAL (
          SELECT id FROM feed_outbox
@@ -86,7 +86,7 @@ export async function recentOutbox(sql: Sql, unitIds: string[], types: readonly 
       -- only node alerts name an owner; their type is checked here, where the planner cannot misjudge how many rows it keeps
       WHERE f.event = 'alert' AND f.payload->>'type' = ANY($2::text[])
       ORDER BY f.created_at DESC, f.id DESC LIMIT $4`,
-    [textArray(unitIds), textArray([...types]), new Date(since).toISOString(), limit],
+    [unitId, textArray([...types]), new Date(since).toISOString(), limit],
   );
   return rows.map((r) => ({
     id: Number(r.id),

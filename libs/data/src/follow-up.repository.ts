@@ -1,6 +1,7 @@
 import type { FollowUpReason, FollowUpState } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
+import { inSubtree } from './unit-scope';
 
 // Follow-ups: at most one per cause (unique (unit_id, cause_key)), and the
 // customer's next rating after one was opened, kept up to date as ratings arrive.
@@ -135,16 +136,16 @@ export async function closeFollowUpRow(sql: Sql, id: string, outcome: string, by
   return toRow(rows[0]);
 }
 
-/** A page of the follow-ups of some units, newest first, and the size of the whole set. */
+/** A page of the follow-ups of the subtree under `unitId`, newest first, and the size of the whole set. */
 export async function pageFollowUps(
   sql: Sql,
-  unitIds: string[],
+  unitId: string,
   states: FollowUpState[] | null,
   limit: number,
   after: { createdAt: number; id: string } | null,
 ): Promise<{ rows: FollowUpRow[]; total: number }> {
-  const params: unknown[] = [unitIds, states ?? ['OPEN', 'DONE']];
-  const base = `unit_id = ANY($1::text[]) AND state = ANY($2::text[])`;
+  const params: unknown[] = [unitId, states ?? ['OPEN', 'DONE']];
+  const base = `${inSubtree('unit_id', 1)} AND state = ANY($2::text[])`;
   const [{ total }] = await sql.query<{ total: string | number }>(`SELECT count(*) AS total FROM follow_up WHERE ${base}`, params);
   let cursor = '';
   if (after) {

@@ -35,11 +35,7 @@ export class CommitmentAlertsService {
     const from = since === null ? now - DAY_MS : since.getTime();
     if (Number.isNaN(from)) throw badInput('since', 'since: not a date');
     if (from > now) throw badInput('since', 'since must not be in the future');
-    const units = tree
-      .subtree(unitId)
-      .filter((u) => inScope(caller, tree, u.id))
-      .map((u) => u.id);
-    const rows = await recentOutbox(this.db, units, COMMITMENT_ALERT_TYPES, Math.max(from, now - ALERT_HISTORY_MS), first);
+    const rows = await recentOutbox(this.db, unitId, COMMITMENT_ALERT_TYPES, Math.max(from, now - ALERT_HISTORY_MS), first);
     // Written by alertEvent (commitment-writes): a CommitmentNodeAlert each.
     return rows.map((r) => {
       const a = r.payload as unknown as CommitmentNodeAlert;

@@ -71,7 +71,7 @@ export class CommitmentsService {
 
   /** Nodes started in the window: of touchpoints in the unit's subtree, or (owned) owned by it. */
   async page(caller: Caller, q: CommitmentQuery): Promise<CommitmentConnectionModel> {
-    const units = this.unitsOf(caller, q.unitId, 'commitments');
+    this.checkScope(caller, q.unitId, 'commitments');
     const w = checkWindow(q.from, q.to);
     const first = q.first ?? 50;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
@@ -80,7 +80,7 @@ export class CommitmentsService {
     const states = q.states ?? null;
     // The page reads nodes from the newest back; its total comes from the counters, never from counting the window's history.
     const [{ nodes }, total] = await Promise.all([pageNodes(this.db, {
-      unitIds: units,
+      unitId: q.unitId,
       owned: q.owned,
       from: w.from,
       to: w.to,
@@ -90,7 +90,7 @@ export class CommitmentsService {
       limit: first + 1,
       after: q.after ? decodeCursor(q.after) : null,
       countTotal: false,
-    }), this.countIn(q.unitId, units, q.owned, w.from, w.to, states, q.level ?? null, now)]);
+    }), this.countIn(q.unitId, q.owned, w.from, w.to, states, q.level ?? null, now)]);
     const page = nodes.slice(0, first);
     const trees = await treesOf(this.db, page.map((n) => n.touchpointId));
     const edges = page.map((n) => ({ cursor: encodeCursor(n), node: this.model(n, trees.get(n.touchpointId) ?? [n], now) }));
@@ -99,9 +99,9 @@ export class CommitmentsService {
 
   /** Per code over nodes started in the window, each node in its state now (statesByCode: counters, not the nodes' history). */
   async performance(caller: Caller, unitId: string, from: Date, to: Date, owned: boolean): Promise<CommitmentPerformanceModel[]> {
-    const units = this.unitsOf(caller, unitId, 'commitment performance');
+    this.checkScope(caller, unitId, 'commitment performance');
     const w = checkWindow(from, to);
-    const rows = await this.statesByCode(unitId, units, owned, w.from, w.to, Date.now());
+    const rows = await this.statesByCode(unitId, owned, w.from, w.to, Date.now());
     const catalogue = this.catalogues.catalogue;
     return rows
       .filter((r) => r.started > 0)
@@ -130,8 +130,8 @@ export class CommitmentsService {
    * since the monitor's last pass (its backlog, read from the due index) move
    * from open to at risk or breached. Neither read grows with history.
    */
-  private async statesByCode(scope: string, units: string[], owned: boolean, from: number, to: number, now: number): Promise<CodeStates[]> {
-    const [stats, pending] = await Promise.all([sumStatsByCode(this.db, scope, owned, from, to), pendingStatesByCode(this.db, units, owned, from, to, now)]);
+  private async statesByCode(scope: string, owned: boolean, from: number, to: number, now: number): Promise<CodeStates[]> {
+    const [stats, pending] = await Promise.all([sumStatsByCode(this.db, scope, owned, from, to), pendingStatesByCode(this.db, scope, owned, from, to, now)]);
     const late = new Map(pending.map((p) => [p.code, p]));
     return stats.map((r) => {
       const p = late.get(r.code);
@@ -141,10 +141,10 @@ export class CommitmentsService {
   }
 
   /** How many nodes of the window are in one of `states` now (all when null), of one level or all. */
-  private async countIn(scope: string, units: string[], owned: boolean, from: number, to: number, states: CommitmentState[] | null, level: number | null, now: number): Promise<number> {
+  private async countIn(scope: string, owned: boolean, from: number, to: number, states: CommitmentState[] | null, level: number | null, now: number): Promise<number> {
     const catalogue = this.catalogues.catalogue;
     let total = 0;
-    for (const c of await this.statesByCode(scope, units, owned, from, to, now)) {
+    for (const c of await this.statesByCode(scope, owned, from, to, now)) {
       if (level !== null && catalogue.get(c.code)?.level !== level) continue;
       if (states === null) total += c.started;
       else {
@@ -190,14 +190,10 @@ export class CommitmentsService {
     });
   }
 
-  private unitsOf(caller: Caller, unitId: string, what: string): string[] {
-    const tree = this.org.tree;
+  /** The unit exists and is in the caller's scope, and so (a scope is a subtree) is every unit below it: the reads take its subtree. */
+  private checkScope(caller: Caller, unitId: string, what: string): void {
     this.org.require(unitId);
-    if (!inScope(caller, tree, unitId)) throw forbidden(`unitId: you may not read ${what} of "${unitId}"`);
-    return tree
-      .subtree(unitId)
-      .filter((u) => inScope(caller, tree, u.id))
-      .map((u) => u.id);
+    if (!inScope(caller, this.org.tree, unitId)) throw forbidden(`unitId: you may not read ${what} of "${unitId}"`);
   }
 
   /**

@@ -61,10 +61,9 @@ export class RiskReadsService {
     if (!Number.isInteger(first) || first < 1 || first > MAX_AT_RISK) throw badInput('first', `first must be from 1 to ${MAX_AT_RISK}, got ${first}`);
     const model = await latestRiskModel(this.db);
     if (!model) return [];
-    const units = tree.subtree(unitId).filter((u) => inScope(caller, tree, u.id)).map((u) => u.id);
     const all = seesEverything(caller);
     // A few more candidates than asked: a restricted view may rank some of them lower.
-    const rows = await riskiestCustomers(this.db, units, all ? first : Math.min(3 * first, MAX_AT_RISK * 3));
+    const rows = await riskiestCustomers(this.db, unitId, all ? first : Math.min(3 * first, MAX_AT_RISK * 3));
     const out: CustomerRiskModel[] = [];
     for (const r of rows) {
       const served = all ? [] : (await customerUnits(this.db, r.customerId)).map((u) => u.unitId);

@@ -31,8 +31,8 @@ export class FollowUpsService {
     this.org.require(unitId);
     if (!canHandleFollowUp(caller, tree, unitId)) throw forbidden(`unitId: you may not see follow-ups of "${unitId}"`);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}, got ${first}`);
-    const units = tree.subtree(unitId).filter((u) => inScope(caller, tree, u.id)).map((u) => u.id);
-    const { rows, total } = await pageFollowUps(this.db, units, states, first + 1, after ? decodeCursor(after) : null);
+    // A scope is a subtree: the caller may see every follow-up below unitId (read as a semi-join, not a list of units).
+    const { rows, total } = await pageFollowUps(this.db, unitId, states, first + 1, after ? decodeCursor(after) : null);
     const edges = rows.slice(0, first).map((f) => ({ cursor: encodeCursor(f), node: this.model(f) }));
     return { edges, totalCount: total, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
