@@ -125,11 +125,12 @@ describe('customer: one customer served in two business units, seen by every rol
     const svc = gw.app.get(CustomersService);
     const db = svc['db'];
     const sent: string[] = [];
-    svc['db'] = { ...db, query: (text: string, params?: unknown[]) => (sent.push(text), db.query(text, params)) } as typeof db;
+    // Object.assign: the field is readonly to the service's own code, not to a test that wraps it.
+    Object.assign(svc, { db: { ...db, query: (text: string, params?: unknown[]) => (sent.push(text), db.query(text, params)) } as typeof db });
     try {
       expect(await profile('cust-two', 'exec')).toMatchObject({ customerId: 'cust-two' });
     } finally {
-      svc['db'] = db;
+      Object.assign(svc, { db });
     }
     const reads = sent.filter((q) => /\bFROM (customer_touchpoint|commitment_node|follow_up|customer_unit)\b/.test(q));
     expect(reads.length).toBeGreaterThanOrEqual(4);

@@ -241,12 +241,13 @@ describe('indicators', () => {
     const svc = gw.app.get(IndicatorsService);
     const reads = svc['reads'];
     const sent: string[] = [];
-    svc['reads'] = { ...reads, query: (text: string, params?: unknown[]) => (sent.push(text), reads.query(text, params)) } as typeof reads;
+    // Object.assign: the field is readonly to the service's own code, not to a test that wraps it.
+    Object.assign(svc, { reads: { ...reads, query: (text: string, params?: unknown[]) => (sent.push(text), reads.query(text, params)) } as typeof reads });
     try {
       const res = await gw.gql(INDICATORS, { unitId: 'bu-a', from: iso(WINDOW.from), to: iso(WINDOW.to) }, exec);
       expect(res.errors).toBeUndefined();
     } finally {
-      svc['reads'] = reads;
+      Object.assign(svc, { reads });
     }
     expect(sent.map((q) => (/FROM rollup_/.test(q) ? 'rollups' : /FROM follow_up/.test(q) ? 'follow-ups' : q)).sort()).toEqual(['follow-ups', 'rollups']);
   });
