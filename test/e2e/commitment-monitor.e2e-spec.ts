@@ -48,7 +48,8 @@ const cleanup: (() => Promise<void>)[] = [];
 const sockets: Socket[] = [];
 
 function gateway(name: string, env: Record<string, string> = {}): Promise<GatewayProcess> {
-  return startGateway({ databaseUrl, seedFile, env: { REDIS_URL: redisUrl, QIHE_TOKEN_SECRET: TEST_TOKEN_SECRET, QIHE_DATA_DIR: join(dir, name), ...env } });
+  // A start on a loaded machine (the first one migrates an empty database) took over 30 s (load 15).
+  return startGateway({ databaseUrl, seedFile, env: { REDIS_URL: redisUrl, QIHE_TOKEN_SECRET: TEST_TOKEN_SECRET, QIHE_DATA_DIR: join(dir, name), ...env }, startTimeoutMs: 90_000 });
 }
 
 async function post<T>(url: string, query: TypedDocument<T, never>, variables: Record<string, unknown>, token?: string): Promise<{ data: T }> {
@@ -174,17 +175,24 @@ describe('the commitment monitor', () => {
         await pg.query(`SELECT (SELECT count(*) FROM feed_outbox WHERE sent_at IS NULL)::int AS unsent,
                                (SELECT count(*) FROM commitment_node WHERE next_check_at <= now())::int AS due`)
       ).rows;
+      const restarting = Date.now();
       const restarted = await gateway(`a-${killAfter}-again`);
+      const monitorBack = Date.now(); // no replica could announce what was due between the kill and this
       await until(() => count(heard, ids, 'COMMITMENT_BROKEN').size >= 600, 120 * SEC); // a restart under a loaded machine is slow
       await new Promise((r) => setTimeout(r, 3 * SEC));
       const broken = count(heard, ids, 'COMMITMENT_BROKEN');
       console.log(`SIGKILL ${killAfter} ms after the moment: ${due} nodes still due and ${unsent} alerts unsent at the kill; after the restart ${broken.size} nodes announced`);
       expect(broken.size).toBe(600);
       expect([...broken.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-      // The promises' moment is their dueAt (their steps were past due when recorded, and announced then).
-      const late = heard.filter((h) => ids.has(h.touchpointId) && h.type === 'COMMITMENT_BROKEN' && h.code === 'PROMISE').map((h) => h.at - Date.parse(h.dueAt));
-      console.log(`  promises announced ${Math.min(...late)}..${Math.max(...late)} ms after their moment (the restart included)`);
-      expect(Math.max(...late)).toBeLessThan(30 * SEC);
+      // The promises' moment is their dueAt (their steps were past due when recorded, and announced then); what
+      // was still due at the kill could only be announced once a monitor was back, so it is late from then.
+      const promised = heard.filter((h) => ids.has(h.touchpointId) && h.type === 'COMMITMENT_BROKEN' && h.code === 'PROMISE');
+      const late = promised.map((h) => h.at - Date.parse(h.dueAt));
+      const lateAfterRestart = promised.map((h) => h.at - Math.max(Date.parse(h.dueAt), monitorBack));
+      console.log(
+        `  promises announced ${Math.min(...late)}..${Math.max(...late)} ms after their moment (the restart, ${monitorBack - restarting} ms, included); at most ${Math.max(...lateAfterRestart)} ms after a monitor was back`,
+      );
+      expect(Math.max(...lateAfterRestart)).toBeLessThan(30 * SEC);
       await restarted.stop();
     }
     const [{ n }] = (await pg.query(`SELECT count(*)::int AS n FROM follow_up WHERE reason = 'COMMITMENT_BREACHED' AND touchpoint_id = ANY($1::uuid[])`, [all])).rows;
