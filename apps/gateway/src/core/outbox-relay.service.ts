@@ -25,7 +25,7 @@ const KEEP_SENT_MS = 7 * 24 * 3_600_000;
  * the sender marks rows sent only once Redis has confirmed the append (an
  * emit queued for a Redis that is down would die with a killed sender, and
  * every other replica's clients would miss it), and while Redis is
- * unreachable it claims nothing: alerts wait in the outbox, not in memory.
+ * unreachable it sends and marks nothing: alerts wait in the outbox, not in memory.
  * If it dies in the few milliseconds between the emit and the commit of
  * "sent", the row is sent again: a repeat, never a loss. No sender can do
  * better without the receiver's help (the emit and the commit are two
