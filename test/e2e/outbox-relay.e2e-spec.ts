@@ -129,4 +129,16 @@ it('a sender SIGKILLed right after committing alerts as sent loses none for clie
   expect(unsent).toBe(N);
   expect((await sender.exited).signal).toBe('SIGKILL'); // it sent them once Redis was back, then died
   expect(missing(up).concat(missing(down))).toEqual([]);
-}, 240_000);
+
+  // A sender dies once Redis holds a batch, before it is marked sent: the next sender publishes it again,
+  // and the client's replica, which delivered the first copy, drops the second.
+  const dying = await gateway('sender-3', 'kill-after-outbox-publish');
+  const twice = await lowRatings(feed, 'twice');
+  expect((await dying.exited).signal).toBe('SIGKILL');
+  await until('alerts published before the kill, heard', () => missing(twice).length === 0, 30_000);
+  await gateway('sender-4', '');
+  await until('the batch sent again and marked sent', async () => (await pg.query(`SELECT count(*)::int AS n FROM feed_outbox WHERE sent_at IS NULL`)).rows[0].n === 0, 60_000);
+  await new Promise((r) => setTimeout(r, 1_000)); // a repeat would arrive by now
+  expect([...twice].map((id) => heard.get(id))).toEqual([...twice].map(() => 1));
+  expect([...up, ...down].filter((id) => heard.get(id) !== 1)).toEqual([]);
+}, 300_000);

@@ -77,10 +77,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         // Written by this gateway's own code (commitment-writes, follow-up-writes): an AlertEvent each.
         const sending = this.bus.alerts(rows.map((r) => ({ units: r.rooms, alert: r.payload as unknown as AlertEvent })));
         if (!(await this.handedOn(sending))) return 0; // rolled back: the rows stay unsent
+        if (this.config.faultPoints.has('kill-after-outbox-publish')) this.die('kill-after-outbox-publish', `${rows.length} feed events published, not yet marked sent`);
         await markOutboxSent(tx, rows.map((r) => r.id));
         return rows.length;
       });
-      if (sent && this.config.faultPoints.has('kill-after-outbox-commit')) this.dieAfterCommit(sent);
+      if (sent && this.config.faultPoints.has('kill-after-outbox-commit')) this.die('kill-after-outbox-commit', `${sent} feed events committed as sent`);
     }
     if (Date.now() - this.lastPrune > 3_600_000) {
       this.lastPrune = Date.now();
@@ -102,9 +103,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return true;
   }
 
-  /** Test-only (QIHE_FAULT_POINTS): rows were just committed as sent; die as a crash would. */
-  private dieAfterCommit(rows: number): never {
-    writeSync(2, `fault point kill-after-outbox-commit: SIGKILL right after committing ${rows} feed events as sent\n`);
+  /** Test-only (QIHE_FAULT_POINTS): die as a crash would, at the fault point. */
+  private die(point: string, what: string): never {
+    writeSync(2, `fault point ${point}: SIGKILL with ${what}\n`);
     process.kill(process.pid, 'SIGKILL');
     throw new Error('unreachable: SIGKILL was sent');
   }

@@ -22,6 +22,8 @@ export interface FeedRedisOptions {
 const CONNECT_WAIT_MS = 5_000;
 /** How long `confirmedPublish` waits for Redis to acknowledge: a sender holds its claim (and transaction) meanwhile. */
 const CONFIRM_WAIT_MS = 5_000;
+/** Alert ids a replica remembers to drop a repeat by (≈ 100 B each): hours of alerts at any plausible rate. */
+const ALERTS_REMEMBERED = 50_000;
 
 /** What the feed's cluster adapter adds to socket.io's: see `confirmedPublish`. */
 interface ConfirmingAdapter {
@@ -46,6 +48,8 @@ export function confirmedPublish(adapter: Adapter, emit: () => void): Promise<vo
 }
 
 type RedisClient = ReturnType<typeof createClient>;
+/** A message between replicas as socket.io's cluster adapter hands it on (a broadcast carries its packet). */
+type ClusterMessage = { type: MessageType; data?: { packet?: { data?: unknown[] } } };
 
 /**
  * socket.io for the feed. Thousands of clients stay connected for hours, so
@@ -68,6 +72,8 @@ export class FeedIoAdapter extends IoAdapter {
   private readonly emitted: (event: string) => void;
   /** Feed events that did not reach Redis (in flight when it died, or the queue was full): only this replica's clients got them. */
   private readonly lost: Counter;
+  /** Ids of the alerts this replica's sockets were sent, oldest first (see `repeatAlert`). */
+  private readonly alertsSent = new Set<string>();
 
   constructor(app: INestApplicationContext, metrics: Metrics) {
     super(app);
@@ -165,10 +171,11 @@ export class FeedIoAdapter extends IoAdapter {
    * stream (queued while Redis is down) and to local sockets at once.
    */
   private localFirst(adapter: Adapter): Adapter {
-    const cluster = adapter as Adapter & { publishAndReturnOffset(message: unknown): Promise<string> };
+    const cluster = adapter as Adapter & { publishAndReturnOffset(message: unknown): Promise<string>; onMessage(message: ClusterMessage, offset?: string): void };
     // Set while `confirmPublishes` runs its (synchronous) emit: the appends to wait for.
     let appends: Promise<string>[] | null = null;
     adapter.broadcast = (packet: { data?: unknown[] }, opts: BroadcastOptions): void => {
+      const again = this.repeatAlert(packet);
       if (!opts.flags?.local) {
         // The message is encoded now (synchronously), before the local delivery below touches the packet.
         const appended = cluster.publishAndReturnOffset({
@@ -178,8 +185,16 @@ export class FeedIoAdapter extends IoAdapter {
         appended.catch(() => this.lost.inc());
         appends?.push(appended);
       }
+      // A repeat still goes to the stream (the first append may not have reached it), not to these sockets again.
+      if (again) return;
       this.emitted(eventOf(packet));
       Adapter.prototype.broadcast.call(adapter, packet, opts);
+    };
+    // Another replica's broadcast, read from the stream: its sockets here already heard a repeated alert.
+    const onMessage = cluster.onMessage.bind(cluster);
+    cluster.onMessage = (message: ClusterMessage, offset?: string): void => {
+      if (message.type === MessageType.BROADCAST && this.repeatAlert(message.data?.packet ?? {})) return;
+      onMessage(message, offset);
     };
     const confirming: ConfirmingAdapter = {
       confirmPublishes: async (emit) => {
@@ -203,6 +218,25 @@ export class FeedIoAdapter extends IoAdapter {
       },
     };
     return Object.assign(adapter, confirming);
+  }
+
+  /**
+   * True for an alert whose `id` this replica's sockets were already sent
+   * (remembering it otherwise). The outbox is at least once: a sender that dies
+   * between its append to Redis and its commit of "sent" leaves the batch to
+   * be sent again, and a sender whose append Redis did not confirm in time
+   * sends it again. Every replica that delivered the first copy drops the
+   * second here, so a client hears it twice only if its replica restarted in
+   * between (it then drops it by id itself, as the feed contract says).
+   */
+  private repeatAlert(packet: { data?: unknown[] }): boolean {
+    const [event, payload] = packet.data ?? [];
+    const id = event === 'alert' ? (payload as { id?: unknown } | undefined)?.id : undefined;
+    if (typeof id !== 'string') return false; // alerts raised by each replica for its own sockets carry none
+    if (this.alertsSent.has(id)) return true;
+    this.alertsSent.add(id);
+    if (this.alertsSent.size > ALERTS_REMEMBERED) this.alertsSent.delete(this.alertsSent.values().next().value as string);
+    return false;
   }
 
   /**

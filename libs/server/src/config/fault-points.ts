@@ -15,8 +15,11 @@ import { ConfigError, type Env } from './config-error';
 //   kill-after-outbox-commit   the feed outbox sender SIGKILLs its own process
 //                              right after the transaction that marked a batch
 //                              sent commits
+//   kill-after-outbox-publish  the same sender SIGKILLs its process once Redis
+//                              confirmed a batch, before it is marked sent (the
+//                              next sender publishes it again)
 
-export const FAULT_POINTS = ['kill-after-monitor-commit', 'no-outbox-relay', 'kill-after-outbox-commit'] as const;
+export const FAULT_POINTS = ['kill-after-monitor-commit', 'no-outbox-relay', 'kill-after-outbox-commit', 'kill-after-outbox-publish'] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export function readFaultPoints(env: Env): ReadonlySet<FaultPoint> {
