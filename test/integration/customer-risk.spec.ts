@@ -24,6 +24,7 @@ const RECORD = graphql(`mutation RiskRecord($input: [TouchpointInput!]!) { recor
 const MODEL = graphql(`query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }`);
 const AT_RISK = graphql(`query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }`);
 const PROFILE_RISK = graphql(`query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }`);
+const RATE = graphql(`mutation RiskRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }`);
 const FOLLOW_UPS = graphql(`query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }`);
 
 const UNITS = ['prj-a1', 'prj-a2', 'prj-b1', 'prj-b2'];
@@ -154,6 +155,38 @@ describe('a planted structure', () => {
     expect(after.probability).toBeGreaterThanOrEqual(0.5);
     expect(after.unit_id).toBe('prj-b2');
     expect((await openAtRisk()).filter((f) => f.customerId === low.customer_id).map((f) => f.unit.id)).toEqual(['prj-b2']);
+  });
+
+  it('a pass rescores exactly the customers touched since the last one (a new contact, a late rating) and prunes their queue behind its mark', async () => {
+    const [a, b] = await sql<{ customer_id: string }>(`SELECT customer_id FROM customer_risk ORDER BY customer_id LIMIT 2`);
+    const now = Date.now();
+    const tp = (customerId: string, key: string, agoMs: number, rated: boolean): Record<string, unknown> => ({
+      id: new Rng(key).uuid(now - agoMs),
+      unitId: 'prj-a1',
+      customerId,
+      channel: 'PHONE',
+      kind: 'SERVICE',
+      stage: 'AFTER_SALE',
+      occurredAt: new Date(now - agoMs).toISOString(),
+      need: { category: 'CONSULTATION' },
+      service: { action: 'answered', handleSeconds: 60, resolved: true, firstContact: true },
+      ...(rated ? { satisfaction: { score: 5 } } : {}),
+    });
+    const unrated = tp(b.customer_id, 'exact-b', 3_600_000, false);
+    await record([unrated]);
+    await risk().pass();
+    // Every touch so far out of the next pass's reach (its overlap is a minute).
+    await sql(`UPDATE customer_touched SET at = at - interval '5 minutes'`);
+    const asOf = async (): Promise<Map<string, number>> => new Map((await sql<{ c: string; t: Date }>(`SELECT customer_id AS c, as_of AS t FROM customer_risk`)).map((r) => [r.c, r.t.getTime()]));
+    const before = await asOf();
+    await record([tp(a.customer_id, 'exact-a', 60_000, true)]);
+    const rated = await gw.gql(RATE, { id: unrated.id as string, s: 1 }, tokens.admin);
+    expect(rated.errors).toBeUndefined();
+    await risk().pass();
+    const after = await asOf();
+    expect([...after].filter(([c, t]) => before.get(c) !== t).map(([c]) => c).sort()).toEqual([a.customer_id, b.customer_id].sort());
+    const [{ left }] = await sql<{ left: string }>(`SELECT count(*) AS left FROM customer_touched WHERE at <= (SELECT scored_until FROM risk_pass) - interval '1 minute'`);
+    expect(Number(left)).toBe(0);
   });
 
   it('a unit head sees risk computed from their own units only; atRiskCustomers in scope', async () => {

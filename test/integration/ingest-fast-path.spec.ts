@@ -63,7 +63,7 @@ async function both(query: string, variables: unknown, token?: string): Promise<
   return a;
 }
 
-/** What a database holds that ingest wrote, without the clock's columns (received_at, rated_at, touched_at) and generated ids. */
+/** What a database holds that ingest wrote, without the clock's columns (received_at, rated_at, customer_touched.at) and generated ids. */
 async function state(pg: Client): Promise<Record<string, unknown[]>> {
   const q = async (sql: string): Promise<unknown[]> => (await pg.query(sql)).rows;
   return {
@@ -78,6 +78,8 @@ async function state(pg: Client): Promise<Record<string, unknown[]>> {
     minute: await q(`SELECT * FROM rollup_minute ORDER BY unit_id, minute`),
     customers: await q(`SELECT customer_id, unit_id, touchpoints, first_contact_at, last_contact_at FROM customer_unit ORDER BY 1, 2`),
     followUps: await q(`SELECT unit_id, reason, cause_key, customer_id, touchpoint_id, state FROM follow_up ORDER BY touchpoint_id, reason, cause_key`),
+    // The customers queued for the risk pass (when: the clock's).
+    touched: await q(`SELECT DISTINCT c FROM customer_touched, unnest(customers) AS c ORDER BY 1`),
   };
 }
 

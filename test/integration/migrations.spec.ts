@@ -19,6 +19,7 @@ it('applies every migration, reverts them all, and applies them again', async ()
       'commitment_stat_hour',
       'commitment_stat_scope',
       'customer_risk',
+      'customer_touched',
       'customer_touchpoint',
       'customer_unit',
       'feed_outbox',

@@ -40,14 +40,25 @@ export async function customersAfter(sql: Sql, after: string | null, limit: numb
   return rows.map((r) => r.c);
 }
 
-/** Customers whose history changed after `since`, and the database's now (the next pass's `since`). */
+/**
+ * Customers whose history changed after `since` (a touchpoint stored, a late
+ * rating: customer_touched, queued by ingest), and the database's now (the
+ * next pass's `since`). The queue holds what passes have not pruned: a few
+ * minutes of ingest transactions, one row each, read whole.
+ */
 export async function touchedCustomers(sql: Sql, since: number | null): Promise<{ now: number; customers: string[] }> {
   const [{ now }] = await sql.query<{ now: string | number }>(`SELECT ${ms('now()', 'now')}`);
   const rows = await sql.query<{ c: string }>(
-    `SELECT DISTINCT customer_id AS c FROM customer_unit WHERE touched_at > $1::timestamptz`,
+    `SELECT DISTINCT c FROM customer_touched, unnest(customers) AS c WHERE at > $1::timestamptz ORDER BY c`,
     [since === null ? '-infinity' : new Date(since).toISOString()],
   );
   return { now: Number(now), customers: rows.map((r) => r.c) };
+}
+
+/** Drops the queued touches at or before `upTo` (no later pass reads them); null: before the database's now less `keepMs`. */
+export async function pruneTouchedCustomers(sql: Sql, upTo: number | null, keepMs: number): Promise<void> {
+  if (upTo === null) await sql.query(`DELETE FROM customer_touched WHERE at <= now() - $1::float8 * interval '1 millisecond'`, [keepMs]);
+  else await sql.query(`DELETE FROM customer_touched WHERE at <= $1::timestamptz`, [new Date(upTo).toISOString()]);
 }
 
 export async function riskPassMark(sql: Sql): Promise<number | null> {

@@ -15,7 +15,10 @@ export interface CustomerContact {
 /**
  * Adds newly stored touchpoints to their customers' per-unit summaries, in the
  * ingest transaction: one statement, rows in (customer, unit) order so that
- * concurrent transactions lock them in the same order.
+ * concurrent transactions lock them in the same order. The same statement
+ * queues the customers for the risk pass (customer_touched, one row). No
+ * indexed column of customer_unit changes, so the update of an existing row
+ * can stay on its page (HOT, migration 1765140000000).
  */
 export async function addCustomerContacts(sql: Sql, contacts: readonly CustomerContact[]): Promise<void> {
   if (contacts.length === 0) return;
@@ -33,31 +36,31 @@ export async function addCustomerContacts(sql: Sql, contacts: readonly CustomerC
   }
   const rows = [...byKey.values()].sort((a, b) => cmp(a.customerId, b.customerId) || cmp(a.unitId, b.unitId));
   await sql.query(
-    `INSERT INTO customer_unit AS c (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::timestamptz[])
-     ON CONFLICT (customer_id, unit_id) DO UPDATE SET touchpoints = c.touchpoints + EXCLUDED.touchpoints,
-       first_contact_at = least(c.first_contact_at, EXCLUDED.first_contact_at),
-       last_contact_at = greatest(c.last_contact_at, EXCLUDED.last_contact_at), touched_at = now()`,
+    `WITH summary AS (
+       INSERT INTO customer_unit AS c (unit_id, customer_id, touchpoints, first_contact_at, last_contact_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[], $5::timestamptz[])
+       ON CONFLICT (customer_id, unit_id) DO UPDATE SET touchpoints = c.touchpoints + EXCLUDED.touchpoints,
+         first_contact_at = least(c.first_contact_at, EXCLUDED.first_contact_at),
+         last_contact_at = greatest(c.last_contact_at, EXCLUDED.last_contact_at))
+     INSERT INTO customer_touched (customers) VALUES ($6::text[])`,
     [
       textArray(rows.map((r) => r.unitId)),
       textArray(rows.map((r) => r.customerId)),
       numberArray(rows.map((r) => r.n)),
       textArray(rows.map((r) => new Date(r.first).toISOString())),
       textArray(rows.map((r) => new Date(r.last).toISOString())),
+      textArray(distinctCustomers(rows)),
     ],
   );
 }
 
-/** Late ratings change their customers' history: the risk pass looks at them again. */
-export async function touchCustomers(sql: Sql, rated: readonly { customerId: string; unitId: string }[]): Promise<void> {
+/** Late ratings change their customers' history: the risk pass looks at them again (one queue row). */
+export async function touchCustomers(sql: Sql, rated: readonly { customerId: string }[]): Promise<void> {
   if (rated.length === 0) return;
-  const keys = [...new Map(rated.map((r) => [`${r.customerId}\u0000${r.unitId}`, r])).values()].sort((a, b) => cmp(a.customerId, b.customerId) || cmp(a.unitId, b.unitId));
-  await sql.query(
-    `UPDATE customer_unit c SET touched_at = now() FROM unnest($1::text[], $2::text[]) AS u(customer_id, unit_id)
-      WHERE c.customer_id = u.customer_id AND c.unit_id = u.unit_id`,
-    [textArray(keys.map((k) => k.customerId)), textArray(keys.map((k) => k.unitId))],
-  );
+  await sql.query(`INSERT INTO customer_touched (customers) VALUES ($1::text[])`, [textArray(distinctCustomers(rated))]);
 }
+
+const distinctCustomers = (rows: readonly { customerId: string }[]): string[] => [...new Set(rows.map((r) => r.customerId))].sort(cmp);
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

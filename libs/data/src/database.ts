@@ -26,6 +26,7 @@ import { NarrowRollupCounters1765090000000 } from './migrations/1765090000000-na
 import { UnitSubtree1765110000000 } from './migrations/1765110000000-unit-subtree';
 import { CustomerTouchpoints1765110000001 } from './migrations/1765110000001-customer-touchpoints';
 import { DropCustomerTimeIndex1765110000002 } from './migrations/1765110000002-drop-customer-time-index';
+import { CustomerTouchedQueue1765140000000 } from './migrations/1765140000000-customer-touched-queue';
 import { TouchpointFillfactor1765150000000 } from './migrations/1765150000000-touchpoint-fillfactor';
 import { FollowUpTimeIndex1765160000000 } from './migrations/1765160000000-follow-up-time-index';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   UnitSubtree1765110000000,
   CustomerTouchpoints1765110000001,
   DropCustomerTimeIndex1765110000002,
+  CustomerTouchedQueue1765140000000,
   TouchpointFillfactor1765150000000,
   FollowUpTimeIndex1765160000000,
 ];

@@ -74,6 +74,7 @@ type Documents = {
     "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }": typeof types.RiskModelDocument,
     "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }": typeof types.RiskAtRiskDocument,
     "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }": typeof types.RiskProfileDocument,
+    "mutation RiskRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": typeof types.RiskRateDocument,
     "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }": typeof types.RiskFollowUpsDocument,
     "mutation TypesLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": typeof types.TypesLoginDocument,
     "mutation TypesRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": typeof types.TypesRecordDocument,
@@ -230,6 +231,7 @@ const documents: Documents = {
     "query RiskModel { riskModel { modelVersion trainedAt trainingRatings holdoutRatings auc precisionAt50 baselinePrecisionAt50 } }": types.RiskModelDocument,
     "query RiskAtRisk($u: ID!, $first: Int) { atRiskCustomers(unitId: $u, first: $first) { customerId probability asOf modelVersion drivers { feature value contribution } } }": types.RiskAtRiskDocument,
     "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }": types.RiskProfileDocument,
+    "mutation RiskRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }": types.RiskRateDocument,
     "query RiskFollowUps($u: ID!) { followUps(unitId: $u, states: [OPEN], first: 500) { totalCount edges { node { reason customerId touchpointId unit { id } } } } }": types.RiskFollowUpsDocument,
     "mutation TypesLogin($u: String!, $p: String!) { login(username: $u, password: $p) { token } }": types.TypesLoginDocument,
     "mutation TypesRecord($input: [TouchpointInput!]!) { recordTouchpoints(input: $input) { accepted rejected { code message } } }": types.TypesRecordDocument,
@@ -563,6 +565,10 @@ export function graphql(source: "query RiskAtRisk($u: ID!, $first: Int) { atRisk
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RiskProfile($c: String!) { customer(customerId: $c) { customerId risk { probability modelVersion drivers { feature value contribution } } } }"): typeof import('./graphql').RiskProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RiskRate($id: ID!, $s: Int!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: $s }) { id } }"): typeof import('./graphql').RiskRateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

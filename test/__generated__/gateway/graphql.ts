@@ -696,6 +696,14 @@ export type RiskProfileQueryVariables = Exact<{
 
 export type RiskProfileQuery = { customer: { customerId: string, risk: { probability: number, modelVersion: string, drivers: Array<{ feature: string, value: number, contribution: number }> } | null } | null };
 
+export type RiskRateMutationVariables = Exact<{
+  id: string;
+  s: number;
+}>;
+
+
+export type RiskRateMutation = { recordSatisfaction: { id: string } };
+
 export type RiskFollowUpsQueryVariables = Exact<{
   u: string;
 }>;
@@ -2442,6 +2450,13 @@ export const RiskProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RiskProfileQuery, RiskProfileQueryVariables>;
+export const RiskRateDocument = new TypedDocumentString(`
+    mutation RiskRate($id: ID!, $s: Int!) {
+  recordSatisfaction(touchpointId: $id, satisfaction: {score: $s}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RiskRateMutation, RiskRateMutationVariables>;
 export const RiskFollowUpsDocument = new TypedDocumentString(`
     query RiskFollowUps($u: ID!) {
   followUps(unitId: $u, states: [OPEN], first: 500) {

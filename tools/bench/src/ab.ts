@@ -1,10 +1,11 @@
 import { COUNTER_KEYS, SLICE_DIMENSIONS, type Seed } from '@qihe/domain';
-import { OFF_SQL as CUSTOMERS_OFF, ON_SQL as CUSTOMERS_ON } from './customers';
+import { Client } from 'pg';
+import { COPY_OFF_SQL, COPY_ON_SQL, OFF_SQL as CUSTOMERS_OFF, ON_SQL as CUSTOMERS_ON, RECOUNT_SQL, UNIT_OFF_SQL, UNIT_ON_SQL } from './customers';
 import { startBenchGateway, type BenchGateway } from './gateway';
 import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
-import { planBatches } from './workload';
+import { planBatches, type PlannedBatch } from './workload';
 import { currentLsn, walByTable, type WalByTable } from './wal-by-table';
 
 // Alternating A/B rounds of ingest (issue 16): gateway variants — an
@@ -35,9 +36,14 @@ const fillfactor = (set: string): string[] => [
 // Pieces of ingest switched off in PostgreSQL (the gateway still builds and
 // sends them: a slight understatement of what they cost).
 const PERCEPTION_DIM = SLICE_DIMENSIONS.indexOf('PERCEPTION_POINT') + 1;
-const SWITCHES: Record<string, { off: string[]; on: string[] }> = {
-  // issue 14: the per-customer summary row and the customer index (as the customers phase does)
-  'customer-upkeep': { off: CUSTOMERS_OFF, on: CUSTOMERS_ON },
+// `after`: run once when the A/B ends, when a switch left tables short of what the rows say.
+const SWITCHES: Record<string, { off: string[]; on: string[]; after?: string[] }> = {
+  // issue 14: both parts of the per-customer upkeep (as the customers phase does)
+  'customer-upkeep': { off: CUSTOMERS_OFF, on: CUSTOMERS_ON, after: RECOUNT_SQL },
+  // issue 14, part 1: the customer_unit summary rows (upserts and the late ratings' touch)
+  'customer-unit': { off: UNIT_OFF_SQL, on: UNIT_ON_SQL, after: RECOUNT_SQL },
+  // issue 14, part 2: the customer_touchpoint copy; fair only with a build whose repeat probe reads `touchpoint`
+  'customer-copy': { off: COPY_OFF_SQL, on: COPY_ON_SQL, after: RECOUNT_SQL },
   // the 4-byte rollup counters (this build's layout): off = bigint counters as before
   'narrow-counters': { off: counterType('bigint'), on: counterType('integer') },
   // touchpoint_customer_need_time_idx: the repeat probe's until it moved to customer_touchpoint (2 December); now
@@ -77,6 +83,8 @@ export interface AbVariant {
 
 export interface AbResult {
   variant: string;
+  /** The variant's touchpoints, how many are marked repeats, and how many the rule's words make repeats (recounted from the rows). */
+  repeats: { touchpoints: number; marked: number; recounted: number };
   perSec: number[];
   cpuUs: number[];
   pgCpuUs: number[];
@@ -147,6 +155,11 @@ export async function abPhase(opts: {
   concurrency: number;
 }): Promise<AbResult[]> {
   const gws: BenchGateway[] = [];
+  // The customer risk job's lock, held for the whole A/B: its passes (a fit, rescoring every customer
+  // touched since the last) write thousands of rows a minute into whichever round is running.
+  const riskOff = new Client({ connectionString: opts.dbUrl, application_name: 'qihe-bench-ab' });
+  await riskOff.connect();
+  await riskOff.query(`SELECT pg_advisory_lock(hashtext('qihe:customer-risk'))`);
   try {
     for (const v of opts.variants) gws.push(await startBenchGateway({ databaseUrl: opts.dbUrl, seedFile: opts.seedFile, env: v.env, main: v.main, nodeArgs: v.nodeArgs }));
     const runs: IngestSummary[][] = opts.variants.map(() => []);
@@ -154,8 +167,9 @@ export async function abPhase(opts: {
     for (let r = 0; r < opts.rounds; r++) {
       const order = opts.variants.map((_, i) => i);
       if (r % 2) order.reverse();
+      const planned = planBatches(opts.seed, { total: opts.rows, batchSize: opts.batchSize, seed: `bench-ab-${r}`, lateRatingRatio: 0.25 });
       for (const i of order) {
-        const batches = planBatches(opts.seed, { total: opts.rows, batchSize: opts.batchSize, seed: `bench-ab-${r}-${i}`, lateRatingRatio: 0.25 });
+        const batches = asVariant(planned, i);
         const label = `${opts.variants[i].name} (${r + 1}/${opts.rounds})`;
         await switchAll(opts.dbUrl, opts.variants[i].off, 'off');
         try {
@@ -168,10 +182,16 @@ export async function abPhase(opts: {
         }
       }
     }
+    const counted = await repeatsByVariant(opts.dbUrl);
+    const after = new Set(opts.variants.flatMap((v) => v.off.flatMap((o) => SWITCHES[o].after ?? [])));
+    if (after.size) await withClient(opts.dbUrl, async (c) => {
+      for (const sql of after) await c.query(sql);
+    });
     const out = opts.variants.map((v, i) => {
       const rs = runs[i];
       return {
         variant: v.name,
+        repeats: counted.get(i) ?? { touchpoints: 0, marked: 0, recounted: 0 },
         perSec: rs.map((x) => x.perSec),
         cpuUs: rs.map((x) => x.cpu?.serverUsPerTouchpoint ?? NaN),
         pgCpuUs: rs.map((x) => x.cpu?.pgUsPerTouchpoint ?? NaN),
@@ -200,7 +220,34 @@ export async function abPhase(opts: {
     return out;
   } finally {
     for (const g of gws) await g.stop();
+    await riskOff.end();
   }
+}
+
+// Every variant ingests the same planned touchpoints of a round, its own copy: ids and customers carry the
+// variant (the uuid's last digit, a `~v<i>` suffix), so variants never see each other's customers, and a rule
+// that does the same work in every variant (the repeat rule) marks the same number of repeats in each.
+const SUFFIX = '~v';
+function asVariant(planned: readonly PlannedBatch[], i: number): PlannedBatch[] {
+  const id = (x: string): string => x.slice(0, -1) + i.toString(16);
+  return planned.map((b) => ({
+    ...b,
+    items: b.items.map((t) => ({ ...t, id: id(t.id), customerId: `${t.customerId}${SUFFIX}${i}` })),
+    late: b.late.map((l) => ({ ...l, touchpointId: id(l.touchpointId) })),
+  }));
+}
+
+/** Per variant: touchpoints, marked repeats, and repeats recounted by the rule's words (libs/domain repeat-contacts.ts). */
+async function repeatsByVariant(dbUrl: string): Promise<Map<number, AbResult['repeats']>> {
+  const rows = await withClient(dbUrl, (c) =>
+    c.query<{ v: string; n: string; marked: string; recounted: string }>(
+      `SELECT split_part(t.customer_id, '${SUFFIX}', 2) AS v, count(*) AS n, count(*) FILTER (WHERE t.repeat) AS marked,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM touchpoint p WHERE p.customer_id = t.customer_id AND p.need_category = t.need_category
+                 AND p.occurred_at >= t.occurred_at - interval '7 days' AND (p.occurred_at, p.id) < (t.occurred_at, t.id))) AS recounted
+         FROM touchpoint t WHERE t.customer_id LIKE '%${SUFFIX}%' GROUP BY 1`,
+    ),
+  );
+  return new Map(rows.rows.map((r) => [Number(r.v), { touchpoints: Number(r.n), marked: Number(r.marked), recounted: Number(r.recounted) }]));
 }
 
 async function switchAll(dbUrl: string, names: readonly string[], to: 'on' | 'off'): Promise<void> {

@@ -80,7 +80,10 @@ export async function freezeRiskJob(dbUrl: string): Promise<void> {
        ON CONFLICT (version) DO UPDATE SET trained_at = now(), model = EXCLUDED.model`,
       [model.version, model.ratingsAtFit, JSON.stringify(model)],
     );
-    await c.query(`UPDATE customer_unit SET touched_at = '-infinity' WHERE touched_at > '-infinity'`);
+    // Nothing queued for the pass (a data dir not yet migrated past 1765140000000 still has customer_unit.touched_at).
+    const queue = await c.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'customer_touched'`);
+    if (queue.rowCount) await c.query(`TRUNCATE customer_touched`);
+    else await c.query(`UPDATE customer_unit SET touched_at = '-infinity' WHERE touched_at > '-infinity'`);
     await c.query(`UPDATE risk_pass SET scored_until = now()`);
   });
 }
@@ -132,7 +135,7 @@ export async function ensureScaleSet(dbUrl: string, gwUrl: string, token: string
   } else {
     await withClient(dbUrl, (c) => c.query('VACUUM ANALYZE touchpoint'));
   }
-  const summaryMs = await rebuildCustomerSummary(dbUrl, '-infinity');
+  const summaryMs = await rebuildCustomerSummary(dbUrl);
   await recordProfiledCustomer(gwUrl, dbUrl, token, projects);
   const loadedAt = new Date().toISOString();
   await withClient(dbUrl, (c) =>

@@ -5,6 +5,7 @@ import {
   customersWithOpenRiskFollowUp,
   insertRiskModel,
   latestRiskModel,
+  pruneTouchedCustomers,
   riskHistories,
   riskPassMark,
   setRiskPassMark,
@@ -100,6 +101,8 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
       const now = Date.now();
       if (refitDue(model, ratings, now)) await this.refit(s, ratings, now);
       else if (model) await this.rescoreTouched(s, model);
+      // No model yet: the first fit scores everyone, so no queued touch is needed (but the overlap's).
+      else await s.write((tx) => pruneTouchedCustomers(tx, null, PASS_OVERLAP_MS));
     });
   }
 
@@ -173,7 +176,10 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
       const h = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
       await this.score(s, model, [...h].filter(([, x]) => x.touchpoints.length > 0), now);
     }
-    await s.write((tx) => setRiskPassMark(tx, now));
+    await s.write(async (tx) => {
+      await setRiskPassMark(tx, now);
+      await pruneTouchedCustomers(tx, now - PASS_OVERLAP_MS, PASS_OVERLAP_MS); // the next pass reads after this
+    });
   }
 
   /** Scores customers as of now; opens AT_RISK_CUSTOMER follow-ups for those who crossed the threshold. Returns how many opened. */
