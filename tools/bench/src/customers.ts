@@ -38,8 +38,16 @@ export const UNIT_OFF_SQL = [
   `CREATE OR REPLACE FUNCTION bench_skip_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`,
   `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
   `CREATE TRIGGER bench_customer_off BEFORE INSERT OR UPDATE ON customer_unit FOR EACH ROW EXECUTE FUNCTION bench_skip_row()`,
+  // The risk pass's queue of touched customers (migration 1765140000000; before it, customer_unit.touched_at).
+  `DO $$ BEGIN IF to_regclass('customer_touched') IS NOT NULL THEN
+     DROP TRIGGER IF EXISTS bench_customer_off ON customer_touched;
+     CREATE TRIGGER bench_customer_off BEFORE INSERT ON customer_touched FOR EACH ROW EXECUTE FUNCTION bench_skip_row();
+   END IF; END $$`,
 ];
-export const UNIT_ON_SQL = [`DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`];
+export const UNIT_ON_SQL = [
+  `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
+  `DO $$ BEGIN IF to_regclass('customer_touched') IS NOT NULL THEN DROP TRIGGER IF EXISTS bench_customer_off ON customer_touched; END IF; END $$`,
+];
 export const COPY_OFF_SQL = [`ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_added`, `ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_changed`];
 export const COPY_ON_SQL = [`ALTER TABLE touchpoint ENABLE TRIGGER customer_touchpoint_added`, `ALTER TABLE touchpoint ENABLE TRIGGER customer_touchpoint_changed`];
 /** customer_touchpoint recounted from the rows (what migration 1765110000001 fills it with). */
