@@ -101,6 +101,29 @@ it("reads a broad filter's first page over 200 units in time order, not the week
   }
 });
 
+it("reads one customer's rows of the window by their keys (customer_touchpoint), with no index of touchpoint by customer", async () => {
+  const indexes = (await db.query<{ i: string }>(`SELECT indexname AS i FROM pg_indexes WHERE tablename = 'touchpoint'`)).map((r) => r.i);
+  expect(indexes).not.toContain('touchpoint_customer_need_time_idx');
+  const window = [new Date(FROM).toISOString(), new Date(TO).toISOString()];
+  const f = check({ customerId: 'c-7' });
+  for (const [scope, within] of [
+    [BIG, `unit_id LIKE 'u-%'`],
+    [{ unitId: 'root', everything: true }, 'true'],
+  ] as [DrillScope, string][]) {
+    const ids = (await db.query<{ id: string }>(`SELECT id FROM touchpoint WHERE customer_id = 'c-7' AND occurred_at >= $1 AND occurred_at < $2 AND ${within} ORDER BY occurred_at DESC, id DESC`, window)).map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(2);
+    expect((await pageFilteredTouchpoints(db, scope, FROM, TO, f, 51, null)).map((t) => t.id)).toEqual(ids);
+    expect((await pageFilteredTouchpoints(db, scope, FROM, TO, f, 2, null)).map((t) => t.id)).toEqual(ids.slice(0, 2));
+    expect(await countFilteredTouchpoints(db, scope, FROM, TO, f)).toBe(ids.length);
+    // Each of the customer's rows once (a probe by its key), not the week's ~15,000 through another index.
+    const reads = await rowsRead(async (sql) => {
+      await pageFilteredTouchpoints(sql, scope, FROM, TO, f, 51, null);
+      await countFilteredTouchpoints(sql, scope, FROM, TO, f);
+    });
+    expect(Math.max(...reads)).toBeLessThanOrEqual(ids.length);
+  }
+});
+
 it.each<[string, TouchpointFilter]>([
   ['csat NUMERATOR', { measure: 'csat', part: 'NUMERATOR' }],
   ['csat MISSED', { measure: 'csat', part: 'MISSED' }],

@@ -27,6 +27,7 @@ import { UnitSubtree1765110000000 } from './migrations/1765110000000-unit-subtre
 import { CustomerTouchpoints1765110000001 } from './migrations/1765110000001-customer-touchpoints';
 import { DropCustomerTimeIndex1765110000002 } from './migrations/1765110000002-drop-customer-time-index';
 import { CustomerTouchedQueue1765140000000 } from './migrations/1765140000000-customer-touched-queue';
+import { DropCustomerNeedIndex1765140000001 } from './migrations/1765140000001-drop-customer-need-index';
 import { TouchpointFillfactor1765150000000 } from './migrations/1765150000000-touchpoint-fillfactor';
 import { FollowUpTimeIndex1765160000000 } from './migrations/1765160000000-follow-up-time-index';
 
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   CustomerTouchpoints1765110000001,
   DropCustomerTimeIndex1765110000002,
   CustomerTouchedQueue1765140000000,
+  DropCustomerNeedIndex1765140000001,
   TouchpointFillfactor1765150000000,
   FollowUpTimeIndex1765160000000,
 ];

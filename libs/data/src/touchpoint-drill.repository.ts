@@ -70,7 +70,13 @@ export function filterConditions(f: CheckedFilter, params: unknown[]): string[] 
     // The UNKNOWN slice of a breakdown holds the touchpoints without a value (and any that say "UNKNOWN").
     out.push(nullable && s.value === UNKNOWN_SLICE ? `(t.${col} IS NULL OR t.${col} = ${p(s.value)})` : `t.${col} = ${p(s.value)}`);
   }
-  if (f.customerId !== null) out.push(`t.customer_id = ${p(f.customerId)}`);
+  // One customer: the window's keys from the customer's own rows (customer_touchpoint, one range of its
+  // key, kept equal to touchpoint by triggers), each row then found by its key — no index of `touchpoint`
+  // by customer (migration 1765140000001). $1 and $2 are the window (whereOf).
+  if (f.customerId !== null) {
+    const c = p(f.customerId);
+    out.push(`t.customer_id = ${c}`, `(t.id, t.occurred_at) IN (SELECT k.id, k.occurred_at FROM customer_touchpoint k WHERE k.customer_id = ${c} AND k.occurred_at >= $1 AND k.occurred_at < $2)`);
+  }
   // Membership as settled at ingest (MANAGEMENT-MODEL.md §5), the same the PERCEPTION_POINT slice counts.
   if (f.perceptionPoint !== null) out.push(`t.perception_member = ${p(f.perceptionPoint)}`);
   if (f.resolved !== null) out.push(`t.served AND t.resolved = ${p(f.resolved)}`);

@@ -46,8 +46,8 @@ const SWITCHES: Record<string, { off: string[]; on: string[]; after?: string[] }
   'customer-copy': { off: COPY_OFF_SQL, on: COPY_ON_SQL, after: RECOUNT_SQL },
   // the 4-byte rollup counters (this build's layout): off = bigint counters as before
   'narrow-counters': { off: counterType('bigint'), on: counterType('integer') },
-  // touchpoint_customer_need_time_idx: the repeat probe's until it moved to customer_touchpoint (2 December); now
-  // only the drill-down's customerId filter reads it. Off: what its upkeep costs ingest.
+  // touchpoint_customer_need_time_idx: the repeat probe's until it moved to customer_touchpoint (2 December), then
+  // the drill-down's customerId filter's; dropped by migration 1765140000001 (this switch is for older schemas).
   'repeat-index': {
     off: [`DROP INDEX IF EXISTS touchpoint_customer_need_time_idx`],
     on: [`CREATE INDEX IF NOT EXISTS touchpoint_customer_need_time_idx ON touchpoint (customer_id, need_category, occurred_at, id)`],

@@ -48,8 +48,21 @@ export const UNIT_ON_SQL = [
   `DROP TRIGGER IF EXISTS bench_customer_off ON customer_unit`,
   `DO $$ BEGIN IF to_regclass('customer_touched') IS NOT NULL THEN DROP TRIGGER IF EXISTS bench_customer_off ON customer_touched; END IF; END $$`,
 ];
-export const COPY_OFF_SQL = [`ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_added`, `ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_changed`];
-export const COPY_ON_SQL = [`ALTER TABLE touchpoint ENABLE TRIGGER customer_touchpoint_added`, `ALTER TABLE touchpoint ENABLE TRIGGER customer_touchpoint_changed`];
+// Without the copy, the probe on `touchpoint` needs its index by customer and need, which migration
+// 1765140000001 dropped (the copy serves the drill-down's customer filter since): back for the "off" rounds.
+const NEED_INDEX_DROPPED = `EXISTS (SELECT 1 FROM migrations WHERE name = 'DropCustomerNeedIndex1765140000001')`;
+export const COPY_OFF_SQL = [
+  `ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_added`,
+  `ALTER TABLE touchpoint DISABLE TRIGGER customer_touchpoint_changed`,
+  `DO $$ BEGIN IF ${NEED_INDEX_DROPPED} THEN
+     CREATE INDEX IF NOT EXISTS touchpoint_customer_need_time_idx ON touchpoint (customer_id, need_category, occurred_at, id);
+   END IF; END $$`,
+];
+export const COPY_ON_SQL = [
+  `ALTER TABLE touchpoint ENABLE TRIGGER customer_touchpoint_added`,
+  `ALTER TABLE touchpoint ENABLE TRIGGER customer_touchpoint_changed`,
+  `DO $$ BEGIN IF ${NEED_INDEX_DROPPED} THEN DROP INDEX IF EXISTS touchpoint_customer_need_time_idx; END IF; END $$`,
+];
 /** customer_touchpoint recounted from the rows (what migration 1765110000001 fills it with). */
 export const CUSTOMER_TOUCHPOINT_COPY = `(customer_id, occurred_at, id, unit_id, received_at, channel, need_category, served, handle_seconds, resolved,
   first_contact, knowledge_refs, knowledge_created, handoff, commitment_met, linked, repeat, satisfaction_score)
