@@ -1,5 +1,6 @@
 import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePartitions, loadUnits, pageFilteredTouchpoints, rebuildRollups, rollupTerms, subtreeScope, type DrillScope, type Sql } from '@qihe/data';
 import { checkTouchpointFilter, DEFAULT_MODEL, OrgTree, type TouchpointFilter } from '@qihe/domain';
+import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
 import { createTestDatabase } from '../support/test-database';
 
 // What the drill-down's SQL reads on real PostgreSQL (issue 12: a filtered
@@ -12,9 +13,7 @@ import { createTestDatabase } from '../support/test-database';
 // the organisation's only root reads with no unit condition at all.
 
 const H = 3_600_000;
-const UNITS = Array.from({ length: 200 }, (_, i) => `u-${i}`);
-/** bu-big: the 200 units with rows and 4,800 without (a large subtree to plan). */
-const EMPTY = 4800;
+const UNITS = BIG_SUBTREE_UNITS;
 const BIG: DrillScope = { unitId: 'bu-big', everything: false };
 const ROWS = 30_000;
 const TO = Math.floor(Date.now() / H) * H;
@@ -59,14 +58,7 @@ beforeAll(async () => {
   drop = target.drop;
   db = await Database.open({ url: target.url, poolSize: 2 });
   await db.migrate();
-  // root → bu-big → u-0..u-199 (the rows) and e-0..e-4799; root → bu-other → o-0 (rows outside bu-big).
-  await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('root', 'root', 'GROUP', NULL), ('bu-big', 'big', 'BUSINESS_UNIT', 'root'), ('bu-other', 'other', 'BUSINESS_UNIT', 'root'), ('o-0', 'o-0', 'PROJECT', 'bu-other')`);
-  await db.query(
-    `INSERT INTO org_unit (id, name, level, parent_id) SELECT id, id, 'PROJECT', 'bu-big' FROM unnest($1::text[]) id
-     UNION ALL SELECT 'e-' || i, 'e-' || i, 'PROJECT', 'bu-big' FROM generate_series(0, $2::int - 1) i`,
-    [UNITS, EMPTY],
-  );
-  await db.query('ANALYZE org_unit_subtree');
+  await insertBigSubtree(db);
   // The days' partitions of the (partitioned) touchpoint table.
   await ensurePartitions(db, Array.from({ length: 16 }, (_, d) => ['touchpoint', dayOf(TO - d * 24 * H)] as const));
   // 14 days of touchpoints over 200 units, one every 40 s; a third rated 1..5, half resolved.

@@ -1,4 +1,5 @@
 import { Database, pageFollowUps, pageNodes, pendingStatesByCode, recentOutbox, riskiestCustomers, type Sql } from '@qihe/data';
+import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
 import { createTestDatabase } from '../support/test-database';
 
 // The subtree reads outside the drill-down (follow-ups list, commitment board
@@ -9,8 +10,7 @@ import { createTestDatabase } from '../support/test-database';
 // (follow_up_created_idx), not gathered from every unit and sorted.
 
 const H = 3_600_000;
-const UNITS = Array.from({ length: 200 }, (_, i) => `u-${i}`);
-const EMPTY = 4800; // units of bu-big without rows: a large subtree to plan
+const UNITS = BIG_SUBTREE_UNITS;
 const FOLLOW_UPS = 6000;
 const NOW = Math.floor(Date.now() / H) * H;
 
@@ -48,13 +48,7 @@ beforeAll(async () => {
   drop = target.drop;
   db = await Database.open({ url: target.url, poolSize: 2 });
   await db.migrate();
-  // root → bu-big → u-0..u-199 (the rows) and e-0..e-4799; root → bu-other → o-0 (rows outside bu-big).
-  await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('root', 'root', 'GROUP', NULL), ('bu-big', 'big', 'BUSINESS_UNIT', 'root'), ('bu-other', 'other', 'BUSINESS_UNIT', 'root'), ('o-0', 'o-0', 'PROJECT', 'bu-other')`);
-  await db.query(
-    `INSERT INTO org_unit (id, name, level, parent_id) SELECT id, id, 'PROJECT', 'bu-big' FROM unnest($1::text[]) id
-     UNION ALL SELECT 'e-' || i, 'e-' || i, 'PROJECT', 'bu-big' FROM generate_series(0, $2::int - 1) i`,
-    [UNITS, EMPTY],
-  );
+  await insertBigSubtree(db);
   // Follow-ups over 30 days: 6,000 in bu-big's 200 units, 300 in o-0 interleaved in time.
   await db.query(
     `INSERT INTO follow_up (id, unit_id, reason, customer_id, due_at, created_at, state)
