@@ -1,6 +1,7 @@
 import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePartitions, loadUnits, pageFilteredTouchpoints, rebuildRollups, rollupTerms, subtreeScope, type DrillScope, type Sql } from '@qihe/data';
 import { checkTouchpointFilter, DEFAULT_MODEL, OrgTree, type TouchpointFilter } from '@qihe/domain';
 import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
+import { explainStatements, rowsReadFrom } from '../support/explain-plans';
 import { createTestDatabase } from '../support/test-database';
 
 // What the drill-down's SQL reads on real PostgreSQL (issue 12: a filtered
@@ -22,33 +23,12 @@ const FROM = TO - 7 * 24 * H;
 let db: Database;
 let drop: () => Promise<void>;
 
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  Plans?: PlanNode[];
-}
-
 /** The table or one of its daily partitions. */
 const TOUCHPOINT_REL = /^touchpoint(_p\d{8})?$/;
 
 /** Touchpoint rows each statement of `work` read, by EXPLAIN (ANALYZE, FORMAT JSON). */
 async function rowsRead(work: (sql: Sql) => Promise<unknown>): Promise<number[]> {
-  const reads: number[] = [];
-  const sum = (n: PlanNode): number =>
-    (TOUCHPOINT_REL.test(n['Relation Name'] ?? '') ? n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0) : 0) +
-    (n.Plans ?? []).reduce((s, c) => s + sum(c), 0);
-  const explaining: Sql = {
-    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-      const [row] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
-      reads.push(sum(row['QUERY PLAN'][0].Plan));
-      return [{} as T];
-    },
-  };
-  await work(explaining);
-  return reads;
+  return (await explainStatements(db, work)).map((s) => rowsReadFrom(s.plan, (name) => TOUCHPOINT_REL.test(name)));
 }
 
 const check = (f: TouchpointFilter) => checkTouchpointFilter(f, DEFAULT_MODEL);

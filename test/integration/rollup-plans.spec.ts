@@ -1,4 +1,5 @@
 import { Database, sumByBucket, sumBySlice, sumByStarts, sumWindows, type Sql } from '@qihe/data';
+import { explainStatements, type PlanNode } from '../support/explain-plans';
 import { createTestDatabase } from '../support/test-database';
 
 // How PostgreSQL plans the rollup reads when the root holds most rows, as it
@@ -20,14 +21,6 @@ const UNITS = 2_000;
 let db: Database;
 let drop: () => Promise<void>;
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Plan Rows': number;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  Plans?: PlanNode[];
-}
 interface Scan {
   node: string;
   /** What the planner expected the scan to return, and what it returned. */
@@ -37,7 +30,6 @@ interface Scan {
 
 /** The scans of rollup tables, per statement `work` sends, by EXPLAIN (ANALYZE, FORMAT JSON). */
 async function rollupScans(work: (sql: Sql) => Promise<unknown>): Promise<Scan[][]> {
-  const scans: Scan[][] = [];
   const walk = (n: PlanNode, out: Scan[]): Scan[] => {
     if (/^rollup_(hour|day|day_slice)$/.test(n['Relation Name'] ?? '')) {
       out.push({ node: `${n['Node Type']} on ${n['Relation Name']}`, expected: n['Plan Rows'] * n['Actual Loops'], actual: n['Actual Rows'] * n['Actual Loops'] });
@@ -45,16 +37,9 @@ async function rollupScans(work: (sql: Sql) => Promise<unknown>): Promise<Scan[]
     for (const c of n.Plans ?? []) walk(c, out);
     return out;
   };
-  const explaining: Sql = {
-    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-      if (!/rollup_/.test(text)) return db.query<T>(text, params); // the own-unit rows of a breakdown: not this test's subject
-      const [row] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
-      scans.push(walk(row['QUERY PLAN'][0].Plan, []));
-      return [];
-    },
-  };
-  await work(explaining);
-  return scans;
+  // The own-unit rows of a breakdown run as they are: not this test's subject.
+  const statements = await explainStatements(db, work, { explained: (text) => /rollup_/.test(text), answer: [] });
+  return statements.map((s) => walk(s.plan, []));
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { Database, pageFollowUps, pageNodes, pendingStatesByCode, recentOutbox, riskiestCustomers, type Sql } from '@qihe/data';
 import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
+import { explainStatements, rowsReadFrom } from '../support/explain-plans';
 import { createTestDatabase } from '../support/test-database';
 
 // The subtree reads outside the drill-down (follow-ups list, commitment board
@@ -17,30 +18,10 @@ const NOW = Math.floor(Date.now() / H) * H;
 let db: Database;
 let drop: () => Promise<void>;
 
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-
 /** Rows of `table` each statement of `work` read, and each one's planning time, by EXPLAIN (ANALYZE, FORMAT JSON). */
 async function explain(table: string, work: (sql: Sql) => Promise<unknown>): Promise<{ read: number[]; planningMs: number[] }> {
-  const read: number[] = [];
-  const planningMs: number[] = [];
-  const sum = (n: PlanNode): number =>
-    (n['Relation Name'] === table ? n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) : 0) + (n.Plans ?? []).reduce((s, c) => s + sum(c), 0);
-  const explaining: Sql = {
-    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-      const [row] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Planning Time': number }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
-      read.push(sum(row['QUERY PLAN'][0].Plan));
-      planningMs.push(row['QUERY PLAN'][0]['Planning Time']);
-      return [{ total: 0 } as T];
-    },
-  };
-  await work(explaining);
-  return { read, planningMs };
+  const statements = await explainStatements(db, work, { answer: [{ total: 0 }] });
+  return { read: statements.map((s) => rowsReadFrom(s.plan, (name) => name === table)), planningMs: statements.map((s) => s.planningMs) };
 }
 
 beforeAll(async () => {

@@ -1,0 +1,52 @@
+import type { Database, Sql } from '@qihe/data';
+
+// The plan tests' way into PostgreSQL's plans: a Sql that, instead of running
+// a statement, runs EXPLAIN (ANALYZE, FORMAT JSON) of it with the same
+// parameters and answers with canned rows, so a repository function's own
+// statements are explained as it sends them.
+
+/** A node of EXPLAIN's plan tree, with the fields the plan tests read. */
+export interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Plan Rows': number;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+
+export interface ExplainedStatement {
+  plan: PlanNode;
+  planningMs: number;
+}
+
+/**
+ * Runs `work` and returns, in order, the plan of each statement it sent. Only
+ * statements `explained` picks are explained (the rest run as they are); an
+ * explained statement answers `answer`.
+ */
+export async function explainStatements(
+  db: Database,
+  work: (sql: Sql) => Promise<unknown>,
+  opts: { explained?: (text: string) => boolean; answer?: unknown[] } = {},
+): Promise<ExplainedStatement[]> {
+  const out: ExplainedStatement[] = [];
+  const explaining: Sql = {
+    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
+      if (opts.explained && !opts.explained(text)) return db.query<T>(text, params);
+      const [row] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Planning Time': number }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
+      out.push({ plan: row['QUERY PLAN'][0].Plan, planningMs: row['QUERY PLAN'][0]['Planning Time'] });
+      return (opts.answer ?? [{}]) as T[];
+    },
+  };
+  await work(explaining);
+  return out;
+}
+
+/** The rows scans of the relations `rel` picks returned or threw away, summed over the plan. */
+export function rowsReadFrom(n: PlanNode, rel: (name: string) => boolean): number {
+  const own = rel(n['Relation Name'] ?? '') ? n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0) : 0;
+  return own + (n.Plans ?? []).reduce((s, c) => s + rowsReadFrom(c, rel), 0);
+}
