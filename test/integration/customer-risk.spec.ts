@@ -230,7 +230,7 @@ describe('one replica at a time, off the event loop', () => {
     await sql(`DELETE FROM risk_model`);
     const watcher = new Client({ connectionString: gw.databaseUrl });
     await watcher.connect();
-    let longest = 0;
+    let longest = { ms: 0, who: '' };
     let done = false;
     // The oldest open transaction holding an xid or a snapshot (what keeps VACUUM
     // from the rollups), the watcher's own aside, sampled while the pass runs. The
@@ -241,12 +241,13 @@ describe('one replica at a time, off the event loop', () => {
     // half-second pass (a full run failed on one), so they are left out.
     const watch = (async () => {
       while (!done) {
-        const { rows } = await watcher.query<{ ms: number }>(
-          `SELECT coalesce(max(extract(epoch FROM clock_timestamp() - xact_start) * 1000), 0)::float8 AS ms
+        const { rows } = await watcher.query<{ ms: number; who: string }>(
+          `SELECT extract(epoch FROM clock_timestamp() - xact_start) * 1000 AS ms, application_name || ': ' || left(query, 120) AS who
              FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
-              AND (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) AND query NOT LIKE '%feed_outbox%'`,
+              AND (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) AND query NOT LIKE '%feed_outbox%'
+             ORDER BY xact_start LIMIT 1`,
         );
-        longest = Math.max(longest, rows[0].ms);
+        if (rows[0] && Number(rows[0].ms) > longest.ms) longest = { ms: Number(rows[0].ms), who: rows[0].who };
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
@@ -261,7 +262,14 @@ describe('one replica at a time, off the event loop', () => {
     await watcher.end();
     expect(await sql(`SELECT version FROM risk_model`)).toHaveLength(1);
     // One transaction around the whole pass (as before) is as long as the pass.
-    expect({ longest: longest < passMs / 4, passMs }).toEqual({ longest: true, passMs });
+    // Each page of scores is written in a short transaction of its own (22–43 ms
+    // of an 0.7–1.2 s pass here with four CPU hogs beside it). A CI run whose
+    // pass took 330 ms saw one transaction above a quarter of that, probably a
+    // commit's fsync among the suite's I/O; so the bound is half the pass, which
+    // the old design is far above (reads and writes in the lock transaction: 99 %
+    // of the pass, 376 of 381 ms, checked). The
+    // culprit's application and statement are in the failure message.
+    expect({ short: longest.ms < passMs / 2, passMs, longest }).toEqual({ short: true, passMs, longest });
     expect(delay.max / 1e6).toBeLessThan(Math.max(200, passMs / 4));
   }, 240_000);
 
