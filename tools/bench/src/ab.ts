@@ -109,6 +109,17 @@ export interface AbResult {
   rateVsFirst: number;
   /** Median gateway CPU per touchpoint ÷ the first variant's. */
   cpuVsFirst: number;
+  /**
+   * Paired by two rounds (A B then B A: both variants ran back to back, on the same table size, once first and
+   * once second): this variant's rate ÷ the first variant's, the geometric mean of the two rounds' ratios, and the
+   * median over the pairs. The rounds' drift (rates fall as the tables grow) cancels in a pair, and so does the
+   * round's order: whichever variant runs first inserts the round's rollup rows and the other updates them.
+   */
+  pairedRate: number[];
+  medianPairedRate: number;
+  /** The same pairing for the server's whole CPU per touchpoint (gateway + PostgreSQL): what the variant costs the machine. */
+  pairedServerCpu: number[];
+  medianPairedServerCpu: number;
 }
 
 /** `name:K=V,K=V;name2:main=/x/main.js` */
@@ -211,17 +222,33 @@ export async function abPhase(opts: {
         medianWalRecordBytes: wal[i].length ? round(median(wal[i].map((w) => w.recordBytesPerTouchpoint)), 0) : NaN,
         rateVsFirst: 1,
         cpuVsFirst: 1,
+        pairedRate: [] as number[],
+        medianPairedRate: 1,
+        pairedServerCpu: [] as number[],
+        medianPairedServerCpu: 1,
       };
     });
+    const serverCpu = (x: AbResult, r: number): number => x.cpuUs[r] + x.pgCpuUs[r];
     for (const x of out) {
       x.rateVsFirst = round(x.medianPerSec / out[0].medianPerSec, 3);
       x.cpuVsFirst = round(x.medianCpuUs / out[0].medianCpuUs, 3);
+      x.pairedRate = byRoundPair(x.perSec.length, (r) => x.perSec[r] / out[0].perSec[r]);
+      x.medianPairedRate = round(median(x.pairedRate), 3);
+      x.pairedServerCpu = byRoundPair(x.perSec.length, (r) => serverCpu(x, r) / serverCpu(out[0], r));
+      x.medianPairedServerCpu = round(median(x.pairedServerCpu), 3);
     }
     return out;
   } finally {
     for (const g of gws) await g.stop();
     await riskOff.end();
   }
+}
+
+/** Per pair of rounds (0 and 1, 2 and 3, …; a last odd round alone): the geometric mean of `ratio` over the pair. */
+export function byRoundPair(rounds: number, ratio: (round: number) => number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < rounds; r += 2) out.push(round(r + 1 < rounds ? Math.sqrt(ratio(r) * ratio(r + 1)) : ratio(r), 3));
+  return out;
 }
 
 // Every variant ingests the same planned touchpoints of a round, its own copy: ids and customers carry the
