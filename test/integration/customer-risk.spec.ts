@@ -189,6 +189,37 @@ describe('a planted structure', () => {
     expect(Number(left)).toBe(0);
   });
 
+  it('a refit scores everyone and moves the pass mark: the next pass rescores no one the refit already scored', async () => {
+    const [b] = await sql<{ customer_id: string }>(`SELECT customer_id FROM customer_risk ORDER BY customer_id DESC LIMIT 1`);
+    const now = Date.now();
+    await record([
+      {
+        id: new Rng('refit-mark').uuid(now - 60_000),
+        unitId: 'prj-a1',
+        customerId: b.customer_id,
+        channel: 'PHONE',
+        kind: 'SERVICE',
+        stage: 'AFTER_SALE',
+        occurredAt: new Date(now - 60_000).toISOString(),
+        need: { category: 'CONSULTATION' },
+        service: { action: 'answered', handleSeconds: 60, resolved: true, firstContact: true },
+      },
+    ]);
+    // The last pass's mark ten minutes back, the touch five: behind the refit, out of the next pass's overlap.
+    await sql(`UPDATE risk_pass SET scored_until = scored_until - interval '10 minutes'`);
+    await sql(`UPDATE customer_touched SET at = at - interval '5 minutes'`);
+    await sql(`DELETE FROM risk_model`);
+    await risk().pass(); // no model: a refit, scoring everyone
+    expect(await sql(`SELECT version FROM risk_model`)).toHaveLength(1);
+    const asOf = async (): Promise<Map<string, number>> => new Map((await sql<{ c: string; t: Date }>(`SELECT customer_id AS c, as_of AS t FROM customer_risk`)).map((r) => [r.c, r.t.getTime()]));
+    const before = await asOf();
+    await risk().pass();
+    const after = await asOf();
+    expect([...after].filter(([c, t]) => before.get(c) !== t).map(([c]) => c)).toEqual([]);
+    const [{ left }] = await sql<{ left: string }>(`SELECT count(*) AS left FROM customer_touched WHERE at <= (SELECT scored_until FROM risk_pass) - interval '1 minute'`);
+    expect(Number(left)).toBe(0);
+  });
+
   it('a unit head sees risk computed from their own units only; atRiskCustomers in scope', async () => {
     const [two] = await sql<{ customer_id: string }>(
       `SELECT customer_id FROM customer_unit GROUP BY customer_id HAVING bool_or(unit_id LIKE 'prj-a%') AND bool_or(unit_id LIKE 'prj-b%') ORDER BY customer_id LIMIT 1`,

@@ -7,6 +7,7 @@ import {
   latestRiskModel,
   pruneTouchedCustomers,
   riskHistories,
+  databaseNow,
   riskPassMark,
   setRiskPassMark,
   storedRisks,
@@ -157,12 +158,16 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     const model = await fitRiskModel(samples, ratings, now);
     await s.write((tx) => insertRiskModel(tx, model));
     this.model = model;
+    // Everyone is scored below from histories read after this instant: the next pass
+    // need only rescore customers touched since (less the overlap for late commits).
+    const mark = await databaseNow(s.read);
     let opened = 0;
     let scored = 0;
     for await (const page of this.histories(s, since)) {
       opened += await this.score(s, model, page, now);
       scored += page.length;
     }
+    await this.settlePass(s, mark);
     this.log.log(
       `risk model ${model.version} fitted on ${model.trainingRatings} ratings (${model.holdoutRatings} held out: AUC ${fmt(model.auc)}, precision@50 ${fmt(model.precisionAt50)}, last-rating baseline ${fmt(model.baselinePrecisionAt50)}) in ${Math.round(performance.now() - started)} ms; ${scored} customers scored, ${opened} follow-ups opened`,
     );
@@ -176,9 +181,14 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
       const h = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
       await this.score(s, model, [...h].filter(([, x]) => x.touchpoints.length > 0), now);
     }
+    await this.settlePass(s, now);
+  }
+
+  /** Every customer touched before `mark` is scored: the next pass reads the queue from there, and what lies behind it goes. */
+  private async settlePass(s: Session, mark: number): Promise<void> {
     await s.write(async (tx) => {
-      await setRiskPassMark(tx, now);
-      await pruneTouchedCustomers(tx, now - PASS_OVERLAP_MS, PASS_OVERLAP_MS); // the next pass reads after this
+      await setRiskPassMark(tx, mark);
+      await pruneTouchedCustomers(tx, mark - PASS_OVERLAP_MS, PASS_OVERLAP_MS); // the next pass reads after this
     });
   }
 
