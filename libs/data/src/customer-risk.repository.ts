@@ -55,12 +55,6 @@ export async function touchedCustomers(sql: Sql, since: number | null): Promise<
   return { now: Number(now), customers: rows.map((r) => r.c) };
 }
 
-/** The database's clock, in ms: the mark a pass sets is compared with the queue's `at`, which the database stamps. */
-export async function databaseNow(sql: Sql): Promise<number> {
-  const [{ now }] = await sql.query<{ now: string | number }>(`SELECT ${ms('now()', 'now')}`);
-  return Number(now);
-}
-
 /** Drops the queued touches at or before `upTo` (no later pass reads them); null: before the database's now less `keepMs`. */
 export async function pruneTouchedCustomers(sql: Sql, upTo: number | null, keepMs: number): Promise<void> {
   if (upTo === null) await sql.query(`DELETE FROM customer_touched WHERE at <= now() - $1::float8 * interval '1 millisecond'`, [keepMs]);

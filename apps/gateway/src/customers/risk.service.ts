@@ -160,7 +160,7 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     this.model = model;
     // Everyone is scored below from histories read after this instant: the next pass
     // need only rescore customers touched since (less the overlap for late commits).
-    const mark = await databaseNow(s.read);
+    const mark = await databaseNow(s.read); // the database stamps the queue's `at`: its clock, not ours
     let opened = 0;
     let scored = 0;
     for await (const page of this.histories(s, since)) {
