@@ -14,7 +14,7 @@ import {
   updateNodes,
 } from '@qihe/data';
 import { CommitmentCatalogue, settleTree, startTree, type CommitmentDefinition } from '@qihe/domain';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 import { UNITS } from '../support/varied-records';
 
 // Commitment storage on a real PostgreSQL: the monitor's claim hands each due
@@ -27,21 +27,17 @@ const DEFS: CommitmentDefinition[] = [
 ];
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 const unit = UNITS[UNITS.length - 1].id;
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
-  db = await Database.open({ url: target.url, poolSize: 6 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 6 }));
   await upsertUnits(db, UNITS);
   await upsertDefinitions(db, DEFS);
 });
 
 afterAll(async () => {
-  await db.close();
-  await drop();
+  await close?.();
 });
 
 /** `n` trees started two hours ago: every node is due for the monitor. */

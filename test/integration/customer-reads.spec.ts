@@ -1,5 +1,5 @@
 import { customerFacts, Database, dayOf, ensurePartitions, pageCustomerTouchpoints, riskHistories, runRetention, type Sql } from '@qihe/data';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // The customer lens at 10 M touchpoints (issue 14): a customer's facts (the
 // four types, the risk features) and timeline pages come from
@@ -17,7 +17,7 @@ const RECOUNT = `SELECT customer_id, occurred_at, id, unit_id, received_at, chan
   (contract_id IS NOT NULL OR product_id IS NOT NULL) AS linked, repeat, satisfaction_score FROM touchpoint ORDER BY 1, 2, 3`;
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 interface PlanNode {
   'Relation Name'?: string;
@@ -42,10 +42,7 @@ async function planned<T>(work: (sql: Sql) => Promise<T>): Promise<{ result: T; 
 const expectMirrored = async (): Promise<void> => expect(await db.query(MIRROR)).toEqual(await db.query(RECOUNT));
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
   await ensurePartitions(db, Array.from({ length: DAYS + 2 }, (_, d) => ['touchpoint', dayOf(NOW - d * DAY)] as const));
   // c-1: one touchpoint a day for 40 days over four units; c-2..c-20 the same days, in between.
   await db.query(
@@ -62,8 +59,7 @@ beforeAll(async () => {
   await db.query('ANALYZE touchpoint');
 }, 120_000);
 afterAll(async () => {
-  await db.close();
-  await drop();
+  await close?.();
 });
 
 it('keeps customer_touchpoint equal to the rows through inserts, ratings, the repeat rule and deletes', async () => {

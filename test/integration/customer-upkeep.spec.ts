@@ -1,5 +1,5 @@
 import { addCustomerContacts, Database, MIGRATIONS, touchCustomers, touchedCustomers } from '@qihe/data';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // Issue 14's upkeep at ingest (migration 1765140000000): the per-customer
 // summary's upsert changes no indexed column, so an existing row's update is
@@ -7,18 +7,15 @@ import { createTestDatabase } from '../support/test-database';
 // queued in customer_touched, one row per statement; the migration moves
 // touched_at's customers to the queue and back.
 
-let target: Awaited<ReturnType<typeof createTestDatabase>>;
+let close: () => Promise<void>;
 let db: Database;
 
 beforeAll(async () => {
-  target = await createTestDatabase();
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
 });
 
 afterAll(async () => {
-  await db?.close();
-  await target?.drop();
+  await close?.();
 });
 
 const contact = (customerId: string, unitId: string, iso: string): { customerId: string; unitId: string; occurredAt: Date } => ({ customerId, unitId, occurredAt: new Date(iso) });

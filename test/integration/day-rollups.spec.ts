@@ -16,7 +16,7 @@ import {
   type Sql,
 } from '@qihe/data';
 import { COUNTER_KEYS, countTouchpoint, factsOf, repeatDelta, sliceValuesOf, type Counters, type TouchpointRecord } from '@qihe/domain';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 import { TREE, UNITS, variedRecord } from '../support/varied-records';
 
 // Day-grain rollups on a real PostgreSQL: a day row always equals the sum of
@@ -33,7 +33,7 @@ const START = Math.floor(Date.now() / D) * D - 25 * D + 7 * H;
 const SPAN_HOURS = 20 * 24;
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 /** A deterministic, varied record `i` at `at`, in any of the six units. */
 const record = (i: number, at: number): TouchpointRecord => variedRecord(i, at, UNIT_IDS);
@@ -100,11 +100,8 @@ const daysFromHours = async (): Promise<string[]> =>
   ).map((r) => r.j);
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
   // A session time zone far from UTC (+13:45): UTC days must not depend on it.
-  db = await Database.open({ url: `${target.url}?options=${encodeURIComponent('-c TimeZone=Pacific/Chatham')}`, poolSize: 3 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 3, options: '-c TimeZone=Pacific/Chatham' }));
   await upsertUnits(db, UNITS);
   // Bursts and quiet hours, batches spanning days, and stragglers added to old days later.
   const times: number[] = [];
@@ -118,8 +115,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db?.close();
-  await drop?.();
+  await close?.();
 });
 
 it('runs in a session whose time zone is not UTC', async () => {

@@ -1,25 +1,22 @@
 import { Database, distributionProblems, readSchemaKeys, type SchemaKeys } from '@qihe/data';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // The schema as Citus would need it (docs/SCALE.md): the migrated schema's
 // tables, unique keys and foreign keys, read from pg_catalog, against the
 // declared plan (libs/data/src/distribution-plan.ts). A new table, a new key
 // or a changed one fails here until the plan (and SCALE.md) say how it is placed.
 
-let target: { url: string; drop: () => Promise<void> };
+let close: () => Promise<void>;
 let db: Database;
 let schema: SchemaKeys;
 
 beforeAll(async () => {
-  target = await createTestDatabase();
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
   schema = await readSchemaKeys(db);
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  await target?.drop();
+  await close?.();
 });
 
 it('reads the schema: tables, primary keys, unique constraints and partial unique indexes, foreign keys', () => {

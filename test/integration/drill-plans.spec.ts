@@ -2,7 +2,7 @@ import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePart
 import { checkTouchpointFilter, DEFAULT_MODEL, OrgTree, type TouchpointFilter } from '@qihe/domain';
 import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
 import { explainStatements, rowsReadFrom } from '../support/explain-plans';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // What the drill-down's SQL reads on real PostgreSQL (issue 12: a filtered
 // first page with its totalCount at 10 M touchpoints over 10,000 units), told
@@ -21,7 +21,7 @@ const TO = Math.floor(Date.now() / H) * H;
 const FROM = TO - 7 * 24 * H;
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 /** The table or one of its daily partitions. */
 const TOUCHPOINT_REL = /^touchpoint(_p\d{8})?$/;
@@ -34,10 +34,7 @@ async function rowsRead(work: (sql: Sql) => Promise<unknown>): Promise<number[]>
 const check = (f: TouchpointFilter) => checkTouchpointFilter(f, DEFAULT_MODEL);
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
   await insertBigSubtree(db);
   // The days' partitions of the (partitioned) touchpoint table.
   await ensurePartitions(db, Array.from({ length: 16 }, (_, d) => ['touchpoint', dayOf(TO - d * 24 * H)] as const));
@@ -62,8 +59,7 @@ beforeAll(async () => {
   await db.query('VACUUM ANALYZE touchpoint');
 }, 240_000); // 30,000 rows and their rollups: a minute on a loaded machine
 afterAll(async () => {
-  await db.close();
-  await drop();
+  await close?.();
 });
 
 it("reads a broad filter's first page over 200 units in time order, not the week's 15,000 rows", async () => {

@@ -1,6 +1,6 @@
 import { COUNTER_COLUMNS, Database, MIGRATIONS } from '@qihe/data';
 import { COUNTER_KEYS } from '@qihe/domain';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // Migration 1765090000000 on a real PostgreSQL with data: rollup counters become
 // 4-byte integers (handle seconds stay 8 bytes) — smaller rows, less WAL per
@@ -11,17 +11,13 @@ const TABLES = { rollup_hour: 'hour', rollup_day: 'day', rollup_minute: 'minute'
 const MAX_INT = 2 ** 31 - 1;
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
 });
 afterAll(async () => {
-  await db.close();
-  await drop();
+  await close?.();
 });
 
 const types = async (table: string): Promise<Record<string, string>> =>

@@ -1,6 +1,6 @@
 import { Database, sumByBucket, sumBySlice, sumByStarts, sumWindows, type Sql } from '@qihe/data';
 import { explainStatements, type PlanNode } from '../support/explain-plans';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // How PostgreSQL plans the rollup reads when the root holds most rows, as it
 // does at scale: every touchpoint below adds to the root's slice rows (one
@@ -19,7 +19,7 @@ const ROOT_SLICE_ROWS = 240_000;
 const UNITS = 2_000;
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 interface Scan {
   node: string;
@@ -43,10 +43,7 @@ async function rollupScans(work: (sql: Sql) => Promise<unknown>): Promise<Scan[]
 }
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
   await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('root', 'root', 'GROUP', NULL)`);
   await db.query(`INSERT INTO org_unit (id, name, level, parent_id) SELECT 'p-' || i, 'p-' || i, 'PROJECT', 'root' FROM generate_series(0, $1::int - 1) i`, [UNITS]);
   // The root: a whole row per hour of the 90 days, and AGENT (dim 7) and TEAM (dim 8) rows, one per touchpoint.
@@ -68,8 +65,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db?.close();
-  await drop?.();
+  await close?.();
 });
 
 it('the skew is there: the root holds most rows, and PostgreSQL sees it', async () => {

@@ -1,7 +1,7 @@
 import { Database, pageFollowUps, pageNodes, pendingStatesByCode, recentOutbox, riskiestCustomers, type Sql } from '@qihe/data';
 import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
 import { explainStatements, rowsReadFrom } from '../support/explain-plans';
-import { createTestDatabase } from '../support/test-database';
+import { openMigratedTestDatabase } from '../support/test-database';
 
 // The subtree reads outside the drill-down (follow-ups list, commitment board
 // and its pending states, at-risk customers, recent alerts) scope by the
@@ -16,7 +16,7 @@ const FOLLOW_UPS = 6000;
 const NOW = Math.floor(Date.now() / H) * H;
 
 let db: Database;
-let drop: () => Promise<void>;
+let close: () => Promise<void>;
 
 /** Rows of `table` each statement of `work` read, and each one's planning time, by EXPLAIN (ANALYZE, FORMAT JSON). */
 async function explain(table: string, work: (sql: Sql) => Promise<unknown>): Promise<{ read: number[]; planningMs: number[] }> {
@@ -25,10 +25,7 @@ async function explain(table: string, work: (sql: Sql) => Promise<unknown>): Pro
 }
 
 beforeAll(async () => {
-  const target = await createTestDatabase();
-  drop = target.drop;
-  db = await Database.open({ url: target.url, poolSize: 2 });
-  await db.migrate();
+  ({ db, close } = await openMigratedTestDatabase({ poolSize: 2 }));
   await insertBigSubtree(db);
   // Follow-ups over 30 days: 6,000 in bu-big's 200 units, 300 in o-0 interleaved in time.
   await db.query(
@@ -46,8 +43,7 @@ beforeAll(async () => {
   await db.query('ANALYZE org_unit_subtree; ANALYZE follow_up; ANALYZE customer_risk');
 }, 240_000);
 afterAll(async () => {
-  await db.close();
-  await drop();
+  await close?.();
 });
 
 /** The follow-ups of these units by a literal list, newest first: what the page must equal. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Database } from '@qihe/data';
 import { Client } from 'pg';
 
 /** Creates an empty database in the run's cluster and returns its URL and a dropper. */
@@ -20,4 +21,26 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
       await c.end();
     },
   };
+}
+
+/**
+ * A fresh database with every migration applied, opened with `poolSize`
+ * connections (and `options`, e.g. `-c TimeZone=…`, for each); `close` closes
+ * it and drops the database. What most integration specs start with.
+ */
+export async function openMigratedTestDatabase(opts: { poolSize?: number; options?: string } = {}): Promise<{ db: Database; close: () => Promise<void> }> {
+  const target = await createTestDatabase();
+  const url = opts.options ? `${target.url}?options=${encodeURIComponent(opts.options)}` : target.url;
+  const db = await Database.open({ url, poolSize: opts.poolSize ?? 2 });
+  const close = async (): Promise<void> => {
+    await db.close();
+    await target.drop();
+  };
+  try {
+    await db.migrate();
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { db, close };
 }
