@@ -501,6 +501,7 @@ async function main(): Promise<void> {
           batchSize: cfg.batchSize,
           concurrency: cfg.concurrency,
           lateRatingRatio: cfg.lateRatingRatio,
+          dataDir: db.cluster.dataDir,
         });
         checkpoint();
       }

@@ -5,6 +5,7 @@ import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
 import { planBatches } from './workload';
+import { currentLsn, printWal, walByTable, type WalByTable } from './wal-by-table';
 
 // Issue 15 at the scale set's size: ingest into the loaded table against an
 // empty one, on the same cluster (same settings, same disk), the same
@@ -18,6 +19,8 @@ export interface ScaleIngestRound {
   load: [number, number];
   /** Blocks read from outside shared_buffers per touchpoint into the loaded table, by table (partitions under their parent), largest first. */
   loadedReadsByTable: { table: string; heap: number; index: number }[];
+  /** With the cluster's data dir: the loaded side's WAL by table, full-page images included (pg_waldump). */
+  loadedWal: WalByTable | null;
 }
 
 /** Blocks read (heap, index) per table since the server's statistics began, partitions summed under their parent. */
@@ -51,7 +54,7 @@ export async function scaleIngest(
   loaded: { gwUrl: string; dbUrl: string },
   seed: Seed,
   seedFile: string,
-  opts: { rows: number; rounds: number; batchSize: number; concurrency: number; lateRatingRatio?: number },
+  opts: { rows: number; rounds: number; batchSize: number; concurrency: number; lateRatingRatio?: number; dataDir?: string },
 ): Promise<ScaleIngest> {
   const emptyDb = loaded.dbUrl.replace(/\/[^/]+$/, '/qihe_bench_empty');
   const admin = loaded.dbUrl.replace(/\/[^/]+$/, '/postgres');
@@ -70,10 +73,14 @@ export async function scaleIngest(
       const sides = r % 2 === 0 ? (['empty', 'loaded'] as const) : (['loaded', 'empty'] as const);
       const out: Partial<Record<'empty' | 'loaded', IngestSummary>> = {};
       let reads: ScaleIngestRound['loadedReadsByTable'] = [];
+      let wal: WalByTable | null = null;
       for (const side of sides) {
         const target = side === 'empty' ? { url: gw.url, db: emptyDb } : { url: loaded.gwUrl, db: loaded.dbUrl };
         const before = side === 'loaded' ? await blocksRead(target.db) : null;
+        const lsn0 = before && opts.dataDir ? await currentLsn(target.db) : null;
         out[side] = await ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db);
+        // The one cluster's WAL holds the empty side's too: only the loaded side's span is read.
+        if (lsn0 && opts.dataDir) wal = await walByTable(target.db, opts.dataDir, lsn0, await currentLsn(target.db), (out[side] as IngestSummary).touchpoints);
         if (before) {
           const after = await blocksRead(target.db); // ingestPhase waited for the statistics flush
           const n = (out[side] as IngestSummary).touchpoints;
@@ -84,12 +91,13 @@ export async function scaleIngest(
             .slice(0, 8);
         }
       }
-      const round_ = { empty: out.empty as IngestSummary, loaded: out.loaded as IngestSummary, load: [l0, load1()] as [number, number], loadedReadsByTable: reads };
+      const round_ = { empty: out.empty as IngestSummary, loaded: out.loaded as IngestSummary, load: [l0, load1()] as [number, number], loadedReadsByTable: reads, loadedWal: wal };
       rounds.push(round_);
       console.log(
         `  ingest round ${r + 1}: empty ${round_.empty.perSec}/s (${Math.round(round_.empty.pg.walBytesPerTouchpoint)} B WAL/tp), loaded ${round_.loaded.perSec}/s (${Math.round(round_.loaded.pg.walBytesPerTouchpoint)} B WAL/tp, ${round_.loaded.pg.fullPageImagesPerTouchpoint} FPI/tp, ${round_.loaded.pg.blocksReadPerTouchpoint} blocks read/tp); load ${round_.load[0]} → ${round_.load[1]}`,
       );
       console.log(`    blocks read per touchpoint into the loaded table (heap + index): ${reads.map((x) => `${x.table} ${x.heap} + ${x.index}`).join(', ')}`);
+      if (wal) console.log(`    the loaded side's WAL:\n${printWal(wal, 15)}`);
     }
   } finally {
     await gw.stop();
