@@ -157,7 +157,7 @@ describe('a planted structure', () => {
     expect((await openAtRisk()).filter((f) => f.customerId === low.customer_id).map((f) => f.unit.id)).toEqual(['prj-b2']);
   });
 
-  it('a pass rescores exactly the customers touched since the last one (a new contact, a late rating) and prunes their queue behind its mark', async () => {
+  it('a pass rescores exactly the customers touched since the last one (a new contact, a late rating) and prunes what it read; a second pass rescores no one', async () => {
     const [a, b] = await sql<{ customer_id: string }>(`SELECT customer_id FROM customer_risk ORDER BY customer_id LIMIT 2`);
     const now = Date.now();
     const tp = (customerId: string, key: string, agoMs: number, rated: boolean): Record<string, unknown> => ({
@@ -175,8 +175,6 @@ describe('a planted structure', () => {
     const unrated = tp(b.customer_id, 'exact-b', 3_600_000, false);
     await record([unrated]);
     await risk().pass();
-    // Every touch so far out of the next pass's reach (its overlap is a minute).
-    await sql(`UPDATE customer_touched SET at = at - interval '5 minutes'`);
     const asOf = async (): Promise<Map<string, number>> => new Map((await sql<{ c: string; t: Date }>(`SELECT customer_id AS c, as_of AS t FROM customer_risk`)).map((r) => [r.c, r.t.getTime()]));
     const before = await asOf();
     await record([tp(a.customer_id, 'exact-a', 60_000, true)]);
@@ -185,11 +183,33 @@ describe('a planted structure', () => {
     await risk().pass();
     const after = await asOf();
     expect([...after].filter(([c, t]) => before.get(c) !== t).map(([c]) => c).sort()).toEqual([a.customer_id, b.customer_id].sort());
-    const [{ left }] = await sql<{ left: string }>(`SELECT count(*) AS left FROM customer_touched WHERE at <= (SELECT scored_until FROM risk_pass) - interval '1 minute'`);
-    expect(Number(left)).toBe(0);
+    expect(await sql(`SELECT customers FROM customer_touched`)).toEqual([]);
+    // Once scored, a touch is not read again: a second pass rescores no one.
+    await risk().pass();
+    expect([...(await asOf())].filter(([c, t]) => after.get(c) !== t)).toEqual([]);
   });
 
-  it('a refit scores everyone and moves the pass mark: the next pass rescores no one the refit already scored', async () => {
+  it('a touch committed after a pass read the queue is rescored by the next pass', async () => {
+    const [c] = await sql<{ customer_id: string }>(`SELECT customer_id FROM customer_risk ORDER BY customer_id LIMIT 1 OFFSET 2`);
+    const asOfC = async (): Promise<number> => (await sql<{ t: Date }>(`SELECT as_of AS t FROM customer_risk WHERE customer_id = $1`, [c.customer_id]))[0].t.getTime();
+    const late = new Client({ connectionString: gw.databaseUrl });
+    await late.connect();
+    try {
+      await late.query(`BEGIN`);
+      await late.query(`INSERT INTO customer_touched (customers) VALUES (ARRAY[$1])`, [c.customer_id]); // an ingest transaction, not yet committed
+      const before = await asOfC();
+      await risk().pass();
+      expect(await asOfC()).toBe(before);
+      await late.query(`COMMIT`);
+      await risk().pass();
+      expect(await asOfC()).toBeGreaterThan(before);
+      expect(await sql(`SELECT customers FROM customer_touched`)).toEqual([]);
+    } finally {
+      await late.end();
+    }
+  });
+
+  it('a refit scores everyone and prunes the touches it saw: the next pass rescores no one the refit already scored', async () => {
     const [b] = await sql<{ customer_id: string }>(`SELECT customer_id FROM customer_risk ORDER BY customer_id DESC LIMIT 1`);
     const now = Date.now();
     await record([
@@ -205,9 +225,6 @@ describe('a planted structure', () => {
         service: { action: 'answered', handleSeconds: 60, resolved: true, firstContact: true },
       },
     ]);
-    // The last pass's mark ten minutes back, the touch five: behind the refit, out of the next pass's overlap.
-    await sql(`UPDATE risk_pass SET scored_until = scored_until - interval '10 minutes'`);
-    await sql(`UPDATE customer_touched SET at = at - interval '5 minutes'`);
     await sql(`DELETE FROM risk_model`);
     await risk().pass(); // no model: a refit, scoring everyone
     expect(await sql(`SELECT version FROM risk_model`)).toHaveLength(1);
@@ -216,8 +233,7 @@ describe('a planted structure', () => {
     await risk().pass();
     const after = await asOf();
     expect([...after].filter(([c, t]) => before.get(c) !== t).map(([c]) => c)).toEqual([]);
-    const [{ left }] = await sql<{ left: string }>(`SELECT count(*) AS left FROM customer_touched WHERE at <= (SELECT scored_until FROM risk_pass) - interval '1 minute'`);
-    expect(Number(left)).toBe(0);
+    expect(await sql(`SELECT customers FROM customer_touched`)).toEqual([]);
   });
 
   it('a unit head sees risk computed from their own units only; atRiskCustomers in scope', async () => {

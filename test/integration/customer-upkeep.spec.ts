@@ -1,4 +1,4 @@
-import { addCustomerContacts, Database, MIGRATIONS, touchCustomers, touchedCustomers } from '@qihe/data';
+import { addCustomerContacts, Database, MIGRATIONS, pruneTouchedCustomers, touchCustomers, touchedCustomers } from '@qihe/data';
 import { openMigratedTestDatabase } from '../support/test-database';
 
 // Issue 14's upkeep at ingest (migration 1765140000000): the per-customer
@@ -36,17 +36,34 @@ it('a second contact of the same customer and unit updates its summary row in pl
   expect(indexes.map((r) => r.i)).toEqual(['customer_unit_pkey']);
 });
 
-it('every stored contact and late rating queues its customer once per statement; the pass reads those after its mark', async () => {
+it('every stored contact and late rating queues its customer once per statement; a pass reads and prunes exactly what its snapshot saw', async () => {
   await db.query(`TRUNCATE customer_touched`);
-  const [{ t0 }] = await db.query<{ t0: Date }>(`SELECT now() AS t0`);
   await db.transaction((tx) => addCustomerContacts(tx, [contact('q-2', 'prj-a1', '2026-12-01T08:00:00Z'), contact('q-1', 'prj-a1', '2026-12-01T08:00:00Z'), contact('q-1', 'prj-b1', '2026-12-01T08:05:00Z')]));
   await db.transaction((tx) => touchCustomers(tx, [{ customerId: 'q-3' }, { customerId: 'q-1' }, { customerId: 'q-3' }]));
   expect((await db.query<{ c: string[] }>(`SELECT customers AS c FROM customer_touched ORDER BY at`)).map((r) => r.c)).toEqual([
     ['q-1', 'q-2'],
     ['q-1', 'q-3'],
   ]);
-  expect((await touchedCustomers(db, t0.getTime() - 1)).customers).toEqual(['q-1', 'q-2', 'q-3']);
-  expect((await touchedCustomers(db, Date.now() + 60_000)).customers).toEqual([]);
+  // An ingest transaction that queued q-4 and commits only after the pass read the queue (its now() is earlier).
+  let commit!: () => void;
+  const committed = new Promise<void>((r) => (commit = r));
+  let queued!: () => void;
+  const inQueue = new Promise<void>((r) => (queued = r));
+  const late = db.transaction(async (tx) => {
+    await touchCustomers(tx, [{ customerId: 'q-4' }]);
+    queued();
+    await committed;
+  });
+  await inQueue;
+  const seen = await touchedCustomers(db);
+  expect(seen.customers).toEqual(['q-1', 'q-2', 'q-3']);
+  commit();
+  await late;
+  await pruneTouchedCustomers(db, seen.snapshot);
+  // The late commit stays for the next pass, and only it: nothing is read twice.
+  expect((await touchedCustomers(db)).customers).toEqual(['q-4']);
+  await pruneTouchedCustomers(db, (await touchedCustomers(db)).snapshot);
+  expect((await touchedCustomers(db)).customers).toEqual([]);
 });
 
 it('the migration moves the touched customers to the queue and back, with the indexes', async () => {
@@ -68,7 +85,7 @@ it('the migration moves the touched customers to the queue and back, with the in
   await db.query(`UPDATE risk_pass SET scored_until = now() - interval '10 minutes'`);
   await db.query(`UPDATE customer_unit SET touched_at = now() - interval '20 minutes' WHERE customer_id = 'm-2'`);
   expect(await db.migrate()).toEqual(names);
-  expect((await touchedCustomers(db, null)).customers).toEqual(['m-1']);
+  expect((await touchedCustomers(db)).customers).toEqual(['m-1']);
   expect(await indexes()).toEqual(['customer_unit_pkey']);
   expect((await db.query<{ c: string; n: string }>(`SELECT customer_id AS c, touchpoints AS n FROM customer_unit ORDER BY 1`)).map((r) => [r.c, Number(r.n)])).toEqual([
     ['m-1', 1],

@@ -40,34 +40,44 @@ export async function customersAfter(sql: Sql, after: string | null, limit: numb
   return rows.map((r) => r.c);
 }
 
+/** What a pass read of the queue: the customers, and the snapshot (and the database's now) it read them in. */
+export interface TouchedCustomers {
+  now: number;
+  /** pg_snapshot as text: the touches it saw are the ones to prune once they are scored. */
+  snapshot: string;
+  customers: string[];
+}
+
 /**
- * Customers whose history changed after `since` (a touchpoint stored, a late
- * rating: customer_touched, queued by ingest), and the database's now (the
- * next pass's `since`). The queue holds what passes have not pruned: a few
- * minutes of ingest transactions, one row each, read whole.
+ * Customers whose history changed (a touchpoint stored, a late rating:
+ * customer_touched, one row per ingest statement, stamped with its
+ * transaction), as one statement's snapshot sees them. Every touch committed
+ * before that snapshot is in; a transaction that commits after it (however
+ * early its now()) is not, and its row stays for the next pass — no time
+ * overlap, so no customer is rescored twice for one touch. The queue holds
+ * what passes have not pruned: a pass's worth of ingest, read whole.
  */
-export async function touchedCustomers(sql: Sql, since: number | null): Promise<{ now: number; customers: string[] }> {
-  const [{ now }] = await sql.query<{ now: string | number }>(`SELECT ${ms('now()', 'now')}`);
-  const rows = await sql.query<{ c: string }>(
-    `SELECT DISTINCT c FROM customer_touched, unnest(customers) AS c WHERE at > $1::timestamptz ORDER BY c`,
-    [since === null ? '-infinity' : new Date(since).toISOString()],
+export async function touchedCustomers(sql: Sql): Promise<TouchedCustomers> {
+  const [r] = await sql.query<{ now: string | number; snapshot: string; customers: string[] }>(
+    `SELECT ${ms('now()', 'now')}, pg_current_snapshot()::text AS snapshot,
+            array(SELECT DISTINCT c FROM customer_touched, unnest(customers) AS c ORDER BY c) AS customers`,
   );
-  return { now: Number(now), customers: rows.map((r) => r.c) };
+  return { now: Number(r.now), snapshot: r.snapshot, customers: r.customers };
 }
 
-/** Drops the queued touches at or before `upTo` (no later pass reads them); null: before the database's now less `keepMs`. */
-export async function pruneTouchedCustomers(sql: Sql, upTo: number | null, keepMs: number): Promise<void> {
-  if (upTo === null) await sql.query(`DELETE FROM customer_touched WHERE at <= now() - $1::float8 * interval '1 millisecond'`, [keepMs]);
-  else await sql.query(`DELETE FROM customer_touched WHERE at <= $1::timestamptz`, [new Date(upTo).toISOString()]);
+/** A snapshot of the database now (pg_snapshot as text): what a refit scores everyone after, to prune behind. */
+export async function currentSnapshot(sql: Sql): Promise<string> {
+  const [r] = await sql.query<{ snapshot: string }>(`SELECT pg_current_snapshot()::text AS snapshot`);
+  return r.snapshot;
 }
 
-export async function riskPassMark(sql: Sql): Promise<number | null> {
-  const rows = await sql.query<{ at: string | number | null }>(
-    `SELECT CASE WHEN scored_until = '-infinity' THEN NULL ELSE floor(extract(epoch FROM scored_until) * 1000)::float8 END AS at FROM risk_pass WHERE id = 1`,
-  );
-  return rows.length && rows[0].at !== null ? Number(rows[0].at) : null;
+/** Drops the touches `snapshot` saw (they are scored; later commits stay queued); null: every touch (no model scores anyone). */
+export async function pruneTouchedCustomers(sql: Sql, snapshot: string | null): Promise<void> {
+  if (snapshot === null) await sql.query(`DELETE FROM customer_touched`);
+  else await sql.query(`DELETE FROM customer_touched WHERE pg_visible_in_snapshot(xid, $1::pg_snapshot)`, [snapshot]);
 }
 
+/** When the last pass ran (the database's now as it read the queue): for people and the bench, not for the passes. */
 export async function setRiskPassMark(sql: Sql, at: number): Promise<void> {
   await sql.query(`UPDATE risk_pass SET scored_until = $1 WHERE id = 1`, [new Date(at).toISOString()]);
 }

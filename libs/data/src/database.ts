@@ -30,6 +30,7 @@ import { CustomerTouchedQueue1765140000000 } from './migrations/1765140000000-cu
 import { DropCustomerNeedIndex1765140000001 } from './migrations/1765140000001-drop-customer-need-index';
 import { TouchpointFillfactor1765150000000 } from './migrations/1765150000000-touchpoint-fillfactor';
 import { FollowUpTimeIndex1765160000000 } from './migrations/1765160000000-follow-up-time-index';
+import { CustomerTouchedXid1765210000000 } from './migrations/1765210000000-customer-touched-xid';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   DropCustomerNeedIndex1765140000001,
   TouchpointFillfactor1765150000000,
   FollowUpTimeIndex1765160000000,
+  CustomerTouchedXid1765210000000,
 ];
 
 /**

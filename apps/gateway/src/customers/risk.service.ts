@@ -7,8 +7,7 @@ import {
   latestRiskModel,
   pruneTouchedCustomers,
   riskHistories,
-  databaseNow,
-  riskPassMark,
+  currentSnapshot,
   setRiskPassMark,
   storedRisks,
   touchedCustomers,
@@ -31,8 +30,6 @@ const DAY = 86_400_000;
 const TRAINING_DAYS = 365;
 const LOOKBACK_DAYS = 120;
 const CUSTOMERS_PER_READ = 500;
-/** A pass rescores customers touched after the last pass's start less this much: a transaction that committed late is not missed. */
-const PASS_OVERLAP_MS = 60_000;
 // One key for "the risk job" across every replica sharing the database.
 const LOCK_KEY = 'qihe:customer-risk';
 
@@ -102,8 +99,8 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
       const now = Date.now();
       if (refitDue(model, ratings, now)) await this.refit(s, ratings, now);
       else if (model) await this.rescoreTouched(s, model);
-      // No model yet: the first fit scores everyone, so no queued touch is needed (but the overlap's).
-      else await s.write((tx) => pruneTouchedCustomers(tx, null, PASS_OVERLAP_MS));
+      // No model yet: the first fit scores everyone, so no queued touch is needed.
+      else await s.write((tx) => pruneTouchedCustomers(tx, null));
     });
   }
 
@@ -158,37 +155,36 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     const model = await fitRiskModel(samples, ratings, now);
     await s.write((tx) => insertRiskModel(tx, model));
     this.model = model;
-    // Everyone is scored below from histories read after this instant: the next pass
-    // need only rescore customers touched since (less the overlap for late commits).
-    const mark = await databaseNow(s.read); // the database stamps the queue's `at`: its clock, not ours
+    // Everyone is scored below from histories read after this snapshot: the touches it
+    // saw are scored; the next pass rescores only those committed after it.
+    const snapshot = await currentSnapshot(s.read);
     let opened = 0;
     let scored = 0;
     for await (const page of this.histories(s, since)) {
       opened += await this.score(s, model, page, now);
       scored += page.length;
     }
-    await this.settlePass(s, mark);
+    await this.settlePass(s, now, snapshot);
     this.log.log(
       `risk model ${model.version} fitted on ${model.trainingRatings} ratings (${model.holdoutRatings} held out: AUC ${fmt(model.auc)}, precision@50 ${fmt(model.precisionAt50)}, last-rating baseline ${fmt(model.baselinePrecisionAt50)}) in ${Math.round(performance.now() - started)} ms; ${scored} customers scored, ${opened} follow-ups opened`,
     );
   }
 
   private async rescoreTouched(s: Session, model: RiskModel): Promise<void> {
-    const mark = await riskPassMark(s.read);
-    const { now, customers } = await touchedCustomers(s.read, mark === null ? null : mark - PASS_OVERLAP_MS);
+    const { now, snapshot, customers } = await touchedCustomers(s.read);
     for (let i = 0; i < customers.length; i += CUSTOMERS_PER_READ) {
       const batch = customers.slice(i, i + CUSTOMERS_PER_READ);
       const h = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
       await this.score(s, model, [...h].filter(([, x]) => x.touchpoints.length > 0), now);
     }
-    await this.settlePass(s, now);
+    await this.settlePass(s, now, snapshot);
   }
 
-  /** Every customer touched before `mark` is scored: the next pass reads the queue from there, and what lies behind it goes. */
-  private async settlePass(s: Session, mark: number): Promise<void> {
+  /** Every touch `snapshot` saw is scored: it leaves the queue (a crash before this only rescores them again). */
+  private async settlePass(s: Session, now: number, snapshot: string): Promise<void> {
     await s.write(async (tx) => {
-      await setRiskPassMark(tx, mark);
-      await pruneTouchedCustomers(tx, mark - PASS_OVERLAP_MS, PASS_OVERLAP_MS); // the next pass reads after this
+      await setRiskPassMark(tx, now);
+      await pruneTouchedCustomers(tx, snapshot);
     });
   }
 
