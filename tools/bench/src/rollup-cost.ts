@@ -7,6 +7,7 @@ import { countTouchpoint, factsOf, OrgTree, sliceValuesOf, type Counters, type S
 import { checkTouchpoint } from '@qihe/server';
 import { benchOrg } from './org';
 import { startBenchDatabase } from './pg';
+import { walByTable } from './wal-by-table';
 import { planBatches } from './workload';
 
 // The rollup write alone, for the ingest phase's own batches of 500 (issue
@@ -18,6 +19,12 @@ import { planBatches } from './workload';
 // (frozen with tools/bench/snapshot-build.sh) on one database:
 // `node dist/tools/bench/src/rollup-cost.js [touchpoints=10000] [rounds=6] [name=/snapshot/dir …]`
 // (no name=dir: this build alone).
+// `commit` (a plain argument): the transactions commit instead, after one
+// unmeasured pass of every build that inserts every row, so each measured
+// round adds to rows that exist — the upsert's update path, which the ingest
+// A/B's later rounds mostly take — and WAL bytes and rollup_hour's updates
+// (HOT or not, from pg_waldump) are reported too; `fillfactor=N` sets
+// rollup_hour's fillfactor first (issue 12's lever 2: what the rows need).
 
 type DataLib = Pick<typeof thisBuild, 'addToRollups' | 'applyRollupDeltas' | 'RollupDeltas'>;
 interface Build {
@@ -26,6 +33,9 @@ interface Build {
   backendTicks: number;
   processUs: number;
   rounds: number;
+  walBytes: number;
+  updates: number;
+  hot: number;
 }
 interface Prepared {
   lineage: string[];
@@ -35,9 +45,13 @@ interface Prepared {
 }
 
 const args = process.argv.slice(2);
-const plain = args.filter((a) => !a.includes('='));
+const OPTIONS = ['fillfactor'];
+const isBuild = (a: string): boolean => a.includes('=') && !OPTIONS.includes(a.split('=')[0]);
+const plain = args.filter((a) => !a.includes('=') && a !== 'commit');
 const total = Number(plain[0] ?? 10_000);
 const rounds = Number(plain[1] ?? 6);
+const commit = args.includes('commit');
+const fillfactor = args.find((a) => a.startsWith('fillfactor='))?.split('=')[1];
 
 function ticksOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -71,12 +85,13 @@ function prepare(): Prepared[][] {
 
 async function main(): Promise<void> {
   const builds: Build[] = [];
-  for (const a of args.filter((x) => x.includes('='))) {
+  const fresh = { backendTicks: 0, processUs: 0, rounds: 0, walBytes: 0, updates: 0, hot: 0 };
+  for (const a of args.filter(isBuild)) {
     const [name, dir] = a.split('=');
     const lib = (await import(resolve(dir, 'dist/libs/data/src/index.js'))) as DataLib;
-    builds.push({ name, lib, backendTicks: 0, processUs: 0, rounds: 0 });
+    builds.push({ name, lib, ...fresh });
   }
-  if (!builds.length) builds.push({ name: 'this build', lib: thisBuild, backendTicks: 0, processUs: 0, rounds: 0 });
+  if (!builds.length) builds.push({ name: 'this build', lib: thisBuild, ...fresh });
   const batches = prepare();
   const n = batches.reduce((s, b) => s + b.length, 0);
   const db = await startBenchDatabase();
@@ -87,26 +102,51 @@ async function main(): Promise<void> {
     await database.close();
     await c.connect();
     const pid = (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    console.log(`PostgreSQL backend pid ${pid} (for perf record -g -p)`);
     const sql: thisBuild.Sql = { query: async <T>(text: string, params?: unknown[]): Promise<T[]> => (await c.query(text, params)).rows as T[] };
+    if (fillfactor) await c.query(`ALTER TABLE rollup_hour SET (fillfactor = ${Number(fillfactor)})`);
+    const lsn = async (): Promise<string> => (await c.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l;
+    const pass = async (b: Build): Promise<void> => {
+      for (const batch of batches) {
+        const d = new b.lib.RollupDeltas();
+        for (const t of batch) b.lib.addToRollups(d, t.lineage, t.occurredAt, t.slices, t.counters, 0);
+        await c.query('BEGIN');
+        await b.lib.applyRollupDeltas(sql, d);
+        await c.query(commit ? 'COMMIT' : 'ROLLBACK');
+      }
+    };
+    if (commit) {
+      for (const b of builds) {
+        const l0 = await lsn();
+        const t0 = ticksOf(pid);
+        await pass(b);
+        const w = await walByTable(db.url, db.cluster.dataDir, l0, await lsn(), n);
+        const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
+        console.log(`inserting pass, ${b.name}: PostgreSQL backend ${(((ticksOf(pid) - t0) * 10_000) / n).toFixed(2)} µs/tp, WAL ${w.bytesPerTouchpoint.toFixed(0)} B/tp, rollup_hour rows written ${heap?.rowsPerTouchpoint.toFixed(3) ?? 0}/tp`);
+      }
+    }
     for (let r = 0; r < rounds; r++) {
       for (const b of r % 2 ? [...builds].reverse() : builds) {
+        const l0 = commit ? await lsn() : '';
         const t0 = ticksOf(pid);
         const p0 = processUs();
-        for (const batch of batches) {
-          const d = new b.lib.RollupDeltas();
-          for (const t of batch) b.lib.addToRollups(d, t.lineage, t.occurredAt, t.slices, t.counters, 0);
-          await c.query('BEGIN');
-          await b.lib.applyRollupDeltas(sql, d);
-          await c.query('ROLLBACK');
-        }
+        await pass(b);
         b.backendTicks += ticksOf(pid) - t0;
         b.processUs += processUs() - p0;
         b.rounds++;
+        if (commit) {
+          const w = await walByTable(db.url, db.cluster.dataDir, l0, await lsn(), n);
+          const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
+          b.walBytes += w.bytesPerTouchpoint;
+          b.updates += heap?.rowsPerTouchpoint ?? 0;
+          b.hot += heap?.hotPerTouchpoint ?? 0;
+        }
       }
     }
     for (const b of builds) {
       const per = n * b.rounds;
-      console.log(`${b.name}: PostgreSQL backend ${((b.backendTicks * 10_000) / per).toFixed(2)} µs/tp, this process ${(b.processUs / per).toFixed(2)} µs/tp (${b.rounds} rounds of ${n} touchpoints)`);
+      const wal = commit ? `, WAL ${(b.walBytes / b.rounds).toFixed(0)} B/tp, rollup_hour rows written ${(b.updates / b.rounds).toFixed(3)}/tp (HOT ${(b.hot / b.rounds).toFixed(3)})` : '';
+      console.log(`${b.name}: PostgreSQL backend ${((b.backendTicks * 10_000) / per).toFixed(2)} µs/tp, this process ${(b.processUs / per).toFixed(2)} µs/tp${wal} (${b.rounds} rounds of ${n} touchpoints)`);
     }
   } finally {
     await c.end().catch(() => undefined);
