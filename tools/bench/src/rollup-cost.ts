@@ -122,7 +122,7 @@ async function main(): Promise<void> {
         await pass(b);
         const w = await walByTable(db.url, db.cluster.dataDir, l0, await lsn(), n);
         const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
-        console.log(`inserting pass, ${b.name}: PostgreSQL backend ${(((ticksOf(pid) - t0) * 10_000) / n).toFixed(2)} µs/tp, WAL ${w.bytesPerTouchpoint.toFixed(0)} B/tp, rollup_hour rows written ${heap?.rowsPerTouchpoint.toFixed(3) ?? 0}/tp`);
+        console.log(`first pass (inserts what no build before it wrote), ${b.name}: PostgreSQL backend ${(((ticksOf(pid) - t0) * 10_000) / n).toFixed(2)} µs/tp, WAL ${w.bytesPerTouchpoint.toFixed(0)} B/tp, rollup_hour rows written ${heap?.rowsPerTouchpoint.toFixed(3) ?? 0}/tp`);
       }
     }
     for (let r = 0; r < rounds; r++) {
