@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
-import { partitionName, settleRepeatContacts } from '@qihe/data';
+import { PARENT_CODE, partitionName, settleRepeatContacts } from '@qihe/data';
 import { repeatsAmong, REPEAT_CONTACT_WINDOW_MS, type RepeatKey } from '@qihe/domain';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
@@ -104,7 +104,11 @@ describe('repeat contacts at ingest', () => {
       SELECT w.unit_id, w.hour, w.n, r.repeats, r.touchpoints FROM want w LEFT JOIN rollup_hour r ON r.unit_id = w.unit_id AND r.hour = w.hour AND r.dim = 0
        WHERE r.repeats IS DISTINCT FROM w.n`);
     expect(diff).toEqual([]);
-    const { rows: perSlice } = await pg.query(`SELECT dim, sum(repeats)::int AS n FROM rollup_hour WHERE unit_id = 'group' GROUP BY dim ORDER BY dim`);
+    // The group's rows, and for AGENT, TEAM, PRODUCT and PERCEPTION_POINT the parents' rows of its whole subtree (PARENT_KEPT).
+    const { rows: perSlice } = await pg.query(
+      `SELECT dim, sum(repeats)::int AS n FROM rollup_hour WHERE unit_id = 'group' OR dim > ${PARENT_CODE} GROUP BY dim ORDER BY dim`,
+    );
+    expect(perSlice.map((s) => s.dim)).toEqual([0, 1, 2, 3, 4, 5, 6, 107, 108, 109, 110]);
     const total = (await pg.query(`SELECT count(*)::int AS n FROM touchpoint WHERE repeat`)).rows[0].n;
     expect(total).toBeGreaterThan(0);
     // Slice rows hold the group's descendants' touchpoints, not its own (own-slices.ts): every dimension partitions the same repeats.

@@ -1,6 +1,6 @@
 import type { CheckedFilter, CounterKey, SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
-import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
+import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { ownSliceCounters } from './own-slices';
 import { sumByUnit } from './rollup-read.repository';
 import { DAY_MS } from './rollup-grain';
@@ -85,13 +85,14 @@ export async function countFromRollups(sql: Sql, unitId: string, scope: DrillSco
   } else {
     const s = f.slices[0];
     const dim = dimCode(s.dim);
+    const parentCode = parentCodeOf(dim);
     for (const edge of [from, to]) {
       const day = Math.floor(edge / DAY_MS) * DAY_MS;
-      if (edge !== day && (await sliceDayFolded(sql, unitId, dim, day))) return null;
+      if (edge !== day && (await sliceDayFolded(sql, unitId, dim, day, parentCode))) return null;
     }
     const keys = [...new Set([...terms.plus, ...terms.minus])];
     const [row] = await sql.query<Record<string, string | number | null>>(
-      `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1)}) s WHERE val = $5`,
+      `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1, parentCode)}) s WHERE val = $5`,
       [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
     );
     const own = (await ownSliceCounters(sql, unitId, dim, from, to)).get(s.value);

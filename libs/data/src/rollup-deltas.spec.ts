@@ -43,7 +43,9 @@ describe('RollupDeltas', () => {
     const order = rows.map(key);
     // Deepest first (projects, then the business unit, then the root); within a unit its whole rows, then each
     // dimension hour by hour, values in order.
-    const slicesAt = (unit: string): string[] => [
+    // The six dimensions valued per touchpoint at every ancestor; AGENT, TEAM, PRODUCT and PERCEPTION_POINT only at
+    // the touchpoints' parent (bu), under their code + 100 (PARENT_KEPT).
+    const slicesAt = (unit: string, parent: boolean): string[] => [
       `${unit} d1 +0h PHONE`,
       `${unit} d1 +1h CHAT`,
       ...['KIND SERVICE', 'STAGE USE', 'REGION UNKNOWN', 'INDUSTRY RETAIL', 'NEED_CATEGORY SUPPORT'].flatMap((x) => {
@@ -51,17 +53,21 @@ describe('RollupDeltas', () => {
         const code = SLICE_DIMENSIONS.indexOf(dim as (typeof SLICE_DIMENSIONS)[number]) + 1;
         return [`${unit} d${code} +0h ${val}`, `${unit} d${code} +1h ${val}`];
       }),
-      `${unit} d7 +0h ann`,
-      `${unit} d7 +0h bob`,
-      `${unit} d7 +1h ann`,
-      `${unit} d8 +0h team-1`,
-      `${unit} d8 +1h team-1`,
-      `${unit} d9 +0h UNKNOWN`,
-      `${unit} d9 +1h UNKNOWN`,
-      `${unit} d10 +0h UNKNOWN`,
-      `${unit} d10 +1h UNKNOWN`,
+      ...(parent
+        ? [
+            `${unit} d107 +0h ann`,
+            `${unit} d107 +0h bob`,
+            `${unit} d107 +1h ann`,
+            `${unit} d108 +0h team-1`,
+            `${unit} d108 +1h team-1`,
+            `${unit} d109 +0h UNKNOWN`,
+            `${unit} d109 +1h UNKNOWN`,
+            `${unit} d110 +0h UNKNOWN`,
+            `${unit} d110 +1h UNKNOWN`,
+          ]
+        : []),
     ];
-    expect(order).toEqual(['p1 d0 +0h ', 'p2 d0 +1h ', 'bu d0 +0h ', 'bu d0 +1h ', ...slicesAt('bu'), 'g d0 +0h ', 'g d0 +1h ', ...slicesAt('g')]);
+    expect(order).toEqual(['p1 d0 +0h ', 'p2 d0 +1h ', 'bu d0 +0h ', 'bu d0 +1h ', ...slicesAt('bu', true), 'g d0 +0h ', 'g d0 +1h ', ...slicesAt('g', false)]);
     expect(d.hourRowCount).toBe(rows.length);
 
     const byKey = new Map(rows.map((r) => [key(r), sums(r)]));
@@ -70,13 +76,14 @@ describe('RollupDeltas', () => {
     expect(byKey.get('p2 d0 +1h ')).toBe('1/20');
     for (const unit of ['bu', 'g']) {
       expect(byKey.get(`${unit} d0 +0h `)).toBe('3/110');
-      expect(byKey.get(`${unit} d7 +0h ann`)).toBe('2/107');
-      expect(byKey.get(`${unit} d7 +0h bob`)).toBe('1/3');
-      expect(byKey.get(`${unit} d7 +1h ann`)).toBe('1/20');
-      expect(byKey.get(`${unit} d8 +0h team-1`)).toBe('3/110');
       expect(byKey.get(`${unit} d1 +0h PHONE`)).toBe('3/110');
       expect(byKey.get(`${unit} d1 +1h CHAT`)).toBe('1/20');
     }
+    expect(byKey.get('bu d107 +0h ann')).toBe('2/107');
+    expect(byKey.get('bu d107 +0h bob')).toBe('1/3');
+    expect(byKey.get('bu d107 +1h ann')).toBe('1/20');
+    expect(byKey.get('bu d108 +0h team-1')).toBe('3/110');
+    expect(rows.filter((r) => r.dim >= 7 && r.dim <= 10)).toEqual([]); // no row under the plain codes, anywhere
     // Day rows: the whole rows' sums per unit and day, deepest first; minute rows one per unit and minute.
     expect(d.dayRowsList().map((r) => `${r.unitId} ${sums(r)}`)).toEqual(['p1 3/110', 'p2 1/20', 'bu 4/130', 'g 4/130']);
     const minutes = [...d.minutes.values()].map((r) => `${r.unitId} +${(r.minute - T0) / 60_000}m ${sums(r)}`).sort();
@@ -88,17 +95,22 @@ describe('RollupDeltas', () => {
     addToRollups(d, P1, T0, sliceValuesOf(fields('ann')), counted(1, 100), 0);
     addToRollups(d, P2, T0, sliceValuesOf(fields('bob')), counted(1, 5), 0);
     addToRollups(d, ROOT, T0 + 2 * H, sliceValuesOf(fields('cy')), counted(1, 9), 0);
+    addToRollups(d, ['bu', 'g'], T0 + 3 * H, sliceValuesOf(fields('dee')), counted(1, 4), 0);
     const byKey = new Map(d.hourRowsList().map((r) => [key(r), sums(r)]));
     // ann's and bob's rows at the ancestors were made from one vector each; the shared team row got both.
-    expect(byKey.get('bu d8 +0h team-1')).toBe('2/105');
-    expect(byKey.get('g d8 +0h team-1')).toBe('2/105');
-    expect(byKey.get('bu d7 +0h ann')).toBe('1/100');
-    expect(byKey.get('g d7 +0h ann')).toBe('1/100');
-    expect(byKey.get('bu d7 +0h bob')).toBe('1/5');
+    expect(byKey.get('bu d108 +0h team-1')).toBe('2/105');
+    expect(byKey.get('bu d107 +0h ann')).toBe('1/100');
+    expect(byKey.get('bu d107 +0h bob')).toBe('1/5');
+    expect(byKey.get('bu d4 +0h UNKNOWN')).toBe('2/105');
+    expect(byKey.get('g d4 +0h UNKNOWN')).toBe('2/105');
+    expect(byKey.get('g d108 +0h team-1')).toBeUndefined(); // the root is not their parent
+    // A touchpoint of the business unit itself: its parent is the root.
+    expect(byKey.get('g d107 +3h dee')).toBe('1/4');
+    expect(byKey.get('bu d107 +3h dee')).toBeUndefined();
     expect(byKey.get('p1 d0 +0h ')).toBe('1/100');
     expect(byKey.get('p2 d0 +0h ')).toBe('1/5');
     expect(byKey.get('g d0 +2h ')).toBe('1/9');
-    expect(byKey.get('g d7 +2h cy')).toBeUndefined(); // the root's own touchpoint: no slice rows of its own unit
+    expect(byKey.get('g d107 +2h cy')).toBeUndefined(); // the root's own touchpoint: no slice rows of its own unit
     const minutes = new Map([...d.minutes.values()].map((r) => [`${r.unitId} ${r.minute - T0}`, sums(r)]));
     expect(minutes.get('p1 0')).toBe('1/100');
     expect(minutes.get('bu 0')).toBe('2/105');

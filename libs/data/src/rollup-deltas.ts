@@ -21,6 +21,20 @@ export const COUNTER_COLUMNS: Record<CounterKey, string> = Object.fromEntries(CO
 export const WHOLE = 0;
 export const dimCode = (d: SliceDimension): number => SLICE_DIMENSIONS.indexOf(d) + 1;
 const DIMS = SLICE_DIMENSIONS.length;
+
+// The dimensions with a value per person or catalogue entry (an agent's or a
+// team's hour) were most of the rows written, each the same at every ancestor
+// (docs/PERFORMANCE.md, slices16). Their rows are written once, at the
+// touchpoint's parent unit, under the dimension's code + PARENT_CODE: such a
+// row at P holds the touchpoints of P's children, and a breakdown at A sums
+// those rows over A's subtree (sliceRowsSql), plus A's own from its raw rows.
+// Rows under the plain code (written at every ancestor before) stay as they
+// are and are still added: a row under either code is counted once.
+export const PARENT_KEPT: readonly SliceDimension[] = ['AGENT', 'TEAM', 'PRODUCT', 'PERCEPTION_POINT'];
+export const PARENT_CODE = 100;
+const parentKept = SLICE_DIMENSIONS.map((d) => PARENT_KEPT.includes(d));
+/** The code of `dim`'s rows at the touchpoints' parents, or null when its rows are at every ancestor. */
+export const parentCodeOf = (dim: number): number | null => (parentKept[dim - 1] ? dim + PARENT_CODE : null);
 const N = COUNTER_KEYS.length;
 
 /** Counters as a plain array in COUNTER_KEYS order: summing 24 rows per touchpoint stays cheap. */
@@ -112,7 +126,8 @@ export class RollupDeltas {
       uh.whole = newRow(uh, dim, val, v);
     } else {
       const slices = (uh.slices ??= Array.from({ length: DIMS }, () => new Map<string, Row>()));
-      const m = slices[dim - 1];
+      // A parent code shares its dimension's place: a unit hour's rows stay in code order (the key's, and the locks').
+      const m = slices[(dim > PARENT_CODE ? dim - PARENT_CODE : dim) - 1];
       const existing = m.get(val);
       if (existing) return addShared(existing, v);
       m.set(val, newRow(uh, dim, val, v));
@@ -215,7 +230,8 @@ const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.de
 
 /**
  * Adds one touchpoint's counters to every rollup row it belongs to: each unit
- * of its lineage whole, and its ancestors (never its own unit) per slice.
+ * of its lineage whole, its ancestors (never its own unit) per slice, and for
+ * the PARENT_KEPT dimensions its parent only.
  */
 export function addToRollups(
   deltas: RollupDeltas,
@@ -238,7 +254,12 @@ export function addToRollups(
     const uh = deltas.unitHour(unitId, hour, depth);
     deltas.addToUnitHour(uh, WHOLE, '', v);
     // Slice rows are the ancestors' only: the unit's own part is counted from its rows (own-slices.ts).
-    if (i > 0) for (let d = 0; d < DIMS; d++) deltas.addToUnitHour(uh, d + 1, vals[d], v);
+    if (i > 0) {
+      for (let d = 0; d < DIMS; d++) {
+        if (!parentKept[d]) deltas.addToUnitHour(uh, d + 1, vals[d], v);
+        else if (i === 1) deltas.addToUnitHour(uh, d + 1 + PARENT_CODE, vals[d], v);
+      }
+    }
     if (withMinute) deltas.addMinuteVec(unitId, minute, v, depth);
   }
 }

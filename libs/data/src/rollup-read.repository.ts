@@ -1,6 +1,6 @@
 import { COUNTER_KEYS, WindowError, zeroCounters, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
 import type { Sql } from './database';
-import { COUNTER_COLUMNS, dimCode } from './rollup-deltas';
+import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { mergeSlices, ownSliceCounters } from './own-slices';
 import { DAY_MS, splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
 import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
@@ -75,23 +75,25 @@ export async function sumWindows(sql: Sql, unitId: string, windows: readonly (re
 /**
  * A subtree's counters per value of one slice dimension for [from, to): hour
  * rows, and day rows where old hours were folded (touchpoint-retention.ts),
+ * its parents' rows for the PARENT_KEPT dimensions (rollup-deltas.ts),
  * plus the unit's own touchpoints, which its slice rows leave out (own-slices.ts).
  * A window edge inside a folded day cannot be answered exactly: refused.
  */
 export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, from: number, to: number): Promise<Map<string, Counters>> {
   const code = dimCode(dim);
+  const parentCode = parentCodeOf(code);
   for (const [edge, field] of [
     [from, 'from'],
     [to, 'to'],
   ] as const) {
     const day = Math.floor(edge / DAY_MS) * DAY_MS;
-    if (edge !== day && (await sliceDayFolded(sql, unitId, code, day))) {
+    if (edge !== day && (await sliceDayFolded(sql, unitId, code, day, parentCode))) {
       throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
     }
   }
   // The slice rows and the unit's own rows side by side (two connections of a pool).
   const [rows, own] = await Promise.all([
-    sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1)}) s GROUP BY val ORDER BY val`, [
+    sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1, parentCode)}) s GROUP BY val ORDER BY val`, [
       unitId,
       code,
       new Date(from).toISOString(),

@@ -128,15 +128,32 @@ export async function aloneAcrossReplicas(db: Database, key: string, fn: () => P
   return got;
 }
 
-/** A breakdown's rows for [from, to): day rows where hours were folded, hour rows for the rest. */
-export function sliceRowsSql(p: number): string {
-  return `SELECT val, ${COLS.join(', ')} FROM rollup_hour WHERE unit_id = ${unitParam(p)} AND dim = $${p + 1} AND hour >= $${p + 2} AND hour < $${p + 3}
+// The units of $p's subtree that have children: the only ones a touchpoint's parent can be (rollup-deltas.ts, PARENT_KEPT).
+const PARENTS_IN_SUBTREE = (p: number): string =>
+  `SELECT s.unit_id FROM org_unit_subtree s WHERE s.ancestor_id = $${p} AND EXISTS (SELECT 1 FROM org_unit c WHERE c.parent_id = s.unit_id)`;
+
+/**
+ * A breakdown's rows for [from, to): day rows where hours were folded, hour
+ * rows for the rest; `parentCode` (parentCodeOf): also the rows at the
+ * subtree's parents under it, params $p (unit), $p+1 (dim code), $p+2/$p+3 (window).
+ */
+export function sliceRowsSql(p: number, parentCode: number | null = null): string {
+  const rows = (unit: string, dim: string): string => `SELECT val, ${COLS.join(', ')} FROM rollup_hour WHERE unit_id ${unit} AND dim = ${dim} AND hour >= $${p + 2} AND hour < $${p + 3}
     UNION ALL
-    SELECT val, ${COLS.join(', ')} FROM rollup_day_slice WHERE unit_id = ${unitParam(p)} AND dim = $${p + 1} AND day >= $${p + 2} AND day < $${p + 3}`;
+    SELECT val, ${COLS.join(', ')} FROM rollup_day_slice WHERE unit_id ${unit} AND dim = ${dim} AND day >= $${p + 2} AND day < $${p + 3}`;
+  const own = rows(`= ${unitParam(p)}`, `$${p + 1}`);
+  return parentCode === null ? own : `${own}\n    UNION ALL\n    ${rows(`IN (${PARENTS_IN_SUBTREE(p)})`, String(parentCode))}`;
 }
 
-/** Whether the hours of a unit's slice on a UTC day were folded into a day row. */
-export async function sliceDayFolded(sql: Sql, unitId: string, dim: number, day: number): Promise<boolean> {
-  const rows = await sql.query(`SELECT 1 FROM rollup_day_slice WHERE unit_id = $1 AND dim = $2 AND day = $3 LIMIT 1`, [unitId, dim, new Date(day).toISOString()]);
+/** Whether the hours of a unit's slice (or, with `parentCode`, of its subtree's parent rows) on a UTC day were folded into a day row. */
+export async function sliceDayFolded(sql: Sql, unitId: string, dim: number, day: number, parentCode: number | null = null): Promise<boolean> {
+  const iso = new Date(day).toISOString();
+  const rows =
+    parentCode === null
+      ? await sql.query(`SELECT 1 FROM rollup_day_slice WHERE unit_id = $1 AND dim = $2 AND day = $3 LIMIT 1`, [unitId, dim, iso])
+      : await sql.query(
+          `SELECT 1 FROM rollup_day_slice WHERE (unit_id = $1 AND dim = $2 OR unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND dim = $4) AND day = $3 LIMIT 1`,
+          [unitId, dim, iso, parentCode],
+        );
   return rows.length > 0;
 }

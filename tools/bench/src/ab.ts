@@ -1,4 +1,5 @@
 import { COUNTER_KEYS, SLICE_DIMENSIONS, type Seed } from '@qihe/domain';
+import { PARENT_CODE } from '@qihe/data';
 import { Client } from 'pg';
 import { COPY_OFF_SQL, COPY_ON_SQL, OFF_SQL as CUSTOMERS_OFF, ON_SQL as CUSTOMERS_ON, RECOUNT_SQL, UNIT_OFF_SQL, UNIT_ON_SQL } from './customers';
 import { startBenchGateway, type BenchGateway } from './gateway';
@@ -60,10 +61,10 @@ const SWITCHES: Record<string, { off: string[]; on: string[]; after?: string[] }
   // Room on the pages of touchpoint's partitions and customer_touchpoint (migration 1765150000000): off = packed pages, as
   // before, for the pages written meanwhile (the repeat rule's marks then write a new version elsewhere and 8 index entries).
   'touchpoint-fillfactor': { off: fillfactor('fillfactor = 100'), on: fillfactor('fillfactor = 90') },
-  // issue 12: the PERCEPTION_POINT slice's hourly rollup rows, skipped by a BEFORE INSERT trigger (upserts included)
+  // issue 12: the PERCEPTION_POINT slice's hourly rollup rows (either code: PARENT_CODE), skipped by a BEFORE INSERT trigger (upserts included)
   'perception-slice': {
     off: [
-      `CREATE OR REPLACE FUNCTION bench_skip_slice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.dim = ${PERCEPTION_DIM} THEN RETURN NULL; END IF; RETURN NEW; END $$`,
+      `CREATE OR REPLACE FUNCTION bench_skip_slice() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.dim IN (${PERCEPTION_DIM}, ${PERCEPTION_DIM + PARENT_CODE}) THEN RETURN NULL; END IF; RETURN NEW; END $$`,
       `DROP TRIGGER IF EXISTS bench_slice_off ON rollup_hour`,
       `CREATE TRIGGER bench_slice_off BEFORE INSERT ON rollup_hour FOR EACH ROW EXECUTE FUNCTION bench_skip_slice()`,
     ],

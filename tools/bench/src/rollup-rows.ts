@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addToRollups, RollupDeltas } from '@qihe/data';
+import { addToRollups, PARENT_CODE, RollupDeltas } from '@qihe/data';
 import { OrgTree, SLICE_DIMENSIONS, sliceValuesOf, zeroCounters, type TouchpointRecord } from '@qihe/domain';
 import { benchOrg } from './org';
 import { planBatches } from './workload';
@@ -49,7 +49,7 @@ for (let i = 0; i < batches.length; i += group) {
   days += d.dayRowsList().length;
   minutes += d.minutes.size;
   for (const h of rows) {
-    byDim[h.dim]++;
+    byDim[h.dim > PARENT_CODE ? h.dim - PARENT_CODE : h.dim]++; // a parent row counts under its dimension
     byDepth[h.depth] = (byDepth[h.depth] ?? 0) + 1;
   }
 }
