@@ -128,7 +128,9 @@ export async function aloneAcrossReplicas(db: Database, key: string, fn: () => P
   return got;
 }
 
-// The units of $p's subtree that have children: the only ones a touchpoint's parent can be (rollup-deltas.ts, PARENT_KEPT).
+// The units of $p's subtree that have children: the only ones a touchpoint's parent can be (rollup-deltas.ts,
+// PARENT_KEPT), and a probe each instead of one per leaf (PostgreSQL hashes org_unit's parent ids). A unit whose
+// last child moves elsewhere drops out with its rows until it has a child again: rollups do not follow tree moves.
 const PARENTS_IN_SUBTREE = (p: number): string =>
   `SELECT s.unit_id FROM org_unit_subtree s WHERE s.ancestor_id = $${p} AND EXISTS (SELECT 1 FROM org_unit c WHERE c.parent_id = s.unit_id)`;
 
