@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNELS, parseSeed, type Channel } from '@qihe/domain';
-import { HANDLE_BOUNDS_SECONDS, HANDLE_MEDIAN_SECONDS } from './contact-patterns';
+import { HANDLE_BOUNDS_SECONDS, HANDLE_MEDIAN_SECONDS, RepeatContacts, type PastContact } from './contact-patterns';
 import { TouchpointGenerator } from './generator';
 
 const demo = parseSeed(JSON.parse(readFileSync(join(__dirname, '../../../infra/seed/demo-org.json'), 'utf8')));
@@ -79,5 +79,32 @@ describe('contact patterns of the generated stream', () => {
   it('names no perception point without a catalogue', () => {
     const gen = new TouchpointGenerator({ seed: 1, units: demo.units });
     expect(gen.batch(200, NOW).filter((g) => g.input.perceptionPoint !== undefined)).toEqual([]);
+  });
+});
+
+describe('repeat contacts with a gap (the bench: a customer calls back hours to days later)', () => {
+  const HOUR = 3_600_000;
+  const contact = (i: number, ms: number): PastContact<number> => ({ customer: i, customerId: `c${i}`, unitId: 'u', need: 'FAULT', occurredMs: ms });
+
+  it('comes within [min, max] after its predecessor, for `share` of the contacts, and never before it is due', () => {
+    const repeats = new RepeatContacts<number>('gap', { share: 0.15, gapMs: [HOUR, 48 * HOUR] });
+    const t0 = Date.parse('2026-12-01T00:00:00Z');
+    for (let i = 0; i < 10_000; i++) repeats.remember(contact(i, t0 + i * 1000)); // 10,000 contacts over 2.8 h
+    expect(repeats.draw(t0 + HOUR - 1, ['u'])).toBeNull(); // the first is due an hour after it at the earliest
+    const gaps: number[] = [];
+    for (let now = t0 + HOUR; now <= t0 + 60 * HOUR; now += 60_000) {
+      for (let r = repeats.draw(now, ['u']); r; r = repeats.draw(now, ['u'])) gaps.push(now - r.past.occurredMs);
+    }
+    expect(gaps.length).toBeGreaterThan(1_350); // 15 % of 10,000, ± 3 σ
+    expect(gaps.length).toBeLessThan(1_650);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(HOUR);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(48 * HOUR + 60_000); // due ≤ 48 h, drawn at the next minute
+    // log-uniform: as many within 1..6.9 h as within 6.9..48 h
+    const within = gaps.filter((g) => g < Math.sqrt(48) * HOUR).length;
+    expect(Math.abs(within / gaps.length - 0.5)).toBeLessThan(0.05);
+  });
+
+  it('refuses a gap beyond the 7-day window', () => {
+    expect(() => new RepeatContacts('x', { gapMs: [HOUR, 8 * 24 * HOUR] })).toThrow(/gapMs/);
   });
 });

@@ -68,6 +68,12 @@ export interface RepeatOptions {
   share?: number;
   /** Of the repeats, the share that reach another unit (default 0.2). */
   otherUnitShare?: number;
+  /**
+   * How long after its predecessor a repeat comes, [min, max] ms, log-uniform: a customer calls back hours
+   * to days later, as in a centre. Absent: a repeat is of one of the latest 2,000 contacts (seconds to minutes
+   * later at the traffic tool's rates), so a demo shows repeats within minutes of starting.
+   */
+  gapMs?: readonly [number, number];
 }
 
 const SEVEN_DAYS_MS = 7 * 86_400_000;
@@ -79,27 +85,79 @@ export class RepeatContacts<C> {
   private readonly recent: PastContact<C>[] = [];
   private readonly share: number;
   private readonly otherUnitShare: number;
+  private readonly gapMs: readonly [number, number] | undefined;
+  /** With a gap: the repeats to come, by due time (a binary heap). */
+  private readonly due: { dueMs: number; past: PastContact<C> }[] = [];
 
   constructor(seed: number | string, opts: RepeatOptions = {}) {
     this.rng = Rng.for(String(seed), 'repeats');
     this.share = opts.share ?? 0.15;
     this.otherUnitShare = opts.otherUnitShare ?? 0.2;
+    this.gapMs = opts.gapMs;
+    if (this.gapMs && !(this.gapMs[0] > 0 && this.gapMs[0] <= this.gapMs[1] && this.gapMs[1] <= SEVEN_DAYS_MS)) {
+      throw new RangeError(`gapMs: [min, max] with 0 < min <= max <= 7 days, got [${this.gapMs.join(', ')}]`);
+    }
   }
 
   /** An earlier contact to call again about (with the unit it now reaches), or null for a fresh contact. */
   draw(nowMs: number, unitIds: readonly string[]): { past: PastContact<C>; unitId: string } | null {
-    if (this.recent.length === 0 || !this.rng.chance(this.share)) return null;
-    const past = this.recent[this.rng.int(0, this.recent.length - 1)];
-    if (nowMs - past.occurredMs >= SEVEN_DAYS_MS) return null;
+    const past = this.gapMs ? this.takeDue(nowMs) : this.pickRecent(nowMs);
+    if (!past) return null;
     const others = unitIds.filter((u) => u !== past.unitId);
     const moved = others.length > 0 && (this.rng.chance(this.otherUnitShare) || !unitIds.includes(past.unitId));
     return { past, unitId: moved ? this.rng.pick(others) : past.unitId };
   }
 
-  /** Remembers a contact (the latest few thousand). */
+  /** Remembers a contact: one of the latest few thousand, or with a gap, one the customer calls back about (`share` of them) once the gap has passed. */
   remember(contact: PastContact<C>): void {
+    if (this.gapMs) {
+      if (this.rng.chance(this.share)) {
+        const [lo, hi] = this.gapMs;
+        this.push({ dueMs: contact.occurredMs + Math.round(lo * (hi / lo) ** this.rng.next()), past: contact });
+      }
+      return;
+    }
     if (this.recent.length >= REMEMBERED) this.recent.splice(0, this.recent.length - REMEMBERED + 1);
     this.recent.push(contact);
+  }
+
+  private pickRecent(nowMs: number): PastContact<C> | null {
+    if (this.recent.length === 0 || !this.rng.chance(this.share)) return null;
+    const past = this.recent[this.rng.int(0, this.recent.length - 1)];
+    return nowMs - past.occurredMs >= SEVEN_DAYS_MS ? null : past;
+  }
+
+  /** The repeat due earliest, once due (one a contact: a backlog of due ones is called in turn). */
+  private takeDue(nowMs: number): PastContact<C> | null {
+    const h = this.due;
+    if (h.length === 0 || h[0].dueMs > nowMs) return null;
+    const top = h[0];
+    const last = h.pop() as (typeof h)[number];
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && h[l].dueMs < h[m].dueMs) m = l;
+        if (r < h.length && h[r].dueMs < h[m].dueMs) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top.past;
+  }
+
+  private push(x: { dueMs: number; past: PastContact<C> }): void {
+    const h = this.due;
+    h.push(x);
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (h[p].dueMs <= h[i].dueMs) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
   }
 }
 

@@ -35,6 +35,8 @@ export interface GeneratorOptions {
   perceptionPoints?: readonly Pick<PerceptionPointDefinition, 'code' | 'needCategories'>[];
   /** Share of touchpoints that are a customer calling again about an earlier need within 7 days (default 0.15). */
   repeatShare?: number;
+  /** How long after its predecessor a repeat comes, [min, max] ms (log-uniform); absent: one of the latest 2,000 contacts (RepeatContacts). */
+  repeatGapMs?: readonly [number, number];
 }
 
 export interface LateRating {
@@ -83,7 +85,7 @@ export class TouchpointGenerator {
   constructor(opts: GeneratorOptions) {
     this.rng = new Rng(opts.seed);
     this.moods = new CustomerMoods<Customer>(opts.seed);
-    this.repeats = new RepeatContacts(opts.seed, { share: opts.repeatShare });
+    this.repeats = new RepeatContacts(opts.seed, { share: opts.repeatShare, gapMs: opts.repeatGapMs });
     this.points = new PerceptionPointPicker(opts.seed, opts.perceptionPoints ?? []);
     this.handleRng = Rng.for(String(opts.seed), 'handle');
     for (const u of opts.units) this.byId.set(u.id, u);
