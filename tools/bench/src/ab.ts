@@ -6,7 +6,8 @@ import { startBenchGateway, type BenchGateway } from './gateway';
 import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
-import { planBatches, type PlannedBatch } from './workload';
+import { runIngest } from './ingest';
+import { Planner, type PlannedBatch } from './workload';
 import { currentLsn, walByTable, type WalByTable } from './wal-by-table';
 
 // Alternating A/B rounds of ingest (issue 16): gateway variants — an
@@ -176,15 +177,20 @@ export async function abPhase(opts: {
     for (const v of opts.variants) gws.push(await startBenchGateway({ databaseUrl: opts.dbUrl, seedFile: opts.seedFile, env: v.env, main: v.main, nodeArgs: v.nodeArgs }));
     const runs: IngestSummary[][] = opts.variants.map(() => []);
     const wal: WalByTable[][] = opts.variants.map(() => []);
+    // One run of traffic, round after round (workload.ts): each round's history (the earlier contacts its
+    // repeats repeat, the later ones its late touchpoints turn) is stored, unmeasured, before the round.
+    const planner = new Planner(opts.seed, { seed: 'bench-ab', lateRatingRatio: 0.25 });
     for (let r = 0; r < opts.rounds; r++) {
       const order = opts.variants.map((_, i) => i);
       if (r % 2) order.reverse();
-      const planned = planBatches(opts.seed, { total: opts.rows, batchSize: opts.batchSize, seed: `bench-ab-${r}`, lateRatingRatio: 0.25 });
+      const planned = planner.plan({ total: opts.rows, batchSize: opts.batchSize });
       for (const i of order) {
-        const batches = asVariant(planned, i);
+        const batches = asVariant(planned.batches, i);
         const label = `${opts.variants[i].name} (${r + 1}/${opts.rounds})`;
         await switchAll(opts.dbUrl, opts.variants[i].off, 'off');
         try {
+          const past = await runIngest(gws[i].url, asVariant(planned.history, i), { concurrency: opts.concurrency });
+          if (past.accepted !== past.touchpoints) throw new Error(`${label}: history stored ${past.accepted} of ${past.touchpoints} (${past.rejectedSamples.join('; ')})`);
           const lsn0 = opts.dataDir ? await currentLsn(opts.dbUrl) : '';
           const run = await ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid });
           runs[i].push(run);

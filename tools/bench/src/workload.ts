@@ -1,5 +1,6 @@
 import type { SatisfactionInput, TouchpointInput } from '@qihe/client';
 import type { Seed } from '@qihe/domain';
+import { REPEAT_SHARE } from '../../traffic/src/contact-patterns';
 import { TouchpointGenerator } from '../../traffic/src/generator';
 import { Rng } from '../../traffic/src/prng';
 import { routeUnitsToSites } from '../../traffic/src/traffic';
@@ -11,14 +12,15 @@ import { routeUnitsToSites } from '../../traffic/src/traffic';
 // Realistic in time (docs/PERFORMANCE.md, "Issue 13's repeat rule on a realistic
 // workload"): the traffic's clock moves through a plan at CLOCK_RATE, the plan's
 // last touchpoint happening at `nowMs` (each arrives its own lag later, late data
-// included), and a customer calls again about a need REPEAT_GAP_MS after the
-// contact it repeats — so a plan holds hardly any repeat of its own contacts: a
-// bench run is seconds to minutes of the traffic's time, and its repeats' earlier
-// contacts would be hours to days before it (the rule's probe then finds none, as
-// for a customer's first call in a week). Before, the whole plan happened at one
-// `nowMs` and repeats were of the generator's latest 2,000 contacts, so which of
-// the two came first was the lag's coin toss: ≈ 50× the stored touchpoints a
-// centre sees turned into repeats.
+// as before); a customer calls again about a need REPEAT_GAP_MS after the contact
+// it repeats, and a fresh contact is never about a need its customer contacted
+// about in the week (the generator draws another). A bench run is seconds of the
+// traffic's time, so the earlier contacts its repeats meet are in a Plan's
+// `history` (stored before the plan, unmeasured, by the A/B), as are the later
+// contacts its late touchpoints turn into repeats. Before, a whole plan happened
+// at one `nowMs` and its repeats were of the generator's latest 2,000 contacts,
+// so which of two came first was the lag's coin toss: 460–760 of 10,000 stored
+// touchpoints turned, ≈ 20× what late data turns (16–39 now).
 
 /**
  * Touchpoints a second of the traffic's own time: a national operator's average, ≈ 10⁸ a day (the brief's
@@ -68,56 +70,137 @@ export interface PlanOptions {
   clockRate?: number;
 }
 
-export function planBatches(seed: Seed, opts: PlanOptions): PlannedBatch[] {
-  const routes = routeUnitsToSites(seed.units, seed.sites);
-  const keys = new Map(seed.sites.map((s) => [s.id, s.key]));
-  const generator = new TouchpointGenerator({
-    seed: opts.seed,
-    units: seed.units,
-    activeUnitIds: [...routes.values()].flat(),
-    lateRatingDelayMs: opts.lateRatingDelayMs ?? [500, 5000],
-    lateRatingRatio: opts.lateRatingRatio,
-    repeatGapMs: REPEAT_GAP_MS,
-  });
-  const rng = Rng.for(opts.seed, 'bench-plan');
-  const weights: Record<string, number> = {};
-  for (const [siteId, unitIds] of routes) weights[siteId] = generator.volumeOf(unitIds);
-  // Re-sendable items per site: stored and never rated afterwards, so their content is unchanged.
-  const pools = new Map<string, TouchpointInput[]>();
-  for (const b of opts.resendFrom ?? []) {
-    const rated = new Set(b.late.map((l) => l.touchpointId));
-    const pool = pools.get(b.siteId) ?? [];
-    for (const it of b.items) if (!rated.has(it.id)) pool.push(it);
-    pools.set(b.siteId, pool);
+export interface Plan {
+  batches: PlannedBatch[];
+  /**
+   * What a centre's store would hold when the plan starts, as far as the plan's touchpoints meet it: the
+   * earlier contact of each repeat (REPEAT_SHARE of the touchpoints, REPEAT_GAP_MS before), and the later
+   * contact that a late touchpoint (store-and-forward) arrives after (REPEAT_SHARE of the late ones, when it
+   * happened and arrived before the plan starts: the late one then turns it into a repeat). Send it before the
+   * plan, unmeasured; a plan sent without it meets an empty week (no repeat, nothing turned).
+   */
+  history: PlannedBatch[];
+}
+
+type PlannerOptions = Pick<PlanOptions, 'seed' | 'lateRatingDelayMs' | 'lateRatingRatio' | 'clockRate'>;
+
+/** The traffic of one run, plan after plan: one generator (a customer's contacts and needs remembered) and one clock. */
+export class Planner {
+  private readonly routes: Map<string, string[]>;
+  private readonly keys: Map<string, string>;
+  private readonly generator: TouchpointGenerator;
+  private readonly rng: Rng;
+  private readonly historyRng: Rng;
+  private readonly weights: Record<string, number> = {};
+  private readonly msPerTouchpoint: number;
+  private clock = -Infinity;
+
+  constructor(seed: Seed, opts: PlannerOptions) {
+    this.routes = routeUnitsToSites(seed.units, seed.sites);
+    this.keys = new Map(seed.sites.map((s) => [s.id, s.key]));
+    this.generator = new TouchpointGenerator({
+      seed: opts.seed,
+      units: seed.units,
+      activeUnitIds: [...this.routes.values()].flat(),
+      lateRatingDelayMs: opts.lateRatingDelayMs ?? [500, 5000],
+      lateRatingRatio: opts.lateRatingRatio,
+      repeatGapMs: REPEAT_GAP_MS,
+    });
+    this.rng = Rng.for(opts.seed, 'bench-plan');
+    this.historyRng = Rng.for(opts.seed, 'bench-history');
+    for (const [siteId, unitIds] of this.routes) this.weights[siteId] = this.generator.volumeOf(unitIds);
+    this.msPerTouchpoint = 1000 / (opts.clockRate ?? CLOCK_RATE);
   }
-  const dup = opts.duplicateRatio ?? 0;
-  const now = opts.nowMs ?? Date.now();
-  const msPerTouchpoint = 1000 / (opts.clockRate ?? CLOCK_RATE);
-  let made = 0; // new touchpoints drawn so far: the clock is at the plan's start plus their time
-  const start = now - Math.round(Math.max(0, opts.total - 1) * msPerTouchpoint);
-  const out: PlannedBatch[] = [];
-  for (let sent = 0; sent < opts.total; ) {
-    const siteId = dup > 0 ? rng.weighted(pickable(weights, pools)) : rng.weighted(weights);
-    const size = Math.min(opts.batchSize, opts.total - sent);
-    const batch: PlannedBatch = { siteId, siteKey: keys.get(siteId) as string, items: [], late: [], resent: 0 };
-    const pool = pools.get(siteId) ?? [];
-    const chosen = new Set<string>();
-    for (let i = 0; i < size; i++) {
-      const again = dup > 0 && pool.length && rng.chance(dup) ? rng.pick(pool) : undefined;
-      if (again && !chosen.has(again.id)) {
-        chosen.add(again.id);
-        batch.items.push(again);
-        batch.resent++;
-        continue;
-      }
-      const tp = generator.next(start + Math.round(made++ * msPerTouchpoint), routes.get(siteId) as string[]);
-      batch.items.push(tp.input);
-      if (tp.lateRating) batch.late.push({ touchpointId: tp.input.id, ...tp.lateRating });
+
+  /** Fresh contacts whose need was drawn again, as it would have made them a repeat seconds after another. */
+  get needsRedrawn(): number {
+    return this.generator.needsRedrawn;
+  }
+
+  plan(opts: Pick<PlanOptions, 'total' | 'batchSize' | 'duplicateRatio' | 'resendFrom' | 'nowMs'>): Plan {
+    const { rng, generator } = this;
+    // Re-sendable items per site: stored and never rated afterwards, so their content is unchanged.
+    const pools = new Map<string, TouchpointInput[]>();
+    for (const b of opts.resendFrom ?? []) {
+      const rated = new Set(b.late.map((l) => l.touchpointId));
+      const pool = pools.get(b.siteId) ?? [];
+      for (const it of b.items) if (!rated.has(it.id)) pool.push(it);
+      pools.set(b.siteId, pool);
     }
-    sent += size;
-    out.push(batch);
+    const dup = opts.duplicateRatio ?? 0;
+    const now = opts.nowMs ?? Date.now();
+    // The traffic's time never runs back: a plan made sooner than its span after the last is squeezed into what elapsed.
+    const start = Math.min(now, Math.max(now - Math.round(Math.max(0, opts.total - 1) * this.msPerTouchpoint), this.clock + 1));
+    const step = opts.total > 1 ? (now - start) / (opts.total - 1) : 0;
+    this.clock = now;
+    let made = 0; // new touchpoints drawn so far: the clock is at the plan's start plus their time
+    const batches: PlannedBatch[] = [];
+    const history = new Map<string, TouchpointInput[]>();
+    for (let sent = 0; sent < opts.total; ) {
+      const siteId = dup > 0 ? rng.weighted(pickable(this.weights, pools)) : rng.weighted(this.weights);
+      const size = Math.min(opts.batchSize, opts.total - sent);
+      const batch: PlannedBatch = { siteId, siteKey: this.keys.get(siteId) as string, items: [], late: [], resent: 0 };
+      const pool = pools.get(siteId) ?? [];
+      const chosen = new Set<string>();
+      for (let i = 0; i < size; i++) {
+        const again = dup > 0 && pool.length && rng.chance(dup) ? rng.pick(pool) : undefined;
+        if (again && !chosen.has(again.id)) {
+          chosen.add(again.id);
+          batch.items.push(again);
+          batch.resent++;
+          continue;
+        }
+        const at = start + Math.round(made++ * step);
+        const tp = generator.next(at, this.routes.get(siteId) as string[]);
+        batch.items.push(tp.input);
+        if (tp.lateRating) batch.late.push({ touchpointId: tp.input.id, ...tp.lateRating });
+        const met = this.met(tp.input, at, start);
+        if (met) history.set(siteId, [...(history.get(siteId) ?? []), met]);
+      }
+      sent += size;
+      batches.push(batch);
+    }
+    const past: PlannedBatch[] = [];
+    for (const [siteId, items] of history) {
+      for (let i = 0; i < items.length; i += opts.batchSize) {
+        past.push({ siteId, siteKey: this.keys.get(siteId) as string, items: items.slice(i, i + opts.batchSize), late: [], resent: 0 });
+      }
+    }
+    return { batches, history: past };
   }
-  return out;
+
+  /** The stored contact a new one meets, if any: its earlier one (a repeat), or the later one a late one turns. */
+  private met(t: TouchpointInput, at: number, start: number): TouchpointInput | null {
+    const h = this.historyRng;
+    const occurred = Date.parse(t.occurredAt);
+    const [lo, hi] = REPEAT_GAP_MS;
+    const gap = (): number => Math.round(lo * (hi / lo) ** h.next());
+    if (h.chance(REPEAT_SHARE)) return this.copyAt(t, occurred - gap(), start);
+    if (at - occurred > LATE_MS && h.chance(REPEAT_SHARE)) {
+      const later = occurred + gap();
+      if (later + LATER_ARRIVED_MS < start) return this.copyAt(t, later, start);
+    }
+    return null;
+  }
+
+  /** The same customer, need and unit at another time (its own id; no rating to come), served by `by` at the latest. */
+  private copyAt(t: TouchpointInput, ms: number, by: number): TouchpointInput {
+    const shift = ms - Date.parse(t.occurredAt);
+    const copy: TouchpointInput = { ...t, id: this.historyRng.uuid(ms), occurredAt: new Date(ms).toISOString() };
+    const served = t.service?.servedAt;
+    if (t.service && served) copy.service = { ...t.service, servedAt: new Date(Math.min(by, Date.parse(served) + shift)).toISOString() };
+    return copy;
+  }
+}
+
+/** Late data: a touchpoint that arrives more than 15 minutes after it happened (the `timely` counter's bound). */
+const LATE_MS = 15 * 60_000;
+/** The later contact a late one meets was stored when it happened plus a timely lag (the generator's mean is 20 s; a minute is ample). */
+const LATER_ARRIVED_MS = 60_000;
+
+/** One plan of a run of its own (no history sent with it: see Plan.history). */
+export function planBatches(seed: Seed, opts: PlanOptions): PlannedBatch[] {
+  return new Planner(seed, opts).plan(opts).batches;
 }
 
 /** With re-sends wanted, only sites that have something to re-send. */

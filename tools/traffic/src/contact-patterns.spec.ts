@@ -104,6 +104,20 @@ describe('repeat contacts with a gap (the bench: a customer calls back hours to 
     expect(Math.abs(within / gaps.length - 0.5)).toBeLessThan(0.05);
   });
 
+  it('draws a fresh contact another need when the customer contacted about this one within 7 days (no repeat seconds later)', () => {
+    const repeats = new RepeatContacts<number>('fresh', { gapMs: [HOUR, 48 * HOUR] });
+    const t0 = Date.parse('2026-12-01T00:00:00Z');
+    const mix = { FAULT: 5, BILLING: 1, COMPLAINT: 0 } as const;
+    repeats.remember(contact(1, t0));
+    expect(repeats.freshNeed('c1', 'FAULT', t0 + 1000, mix)).toBe('BILLING'); // the only other need of the mix
+    expect(repeats.freshNeed('c2', 'FAULT', t0 + 1000, mix)).toBe('FAULT'); // another customer
+    expect(repeats.freshNeed('c1', 'FAULT', t0 + 8 * 24 * HOUR, mix)).toBe('FAULT'); // a week later: no repeat
+    repeats.remember({ ...contact(1, t0), need: 'BILLING' });
+    expect(repeats.freshNeed('c1', 'FAULT', t0 + 1000, mix)).toBe('FAULT'); // nothing else open: kept
+    expect(repeats.redrawn).toBe(1);
+    expect(new RepeatContacts<number>('demo').freshNeed('c1', 'FAULT', t0, mix)).toBe('FAULT'); // without a gap: as drawn
+  });
+
   it('refuses a gap beyond the 7-day window', () => {
     expect(() => new RepeatContacts('x', { gapMs: [HOUR, 8 * 24 * HOUR] })).toThrow(/gapMs/);
   });

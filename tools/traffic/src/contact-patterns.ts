@@ -77,6 +77,8 @@ export interface RepeatOptions {
 }
 
 const SEVEN_DAYS_MS = 7 * 86_400_000;
+/** Share of contacts that are a customer calling again about an earlier need (repeat contact rates of 10–20 % are usual). */
+export const REPEAT_SHARE = 0.15;
 const REMEMBERED = 2_000;
 
 /** Customers calling again about the same need within the 7-day window. */
@@ -88,10 +90,14 @@ export class RepeatContacts<C> {
   private readonly gapMs: readonly [number, number] | undefined;
   /** With a gap: the repeats to come, by due time (a binary heap). */
   private readonly due: { dueMs: number; past: PastContact<C> }[] = [];
+  /** With a gap: each customer's latest contact per need (customer id, need → ms). */
+  private readonly lastAbout = new Map<string, number>();
+  /** With a gap: fresh contacts whose need was drawn again, as it would have made them a repeat. */
+  redrawn = 0;
 
   constructor(seed: number | string, opts: RepeatOptions = {}) {
     this.rng = Rng.for(String(seed), 'repeats');
-    this.share = opts.share ?? 0.15;
+    this.share = opts.share ?? REPEAT_SHARE;
     this.otherUnitShare = opts.otherUnitShare ?? 0.2;
     this.gapMs = opts.gapMs;
     if (this.gapMs && !(this.gapMs[0] > 0 && this.gapMs[0] <= this.gapMs[1] && this.gapMs[1] <= SEVEN_DAYS_MS)) {
@@ -111,6 +117,8 @@ export class RepeatContacts<C> {
   /** Remembers a contact: one of the latest few thousand, or with a gap, one the customer calls back about (`share` of them) once the gap has passed. */
   remember(contact: PastContact<C>): void {
     if (this.gapMs) {
+      const key = `${contact.customerId}\u0000${contact.need}`;
+      this.lastAbout.set(key, Math.max(contact.occurredMs, this.lastAbout.get(key) ?? -Infinity));
       if (this.rng.chance(this.share)) {
         const [lo, hi] = this.gapMs;
         this.push({ dueMs: contact.occurredMs + Math.round(lo * (hi / lo) ** this.rng.next()), past: contact });
@@ -119,6 +127,28 @@ export class RepeatContacts<C> {
     }
     if (this.recent.length >= REMEMBERED) this.recent.splice(0, this.recent.length - REMEMBERED + 1);
     this.recent.push(contact);
+  }
+
+  /**
+   * The need of a contact that is not a repeat: with a gap, a customer who contacted about `need` within the
+   * 7 days would make it one seconds later (a small customer pool at a bench's rate), so another need of the
+   * unit's mix is drawn, one the customer has not contacted about lately (when there is one). Without a gap, `need`.
+   */
+  freshNeed<N extends string>(customerId: string, need: N, nowMs: number, mix: Readonly<Record<N, number>>): N {
+    if (!this.gapMs) return need;
+    const recent = (n: N): boolean => nowMs - (this.lastAbout.get(`${customerId}\u0000${n}`) ?? -Infinity) <= SEVEN_DAYS_MS;
+    if (!recent(need)) return need;
+    const open: Partial<Record<N, number>> = {};
+    let any = false;
+    for (const n of Object.keys(mix) as N[]) {
+      if (mix[n] > 0 && !recent(n)) {
+        open[n] = mix[n];
+        any = true;
+      }
+    }
+    if (!any) return need;
+    this.redrawn++;
+    return this.rng.weighted(open);
   }
 
   private pickRecent(nowMs: number): PastContact<C> | null {

@@ -105,6 +105,11 @@ export class TouchpointGenerator {
     this.tracked = new Set(opts.trackedCodes ?? []);
   }
 
+  /** With a repeat gap: fresh contacts whose need was drawn again, as it would have made them a repeat (RepeatContacts.freshNeed). */
+  get needsRedrawn(): number {
+    return this.repeats.redrawn;
+  }
+
   profile(unitId: string): UnitProfile {
     const p = this.profiles.get(unitId);
     if (!p) throw new RangeError(`unknown unit "${unitId}"`);
@@ -138,7 +143,7 @@ export class TouchpointGenerator {
     const customer = past ? past.customer : home === unit ? this.customer(unit, p, customerIndex) : this.customer(home, this.profile(home.id), customerIndex);
     const mood = this.moods.step(customer.id);
     const moodNeed = this.moods.need(customer.id, mood, rng.weighted(p.needMix));
-    const category = past ? past.need : moodNeed;
+    const category = past ? past.need : this.repeats.freshNeed(customer.id, moodNeed, nowMs, p.needMix);
     const stage = rng.weighted(STAGES_FOR[category]);
     const channel = rng.weighted(p.channelMix);
     const kind: TouchpointKind = channel === 'SOCIAL' && rng.chance(0.8) ? 'SOCIAL' : rng.chance(0.1) ? 'COLLABORATION' : 'SERVICE';
