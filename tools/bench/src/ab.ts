@@ -6,7 +6,7 @@ import { startBenchGateway, type BenchGateway } from './gateway';
 import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
-import { runIngest } from './ingest';
+import { storeHistory } from './ingest';
 import { Planner, type PlannedBatch } from './workload';
 import { currentLsn, walByTable, type WalByTable } from './wal-by-table';
 
@@ -189,8 +189,7 @@ export async function abPhase(opts: {
         const label = `${opts.variants[i].name} (${r + 1}/${opts.rounds})`;
         await switchAll(opts.dbUrl, opts.variants[i].off, 'off');
         try {
-          const past = await runIngest(gws[i].url, asVariant(planned.history, i), { concurrency: opts.concurrency });
-          if (past.accepted !== past.touchpoints) throw new Error(`${label}: history stored ${past.accepted} of ${past.touchpoints} (${past.rejectedSamples.join('; ')})`);
+          await storeHistory(gws[i].url, asVariant(planned.history, i), opts.concurrency, label);
           const lsn0 = opts.dataDir ? await currentLsn(opts.dbUrl) : '';
           const run = await ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid });
           runs[i].push(run);

@@ -13,6 +13,7 @@ import { BENCH_GROUP, benchOrg, EXEC } from './org';
 import { pgSettings, startBenchDatabase } from './pg';
 import { explainDrill, timeExport, type DrillPlan, type ExportRun } from './drill';
 import { bar, copyBaseline, countRows, ingestPhase, truncateAll, unitIdsOf, type CopyResult, type IngestSummary } from './phases';
+import { storeHistory } from './ingest';
 import { abPhase, parseVariants, type AbResult } from './ab';
 import { startPeer } from './peer';
 import { printStatements, readStatements, resetStatements, type StatementCost } from './pg-statements';
@@ -23,7 +24,7 @@ import { latency, round, spread, type Latency } from './stats';
 import { runSoak } from './soak';
 import { ensureScaleSet, freezeRiskJob, measureScale, type ScaleResult } from './scale';
 import { scaleIngest } from './scale-ingest';
-import { planBatches } from './workload';
+import { planBatches, Planner } from './workload';
 import { currentLsn, printWal, walByTable, type WalByTable } from './wal-by-table';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
@@ -317,7 +318,8 @@ async function main(): Promise<void> {
 
   try {
     if (phases.has('ingest')) {
-      const batches = planBatches(org.seed, { total: cfg.ingestRows, batchSize: cfg.batchSize, seed: 'bench-ingest', lateRatingRatio: cfg.lateRatingRatio });
+      const planned = new Planner(org.seed, { seed: 'bench-ingest', lateRatingRatio: cfg.lateRatingRatio }).plan({ total: cfg.ingestRows, batchSize: cfg.batchSize });
+      const batches = planned.batches;
       copy = await copyBaseline(db.url, dir, batches, cfg.copyReps);
       console.log(`COPY of the same ${copy.rows} rows: ${perSec(copy.bare.median)} bare, ${perSec(copy.indexed.median)} with the table's indexes`);
       if (args.peer) {
@@ -329,6 +331,8 @@ async function main(): Promise<void> {
         }
         console.log(`peer: ${perSec(peer.perSec)}, ${peer.cpu?.serverUsPerTouchpoint} µs of peer CPU and ${peer.cpu?.pgUsPerTouchpoint} µs of PostgreSQL CPU per row, batch p99 ${ms(peer.batchLatency.p99Ms)}`);
       }
+      // The week the plan's repeats meet (workload.ts), stored before the clock starts.
+      await storeHistory(gw.url, planned.history, cfg.concurrency, 'ingest');
       const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
       const counting = await resetStatements(db.url);
       const lsn0 = await currentLsn(db.url);
