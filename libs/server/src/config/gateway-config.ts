@@ -29,7 +29,7 @@ export interface GatewayConfig {
   /** Redis commands a replica holds while Redis is unreachable, replayed when it is back; beyond it they fail at once. */
   redisQueueMax: number;
   graphqlLimits: GraphQLLimits;
-  /** The recording mutations through a compiled executor (QIHE_GRAPHQL_JIT=on|off, default on; off: graphql-js for every operation). */
+  /** The recording mutations and the customer lens's queries through a compiled executor (QIHE_GRAPHQL_JIT=on|off, default on; off: graphql-js for every operation). */
   graphqlJit: boolean;
   /** Where /metrics is served (QIHE_METRICS_PORT, QIHE_METRICS_TOKEN). */
   metrics: MetricsConfig;

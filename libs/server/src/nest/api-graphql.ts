@@ -43,8 +43,8 @@ export function apiGraphQLOptions<C>(opts: {
   /** Defaults: DEFAULT_GRAPHQL_LIMITS. */
   limits?: GraphQLLimits;
   plugins?: ApolloServerPlugin[];
-  /** Root mutation fields run by a compiled executor (jit-executor.ts); off when `enabled` is false. */
-  jit?: { fields: readonly string[]; enabled: boolean };
+  /** Root mutation fields (`fields`) and query fields (`queries`) run by a compiled executor (jit-executor.ts); off when `enabled` is false. */
+  jit?: { fields: readonly string[]; queries?: readonly string[]; enabled: boolean };
 }): ApolloDriverConfig {
   const limits = opts.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const armor = new ApolloArmor({
@@ -73,7 +73,7 @@ export function apiGraphQLOptions<C>(opts: {
     preserveHttpStatusForExecutionErrors: false,
   };
   if (opts.jit?.enabled) {
-    const gateway = jitGateway({ fields: opts.jit.fields, sorted: options.sortSchema === true });
+    const gateway = jitGateway({ fields: opts.jit.fields, queries: opts.jit.queries, sorted: options.sortSchema === true });
     options.transformSchema = (schema) => gateway.useSchema(schema);
     // Nest's config type leaves `gateway` out; its driver hands every option to Apollo Server as is.
     Object.assign(options, { gateway });

@@ -3,10 +3,11 @@ import { execute, GraphQLError, Kind, lexicographicSortSchema, type DocumentNode
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 // A compiled executor (graphql-jit) for a few hot operations, through Apollo
-// Server's executor hook (its gateway interface): an operation whose every
-// root field is one of `fields` runs as compiled JavaScript — variable
-// coercion of a 500-item list included — and every other operation runs
-// through graphql-js's execute as before. When the compiled coercion refuses
+// Server's executor hook (its gateway interface): a mutation whose every root
+// field is one of `fields`, or a query whose every root field is one of
+// `queries`, runs as compiled JavaScript — variable coercion of a 500-item
+// list and the completion of a 1,000-entry answer included — and every other
+// operation runs through graphql-js's execute as before. When the compiled coercion refuses
 // the variables, the operation runs through graphql-js instead, so every
 // refusal keeps graphql-js's own message (nothing has run yet at that point).
 // An operation with any other root field (even __typename) takes the standard
@@ -33,8 +34,8 @@ export interface JitGateway extends Gateway {
  * this gateway must serve the same order, or graphql-js would report the
  * refusals of one input object in another order.
  */
-export function jitGateway(opts: { fields: readonly string[]; sorted: boolean }): JitGateway {
-  const fields = new Set(opts.fields);
+export function jitGateway(opts: { fields: readonly string[]; queries?: readonly string[]; sorted: boolean }): JitGateway {
+  const roots = { mutation: new Set(opts.fields), query: new Set(opts.queries ?? []) };
   let schema: GraphQLSchema | null = null;
   let listener: ((s: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
   const compiled = new Map<string, CompiledQuery | null>();
@@ -63,7 +64,7 @@ export function jitGateway(opts: { fields: readonly string[]; sorted: boolean })
   };
 
   const executor: Executor = async (rc) => {
-    if (isHot(rc.operation, fields)) {
+    if (isHot(rc.operation, roots)) {
       const c = compiledFor(rc);
       if (c) {
         compiledRuns++;
@@ -106,8 +107,9 @@ function asGraphQLJsError(e: GraphQLError): GraphQLError {
   return out;
 }
 
-/** A mutation whose every root field is a hot one (no fragments at the root). */
-function isHot(op: OperationDefinitionNode | undefined, fields: ReadonlySet<string>): boolean {
-  if (!op || op.operation !== 'mutation') return false;
+/** A mutation or query whose every root field is a hot one of its kind (no fragments at the root). */
+function isHot(op: OperationDefinitionNode | undefined, roots: { mutation: ReadonlySet<string>; query: ReadonlySet<string> }): boolean {
+  if (!op || (op.operation !== 'mutation' && op.operation !== 'query')) return false;
+  const fields = roots[op.operation];
   return op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && fields.has(s.name.value) && !s.directives?.length);
 }
