@@ -138,6 +138,34 @@ describe('customer: one customer served in two business units, seen by every rol
     expect(reads.filter((q) => /FROM customer_touchpoint/.test(q))).toHaveLength(1);
   });
 
+  it.each<[string, boolean]>([
+    ['exec', true],
+    ['head.a', false],
+  ])("%s's profile reads the customer's rows without waiting for the units that served them: %s", async (who, atOnce) => {
+    // When each statement starts and ends, on the service's own read pool.
+    const svc = gw.app.get(CustomersService);
+    const db = svc['db'];
+    const events: string[] = [];
+    const table = (text: string): string => /\bFROM (customer_unit|customer_touchpoint|commitment_node|follow_up|risk_model)\b/.exec(text)?.[1] ?? 'other';
+    const query = async (text: string, params?: unknown[]): Promise<unknown[]> => {
+      events.push(`start ${table(text)}`);
+      try {
+        return await db.query(text, params);
+      } finally {
+        events.push(`end ${table(text)}`);
+      }
+    };
+    Object.assign(svc, { db: { ...db, query } as typeof db });
+    try {
+      expect(await profile('cust-two', who)).toMatchObject({ customerId: 'cust-two' });
+    } finally {
+      Object.assign(svc, { db });
+    }
+    // A caller who sees every unit needs no list of units for its reads: one round trip (before: the units' read first).
+    // A unit head's reads are filtered by the units in its scope that served the customer, so they wait for them.
+    expect(events.indexOf('start customer_touchpoint') < events.indexOf('end customer_unit')).toBe(atOnce);
+  });
+
   it('is null for a caller whose scope holds no touchpoint of the customer, and for an unknown customer', async () => {
     await record([touchpoint('cust-b-only', 'prj-b2', T0)]);
     expect(await profile('cust-b-only', 'head.a')).toBeNull();

@@ -71,20 +71,32 @@ export class CustomersService {
 
   /** null when no touchpoint of the customer is in the caller's scope. */
   async profile(caller: Caller, customerId: string, within: string | null = null): Promise<CustomerProfileModel | null> {
-    const s = await this.scope(caller, customerId, within);
-    if (s.visible.length === 0) return null;
     const now = Date.now();
     const since = now - CUSTOMER_WINDOW_MS;
     // One read of the customer's rows serves the four types (365 days) and the risk features (485 days), and
-    // no list of units when the caller sees every unit (s.unitIds null): a customer of 1,000 units is no 1,000-element literal.
+    // no list of units when the caller sees every unit (unitIds null): a customer of 1,000 units is no 1,000-element literal.
     const riskSince = Math.min(since, now - RISK_HISTORY_MS);
-    const [promised, followUps, model, facts, promises] = await Promise.all([
-      openPromiseTouchpoints(this.db, customerId, s.unitIds, PROFILE_LIST),
-      customerFollowUps(this.db, customerId, s.unitIds, PROFILE_LIST),
-      latestRiskModel(this.db),
-      customerFacts(this.db, customerId, s.unitIds, riskSince),
-      customerPromises(this.db, customerId, s.unitIds, riskSince),
-    ]);
+    const reads = (unitIds: string[] | null) =>
+      Promise.all([
+        openPromiseTouchpoints(this.db, customerId, unitIds, PROFILE_LIST),
+        customerFollowUps(this.db, customerId, unitIds, PROFILE_LIST),
+        latestRiskModel(this.db),
+        customerFacts(this.db, customerId, unitIds, riskSince),
+        customerPromises(this.db, customerId, unitIds, riskSince),
+      ]);
+    // A caller who sees every unit reads with no list of units, so the reads need not wait for the units that
+    // served the customer: one round trip, not two (the units' read was ~2 ms of a 10 M profile on its own).
+    let s: CustomerScope;
+    let read: Awaited<ReturnType<typeof reads>>;
+    if (seesEverything(caller) && within === null && checkCustomerId(customerId) === null) {
+      [s, read] = await Promise.all([this.scope(caller, customerId, within), reads(null)]);
+      if (s.visible.length === 0) return null;
+    } else {
+      s = await this.scope(caller, customerId, within);
+      if (s.visible.length === 0) return null;
+      read = await reads(s.unitIds);
+    }
+    const [promised, followUps, model, facts, promises] = read;
     const risk = model && this.risk.riskFrom(customerId, model, { touchpoints: facts, promises }, now);
     const units = [...s.visible].sort((a, b) => b.lastContactAt - a.lastContactAt || (a.unitId < b.unitId ? -1 : 1));
     return {
