@@ -16,13 +16,13 @@ const DAY = 86_400_000;
 export const PROFILED_TOUCHPOINTS = 1000;
 export const PROFILED_CUSTOMER = 'bench-customer-1000';
 
-const PROFILE = graphql(`
+export const PROFILE_QUERY = graphql(`
   query BenchCustomer($c: String!) {
     customer(customerId: $c) { customerId touchpoints firstContactAt lastContactAt units { unit { id } touchpoints lastContactAt }
       engagement { type score } risk { probability drivers { feature value contribution } } openCommitments { id } followUps { id } }
   }
 `);
-const TIMELINE = graphql(`
+export const TIMELINE_QUERY = graphql(`
   query BenchCustomerTimeline($c: String!) {
     customerTimeline(customerId: $c, first: 50) { edges { node { id occurredAt unit { id } satisfaction { score } } } pageInfo { hasNextPage endCursor } }
   }
@@ -182,8 +182,8 @@ export async function timeCustomerProfile(gwUrl: string, dbUrl: string, token: s
     }
     return { lat: latency(ms), sample };
   };
-  const p = await time(String(PROFILE));
-  const t = await time(String(TIMELINE));
+  const p = await time(String(PROFILE_QUERY));
+  const t = await time(String(TIMELINE_QUERY));
   const profile = (p.sample as { customer: { touchpoints: number; units: unknown[] } }).customer;
   return { rows, customer: p.lat, timeline: t.lat, touchpoints: profile.touchpoints, units: profile.units.length };
 }
