@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
 import { RISK_FEATURES, type RiskModel } from '@qihe/domain';
 import { compiledRunCount } from '@qihe/server';
-import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { postGraphql, startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { touchpoint } from '../support/touchpoint-factory';
 
 // Issue 14: the customer lens's queries (`customer`, `customerTimeline`) run
@@ -33,21 +33,12 @@ let standard: TestGateway;
 /** Each gateway's bearer per caller (a user's token is its gateway's own; site keys and "anonymous" are the same for both). */
 const tokens = new Map<TestGateway, Record<string, string | undefined>>();
 
-async function post(gw: TestGateway, query: string, variables: unknown, token?: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${gw.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 /** The same call to both gateways: the answers must be equal, and only the fast one ran it compiled. */
 async function both(query: string, variables: Record<string, unknown>, who: string): Promise<{ status: number; body: unknown }> {
   const before = compiledRunCount();
-  const a = await post(fast, query, variables, tokens.get(fast)![who]);
+  const a = await postGraphql(fast, query, variables, tokens.get(fast)![who]);
   const compiled = compiledRunCount() - before;
-  const b = await post(standard, query, variables, tokens.get(standard)![who]);
+  const b = await postGraphql(standard, query, variables, tokens.get(standard)![who]);
   expect({ compiled, standard: compiledRunCount() - before - compiled }).toEqual({ compiled: 1, standard: 0 });
   expect(comparable(a)).toEqual(comparable(b));
   return a;
@@ -96,9 +87,9 @@ beforeAll(async () => {
   );
   for (const gw of [fast, standard]) {
     const own: Record<string, string | undefined> = { anonymous: undefined, ...KEYS };
-    for (const u of TEST_ORG.users) own[u.username] = ((await post(gw, LOGIN, { u: u.username, p: u.password })).body as { data: { login: { token: string } } }).data.login.token;
+    for (const u of TEST_ORG.users) own[u.username] = ((await postGraphql(gw, LOGIN, { u: u.username, p: u.password })).body as { data: { login: { token: string } } }).data.login.token;
     tokens.set(gw, own);
-    expect((await post(gw, RECORD, { input: items }, own.admin)).body).toEqual({ data: { recordTouchpoints: { accepted: items.length, rejected: [] } } });
+    expect((await postGraphql(gw, RECORD, { input: items }, own.admin)).body).toEqual({ data: { recordTouchpoints: { accepted: items.length, rejected: [] } } });
     const pg = new Client({ connectionString: gw.databaseUrl });
     await pg.connect();
     await pg.query(`INSERT INTO risk_model (version, trained_at, ratings_at_fit, model) VALUES ($1, now(), $2, $3::jsonb)`, [MODEL.version, MODEL.ratingsAtFit, JSON.stringify(MODEL)]);
@@ -157,7 +148,7 @@ describe('the customer lens through the compiled executor (issue 14)', () => {
 
   it('keeps graphql-js for an operation with any other root field', async () => {
     const before = compiledRunCount();
-    const res = await post(fast, `query { __typename customer(customerId: "lens-a") { touchpoints } }`, {}, tokens.get(fast)!.exec);
+    const res = await postGraphql(fast, `query { __typename customer(customerId: "lens-a") { touchpoints } }`, {}, tokens.get(fast)!.exec);
     expect(res.body).toEqual({ data: { __typename: 'Query', customer: { touchpoints: 96 } } });
     expect(compiledRunCount()).toBe(before);
   });

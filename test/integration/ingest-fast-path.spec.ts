@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
 import { compiledRunCount } from '@qihe/server';
-import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
+import { postGraphql, startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { touchpoint } from '../support/touchpoint-factory';
 
 // Issue 16: the recording mutations run through a compiled executor
@@ -46,19 +46,10 @@ afterAll(async () => {
   await Promise.all([fast.close(), standard.close()]);
 });
 
-async function post(gw: TestGateway, query: string, variables: unknown, token?: string): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${gw.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
 /** The same call to both gateways, one after the other: the answers must be equal. */
 async function both(query: string, variables: unknown, token?: string): Promise<{ status: number; body: unknown }> {
-  const a = await post(fast, query, variables, token);
-  const b = await post(standard, query, variables, token);
+  const a = await postGraphql(fast, query, variables, token);
+  const b = await postGraphql(standard, query, variables, token);
   expect(a).toEqual(b);
   return a;
 }
@@ -202,7 +193,7 @@ describe('the compiled fast path for recordTouchpoints / recordSatisfactions (is
 
   it('keeps graphql-js for an operation with any other root field', async () => {
     const before = compiledRunCount();
-    const res = await post(fast, `mutation R($input: [TouchpointInput!]!) { __typename recordTouchpoints(input: $input) { accepted } }`, { input: [touchpoint({ id: newId() })] }, KEYS.group);
+    const res = await postGraphql(fast, `mutation R($input: [TouchpointInput!]!) { __typename recordTouchpoints(input: $input) { accepted } }`, { input: [touchpoint({ id: newId() })] }, KEYS.group);
     expect(res.body).toEqual({ data: { __typename: 'Mutation', recordTouchpoints: { accepted: 1 } } });
     expect(compiledRunCount()).toBe(before);
   });

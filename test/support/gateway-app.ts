@@ -26,6 +26,16 @@ export interface GqlResponse<T> {
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
+/** A GraphQL POST to `gw` with its HTTP status and parsed body, for comparing two gateways' answers whole. */
+export async function postGraphql(gw: TestGateway, query: string, variables: unknown, token?: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${gw.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
 /**
  * The real gateway, in this process, on a fresh database of the test cluster
  * and a random port. `seed` is written to a temp file and given as QIHE_SEED_FILE.
