@@ -122,6 +122,9 @@ export interface AbResult {
   /** The same pairing for the server's whole CPU per touchpoint (gateway + PostgreSQL): what the variant costs the machine. */
   pairedServerCpu: number[];
   medianPairedServerCpu: number;
+  /** Where the median of each paired ratio lies at 90 % confidence or more (medianInterval): what a budget is judged by. */
+  pairedRateInterval: { low: number; high: number; coverage: number };
+  pairedServerCpuInterval: { low: number; high: number; coverage: number };
 }
 
 /** `name:K=V,K=V;name2:main=/x/main.js` */
@@ -232,6 +235,8 @@ export async function abPhase(opts: {
         medianPairedRate: 1,
         pairedServerCpu: [] as number[],
         medianPairedServerCpu: 1,
+        pairedRateInterval: { low: 1, high: 1, coverage: 1 },
+        pairedServerCpuInterval: { low: 1, high: 1, coverage: 1 },
       };
     });
     const serverCpu = (x: AbResult, r: number): number => x.cpuUs[r] + x.pgCpuUs[r];
@@ -242,12 +247,38 @@ export async function abPhase(opts: {
       x.medianPairedRate = round(median(x.pairedRate), 3);
       x.pairedServerCpu = byRoundPair(x.perSec.length, (r) => serverCpu(x, r) / serverCpu(out[0], r));
       x.medianPairedServerCpu = round(median(x.pairedServerCpu), 3);
+      x.pairedRateInterval = medianInterval(x.pairedRate);
+      x.pairedServerCpuInterval = medianInterval(x.pairedServerCpu);
     }
     return out;
   } finally {
     for (const g of gws) await g.stop();
     await riskOff.end();
   }
+}
+
+/**
+ * A distribution-free interval for the median of `xs` (the pairs' ratios): the k-th smallest and k-th largest,
+ * with k the largest such that the chance of fewer than k values on one side of the true median is at most
+ * (1 − level) / 2 (Binomial(n, ½)); `coverage` is the interval's exact confidence. Too few values for the level:
+ * the whole range, with its coverage. Needs no assumption about the spread, only that the pairs are independent.
+ */
+export function medianInterval(xs: readonly number[], level = 0.9): { low: number; high: number; coverage: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return { low: NaN, high: NaN, coverage: 0 };
+  // below[j] = P(Binomial(n, ½) < j)
+  const below = [0];
+  let c = 1; // C(n, j)
+  for (let j = 0; j < n; j++) {
+    below.push(below[j] + c / 2 ** n);
+    c = (c * (n - j)) / (j + 1);
+  }
+  // The interval from the k-th smallest to the k-th largest misses the median with chance 2·P(B < k) = 2·below[k].
+  let k = 1;
+  while (k + 1 <= Math.ceil(n / 2) && below[k + 1] <= (1 - level) / 2 + 1e-12) k++;
+  const coverage = 1 - 2 * below[k];
+  return { low: s[k - 1], high: s[n - k], coverage: round(coverage, 3) };
 }
 
 /** Per pair of rounds (0 and 1, 2 and 3, …; a last odd round alone): the geometric mean of `ratio` over the pair. */

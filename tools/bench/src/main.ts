@@ -18,7 +18,7 @@ import { abPhase, parseVariants, type AbResult } from './ab';
 import { startPeer } from './peer';
 import { printStatements, readStatements, resetStatements, type StatementCost } from './pg-statements';
 import { printProfile, printSteps, profileSteps, summariseProfile, type ProfileSummary, type StepLine } from './profile';
-import { ms, perSec, ratio, table, type Row } from './report';
+import { interval, ms, perSec, ratio, table, type Row } from './report';
 import { login, rawScan, scoreQueries, timeQuery } from './scores';
 import { latency, round, spread, type Latency } from './stats';
 import { runSoak } from './soak';
@@ -283,7 +283,7 @@ async function main(): Promise<void> {
       rows.push({
         figure: `A/B: ${x.variant}`,
         value: perSec(x.medianPerSec),
-        how: `median of ${x.perSec.length} alternating rounds (${x.perSec.join(', ')}/s), ${x.rateVsFirst}× the first variant's rate (paired by two rounds: median ${x.medianPairedRate}× of [${x.pairedRate.join(', ')}]; gateway + PostgreSQL CPU ${x.medianPairedServerCpu}× of [${x.pairedServerCpu.join(', ')}]); gateway CPU ${x.medianCpuUs} µs/touchpoint (${x.cpuVsFirst}×), PostgreSQL ${x.medianPgCpuUs} µs, WAL ${x.medianWalBytes} B/touchpoint`,
+        how: `median of ${x.perSec.length} alternating rounds (${x.perSec.join(', ')}/s), ${x.rateVsFirst}× the first variant's rate (paired by two rounds: median ${x.medianPairedRate}× of [${x.pairedRate.join(', ')}], ${interval(x.pairedRateInterval)}; gateway + PostgreSQL CPU ${x.medianPairedServerCpu}× of [${x.pairedServerCpu.join(', ')}], ${interval(x.pairedServerCpuInterval)}); gateway CPU ${x.medianCpuUs} µs/touchpoint (${x.cpuVsFirst}×), PostgreSQL ${x.medianPgCpuUs} µs, WAL ${x.medianWalBytes} B/touchpoint`,
       });
     }
     if (retention) {
@@ -456,7 +456,7 @@ async function main(): Promise<void> {
       });
       checkpoint();
       for (const x of ab) if (x.walByTable) console.log(`A/B ${x.variant}, last round:\n${printWal(x.walByTable, 14)}`);
-      for (const x of ab) console.log(`A/B ${x.variant}: ${perSec(x.medianPerSec)} (${x.rateVsFirst}×; paired by two rounds ${x.medianPairedRate}× [${x.pairedRate.join(', ')}], gateway + PostgreSQL CPU ${x.medianPairedServerCpu}× [${x.pairedServerCpu.join(', ')}]), gateway CPU ${x.medianCpuUs} µs/tp (${x.cpuVsFirst}×) [${x.cpuUs.join(', ')}], PostgreSQL ${x.medianPgCpuUs} µs/tp [${x.pgCpuUs.join(', ')}], WAL ${x.medianWalBytes} B/tp [${x.walBytes.join(', ')}], without full-page images ${x.medianWalRecordBytes} B/tp [${x.walRecordBytes.join(', ')}], rates [${x.perSec.join(', ')}], batch p99 [${x.batchP99Ms.join(', ')}] ms; repeats marked ${x.repeats.marked} of ${x.repeats.touchpoints} (the rule recounted: ${x.repeats.recounted})`);
+      for (const x of ab) console.log(`A/B ${x.variant}: ${perSec(x.medianPerSec)} (${x.rateVsFirst}×; paired by two rounds ${x.medianPairedRate}× [${x.pairedRate.join(', ')}] ${interval(x.pairedRateInterval)}, gateway + PostgreSQL CPU ${x.medianPairedServerCpu}× [${x.pairedServerCpu.join(', ')}] ${interval(x.pairedServerCpuInterval)}), gateway CPU ${x.medianCpuUs} µs/tp (${x.cpuVsFirst}×) [${x.cpuUs.join(', ')}], PostgreSQL ${x.medianPgCpuUs} µs/tp [${x.pgCpuUs.join(', ')}], WAL ${x.medianWalBytes} B/tp [${x.walBytes.join(', ')}], without full-page images ${x.medianWalRecordBytes} B/tp [${x.walRecordBytes.join(', ')}], rates [${x.perSec.join(', ')}], batch p99 [${x.batchP99Ms.join(', ')}] ms; repeats marked ${x.repeats.marked} of ${x.repeats.touchpoints} (the rule recounted: ${x.repeats.recounted})`);
       for (const x of ab) {
         console.log(`A/B ${x.variant} rows: touchpoint updates/tp [${x.touchpointUpdates.join(', ')}] (late ratings/tp [${x.ratingsPerTouchpoint.join(', ')}]; HOT [${x.touchpointHotShare.join(', ')}]), rollup_hour inserts/tp [${x.rollupHourInserts.join(', ')}], updates/tp [${x.rollupHourUpdates.join(', ')}]`);
       }

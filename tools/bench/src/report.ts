@@ -36,3 +36,7 @@ export function table(rows: Row[]): string {
 export const perSec = (x: number): string => `${fmt(x)}/s`;
 export const ms = (x: number): string => `${fmt(x, x < 10 ? 2 : x < 100 ? 1 : 0)} ms`;
 export const ratio = (x: number): string => `${fmt(x, 2)}×`;
+
+/** A median's interval as the A/B prints it: `90 % interval 0.93–1.02×` (its exact coverage when above the level). */
+export const interval = (x: { low: number; high: number; coverage: number }): string =>
+  `${Math.round(x.coverage * 1000) / 10} % interval ${x.low}–${x.high}×`;
