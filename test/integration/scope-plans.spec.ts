@@ -1,4 +1,5 @@
 import { Database, pageFollowUps, pageNodes, pendingStatesByCode, recentOutbox, riskiestCustomers, type Sql } from '@qihe/data';
+import type { FollowUpState } from '@qihe/domain';
 import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
 import { explainStatements, rowsReadFrom } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
@@ -68,6 +69,18 @@ describe('follow-ups list', () => {
     const { read } = await explain('follow_up', (sql) => pageFollowUps(sql, 'bu-big', null, 51, null));
     const [, page] = read; // [count, page]: the count reads the set, the page only what it shows
     expect({ page, small: page < 600 }).toEqual({ page, small: true });
+  });
+
+  it("reads a small unit's page from its own rows, not a walk of everyone's in time order", async () => {
+    // u-3 has 30 follow-ups spread over the 30 days, fewer than a page: a walk of follow_up_created_idx would read
+    // every follow-up (6,300) to fill it. The page's rows are at most the unit's own, whichever plan finds them.
+    for (const unitId of ['u-3', 'bu-other']) {
+      const [{ n }] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM follow_up WHERE unit_id IN (SELECT unit_id FROM org_unit_subtree WHERE ancestor_id = $1)`, [unitId]);
+      for (const states of [null, ['OPEN'] as FollowUpState[]]) {
+        const { read } = await explain('follow_up', (sql) => pageFollowUps(sql, unitId, states, 51, null));
+        expect({ unitId, states, atMostOwn: read[1] <= Number(n) }).toEqual({ unitId, states, atMostOwn: true });
+      }
+    }
   });
 
   it('plans a 5,000-unit subtree about as fast as one unit', async () => {
