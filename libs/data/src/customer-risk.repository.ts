@@ -65,10 +65,10 @@ export async function touchedCustomers(sql: Sql): Promise<TouchedCustomers> {
   return { now: Number(r.now), snapshot: r.snapshot, customers: r.customers };
 }
 
-/** A snapshot of the database now (pg_snapshot as text): what a refit scores everyone after, to prune behind. */
-export async function currentSnapshot(sql: Sql): Promise<string> {
-  const [r] = await sql.query<{ snapshot: string }>(`SELECT pg_current_snapshot()::text AS snapshot`);
-  return r.snapshot;
+/** A snapshot of the database now (pg_snapshot as text) and its clock: what a refit scores everyone after, to prune behind. */
+export async function currentSnapshot(sql: Sql): Promise<{ now: number; snapshot: string }> {
+  const [r] = await sql.query<{ now: string | number; snapshot: string }>(`SELECT ${ms('now()', 'now')}, pg_current_snapshot()::text AS snapshot`);
+  return { now: Number(r.now), snapshot: r.snapshot };
 }
 
 /** Drops the touches `snapshot` saw (they are scored; later commits stay queued); null: every touch (no model scores anyone). */
@@ -77,7 +77,7 @@ export async function pruneTouchedCustomers(sql: Sql, snapshot: string | null): 
   else await sql.query(`DELETE FROM customer_touched WHERE pg_visible_in_snapshot(xid, $1::pg_snapshot)`, [snapshot]);
 }
 
-/** When the last pass ran (the database's now as it read the queue): for people and the bench, not for the passes. */
+/** When the last pass ran (the database's clock as it took its snapshot, for a refit and a rescoring pass alike): for people and the bench, not for the passes. */
 export async function setRiskPassMark(sql: Sql, at: number): Promise<void> {
   await sql.query(`UPDATE risk_pass SET scored_until = $1 WHERE id = 1`, [new Date(at).toISOString()]);
 }

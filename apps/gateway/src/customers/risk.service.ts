@@ -157,14 +157,14 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     this.model = model;
     // Everyone is scored below from histories read after this snapshot: the touches it
     // saw are scored; the next pass rescores only those committed after it.
-    const snapshot = await currentSnapshot(s.read);
+    const { now: snapshotAt, snapshot } = await currentSnapshot(s.read);
     let opened = 0;
     let scored = 0;
     for await (const page of this.histories(s, since)) {
       opened += await this.score(s, model, page, now);
       scored += page.length;
     }
-    await this.settlePass(s, now, snapshot);
+    await this.settlePass(s, snapshotAt, snapshot);
     this.log.log(
       `risk model ${model.version} fitted on ${model.trainingRatings} ratings (${model.holdoutRatings} held out: AUC ${fmt(model.auc)}, precision@50 ${fmt(model.precisionAt50)}, last-rating baseline ${fmt(model.baselinePrecisionAt50)}) in ${Math.round(performance.now() - started)} ms; ${scored} customers scored, ${opened} follow-ups opened`,
     );
@@ -180,10 +180,10 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     await this.settlePass(s, now, snapshot);
   }
 
-  /** Every touch `snapshot` saw is scored: it leaves the queue (a crash before this only rescores them again). */
-  private async settlePass(s: Session, now: number, snapshot: string): Promise<void> {
+  /** Every touch `snapshot` saw is scored: it leaves the queue (a crash before this only rescores them again). `at`: the database's clock at the snapshot. */
+  private async settlePass(s: Session, at: number, snapshot: string): Promise<void> {
     await s.write(async (tx) => {
-      await setRiskPassMark(tx, now);
+      await setRiskPassMark(tx, at);
       await pruneTouchedCustomers(tx, snapshot);
     });
   }
