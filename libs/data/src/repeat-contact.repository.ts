@@ -50,16 +50,21 @@ interface TurnedRow extends SliceColumns {
 // On `touchpoint` the same probe descended one index per daily partition of the 14-day window,
 // most of them long out of cache at 10 M rows (docs/PERFORMANCE.md, "Ingest, 2 December").
 // Only the touchpoints whose probe found something come back (most find nothing: no row to send and parse).
-const PROBE_SQL = `SELECT * FROM (SELECT u.i::int AS i,
-    EXISTS (SELECT 1 FROM customer_touchpoint p WHERE p.customer_id = u.c AND p.occurred_at >= u.o - interval '7 days'
-             AND (p.occurred_at, p.id) < (u.o, u.id) AND p.need_category = u.n) AS has_previous,
+// Both look-ups are lateral joins, each run once per touchpoint: as an EXISTS in the select list of a subquery
+// filtered on it, PostgreSQL pulled the subquery up and ran the EXISTS twice for every touchpoint returned (once
+// in the filter, once for the column): three index look-ups where two do (repeat-probe-plans.spec).
+const PROBE_SQL = `SELECT u.i::int AS i, p.found IS NOT NULL AS has_previous,
     s.id AS next_id, s.repeat AS next_repeat, floor(extract(epoch FROM s.occurred_at) * 1000)::float8 AS next_ms
   FROM unnest($1::text[], $2::text[], $3::uuid[], $4::timestamptz[]) WITH ORDINALITY AS u(c, n, id, o, i)
   LEFT JOIN LATERAL (
+    SELECT true AS found FROM customer_touchpoint p
+     WHERE p.customer_id = u.c AND p.occurred_at >= u.o - interval '7 days' AND (p.occurred_at, p.id) < (u.o, u.id) AND p.need_category = u.n
+     LIMIT 1) p ON true
+  LEFT JOIN LATERAL (
     SELECT id, repeat, occurred_at FROM customer_touchpoint s
      WHERE s.customer_id = u.c AND (s.occurred_at, s.id) > (u.o, u.id) AND s.occurred_at <= u.o + interval '7 days' AND s.need_category = u.n
-     ORDER BY s.occurred_at, s.id LIMIT 1) s ON true) found
-  WHERE has_previous OR next_id IS NOT NULL`;
+     ORDER BY s.occurred_at, s.id LIMIT 1) s ON true
+  WHERE p.found OR s.id IS NOT NULL`;
 
 // The stored touchpoints turned now, marked; their unit and slices (where their counters live) come back with the mark.
 // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
