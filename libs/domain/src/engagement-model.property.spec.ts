@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { COUNTER_KEYS, addCounters, countTouchpoint, ratingDelta, sumCounters, type TouchpointFacts } from './counters';
-import { parseEngagementModel, scoreCounters, type EngagementModel, type EngagementResult } from './engagement-model';
+import { overallScore, parseEngagementModel, scoreCounters, type EngagementModel, type EngagementResult } from './engagement-model';
 import { CHAINS, CHANNELS, NEED_CATEGORIES } from './vocabulary';
 
 // Enough runs to find edge cases, few enough to keep the whole domain suite fast.
@@ -209,6 +209,20 @@ describe('engagement model properties (custom models)', () => {
         expectSameScores(scoreCounters(sumCounters([countAll(a), countAll(b)]), model), scoreCounters(countAll([...a, ...b]), model));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('overallScore: the overall alone', () => {
+  it('is exactly scoreCounters(…).overall, for the default model and any valid model', () => {
+    fc.assert(
+      fc.property(fc.option(modelArb, { nil: null }), factsListArb, (raw, list) => {
+        const model = raw === null ? undefined : parseEngagementModel(raw);
+        const counters = countAll(list);
+        // The same number bit for bit, not within a tolerance: a list of overall scores must equal the full answers.
+        expect(Object.is(overallScore(counters, model), scoreCounters(counters, model).overall)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

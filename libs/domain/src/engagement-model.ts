@@ -96,30 +96,62 @@ export const DEFAULT_MODEL: EngagementModel = Object.freeze({
   indicatorTargets: DEFAULT_INDICATOR_TARGETS,
 });
 
+/**
+ * One chain's score from counters (ENGAGEMENT-MODEL.md); with `measures`, each measure's result is pushed there
+ * too. The one place the arithmetic lives: scoreCounters and overallScore both come here, so a list that shows
+ * only overall scores gets exactly the numbers the full answer has.
+ */
+function chainScore(counters: Counters, model: EngagementModel, chain: Chain, measures: MeasureResult[] | null): number | null {
+  const present: [number, number][] = [];
+  for (const def of model.measures) {
+    if (def.chain !== chain) continue;
+    const numerator = counters[def.numerator.counter] * def.numerator.factor;
+    const denominator = counters[def.denominator.counter] * def.denominator.factor;
+    const value = denominator === 0 ? null : numerator / denominator;
+    const normalized = normalize(value, def.floor, def.target);
+    if (normalized !== null) present.push([def.weight, normalized]);
+    measures?.push({ key: def.key, chain, numerator, denominator, value, normalized, weight: def.weight });
+  }
+  const mean = weightedMean(present);
+  return mean === null ? null : 100 * mean;
+}
+
+/** The overall score of the four chain scores (CHAINS order; null: a chain with nothing to score). */
+function overallOfChains(scores: readonly (number | null)[], model: EngagementModel): number | null {
+  const scored: [number, number][] = [];
+  for (let i = 0; i < CHAINS.length; i++) {
+    const score = scores[i];
+    if (score !== null) scored.push([model.chainWeights[CHAINS[i]], score]);
+  }
+  return weightedMean(scored);
+}
+
 /** Counters → measures → chain scores → overall, exactly as ENGAGEMENT-MODEL.md says. */
 export function scoreCounters(counters: Counters, model: EngagementModel = DEFAULT_MODEL): EngagementResult {
   const chains: ChainResult[] = CHAINS.map((chain) => {
-    const present: [number, number][] = [];
     const measures: MeasureResult[] = [];
-    for (const def of model.measures) {
-      if (def.chain !== chain) continue;
-      const numerator = counters[def.numerator.counter] * def.numerator.factor;
-      const denominator = counters[def.denominator.counter] * def.denominator.factor;
-      const value = denominator === 0 ? null : numerator / denominator;
-      const normalized = normalize(value, def.floor, def.target);
-      if (normalized !== null) present.push([def.weight, normalized]);
-      measures.push({ key: def.key, chain, numerator, denominator, value, normalized, weight: def.weight });
-    }
-    const mean = weightedMean(present);
-    return { chain, score: mean === null ? null : 100 * mean, measures };
+    return { chain, score: chainScore(counters, model, chain, measures), measures };
   });
-  const scored = chains.filter((c) => c.score !== null).map((c) => [model.chainWeights[c.chain], c.score as number] as const);
   return {
     touchpoints: counters.touchpoints,
-    overall: weightedMean(scored),
+    overall: overallOfChains(
+      chains.map((c) => c.score),
+      model,
+    ),
     chains,
     modelVersion: model.version,
   };
+}
+
+/**
+ * scoreCounters(counters, model).overall, without building the chains' and measures' objects: a breakdown of
+ * 10,000 agents asks only each one's overall score (and builds the rest when a caller asks for it).
+ */
+export function overallScore(counters: Counters, model: EngagementModel = DEFAULT_MODEL): number | null {
+  return overallOfChains(
+    CHAINS.map((chain) => chainScore(counters, model, chain, null)),
+    model,
+  );
 }
 
 export class ModelDefinitionError extends Error {}

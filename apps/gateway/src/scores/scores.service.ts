@@ -3,6 +3,7 @@ import { sumBySlice, sumByBucket, sumByStarts, sumByUnit, type ReadSql } from '@
 import {
   checkWindow,
   inScope,
+  overallScore,
   scoreCounters,
   trendWindows,
   zonedTrendWindows,
@@ -80,8 +81,25 @@ export class ScoresService {
     return unit;
   }
 
+  /**
+   * A score as the API answers it. The chains and their measures are built when a caller reads them: a breakdown
+   * of 10,000 agents that asks each one's overall score no longer builds (and keeps until the answer is written)
+   * 22 objects per agent. The overall comes from the same arithmetic either way (overallScore).
+   */
   private present(unit: OrgUnitRecord, w: TimeWindow, counters: Counters | undefined): EngagementScoreModel {
-    const r = scoreCounters(counters ?? zeroCounters(), this.model);
-    return { unit, from: new Date(w.from), to: new Date(w.to), touchpoints: r.touchpoints, overall: r.overall, chains: r.chains, modelVersion: r.modelVersion };
+    const c = counters ?? zeroCounters();
+    const model = this.model;
+    let chains: EngagementScoreModel['chains'] | undefined;
+    return {
+      unit,
+      from: new Date(w.from),
+      to: new Date(w.to),
+      touchpoints: c.touchpoints,
+      overall: overallScore(c, model),
+      get chains() {
+        return (chains ??= scoreCounters(c, model).chains);
+      },
+      modelVersion: model.version,
+    };
   }
 }
