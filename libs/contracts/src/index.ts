@@ -1,2 +1,3 @@
 export * from './feed-events';
 export * from './ids';
+export * from './service-flags';

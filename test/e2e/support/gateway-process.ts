@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVICE_NODE_FLAGS } from '@qihe/contracts';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,7 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayProcess
     QIHE_TOKEN_SECRET: TEST_TOKEN_SECRET,
     ...opts.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...SERVICE_NODE_FLAGS, GATEWAY_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 
   const lines: string[] = [];
   const verbose = process.env.QIHE_E2E_VERBOSE === '1';

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVICE_NODE_FLAGS } from '@qihe/contracts';
 
 // Runs one of Qihe's services (gateway or site) as a child process, with its
 // output prefixed, and waits until its /health answers.
@@ -25,7 +26,7 @@ export async function startService(opts: {
   /** Told of the child as soon as it is spawned, before it answers (so a caller can clean up one that never did). */
   onSpawn?: (child: ChildProcess) => void;
 }): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [opts.main], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, opts.main], {
     env: { ...process.env, NO_COLOR: '1', ...opts.env, PORT: String(opts.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
