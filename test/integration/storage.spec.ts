@@ -4,14 +4,18 @@ import {
   addToRollups,
   applyRollupDeltas,
   boolArray,
+  boolColumn,
   Database,
+  dayOf,
   ensurePartitions,
   insertNewTouchpoints,
   partitionsOf,
   numberArray,
+  numberColumn,
   rebuildRollups,
   RollupDeltas,
   textArray,
+  textColumn,
   upsertUnits,
   type Sql,
 } from '@qihe/data';
@@ -76,6 +80,8 @@ describe('array literals', () => {
       fc.asyncProperty(fc.array(fc.option(text.filter((s) => !s.includes('\u0000')), { nil: null }), { maxLength: 20 }), async (values) => {
         const [row] = await fx.db.query<{ a: (string | null)[] }>(`SELECT $1::text[] AS a`, [textArray(values)]);
         expect(row.a).toEqual(values);
+        // The column form reads the same values out of rows: the same literal.
+        expect(textColumn(values.map((v) => ({ v })), (r) => r.v)).toBe(textArray(values));
       }),
       { numRuns: 200 },
     );
@@ -89,6 +95,23 @@ describe('array literals', () => {
     expect(row.n).toEqual(['0', '-5', '9007199254740991', null]);
     expect(row.b).toEqual([true, false, null]);
     expect(() => numberArray([NaN])).toThrow(RangeError);
+    const rows = [{ n: 0, b: true }, { n: -5, b: false }, { n: 9007199254740991, b: null }, { n: null, b: null }];
+    expect(numberColumn(rows, (r) => r.n)).toBe(numberArray([0, -5, 9007199254740991, null]));
+    expect(boolColumn(rows, (r) => r.b)).toBe(boolArray([true, false, null, null]));
+    expect(() => numberColumn([{ n: Infinity }], (r) => r.n)).toThrow(RangeError);
+  });
+});
+
+describe('day names', () => {
+  it('are the UTC day of the time, remembered or not', () => {
+    const plain = (ms: number): string => new Date(Math.floor(ms / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -8.64e15, max: 8.64e15 - 86_400_000 }), { maxLength: 50 }), (times) => {
+        for (const ms of [...times, ...times]) expect(dayOf(ms)).toBe(plain(ms));
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => dayOf(NaN)).toThrow(RangeError);
   });
 });
 

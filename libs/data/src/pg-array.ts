@@ -4,8 +4,10 @@
 // Elements are always double-quoted, so no value is ever mistaken for NULL,
 // a separator or a brace; NULL stays unquoted.
 
-const NEEDS_ESCAPE = /["\\]/;
 const ESCAPE = /["\\]/g;
+
+// indexOf is a plain scan of the string, cheaper than a regular expression's test on the 20,000 values of a batch's columns.
+const quoted = (v: string): string => (v.indexOf('"') < 0 && v.indexOf('\\') < 0 ? `"${v}"` : `"${v.replace(ESCAPE, '\\$&')}"`);
 
 /** `{"a","b",NULL}` for text, uuid, timestamptz, jsonb … (anything given in text form). */
 export function textArray(values: readonly (string | null)[]): string {
@@ -13,8 +15,45 @@ export function textArray(values: readonly (string | null)[]): string {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (i > 0) out += ',';
+    out += v === null ? 'NULL' : quoted(v);
+  }
+  return out + '}';
+}
+
+// The *Column forms read one field of each row straight into the literal: no array of the values in between
+// (a 500-row insert has some 35 columns).
+
+/** textArray of `get` of each row. */
+export function textColumn<T>(rows: readonly T[], get: (row: T) => string | null): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const v = get(rows[i]);
+    if (i > 0) out += ',';
+    out += v === null ? 'NULL' : quoted(v);
+  }
+  return out + '}';
+}
+
+/** numberArray of `get` of each row. */
+export function numberColumn<T>(rows: readonly T[], get: (row: T) => number | null): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const v = get(rows[i]);
+    if (i > 0) out += ',';
     if (v === null) out += 'NULL';
-    else out += NEEDS_ESCAPE.test(v) ? `"${v.replace(ESCAPE, '\\$&')}"` : `"${v}"`;
+    else if (Number.isFinite(v)) out += String(v);
+    else throw new RangeError(`not a finite number in a numeric array: ${v}`);
+  }
+  return out + '}';
+}
+
+/** boolArray of `get` of each row. */
+export function boolColumn<T>(rows: readonly T[], get: (row: T) => boolean | null): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const v = get(rows[i]);
+    if (i > 0) out += ',';
+    out += v === null ? 'NULL' : v ? 't' : 'f';
   }
   return out + '}';
 }

@@ -1,8 +1,8 @@
 import { repeatsWithin, settleRepeats, type RepeatKey, type RepeatProbe, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
-import { textArray } from './pg-array';
-import { claimTouchpointKeys, insertClaimedTouchpoints, type NewTouchpoint } from './touchpoint.repository';
+import { textArray, textColumn } from './pg-array';
+import { claimSortedKeys, insertSortedTouchpoints, sortedById, sortedOnly, type NewTouchpoint } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Run inside the ingest transaction after the new
@@ -80,13 +80,18 @@ const MARK_SQL = `UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[])
  * within 7 days before — and the stored touchpoints that turn into repeats now,
  * marked here, each exactly once; the caller moves their counters.
  */
-export async function settleRepeatContacts(sql: Sql, fresh: readonly RepeatKey[]): Promise<{ repeats: Set<string>; turned: TurnedRepeat[] }> {
+export async function settleRepeatContacts(
+  sql: Sql,
+  fresh: readonly RepeatKey[],
+  /** Each one's occurredAt as ISO text, when the caller has it already. */
+  at: readonly string[] = fresh.map((t) => new Date(t.occurredAt).toISOString()),
+): Promise<{ repeats: Set<string>; turned: TurnedRepeat[] }> {
   if (fresh.length === 0) return { repeats: new Set(), turned: [] };
   const rows = await sql.query<ProbeRow>(PROBE_SQL, [
-    textArray(fresh.map((t) => t.customerId)),
-    textArray(fresh.map((t) => t.needCategory)),
-    textArray(fresh.map((t) => t.id)),
-    textArray(fresh.map((t) => new Date(t.occurredAt).toISOString())),
+    textColumn(fresh, (t) => t.customerId),
+    textColumn(fresh, (t) => t.needCategory),
+    textColumn(fresh, (t) => t.id),
+    textArray(at),
   ]);
   const probes: RepeatProbe<StoredNeighbour>[] = rows.map((r) => ({
     id: fresh[r.i - 1].id,
@@ -127,12 +132,14 @@ export interface StoredBatch {
  * UPDATE only when stored touchpoints turn into repeats).
  */
 export async function storeTouchpoints(sql: Sql, items: readonly NewTouchpoint[], siteId: string | null): Promise<StoredBatch> {
-  const claimed = await claimTouchpointKeys(sql, items, true);
-  const fresh = items.filter((it) => claimed.has(it.record.id));
+  // Sorted and their times written out once, for all three statements.
+  const sorted = sortedById(items);
+  const fresh = sortedOnly(sorted, await claimSortedKeys(sql, sorted, true));
   const { repeats, turned } = await settleRepeatContacts(
     sql,
-    fresh.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() })),
+    fresh.items.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() })),
+    fresh.at,
   );
-  const received = await insertClaimedTouchpoints(sql, fresh, siteId, repeats);
+  const received = await insertSortedTouchpoints(sql, fresh, siteId, repeats);
   return { received, repeats, turned };
 }

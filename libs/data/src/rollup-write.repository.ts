@@ -1,6 +1,6 @@
 import { COUNTER_KEYS } from '@qihe/domain';
 import type { Sql } from './database';
-import { numberArray, textArray } from './pg-array';
+import { numberColumn, textColumn } from './pg-array';
 import { COUNTER_COLUMNS, type DayRow, type HourRow, type MinuteRow, type RollupDeltas, type Vec } from './rollup-deltas';
 
 // Writing rollups: a batch's summed deltas (rollup-deltas.ts) in one statement
@@ -22,7 +22,7 @@ export async function applyRollupDeltas(sql: Sql, deltas: RollupDeltas): Promise
 }
 
 /** Epoch seconds of epoch ms values (whole hours, days, minutes): `{1764651600,…}`, ten bytes where an ISO string takes 27. */
-const epochSeconds = (ms: readonly number[]): string => numberArray(ms.map((t) => t / 1000));
+const epochSeconds = <T>(rows: readonly T[], ms: (row: T) => number): string => numberColumn(rows, (r) => ms(r) / 1000);
 
 // One column's numbers, reused by every call (counterParams runs to its end without yielding).
 const column: number[] = [];
@@ -87,20 +87,16 @@ export async function insertNewRollupHours(sql: Sql, deltas: RollupDeltas): Prom
 }
 
 const hourParams = (rows: readonly HourRow[]): string[] => [
-  textArray(rows.map((r) => r.unitId)),
-  epochSeconds(rows.map((r) => r.hour)),
-  numberArray(rows.map((r) => r.dim)),
-  textArray(rows.map((r) => r.val)),
+  textColumn(rows, (r) => r.unitId),
+  epochSeconds(rows, (r) => r.hour),
+  numberColumn(rows, (r) => r.dim),
+  textColumn(rows, (r) => r.val),
   ...counterParams(rows),
 ];
-const dayParams = (rows: readonly DayRow[]): string[] => [
-  textArray(rows.map((r) => r.unitId)),
-  epochSeconds(rows.map((r) => r.day)),
-  ...counterParams(rows),
-];
+const dayParams = (rows: readonly DayRow[]): string[] => [textColumn(rows, (r) => r.unitId), epochSeconds(rows, (r) => r.day), ...counterParams(rows)];
 const minuteParams = (rows: readonly MinuteRow[]): string[] => [
-  textArray(rows.map((r) => r.unitId)),
-  epochSeconds(rows.map((r) => r.minute)),
+  textColumn(rows, (r) => r.unitId),
+  epochSeconds(rows, (r) => r.minute),
   ...counterParams(rows),
 ];
 

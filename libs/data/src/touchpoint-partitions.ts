@@ -18,8 +18,21 @@ const V7_END_MS = Date.UTC(2100, 0, 1);
 
 export type PartitionedTable = 'touchpoint' | 'touchpoint_key';
 
+// Day names by day number: a batch's touchpoints and ids fall on a few days, and a Date's
+// toISOString per touchpoint was the biggest part of building a batch's statements.
+const dayNames = new Map<number, string>();
+
 /** The UTC day (YYYY-MM-DD) of an epoch-ms time. */
-export const dayOf = (ms: number): string => new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+export function dayOf(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 10_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
+}
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
 /** The key partition's day of an id: the day a UUIDv7 carries, else LEGACY_KEY_DAY. Same rule as KEY_DAY_SQL. */
@@ -116,11 +129,21 @@ export async function ensurePartitions(db: Database, needed: Iterable<readonly [
   return missing.size;
 }
 
-/** The partitions a set of touchpoints (id, occurredAt ms) is stored in. */
+/** The partitions a set of touchpoints (id, occurredAt ms) is stored in, each once. */
 export function* partitionsOf(items: Iterable<{ id: string; occurredAt: Date }>): Generator<readonly [PartitionedTable, string]> {
+  const days = new Set<string>();
+  const keyDays = new Set<string>();
   for (const r of items) {
-    yield ['touchpoint', dayOf(r.occurredAt.getTime())];
-    yield ['touchpoint_key', keyDayOf(r.id)];
+    const day = dayOf(r.occurredAt.getTime());
+    if (!days.has(day)) {
+      days.add(day);
+      yield ['touchpoint', day];
+    }
+    const keyDay = keyDayOf(r.id);
+    if (!keyDays.has(keyDay)) {
+      keyDays.add(keyDay);
+      yield ['touchpoint_key', keyDay];
+    }
   }
 }
 

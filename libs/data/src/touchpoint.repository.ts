@@ -1,19 +1,20 @@
 import type { TouchpointRecord } from '@qihe/domain';
 import type { Sql } from './database';
-import { boolArray, numberArray, textArray } from './pg-array';
+import { boolColumn, numberArray, numberColumn, textArray, textColumn } from './pg-array';
 import { keyDayOf } from './touchpoint-partitions';
 
 // Column order of the bulk insert: name, element type, and the array literal
-// of one column for a set of records (see pg-array.ts).
-type Column = [string, string, (rs: readonly TouchpointRecord[]) => string];
-const text = (name: string, get: (r: TouchpointRecord) => string | null): Column => [name, 'text', (rs) => textArray(rs.map(get))];
-const bool = (name: string, get: (r: TouchpointRecord) => boolean | null): Column => [name, 'boolean', (rs) => boolArray(rs.map(get))];
+// of one column for a set of records (see pg-array.ts); `at` is each record's
+// occurredAt as ISO text, made once per batch (claim, probe and insert send it).
+type Column = [string, string, (rs: readonly TouchpointRecord[], at: readonly string[]) => string];
+const text = (name: string, get: (r: TouchpointRecord) => string | null): Column => [name, 'text', (rs) => textColumn(rs, get)];
+const bool = (name: string, get: (r: TouchpointRecord) => boolean | null): Column => [name, 'boolean', (rs) => boolColumn(rs, get)];
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
 const INSERT_COLUMNS: Column[] = [
-  ['id', 'uuid', (rs) => textArray(rs.map((r) => r.id))],
+  ['id', 'uuid', (rs) => textColumn(rs, (r) => r.id)],
   text('unit_id', (r) => r.unitId),
-  ['occurred_at', 'timestamptz', (rs) => textArray(rs.map((r) => r.occurredAt.toISOString()))],
+  ['occurred_at', 'timestamptz', (_, at) => textArray(at)],
   text('customer_id', (r) => r.customerId),
   text('industry', (r) => r.industry),
   text('region', (r) => r.region),
@@ -28,16 +29,16 @@ const INSERT_COLUMNS: Column[] = [
   text('need_description', (r) => r.needDescription),
   bool('served', (r) => r.service !== null),
   text('service_action', (r) => r.service?.action ?? null),
-  ['handle_seconds', 'int', (rs) => numberArray(rs.map((r) => r.service?.handleSeconds ?? null))],
+  ['handle_seconds', 'int', (rs) => numberColumn(rs, (r) => r.service?.handleSeconds ?? null)],
   bool('resolved', (r) => r.service?.resolved ?? null),
   bool('first_contact', (r) => r.service?.firstContact ?? null),
-  ['knowledge_refs', 'jsonb', (rs) => textArray(rs.map((r) => (r.service ? JSON.stringify(r.service.knowledgeRefs) : null)))],
+  ['knowledge_refs', 'jsonb', (rs) => textColumn(rs, (r) => (r.service ? JSON.stringify(r.service.knowledgeRefs) : null))],
   bool('knowledge_created', (r) => r.service?.knowledgeCreated ?? null),
   text('handoff_unit_id', (r) => r.service?.handoffUnitId ?? null),
   text('commitment_code', (r) => r.service?.commitment?.code ?? null),
   bool('commitment_met', (r) => r.service?.commitment?.met ?? null),
-  ['served_at', 'timestamptz', (rs) => textArray(rs.map((r) => iso(r.service?.servedAt)))],
-  ['satisfaction_score', 'smallint', (rs) => numberArray(rs.map((r) => r.satisfaction?.score ?? null))],
+  ['served_at', 'timestamptz', (rs) => textColumn(rs, (r) => iso(r.service?.servedAt))],
+  ['satisfaction_score', 'smallint', (rs) => numberColumn(rs, (r) => r.satisfaction?.score ?? null)],
   text('satisfaction_comment', (r) => r.satisfaction?.comment ?? null),
   text('perception_point', (r) => r.perceptionPoint),
 ];
@@ -87,6 +88,28 @@ export interface NewTouchpoint {
 // Id order: concurrent batches with overlapping ids take their locks in the same order.
 const byId = (a: NewTouchpoint, b: NewTouchpoint): number => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
 
+/** Touchpoints in id order, each with its occurredAt as ISO text (`at[i]` is `items[i]`'s): what the bulk statements take. */
+export interface SortedTouchpoints {
+  items: NewTouchpoint[];
+  at: string[];
+}
+
+export function sortedById(items: readonly NewTouchpoint[]): SortedTouchpoints {
+  const sorted = [...items].sort(byId);
+  return { items: sorted, at: sorted.map((it) => it.record.occurredAt.toISOString()) };
+}
+
+/** The part of `s` whose ids are in `ids`, still in id order. */
+export function sortedOnly(s: SortedTouchpoints, ids: ReadonlySet<string>): SortedTouchpoints {
+  const out: SortedTouchpoints = { items: [], at: [] };
+  for (let i = 0; i < s.items.length; i++) {
+    if (!ids.has(s.items[i].record.id)) continue;
+    out.items.push(s.items[i]);
+    out.at.push(s.at[i]);
+  }
+  return out;
+}
+
 /**
  * Claims each id in the key table; returns the ids claimed now, whose
  * touchpoints this transaction must insert (insertClaimedTouchpoints). Ids
@@ -95,18 +118,24 @@ const byId = (a: NewTouchpoint, b: NewTouchpoint): number => (a.record.id < b.re
  * `repeatLocks` it also takes the repeat rule's locks of the claimed ones.
  */
 export async function claimTouchpointKeys(sql: Sql, items: readonly NewTouchpoint[], repeatLocks = false): Promise<Set<string>> {
-  if (items.length === 0) return new Set();
-  const sorted = [...items].sort(byId);
+  return claimSortedKeys(sql, sortedById(items), repeatLocks);
+}
+
+/** claimTouchpointKeys of touchpoints already in id order (sortedById). */
+export async function claimSortedKeys(sql: Sql, { items: sorted, at }: SortedTouchpoints, repeatLocks = false): Promise<Set<string>> {
+  if (sorted.length === 0) return new Set();
   const rows = await sql.query<{ id: string }>(repeatLocks ? CLAIM_AND_LOCK_SQL : CLAIM_SQL, [
-    textArray(sorted.map((it) => it.record.id)),
-    textArray(sorted.map((it) => keyDayOf(it.record.id))),
-    textArray(sorted.map((it) => it.record.unitId)),
-    textArray(sorted.map((it) => it.record.occurredAt.toISOString())),
-    textArray(sorted.map((it) => it.contentHash)),
-    textArray(sorted.map((it) => it.record.customerId)),
-    textArray(sorted.map((it) => it.record.needCategory)),
+    textColumn(sorted, (it) => it.record.id),
+    textColumn(sorted, (it) => keyDayOf(it.record.id)),
+    textColumn(sorted, (it) => it.record.unitId),
+    textArray(at),
+    textColumn(sorted, (it) => it.contentHash),
+    textColumn(sorted, (it) => it.record.customerId),
+    textColumn(sorted, (it) => it.record.needCategory),
   ]);
-  return new Set(rows.map((r) => r.id));
+  const out = new Set<string>();
+  for (const r of rows) out.add(r.id);
+  return out;
 }
 
 /** Inserts touchpoints whose ids this transaction claimed, with their repeat flags; returns each id's receivedAt. */
@@ -116,16 +145,25 @@ export async function insertClaimedTouchpoints(
   siteId: string | null,
   repeats: ReadonlySet<string> = new Set(),
 ): Promise<Map<string, number>> {
-  if (items.length === 0) return new Map();
-  const sorted = [...items].sort(byId);
+  return insertSortedTouchpoints(sql, sortedById(items), siteId, repeats);
+}
+
+/** insertClaimedTouchpoints of touchpoints already in id order (sortedById). */
+export async function insertSortedTouchpoints(
+  sql: Sql,
+  { items: sorted, at }: SortedTouchpoints,
+  siteId: string | null,
+  repeats: ReadonlySet<string> = new Set(),
+): Promise<Map<string, number>> {
+  if (sorted.length === 0) return new Map();
   const records = sorted.map((it) => it.record);
-  const params: unknown[] = INSERT_COLUMNS.map(([, , column]) => column(records));
+  const params: unknown[] = INSERT_COLUMNS.map(([, , column]) => column(records, at));
   params.push(
-    textArray(sorted.map((it) => it.contentHash)),
-    textArray(sorted.map((it) => (it.siteId === undefined ? siteId : it.siteId))),
-    textArray(sorted.map((it) => it.perceptionMember ?? null)),
-    numberArray(sorted.map((it) => it.clockOffsetMs ?? null)),
-    boolArray(sorted.map((it) => repeats.has(it.record.id))),
+    textColumn(sorted, (it) => it.contentHash),
+    textColumn(sorted, (it) => (it.siteId === undefined ? siteId : it.siteId)),
+    textColumn(sorted, (it) => it.perceptionMember ?? null),
+    numberColumn(sorted, (it) => it.clockOffsetMs ?? null),
+    boolColumn(sorted, (it) => repeats.has(it.record.id)),
   );
   const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
   const out = new Map<string, number>();
