@@ -79,6 +79,11 @@ export interface SliceFields {
 
 /** Which slice of each dimension a touchpoint falls in. */
 export function sliceValuesOf(r: SliceFields): SliceValues {
+  return sliceValuesWith(r, r.perceptionMember);
+}
+
+/** sliceValuesOf of a touchpoint whose perception member is settled apart from it (at ingest): no copy of the record to carry it. */
+export function sliceValuesWith(r: Omit<SliceFields, 'perceptionMember'>, perceptionMember: string | null): SliceValues {
   return {
     CHANNEL: r.channel,
     KIND: r.kind,
@@ -89,6 +94,6 @@ export function sliceValuesOf(r: SliceFields): SliceValues {
     AGENT: r.agentId ?? UNKNOWN_SLICE,
     TEAM: r.teamId ?? UNKNOWN_SLICE,
     PRODUCT: r.productId ?? UNKNOWN_SLICE,
-    PERCEPTION_POINT: r.perceptionMember ?? UNKNOWN_SLICE,
+    PERCEPTION_POINT: perceptionMember ?? UNKNOWN_SLICE,
   };
 }

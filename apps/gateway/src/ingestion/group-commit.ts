@@ -32,6 +32,7 @@ import {
   repeatDelta,
   settleTree,
   sliceValuesOf,
+  sliceValuesWith,
   startTree,
   type Caller,
   type CommitmentCatalogue,
@@ -214,7 +215,8 @@ export class GroupCommit {
       for (const c of job.candidates) {
         if (owner.has(c.record.id)) continue;
         owner.set(c.record.id, c);
-        toInsert.push({ ...c, siteId: job.siteId });
+        // The service makes its candidates with their job's site: no copy of each (a spread per touchpoint showed in the profile).
+        toInsert.push(c.siteId === job.siteId ? c : { ...c, siteId: job.siteId });
       }
     }
     // New ids only, each with its repeat flag (the rule settled before the insert); stored ones that turn into repeats move their counters.
@@ -240,7 +242,7 @@ export class GroupCommit {
         if (tracked && facts.service) facts.service.commitmentMet = null;
         const counters = countTouchpoint(facts);
         if (tracked) addCounters(counters, keptCounters(this.startCommitment(catalogue, r, receivedAt, w)));
-        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesOf({ ...r, perceptionMember: c.perceptionMember ?? null }), counters);
+        addToRollups(deltas, lineage, r.occurredAt.getTime(), sliceValuesWith(r, c.perceptionMember ?? null), counters);
         if (r.satisfaction) w.ratings.push({ touchpointId: r.id, unitId: r.unitId, customerId: r.customerId, occurredAt: r.occurredAt.getTime(), score: r.satisfaction.score });
         for (const u of lineage) touched.add(u);
         receivedIso ??= new Date(receivedAt).toISOString(); // one transaction, one now()

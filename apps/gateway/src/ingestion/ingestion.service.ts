@@ -58,6 +58,7 @@ export class IngestionService {
     const firstById = new Set<string>();
     const laterCopies: Candidate[] = []; // same id again in this batch: judged against what ends up stored
     const horizon = this.horizon();
+    const siteId = caller.kind === 'site' ? caller.siteId : null;
 
     for (let index = 0; index < items.length; index++) {
       const raw = items[index];
@@ -93,7 +94,7 @@ export class IngestionService {
         continue;
       }
       const contentHash = touchpointContentHash(clock.asSent(record));
-      const candidate = { index, record, contentHash, perceptionMember: points.memberOf(named, record.needCategory), clockOffsetMs: clock.stored };
+      const candidate: Candidate = { index, record, contentHash, siteId, perceptionMember: points.memberOf(named, record.needCategory), clockOffsetMs: clock.stored };
       if (firstById.has(record.id)) {
         laterCopies.push(candidate);
         continue;
@@ -104,7 +105,6 @@ export class IngestionService {
 
     const answer: IngestResultModel = { accepted: 0, duplicates: 0, rejected };
     if (candidates.length) {
-      const siteId = caller.kind === 'site' ? caller.siteId : null;
       const outcome = await this.writes.submit({ kind: 'record', candidates, laterCopies, siteId });
       for (const c of outcome.conflicts) {
         rejected.push({ index: c.index, id: c.record.id, code: RefusalCode.CONFLICT, message: `id: "${c.record.id}" is already stored with different content` });

