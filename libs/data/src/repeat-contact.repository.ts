@@ -1,4 +1,4 @@
-import { repeatsWithin, settleRepeats, type RepeatKey, type RepeatProbe, type SliceFields } from '@qihe/domain';
+import { isoTime, repeatsWithin, settleRepeats, type RepeatKey, type RepeatProbe, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
 import { textArray, textColumn } from './pg-array';
@@ -84,7 +84,7 @@ export async function settleRepeatContacts(
   sql: Sql,
   fresh: readonly RepeatKey[],
   /** Each one's occurredAt as ISO text, when the caller has it already. */
-  at: readonly string[] = fresh.map((t) => new Date(t.occurredAt).toISOString()),
+  at: readonly string[] = fresh.map((t) => isoTime(t.occurredAt)),
 ): Promise<{ repeats: Set<string>; turned: TurnedRepeat[] }> {
   if (fresh.length === 0) return { repeats: new Set(), turned: [] };
   const rows = await sql.query<ProbeRow>(PROBE_SQL, [

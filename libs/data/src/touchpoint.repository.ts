@@ -1,4 +1,4 @@
-import type { TouchpointRecord } from '@qihe/domain';
+import { isoOf, type TouchpointRecord } from '@qihe/domain';
 import type { Sql } from './database';
 import { boolColumn, numberArray, numberColumn, textArray, textColumn } from './pg-array';
 import { keyDayOf } from './touchpoint-partitions';
@@ -9,7 +9,7 @@ import { keyDayOf } from './touchpoint-partitions';
 type Column = [string, string, (rs: readonly TouchpointRecord[], at: readonly string[]) => string];
 const text = (name: string, get: (r: TouchpointRecord) => string | null): Column => [name, 'text', (rs) => textColumn(rs, get)];
 const bool = (name: string, get: (r: TouchpointRecord) => boolean | null): Column => [name, 'boolean', (rs) => boolColumn(rs, get)];
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const iso = (d: Date | null | undefined): string | null => (d ? isoOf(d) : null);
 
 const INSERT_COLUMNS: Column[] = [
   ['id', 'uuid', (rs) => textColumn(rs, (r) => r.id)],
@@ -96,7 +96,7 @@ export interface SortedTouchpoints {
 
 export function sortedById(items: readonly NewTouchpoint[]): SortedTouchpoints {
   const sorted = [...items].sort(byId);
-  return { items: sorted, at: sorted.map((it) => it.record.occurredAt.toISOString()) };
+  return { items: sorted, at: sorted.map((it) => isoOf(it.record.occurredAt)) };
 }
 
 /** The part of `s` whose ids are in `ids`, still in id order. */

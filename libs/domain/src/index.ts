@@ -24,3 +24,4 @@ export * from './indicators';
 export * from './targets';
 export * from './perception-points';
 export * from './customer-engagement';
+export * from './iso-time';

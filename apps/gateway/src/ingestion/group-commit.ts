@@ -25,6 +25,7 @@ import {
   canRate,
   countTouchpoint,
   factsOf,
+  isoOf,
   judgeRating,
   ratingConflictMessage,
   ratingDelta,
@@ -255,7 +256,7 @@ export class GroupCommit {
           needCategory: r.needCategory,
           resolved: r.service ? r.service.resolved : null,
           satisfaction: r.satisfaction ? r.satisfaction.score : null,
-          occurredAt: r.occurredAt.toISOString(),
+          occurredAt: isoOf(r.occurredAt),
           receivedAt: receivedIso,
           commitment: tracked ? null : commitment, // a tracked one is announced by the monitor, when due
         });

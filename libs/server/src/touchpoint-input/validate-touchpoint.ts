@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import type { TouchpointRecord } from '@qihe/domain';
+import { isoOf, type TouchpointRecord } from '@qihe/domain';
 import { compiledSatisfactionCheck, compiledTouchpointCheck } from './compiled-touchpoint-check';
 import { SatisfactionInput, TouchpointInput } from './touchpoint.input';
 
@@ -143,7 +143,7 @@ export function canonicalTouchpoint(r: TouchpointRecord): string {
     r.channel,
     r.kind,
     r.stage,
-    r.occurredAt.toISOString(),
+    isoOf(r.occurredAt),
     r.needCategory,
     r.needDescription,
     r.service && [
@@ -155,7 +155,7 @@ export function canonicalTouchpoint(r: TouchpointRecord): string {
       r.service.knowledgeCreated,
       r.service.handoffUnitId,
       r.service.commitment && [r.service.commitment.code, r.service.commitment.met],
-      r.service.servedAt && r.service.servedAt.toISOString(),
+      r.service.servedAt && isoOf(r.service.servedAt),
     ],
     r.satisfaction && [r.satisfaction.score, r.satisfaction.comment],
     // Only when given: touchpoints stored before perception points existed keep their fingerprint.
