@@ -31,10 +31,17 @@ const column: number[] = [];
 function counterParams(rows: readonly { n: Vec }[]): string[] {
   const out = new Array<string>(N);
   column.length = rows.length;
+  let zeros: string | null = null;
   for (let i = 0; i < N; i++) {
-    for (let r = 0; r < rows.length; r++) column[r] = rows[r].n[i];
-    // The array's own join is the cheapest way from numbers to text.
-    out[i] = `{${column.join(',')}}`;
+    let allZero = true;
+    for (let r = 0; r < rows.length; r++) {
+      const v = rows[r].n[i];
+      column[r] = v;
+      if (v !== 0) allZero = false;
+    }
+    // Most columns of a batch are all zeros (ratings, commitments, repeats …): one literal serves them all.
+    // Otherwise the array's own join is the cheapest way from numbers to text.
+    out[i] = allZero ? (zeros ??= rows.length ? `{${'0,'.repeat(rows.length - 1)}0}` : '{}') : `{${column.join(',')}}`;
   }
   return out;
 }
