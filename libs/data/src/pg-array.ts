@@ -10,15 +10,9 @@ const ESCAPE = /["\\]/g;
 const quoted = (v: string): string => (v.indexOf('"') < 0 && v.indexOf('\\') < 0 ? `"${v}"` : `"${v.replace(ESCAPE, '\\$&')}"`);
 
 /** `{"a","b",NULL}` for text, uuid, timestamptz, jsonb … (anything given in text form). */
-export function textArray(values: readonly (string | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    out += v === null ? 'NULL' : quoted(v);
-  }
-  return out + '}';
-}
+export const textArray = (values: readonly (string | null)[]): string => textColumn(values, same);
+
+const same = <T>(v: T): T => v;
 
 // The *Column forms read one field of each row straight into the literal: no array of the values in between
 // (a 500-row insert has some 35 columns).
@@ -59,25 +53,7 @@ export function boolColumn<T>(rows: readonly T[], get: (row: T) => boolean | nul
 }
 
 /** `{1,2,NULL}` for int, smallint, bigint: only finite numbers are allowed. */
-export function numberArray(values: readonly (number | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    if (v === null) out += 'NULL';
-    else if (Number.isFinite(v)) out += String(v);
-    else throw new RangeError(`not a finite number in a numeric array: ${v}`);
-  }
-  return out + '}';
-}
+export const numberArray = (values: readonly (number | null)[]): string => numberColumn(values, same);
 
 /** `{t,f,NULL}`. */
-export function boolArray(values: readonly (boolean | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    out += v === null ? 'NULL' : v ? 't' : 'f';
-  }
-  return out + '}';
-}
+export const boolArray = (values: readonly (boolean | null)[]): string => boolColumn(values, same);
