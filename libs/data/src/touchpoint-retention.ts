@@ -62,10 +62,15 @@ const FOLD_SQL = `WITH gone AS (DELETE FROM rollup_hour WHERE dim > 0 AND hour <
     ON CONFLICT (unit_id, dim, day, val) DO UPDATE SET ${COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')})
   SELECT count(*)::int AS n FROM gone`;
 
-/** The customer lens's copy of a day's touchpoints (no trigger fires on DROP): gone with the day's partition, in its transaction. */
-async function dropCustomerTouchpoints(sql: Sql, day: string): Promise<void> {
-  const from = Date.parse(`${day}T00:00:00Z`);
-  await sql.query(`DELETE FROM customer_touchpoint WHERE occurred_at >= $1 AND occurred_at < $2`, [new Date(from).toISOString(), new Date(from + DAY_MS).toISOString()]);
+/**
+ * The customer lens's copy of a day partition's touchpoints (no trigger fires on DROP): gone with the partition, in
+ * its transaction. Joined by the partition's rows on the lens's key (as the DELETE trigger does it), not by a range
+ * of occurred_at: no index of the lens leads with it, so the range read the whole lens once per partition — most
+ * partitions past the horizon hold a handful of late-clocked rows, and each cost a full read (146 ms at 1 M rows).
+ * Joined, the planner probes the key per row for a small partition and reads the lens once for a big one.
+ */
+export async function dropCustomerTouchpoints(sql: Sql, partition: string): Promise<void> {
+  await sql.query(`DELETE FROM customer_touchpoint c USING ${partition} t WHERE c.customer_id = t.customer_id AND c.occurred_at = t.occurred_at AND c.id = t.id`);
 }
 
 /** One retention run at `now`. The caller makes sure it runs on one replica at a time (see TouchpointStorageService). */
@@ -89,7 +94,7 @@ export async function runRetention(db: Database, now: number, settings: Retentio
           // only for the drop itself: a fold takes seconds at scale, and the whole table held for it stalled ingest.
           await tx.query(`LOCK TABLE ${p.name} IN SHARE MODE`);
           report.foldedOwnTouchpoints += await foldOwnSlices(tx, p.name, Date.parse(`${p.day as string}T00:00:00Z`));
-          await dropCustomerTouchpoints(tx, p.day as string);
+          await dropCustomerTouchpoints(tx, p.name);
           await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
         }
         await tx.query(`DROP TABLE IF EXISTS ${p.name}`);

@@ -10,7 +10,7 @@ import { commitmentRows, commitmentsPhase, type CommitmentsResult } from './comm
 import { closeWatchers, connectWatchers, runFeed, watchedUnits } from './feed';
 import { FootprintSampler, startBenchGateway, type Footprint } from './gateway';
 import { BENCH_GROUP, benchOrg, EXEC } from './org';
-import { pgSettings, startBenchDatabase } from './pg';
+import { pgSettings, startBenchDatabase, withClient } from './pg';
 import { explainDrill, timeExport, type DrillPlan, type ExportRun } from './drill';
 import { bar, copyBaseline, countRows, ingestPhase, truncateAll, unitIdsOf, type CopyResult, type IngestSummary } from './phases';
 import { storeHistory } from './ingest';
@@ -32,6 +32,7 @@ import { currentLsn, printWal, walByTable, type WalByTable } from './wal-by-tabl
 // and the gateway's footprint, against a durable PostgreSQL started here.
 // `npm run bench -- --phases commitments`: ingest with tracked promises vs without, and the commitment queries at 1M promise instances (commitments.ts).
 // `npm run bench -- --phases scale --data-dir /work/data/scale12`: every read of issues 12–15 at 10M touchpoints over 10,000 units (scale.ts; the set is loaded once into the kept data dir).
+// `--phases scale,retention`: then a retention run on that set (30 of its 90 days dropped, every score answer compared); the set is used up.
 // `npm run bench -- --soak [--soak-minutes 10 --soak-rate 1000 --soak-clients 200]`: the soak instead (soak.ts).
 
 const { values: args } = parseArgs({
@@ -497,6 +498,14 @@ async function main(): Promise<void> {
       });
       scale = { set, ...m };
       checkpoint();
+      if (phases.has('retention')) {
+        // Issue 15 at this size: 30 days dropped, every score answer before vs after (retention.ts). It changes
+        // the set for good: it is forgotten, so the next run loads it afresh.
+        retention = await retentionPhase(gw.url, db.url, token, BENCH_GROUP, org.projects[0]);
+        await withClient(db.url, (c) => c.query('DELETE FROM bench_scale_set'));
+        checkpoint();
+        console.log(`retention at ${retention.rowsBefore} rows: ${retention.droppedTouchpointPartitions} day partitions (${retention.rowsBefore - retention.rowsAfter} rows) dropped in ${retention.seconds} s; ${retention.queriesCompared} score answers ${retention.unchanged ? 'unchanged' : `CHANGED (max diff ${retention.maxAbsDiff})`} (load average ${loadavg()[0].toFixed(1)})`);
+      }
       if (Number(args['scale-ingest']) > 0) {
         // Issue 15: ingest into the loaded table vs an empty one, and WAL per touchpoint at this size (scale-ingest.ts).
         scale.ingest = await scaleIngest({ gwUrl: gw.url, dbUrl: db.url }, org.seed, org.file, {

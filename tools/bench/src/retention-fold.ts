@@ -1,21 +1,24 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Database, dayOf, foldOwnSlices, listPartitions, PARTITION_LOCK_SQL, retentionHorizon } from '@qihe/data';
+import { Database, dayOf, dropCustomerTouchpoints, foldOwnSlices, listPartitions, PARTITION_LOCK_SQL, retentionHorizon } from '@qihe/data';
 import { startBenchDatabase } from './pg';
 
-// Issue 15: what a retention run costs per dropped touchpoint, the own-unit fold
-// (own-slices.ts) apart from the drop. Each due day partition is folded and
-// dropped as runRetention does it, in a transaction that is rolled back: the set
+// Issue 15: what a retention run costs per dropped touchpoint, step by step: the
+// own-unit fold (own-slices.ts), the customer lens's rows, the drop. Each due day
+// partition goes as runRetention does it, in a transaction that is rolled back: the set
 // stays as loaded, so two builds are timed on the same rows, and each day's
 // folded rows are digested (md5) so the two builds' folds can be compared exactly.
 //
-//   node dist/tools/bench/src/retention-fold.js --data-dir /work/data/ret15/1m [--raw-days 60] [--limit 30]
+//   node dist/tools/bench/src/retention-fold.js --data-dir /work/data/retLens/1m [--raw-days 60] [--limit 30] [--lens-by-range]
+//
+// --lens-by-range: the lens's rows deleted as before 2026-12-02 (a range of occurred_at: a read of the whole lens).
 
 const { values: args } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
     'raw-days': { type: 'string', default: '60' },
     limit: { type: 'string' },
+    'lens-by-range': { type: 'boolean', default: false },
   },
 });
 
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     let rows = 0;
     let written = 0;
     let foldMs = 0;
+    let lensMs = 0;
     let dropMs = 0;
     const digests: string[] = [];
     for (const p of due) {
@@ -46,6 +50,11 @@ async function main(): Promise<void> {
         await tx.query(`LOCK TABLE ${p.name} IN SHARE MODE`);
         const n = await foldOwnSlices(tx, p.name, Date.parse(`${p.day as string}T00:00:00Z`));
         const t1 = performance.now();
+        if (args['lens-by-range']) {
+          const from = Date.parse(`${p.day as string}T00:00:00Z`);
+          await tx.query(`DELETE FROM customer_touchpoint WHERE occurred_at >= $1 AND occurred_at < $2`, [new Date(from).toISOString(), new Date(from + 86_400_000).toISOString()]);
+        } else await dropCustomerTouchpoints(tx, p.name);
+        const tLens = performance.now();
         await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
         await tx.query(`DROP TABLE ${p.name}`);
         const t2 = performance.now();
@@ -57,7 +66,8 @@ async function main(): Promise<void> {
         rows += n;
         written += after - before;
         foldMs += t1 - t0;
-        dropMs += t2 - t1;
+        lensMs += tLens - t1;
+        dropMs += t2 - tLens;
         digests.push(`${p.day as string} ${n} ${digest ?? '-'}`);
         throw new RolledBack();
       }).catch((e: unknown) => {
@@ -68,7 +78,7 @@ async function main(): Promise<void> {
     console.log(digests.join('\n'));
     console.log(
       `${due.length} day partitions, ${rows} touchpoints, ${written} rollup_day_slice rows written (${(written / Math.max(1, rows)).toFixed(2)} per touchpoint): ` +
-        `fold ${Math.round(foldMs)} ms (${us(foldMs)} µs/tp), drop ${Math.round(dropMs)} ms (${us(dropMs)} µs/tp); load average ${l0} → ${load1()}`,
+        `fold ${Math.round(foldMs)} ms (${us(foldMs)} µs/tp), customer lens ${args['lens-by-range'] ? 'by range' : 'joined'} ${Math.round(lensMs)} ms (${us(lensMs)} µs/tp), drop ${Math.round(dropMs)} ms (${us(dropMs)} µs/tp); load average ${l0} → ${load1()}`,
     );
   } finally {
     await db.close();
