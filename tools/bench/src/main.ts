@@ -53,6 +53,7 @@ const { values: args } = parseArgs({
     'ab-rounds': { type: 'string', default: '3' },
     'ab-rows': { type: 'string' },
     'ab-concurrency': { type: 'string' },
+    'ab-projects': { type: 'string' },
     'feed-clients': { type: 'string' },
     'feed-seconds': { type: 'string' },
     'customer-rows': { type: 'string' },
@@ -113,8 +114,10 @@ async function main(): Promise<void> {
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
   }
-  // The scale phase's organisation: 20 business units sharing --scale-units projects (10,000: 10,021 units).
-  const org = phases.has('scale') ? benchOrg(dir, 20, Math.ceil(Number(args['scale-units']) / 20)) : benchOrg(dir);
+  // The scale phase's organisation: 20 business units sharing --scale-units projects (10,000: 10,021 units);
+  // --ab-projects N gives the other phases N projects (4–12 agents each: 1,250 projects ≈ 10,000 agents) instead of 480.
+  const projects = phases.has('scale') ? Number(args['scale-units']) : args['ab-projects'] ? Number(args['ab-projects']) : 480;
+  const org = benchOrg(dir, 20, Math.ceil(projects / 20));
   if (phases.has('scale')) await freezeRiskJob(db.url);
   // The risk phase reads the gateway's own event-loop delay while it fits (loop-probe.ts).
   const loopFile = join(dir, 'loop.jsonl');
