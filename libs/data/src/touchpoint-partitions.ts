@@ -1,3 +1,4 @@
+import { isoTime } from '@qihe/domain';
 import type { Database, Sql } from './database';
 import { DAY_MS } from './rollup-grain';
 
@@ -18,21 +19,8 @@ const V7_END_MS = Date.UTC(2100, 0, 1);
 
 export type PartitionedTable = 'touchpoint' | 'touchpoint_key';
 
-// Day names by day number: a batch's touchpoints and ids fall on a few days, and a Date's
-// toISOString per touchpoint was the biggest part of building a batch's statements.
-const dayNames = new Map<number, string>();
-
-/** The UTC day (YYYY-MM-DD) of an epoch-ms time. */
-export function dayOf(ms: number): string {
-  const day = Math.floor(ms / DAY_MS);
-  let name = dayNames.get(day);
-  if (name === undefined) {
-    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (dayNames.size >= 10_000) dayNames.clear();
-    dayNames.set(day, name);
-  }
-  return name;
-}
+/** The UTC day (YYYY-MM-DD) of an epoch-ms time (isoTime remembers each day's text: a batch falls on a few days). */
+export const dayOf = (ms: number): string => isoTime(ms).slice(0, 10);
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
 /** The key partition's day of an id: the day a UUIDv7 carries, else LEGACY_KEY_DAY. Same rule as KEY_DAY_SQL. */
