@@ -4,12 +4,12 @@
 // what runs.
 //
 // --max-semi-space-size: V8's young generation, where a request's short-lived
-// objects live. At the default (16 MB a semi-space) a breakdown of 10,000
-// agents or a group-commit of 2,000 touchpoints fills it several times per
-// call, and what is still referenced (an answer being built) is copied into
-// the old generation, whose collections are the expensive ones. With 64 MB the
-// group's AGENT breakdown at 1 M touchpoints took 424 instead of 641 ms (p50 of
-// 50 calls) and ingest 193 instead of 211 µs of gateway CPU per touchpoint
-// (docs/PERFORMANCE.md, "Young generation"). It costs up to 3 × 48 MB more
-// resident memory per process under load, none when idle.
-export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+// objects live. At the default (16 MB a semi-space) a group commit of 2,000
+// touchpoints or a breakdown of 10,000 agents fills it several times per call,
+// and what is still referenced (an answer being built) is copied into the old
+// generation, whose collections are the expensive ones. 32 MB: the gateway's
+// CPU per ingested touchpoint 0.893× (64 MB: 0.754×), with the resident size
+// under the bench's feed within the run-to-run spread (424 MB against 373–431
+// without it); 64 MB added ≈ 150 MB there (533–568 MB) and was not kept
+// (docs/PERFORMANCE.md, "Young generation").
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
