@@ -145,8 +145,8 @@ export async function lockTrees(sql: Sql, touchpointIds: readonly string[]): Pro
  * The monitor's claim: trees with a node whose next check is due, whose
  * level-1 node no other transaction holds (SKIP LOCKED: two replicas never
  * take the same tree), then the rest of each claimed tree (only ever locked by
- * the holder of its level-1 node, so this never waits long). Returns the
- * trees and the database's now.
+ * the holder of its level-1 node, so this never waits long), keeping the trees
+ * still due when read under the lock. Returns the trees and the database's now.
  */
 export async function claimDueTrees(sql: Sql, limit: number): Promise<{ now: number; trees: Map<string, CommitmentNode[]> }> {
   const roots = await sql.query<{ touchpoint_id: string; now_ms: number | string }>(
@@ -162,7 +162,14 @@ export async function claimDueTrees(sql: Sql, limit: number): Promise<{ now: num
     const [{ now_ms }] = await sql.query<{ now_ms: number | string }>(`SELECT floor(extract(epoch FROM now()) * 1000)::float8 AS now_ms`);
     return { now: Number(now_ms), trees: new Map() };
   }
-  return { now: Number(roots[0].now_ms), trees: await lockTrees(sql, roots.map((r) => r.touchpoint_id)) };
+  const now = Number(roots[0].now_ms);
+  const trees = await lockTrees(sql, roots.map((r) => r.touchpoint_id));
+  // The roots were chosen from the statement's snapshot; a root whose holder
+  // committed just before this lock reached it is locked anyway (PostgreSQL
+  // re-checks the locked row, not the subquery that chose it). Its tree, read
+  // again under the lock, has nothing due: it was someone else's, and is left.
+  for (const [id, nodes] of trees) if (!nodes.some((n) => n.nextCheckAt !== null && n.nextCheckAt <= now)) trees.delete(id);
+  return { now, trees };
 }
 
 /** The trees of some touchpoints, unlocked, for reading. */
