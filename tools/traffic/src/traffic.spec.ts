@@ -184,7 +184,8 @@ describe('runTraffic', () => {
       signal: controller.signal,
       client: fastClient,
     });
-    expect(summary.elapsedMs).toBeLessThan(1500);
+    // It did not wait for the ratings due in a minute (the bound is loose: a loaded machine is slow, not 60 s slow).
+    expect(summary.elapsedMs).toBeLessThan(30_000);
     expect(summary.sent).toBeGreaterThan(0);
     expect(summary.ratings).toBe(0);
     expect(summary.ratingsSkipped).toBeGreaterThan(0);
