@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
-import { compiledRunCount } from '@qihe/server';
+import { compiledRunCount, precheckedRunCount } from '@qihe/server';
 import { postGraphql, startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { touchpoint } from '../support/touchpoint-factory';
 
@@ -11,7 +11,9 @@ import { touchpoint } from '../support/touchpoint-factory';
 // whole, re-sends, conflicts, late ratings, callers without a key or out of
 // scope — a gateway with the fast path answers exactly what a gateway without
 // it (QIHE_GRAPHQL_JIT=off: graphql-js for every operation) answers, status and
-// body, and both store the same rows and counters.
+// body, and both store the same rows and counters. A batch whose every item is
+// plain and valid takes the prechecked variant (jit-precheck.ts: the items
+// checked once, from the JSON), any other the coerced one: both are compared.
 
 const KEYS = {
   group: TEST_ORG.sites.find((s) => s.id === 'site-group')!.key,
@@ -22,8 +24,8 @@ const UNITS = ['prj-a1', 'prj-a2', 'prj-b1', 'bu-b', 'group', 'prj-zz'];
 const HOUR = 3_600_000;
 const NOW_HOUR = Math.floor(Date.now() / HOUR) * HOUR;
 
-const RECORD = `mutation Record($input: [TouchpointInput!]!) {
-  recordTouchpoints(input: $input) { accepted duplicates rejected { index id code message } }
+const RECORD = `mutation Record($input: [TouchpointInput!]!, $sentAt: DateTime) {
+  recordTouchpoints(input: $input, sentAt: $sentAt) { accepted duplicates rejected { index id code message } }
 }`;
 const RATE_MANY = `mutation RateMany($input: [SatisfactionRatingInput!]!) {
   recordSatisfactions(input: $input) { rated unchanged rejected { index id code message } }
@@ -75,7 +77,9 @@ async function state(pg: Client): Promise<Record<string, unknown[]>> {
 }
 
 // One item of a batch: valid, refused on its own (the service's checks), or refused by GraphQL's coercion (the whole call).
-const FLAWS = ['none', 'handleSeconds', 'description', 'future', 'emptyRef', 'badSatisfaction', 'enum', 'notInt', 'extraField', 'missing', 'badDate'] as const;
+// 'offset', 'upperId', 'nulls': valid, but not as the prechecked variant's usual JSON (another offset, an upper-case id, nulls sent).
+// 'numericId', 'refString', 'noZone': GraphQL coerces them to something else (a string, a list) or refuses them.
+const FLAWS = ['none', 'handleSeconds', 'description', 'future', 'emptyRef', 'badSatisfaction', 'enum', 'notInt', 'extraField', 'missing', 'badDate', 'offset', 'upperId', 'nulls', 'numericId', 'refString', 'noZone'] as const;
 const itemArb = fc.record({
   unit: fc.integer({ min: 0, max: UNITS.length - 1 }),
   customer: fc.integer({ min: 0, max: 3 }),
@@ -89,7 +93,14 @@ const itemArb = fc.record({
   resend: fc.option(fc.record({ pick: fc.nat(), changed: fc.boolean() }), { nil: null, freq: 4 }),
 });
 const scenarioArb = fc.record({
-  batches: fc.array(fc.record({ items: fc.array(itemArb, { minLength: 1, maxLength: 10 }), key: fc.constantFrom<keyof typeof KEYS>('group', 'group', 'a1', 'none') }), {
+  batches: fc.array(
+    fc.record({
+      items: fc.array(itemArb, { minLength: 1, maxLength: 10 }),
+      key: fc.constantFrom<keyof typeof KEYS>('group', 'group', 'a1', 'none'),
+      // The sender's clock, sent or not (a corrected clock: the test below; its offset is each gateway's own moment of receipt).
+      sentAt: fc.boolean(),
+    }),
+    {
     minLength: 1,
     maxLength: 4,
   }),
@@ -137,6 +148,18 @@ function build(x: Item, r: number, i: number, sent: Record<string, unknown>[]): 
     }
     case 'badDate':
       return { ...t, occurredAt: 'yesterday' };
+    case 'offset':
+      return { ...t, occurredAt: new Date(NOW_HOUR - x.hoursBack * HOUR - i * 60_000).toISOString().replace('Z', '+00:00') };
+    case 'upperId':
+      return { ...t, id: String(t.id).toUpperCase() };
+    case 'nulls':
+      return { ...t, industry: null, agentId: null, perceptionPoint: null, need: { category: x.need, description: null } };
+    case 'numericId':
+      return { ...t, id: 12345 + i };
+    case 'refString':
+      return { ...t, service: { ...service, knowledgeRefs: 'KB-9' } };
+    case 'noZone':
+      return { ...t, occurredAt: String(t.occurredAt).replace('Z', '') };
     default:
       return t;
   }
@@ -145,13 +168,15 @@ function build(x: Item, r: number, i: number, sent: Record<string, unknown>[]): 
 describe('the compiled fast path for recordTouchpoints / recordSatisfactions (issue 16)', () => {
   it('answers, stores and counts exactly what graphql-js does, for random valid and invalid batches', async () => {
     const compiledBefore = compiledRunCount();
+    const precheckedBefore = precheckedRunCount();
     await fc.assert(
       fc.asyncProperty(scenarioArb, async ({ batches, ratings }) => {
         const r = ++run;
         const sent: Record<string, unknown>[] = [];
         for (const b of batches) {
           const items = b.items.map((x, i) => build(x, r, i, sent));
-          await both(RECORD, { input: items }, KEYS[b.key]);
+          const sentAt = b.sentAt ? new Date().toISOString() : undefined;
+          await both(RECORD, { input: items, sentAt }, KEYS[b.key]);
           sent.push(...items);
         }
         if (ratings.length) {
@@ -167,7 +192,36 @@ describe('the compiled fast path for recordTouchpoints / recordSatisfactions (is
     );
     // The fast gateway did run compiled operations (not only the fallback).
     expect(compiledRunCount()).toBeGreaterThan(compiledBefore);
+    expect(precheckedRunCount()).toBeGreaterThan(precheckedBefore);
   }, 300_000);
+
+  // Each flaw beside valid items, once (the random batches above meet some combinations rarely).
+  it.each(FLAWS.filter((f) => f !== 'none'))('answers a batch holding one %s item beside valid ones as graphql-js does', async (flaw) => {
+    const r = ++run;
+    const x = (f: Item['flaw'], unit: number): Item => ({ unit, customer: 0, hoursBack: 0, channel: 'PHONE', need: 'FAULT', served: true, rated: 4, flaw: f, resend: null });
+    const items = [build(x('none', 0), r, 0, []), build(x(flaw, 1), r, 1, []), build(x('none', 2), r, 2, [])];
+    await both(RECORD, { input: items }, KEYS.group);
+    expect(await state(pgFast)).toEqual(await state(pgStandard));
+  });
+
+  it('judges a batch from a clock two hours behind again, its times corrected, when it took the prechecked variant', async () => {
+    const before = precheckedRunCount();
+    const behind = Date.now() - 2 * HOUR;
+    const items = [
+      touchpoint({ id: newId(), occurredAt: new Date(behind - 10 * 60_000).toISOString() }), // corrected: ten minutes ago
+      touchpoint({ id: newId(), occurredAt: new Date(behind + HOUR).toISOString() }), // corrected: an hour ahead, refused
+    ];
+    const call = async (gw: TestGateway): Promise<{ status: number; body: unknown }> =>
+      postGraphql(gw, RECORD, { input: items, sentAt: new Date(behind).toISOString() }, KEYS.group);
+    const [a, b] = [await call(fast), await call(standard)];
+    expect(a).toEqual(b);
+    expect(a.body).toMatchObject({ data: { recordTouchpoints: { accepted: 1, rejected: [{ index: 1, code: 'INVALID' }] } } });
+    expect(precheckedRunCount()).toBe(before + 1);
+    // Stored at the corrected time, the offset beside it.
+    const { rows } = await pgFast.query<{ at: Date; offset: string }>(`SELECT occurred_at AS at, clock_offset_ms AS offset FROM touchpoint WHERE id = $1`, [items[0].id]);
+    expect(rows[0].at.getTime()).toBe(Date.parse(String(items[0].occurredAt)) + Number(rows[0].offset));
+    expect(Number(rows[0].offset)).toBeGreaterThanOrEqual(2 * HOUR);
+  });
 
   it('refuses a batch over the limit and a caller without a key alike', async () => {
     const items = Array.from({ length: 1001 }, () => touchpoint({ id: newId() }));

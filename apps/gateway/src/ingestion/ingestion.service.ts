@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { retentionHorizon, tooOldReason, type Database, type StoredTouchpoint } from '@qihe/data';
 import { inScope, RefusalCode, RefusalError, type Caller } from '@qihe/domain';
-import { badInput, checkSatisfaction, checkTouchpoint, touchpointContentHash, type GatewayConfig } from '@qihe/server';
+import { badInput, checkSatisfaction, checkTouchpoint, precheckedTouchpoints, touchpointContentHash, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { ClockCorrection } from './clock-correction';
 import { FeedBus } from '../core/feed-bus';
@@ -59,17 +59,22 @@ export class IngestionService {
     const laterCopies: Candidate[] = []; // same id again in this batch: judged against what ends up stored
     const horizon = this.horizon();
     const siteId = caller.kind === 'site' ? caller.siteId : null;
+    // Items the compiled executor already checked, as sent: their records (a corrected clock moves the times first: judged again).
+    const prechecked = clock.offsetMs === 0 ? precheckedTouchpoints(items) : undefined;
 
     for (let index = 0; index < items.length; index++) {
       const raw = items[index];
       const rawId = (raw as { id?: unknown } | null)?.id;
       const id = typeof rawId === 'string' ? rawId : null;
-      const checked = checkTouchpoint(clock.correct(raw));
-      if (!checked.ok) {
-        rejected.push({ index, id, code: RefusalCode.INVALID, message: checked.message });
-        continue;
+      let record = prechecked?.[index];
+      if (!record) {
+        const checked = checkTouchpoint(clock.correct(raw));
+        if (!checked.ok) {
+          rejected.push({ index, id, code: RefusalCode.INVALID, message: checked.message });
+          continue;
+        }
+        record = checked.value;
       }
-      const record = checked.value;
       if (!tree.has(record.unitId)) {
         rejected.push({ index, id, code: RefusalCode.UNKNOWN_UNIT, message: `unitId: no org unit "${record.unitId}"` });
         continue;

@@ -4,8 +4,11 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 // A date without an offset is ambiguous across a national org's sites, so it is refused.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/** A text DateTime's parseValue takes to `new Date(text)` (which may still be no real date-time). */
+export const isDateTimeText = (value: unknown): value is string => typeof value === 'string' && ISO_WITH_OFFSET.test(value);
+
 function parse(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) {
+  if (!isDateTimeText(value)) {
     throw new GraphQLError(`DateTime must be an ISO-8601 string with an offset, e.g. 2026-11-23T08:00:00Z; got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });

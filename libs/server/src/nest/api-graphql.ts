@@ -5,9 +5,11 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
 import { DEFAULT_GRAPHQL_LIMITS, type GraphQLLimits } from '../config/graphql-limits-config';
 import { formatGraphQLError } from '../errors/qihe-error';
+import { isDateTimeText } from '../graphql/date-time.scalar';
 import { apiSchemaOptions } from './api-schema';
 import { complexityLimit, safeDepthLimit } from './graphql-limits';
 import { jitGateway } from './jit-executor';
+import type { Precheck } from './jit-precheck';
 
 /** The token of `Authorization: Bearer <token>`, or null. */
 export function bearer(authorization: string | undefined): string | null {
@@ -44,7 +46,7 @@ export function apiGraphQLOptions<C>(opts: {
   limits?: GraphQLLimits;
   plugins?: ApolloServerPlugin[];
   /** Root mutation fields (`fields`) and query fields (`queries`) run by a compiled executor (jit-executor.ts); off when `enabled` is false. */
-  jit?: { fields: readonly string[]; queries?: readonly string[]; enabled: boolean };
+  jit?: { fields: readonly string[]; queries?: readonly string[]; enabled: boolean; prechecks?: readonly Precheck[] };
 }): ApolloDriverConfig {
   const limits = opts.limits ?? DEFAULT_GRAPHQL_LIMITS;
   const armor = new ApolloArmor({
@@ -73,7 +75,13 @@ export function apiGraphQLOptions<C>(opts: {
     preserveHttpStatusForExecutionErrors: false,
   };
   if (opts.jit?.enabled) {
-    const gateway = jitGateway({ fields: opts.jit.fields, queries: opts.jit.queries, sorted: options.sortSchema === true });
+    const gateway = jitGateway({
+      fields: opts.jit.fields,
+      queries: opts.jit.queries,
+      sorted: options.sortSchema === true,
+      prechecks: opts.jit.prechecks,
+      plainScalars: { DateTime: isDateTimeText },
+    });
     options.transformSchema = (schema) => gateway.useSchema(schema);
     // Nest's config type leaves `gateway` out; its driver hands every option to Apollo Server as is.
     Object.assign(options, { gateway });

@@ -1,6 +1,8 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { execute, GraphQLError, Kind, lexicographicSortSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { PlainInputCheck } from '../graphql/plain-input';
+import { prechecking, type Precheck } from './jit-precheck';
 
 // A compiled executor (graphql-jit) for a few hot operations, through Apollo
 // Server's executor hook (its gateway interface): a mutation whose every root
@@ -21,8 +23,11 @@ type RequestContext = Parameters<Executor>[0];
 const MAX_COMPILED = 100;
 
 let compiledRuns = 0;
+let precheckedRuns = 0;
 /** How many operations ran compiled in this process (tests check the fast path is really taken). */
 export const compiledRunCount = (): number => compiledRuns;
+/** How many of them ran with a list argument prechecked instead of coerced (jit-precheck.ts). */
+export const precheckedRunCount = (): number => precheckedRuns;
 
 export interface JitGateway extends Gateway {
   /** Takes the schema Nest built (the driver's transformSchema hook); must run before Apollo starts. */
@@ -34,11 +39,20 @@ export interface JitGateway extends Gateway {
  * this gateway must serve the same order, or graphql-js would report the
  * refusals of one input object in another order.
  */
-export function jitGateway(opts: { fields: readonly string[]; queries?: readonly string[]; sorted: boolean }): JitGateway {
+export function jitGateway(opts: {
+  fields: readonly string[];
+  queries?: readonly string[];
+  sorted: boolean;
+  /** List arguments of hot fields judged by their own check instead of GraphQL's coercion (jit-precheck.ts). */
+  prechecks?: readonly Precheck[];
+  /** Custom scalars' texts that their parseValue takes unchanged (plain-input.ts); a prechecked list holding another custom scalar is coerced. */
+  plainScalars?: Readonly<Record<string, PlainInputCheck>>;
+}): JitGateway {
   const roots = { mutation: new Set(opts.fields), query: new Set(opts.queries ?? []) };
   let schema: GraphQLSchema | null = null;
   let listener: ((s: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
-  const compiled = new Map<string, CompiledQuery | null>();
+  const compiled = new Map<string, { standard: CompiledQuery | null; prechecked: CompiledQuery | null }>();
+  const precheck = opts.prechecks?.length ? prechecking(opts.prechecks, opts.plainScalars ?? {}) : null;
 
   const standard = (rc: RequestContext): Promise<ExecutionResult> =>
     Promise.resolve(
@@ -51,26 +65,43 @@ export function jitGateway(opts: { fields: readonly string[]; queries?: readonly
       }),
     );
 
-  const compiledFor = (rc: RequestContext): CompiledQuery | null => {
+  const compile = (s: GraphQLSchema, d: DocumentNode, name: string | undefined): CompiledQuery | null => {
+    const q = compileQuery(s, d, name);
+    return isCompiledQuery(q) ? q : null;
+  };
+  const compiledFor = (rc: RequestContext): { standard: CompiledQuery | null; prechecked: CompiledQuery | null } => {
     const key = `${rc.queryHash}\u0000${rc.operationName ?? ''}`;
     let c = compiled.get(key);
     if (c === undefined) {
-      const q = compileQuery(rc.schema, rc.document as DocumentNode, rc.operationName ?? undefined);
-      c = isCompiledQuery(q) ? q : null;
+      const name = rc.operationName ?? undefined;
+      const variant = precheck?.variantOf(rc.schema, rc.document as DocumentNode, rc.operation as OperationDefinitionNode);
+      c = { standard: compile(rc.schema, rc.document as DocumentNode, name), prechecked: variant ? compile(variant.schema, variant.document, name) : null };
       if (compiled.size >= MAX_COMPILED) compiled.clear();
       compiled.set(key, c);
     }
     return c;
   };
+  const answer = (r: ExecutionResult): ExecutionResult => (r.errors?.length ? { ...r, errors: r.errors.map(asGraphQLJsError) } : r);
+  // Refused variables (nothing has run): the next path judges them.
+  const refused = (r: ExecutionResult): boolean => !!r.errors?.length && r.data === undefined;
 
   const executor: Executor = async (rc) => {
     if (isHot(rc.operation, roots)) {
       const c = compiledFor(rc);
-      if (c) {
+      const variables = rc.request.variables ?? {};
+      if (c.prechecked) {
+        const r = (await c.prechecked.query(undefined, rc.context, variables)) as ExecutionResult;
+        if (!refused(r)) {
+          compiledRuns++;
+          precheckedRuns++;
+          return answer(r);
+        }
+      }
+      if (c.standard) {
         compiledRuns++;
-        const r = await c.query(undefined, rc.context, rc.request.variables ?? {});
+        const r = (await c.standard.query(undefined, rc.context, variables)) as ExecutionResult;
         // Refused variables: graphql-js says why, in its own words.
-        if (!(r.errors?.length && r.data === undefined)) return r.errors?.length ? { ...r, errors: r.errors.map(asGraphQLJsError) } : (r as ExecutionResult);
+        if (!refused(r)) return answer(r);
       }
     }
     return standard(rc);
