@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { newId } from '@qihe/contracts';
-import { PARENT_CODE, partitionName, settleRepeatContacts } from '@qihe/data';
+import { PARENT_CODE, partitionName, storeTouchpoints, type NewTouchpoint } from '@qihe/data';
 import { repeatsAmong, REPEAT_CONTACT_WINDOW_MS, type RepeatKey } from '@qihe/domain';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RECORD, touchpoint, type IngestResult } from '../support/touchpoint-factory';
+import { variedRecord } from '../support/varied-records';
 
 // The repeat rule at ingest on a real PostgreSQL (MANAGEMENT-MODEL.md §4): any
 // arrival order — one by one, in batches, batches sent at once so they share a
@@ -172,30 +173,40 @@ describe('repeat contacts at ingest', () => {
     expect(rows).toEqual([{ n: 0 }]);
   });
 
-  it('the probe sends back only the touchpoints it found a neighbour for (most find none)', async () => {
+  it('settles the rule in two round trips; of the stored neighbours only the one turned now comes back (most find none)', async () => {
     const at = BASE + 14 * DAY;
     const stored = touchpoint({ id: newId(), unitId: 'prj-a1', customerId: 'rc-probe', occurredAt: new Date(at).toISOString(), need: { category: 'FAULT' } });
-    expect(await record([stored])).toMatchObject({ accepted: 1 });
-    const key = (customerId: string, ms: number): RepeatKey => ({ id: newId(), customerId, needCategory: 'FAULT', occurredAt: ms });
-    const fresh = [...Array.from({ length: 40 }, (_, i) => key(`rc-probe-new-${i}`, at)), key('rc-probe', at + DAY), key('rc-probe', at - DAY)];
-    const returned: number[] = [];
+    // The stored one, and others' touchpoints the day before and after (their days' partitions).
+    const days = [at - DAY, at + DAY].map((ms) => touchpoint({ id: newId(), unitId: 'prj-a1', customerId: 'rc-probe-day', occurredAt: new Date(ms).toISOString() }));
+    expect(await record([stored, ...days])).toMatchObject({ accepted: 3 });
+    const tp = (customerId: string, ms: number): NewTouchpoint => ({
+      record: { ...variedRecord(0, ms, ['prj-a1']), id: newId(), customerId, needCategory: 'FAULT' },
+      contentHash: 'h',
+    });
+    const fresh = [...Array.from({ length: 40 }, (_, i) => tp(`rc-probe-new-${i}`, at)), tp('rc-probe', at + DAY), tp('rc-probe', at - DAY)];
+    const statements: { text: string; rows: number }[] = [];
     const sql = {
       query: async <T,>(text: string, params?: unknown[]): Promise<T[]> => {
         const rows = (await pg.query(text, params)).rows as T[];
-        if (text.includes('has_previous')) returned.push(rows.length);
+        statements.push({ text, rows: rows.length });
         return rows;
       },
     };
     await pg.query('BEGIN');
     try {
-      const { repeats, turned } = await settleRepeatContacts(sql, fresh);
-      expect([...repeats]).toEqual([fresh[40].id]);
+      const { received, repeats, turned } = await storeTouchpoints(sql, fresh, 'site');
+      expect(received.size).toBe(42);
+      expect([...repeats]).toEqual([fresh[40].record.id]);
       expect(turned.map((t) => t.id)).toEqual([stored.id]);
     } finally {
       await pg.query('ROLLBACK');
     }
-    // The one after the stored touchpoint (a repeat) and the one before it (turns it): 2 rows, not 42.
-    expect(returned).toEqual([2]);
+    // Claim and lock; insert with the probe (42 rows stored, 1 neighbour: the one the earliest new one turns); the mark.
+    expect(statements.map((st) => [st.text.slice(0, 40).trim().split(/\s+/)[0], st.rows])).toEqual([
+      ['WITH', 42],
+      ['WITH', 43],
+      ['UPDATE', 1],
+    ]);
   });
 
   it("the probe reads the customer's own rows, not the older days of touchpoint: a repeat is settled while that day's partition is locked", async () => {

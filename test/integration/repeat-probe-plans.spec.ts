@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { settleRepeatContacts, type Database } from '@qihe/data';
-import type { RepeatKey } from '@qihe/domain';
+import { ensurePartitions, insertWithRepeats, partitionsOf, sortedById, type Database } from '@qihe/data';
 import { explainStatements, type PlanNode } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
+import { variedRecord } from '../support/varied-records';
 
 // Issue 13: the repeat rule costs each new touchpoint index probes into its
 // customer's own rows, never a scan. customer_touchpoint holds 20,000
@@ -10,7 +9,8 @@ import { openMigratedTestDatabase } from '../support/test-database';
 // touchpoints is probed: each of the probe's two look-ups (a neighbour before,
 // the first one after) runs once per touchpoint through the key
 // (customer_id, occurred_at, id) and reads only that customer's rows of the
-// 7-day window — the batch reads far fewer rows than the table holds.
+// 7-day window — the batch reads far fewer rows than the table holds. The
+// look-ups are part of the batch's insert statement (insertWithRepeats).
 
 const DAY = 86_400_000;
 const NOW = Math.floor(Date.now() / DAY) * DAY;
@@ -47,14 +47,13 @@ function scansOf(n: PlanNode, table: string): PlanNode[] {
 describe("the repeat rule's probe", () => {
   it('costs each new touchpoint two index look-ups into its own customer’s rows, and reads no one else’s', async () => {
     // 500 new touchpoints of 500 customers, 3 days back: each customer has a stored one before and after within 7 days.
-    const fresh: RepeatKey[] = Array.from({ length: BATCH }, (_, j) => ({
-      id: randomUUID(),
-      customerId: `c-${j * 37 + 1}`,
-      needCategory: j % 2 ? 'FAULT' : 'BILLING',
-      occurredAt: NOW - 3 * DAY - j * 60_000,
+    const fresh = Array.from({ length: BATCH }, (_, j) => ({
+      record: { ...variedRecord(j, NOW - 3 * DAY - j * 60_000, ['u-1']), customerId: `c-${j * 37 + 1}`, needCategory: j % 2 ? 'FAULT' : 'BILLING' },
+      contentHash: 'h',
     }));
-    const [probe] = await explainStatements(db, (sql) => settleRepeatContacts(sql, fresh), {
-      explained: (text) => text.includes('has_previous'),
+    await ensurePartitions(db, partitionsOf(fresh.map((t) => t.record)));
+    const [probe] = await explainStatements(db, (sql) => insertWithRepeats(sql, sortedById(fresh), 'site'), {
+      explained: (text) => text.includes('INSERT INTO touchpoint'),
       answer: [],
     });
     const scans = scansOf(probe.plan, 'customer_touchpoint');

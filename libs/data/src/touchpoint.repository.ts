@@ -45,17 +45,25 @@ const INSERT_COLUMNS: Column[] = [
 
 const NAMES = INSERT_COLUMNS.map(([c]) => c).join(', ');
 const K = INSERT_COLUMNS.length;
+/** `$n::type[]`, an insert column's array among insertStatement's parameters (the repeat rule's probe reads the same arrays). */
+export function insertParam(column: string): string {
+  const i = INSERT_COLUMNS.findIndex(([c]) => c === column);
+  if (i < 0) throw new Error(`no insert column ${column}`);
+  return `$${i + 1}::${INSERT_COLUMNS[i][1]}[]`;
+}
 // The touchpoints whose ids were claimed in the key table (claimTouchpointKeys),
-// each with its repeat flag as the repeat rule settled it before the insert (no
-// second row version for it). receivedAt comes back as epoch milliseconds: a
-// number is cheaper to read than a timestamp. A corrected clock
-// (clock_offset_ms) keeps the time as the site sent it beside the stored one.
-const INSERT_SQL = `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
-  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, u.repeat, now(),
+// each with its repeat flag (`repeat`: an SQL expression over the unnested row
+// `u` and `join`'s columns; u.repeat is the flag the caller sent). receivedAt
+// comes back as epoch milliseconds: a number is cheaper to read than a
+// timestamp. A corrected clock (clock_offset_ms) keeps the time as the site
+// sent it beside the stored one.
+export const insertStatement = ({ join = '', repeat = 'u.repeat', returning = '' } = {}): string => `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
+  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, ${repeat}, now(),
          CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
     FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::boolean[])
-      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat)
-  RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms`;
+      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat)${join}
+  RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms${returning}`;
+const INSERT_SQL = insertStatement();
 
 // The key table takes each id once (ON CONFLICT: stored before, or being
 // stored by a concurrent batch, which this waits for); the ids it took are
@@ -151,11 +159,19 @@ export async function insertClaimedTouchpoints(
 /** insertClaimedTouchpoints of touchpoints already in id order (sortedById). */
 export async function insertSortedTouchpoints(
   sql: Sql,
-  { items: sorted, at }: SortedTouchpoints,
+  sorted: SortedTouchpoints,
   siteId: string | null,
   repeats: ReadonlySet<string> = new Set(),
 ): Promise<Map<string, number>> {
-  if (sorted.length === 0) return new Map();
+  if (sorted.items.length === 0) return new Map();
+  const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, insertParams(sorted, siteId, repeats));
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.id, Number(r.received_ms));
+  return out;
+}
+
+/** insertStatement's parameters: each column's array, `repeats` the ids whose u.repeat is true. */
+export function insertParams({ items: sorted, at }: SortedTouchpoints, siteId: string | null, repeats: ReadonlySet<string>): unknown[] {
   const records = sorted.map((it) => it.record);
   const params: unknown[] = INSERT_COLUMNS.map(([, , column]) => column(records, at));
   params.push(
@@ -165,10 +181,7 @@ export async function insertSortedTouchpoints(
     numberColumn(sorted, (it) => it.clockOffsetMs ?? null),
     boolColumn(sorted, (it) => repeats.has(it.record.id)),
   );
-  const rows = await sql.query<{ id: string; received_ms: number | string }>(INSERT_SQL, params);
-  const out = new Map<string, number>();
-  for (const r of rows) out.set(r.id, Number(r.received_ms));
-  return out;
+  return params;
 }
 
 /**

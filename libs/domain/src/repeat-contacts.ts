@@ -69,34 +69,6 @@ export function repeatsWithin(fresh: readonly RepeatKey[]): Set<string> {
   return out;
 }
 
-/** A new touchpoint's nearest stored neighbours as the probe found them. */
-export interface RepeatProbe<S extends { id: string; repeat: boolean }> {
-  id: string; // the new touchpoint probed for
-  /** A stored touchpoint before it within 7 days exists. */
-  hasPrevious: boolean;
-  /** Its nearest successor within 7 days, if any. */
-  next: S | null;
-}
-
-/**
- * Given the probes of the touchpoints stored in this transaction (`fresh`):
- * which of them are repeats, and which touchpoints stored earlier become
- * repeats now (each once, however many new ones precede it).
- */
-export function settleRepeats<S extends { id: string; repeat: boolean }>(
-  fresh: ReadonlySet<string>,
-  probes: readonly RepeatProbe<S>[],
-): { repeats: Set<string>; turned: S[] } {
-  const repeats = new Set<string>();
-  const turned = new Map<string, S>();
-  for (const p of probes) {
-    if (p.hasPrevious) repeats.add(p.id);
-    const n = p.next;
-    if (n && !n.repeat && !fresh.has(n.id)) turned.set(n.id, n);
-  }
-  return { repeats, turned: [...turned.values()] };
-}
-
 /** What a stored touchpoint that turns into a repeat adds to its rollup rows. */
 export function repeatDelta(): Counters {
   const c = zeroCounters();

@@ -309,7 +309,7 @@ function asVariant(planned: readonly PlannedBatch[], i: number): PlannedBatch[] 
 async function repeatsByVariant(dbUrl: string): Promise<Map<number, AbResult['repeats']>> {
   const rows = await withClient(dbUrl, (c) =>
     c.query<{ v: string; n: string; marked: string; recounted: string }>(
-      `SELECT v, count(*) AS n, count(*) FILTER (WHERE repeat) AS marked, count(*) FILTER (WHERE previous >= occurred_at - interval '7 days') AS recounted
+      `SELECT v, count(*) AS n, count(*) FILTER (WHERE repeat) AS marked, count(*) FILTER (WHERE previous >= occurred_at - interval '168 hours') AS recounted
          FROM (SELECT split_part(customer_id, '${SUFFIX}', 2) AS v, repeat, occurred_at,
                       lag(occurred_at) OVER (PARTITION BY customer_id, need_category ORDER BY occurred_at, id) AS previous
                  FROM touchpoint WHERE customer_id LIKE '%${SUFFIX}%') t
