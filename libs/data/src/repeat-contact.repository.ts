@@ -2,7 +2,7 @@ import { repeatsWithin, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
 import { textArray } from './pg-array';
-import { claimSortedKeys, INSERT_ROWS, insertParams, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
+import { claimSortedKeys, insertParam, insertParams, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Inside the ingest transaction, in two round trips:
@@ -40,35 +40,36 @@ interface TurnedRow extends SliceColumns {
   ms: number | string;
 }
 
-// The look-up reads customer_touchpoint (the customer's rows in time order, kept equal to `touchpoint` in the
+// Both look-ups read customer_touchpoint (the customer's rows in time order, kept equal to `touchpoint` in the
 // same transaction by statement triggers, migration 1765110000001): one range of its key (customer, time, id) per
-// touchpoint, [o − 168 h, o + 168 h], the need a filter on the customer's few rows of those 14 days. One index
-// descent answers both questions: is there a stored touchpoint before it within the window (ORed into its flag),
-// and which is the first stored one after it within the window — null when that one is a repeat already. (Two
-// LIMIT 1 look-ups, one each way, cost two descents per touchpoint; h13b in docs/PERFORMANCE.md.)
-// On `touchpoint` the same probe descended one index per daily partition of the 14-day window, most of them long
-// out of cache at 10 M rows (docs/PERFORMANCE.md, "Ingest, 2 December").
+// touchpoint, the need a filter on the customer's few rows of the window. On `touchpoint` the same probe descended
+// one index per daily partition of the 14-day window, most of them long out of cache at 10 M rows
+// (docs/PERFORMANCE.md, "Ingest, 2 December"). Each is a lateral join run once per touchpoint (as an EXISTS in the
+// select list of a filtered subquery PostgreSQL ran it twice per row returned; repeat-probe-plans.spec).
 // The window is `interval '168 hours'`: exactly 7 × 24 h, as REPEAT_CONTACT_WINDOW_MS. '7 days' is seven
 // calendar days in the session's TimeZone, 167 or 169 hours across a daylight-saving change.
 const WINDOW = `interval '168 hours'`;
-const AFTER = `(w.occurred_at, w.id) > (u.occurred_at, u.id)`;
-const PROBE = `
-    CROSS JOIN LATERAL (
-      SELECT bool_or((w.occurred_at, w.id) < (u.occurred_at, u.id)) AS found,
-             (array_agg(CASE WHEN w.repeat THEN NULL ELSE w.id END ORDER BY w.occurred_at, w.id) FILTER (WHERE ${AFTER}))[1] AS next_id,
-             min(w.occurred_at) FILTER (WHERE ${AFTER}) AS next_at
-        FROM customer_touchpoint w
-       WHERE w.customer_id = u.customer_id AND w.occurred_at >= u.occurred_at - ${WINDOW} AND w.occurred_at <= u.occurred_at + ${WINDOW}
-         AND w.need_category = u.need_category) w`;
-// The statement: the batch's rows with their probe (u: its snapshot does not hold the batch's own rows, so the
-// probe sees only touchpoints stored before), the insert from them, then each new one's first stored successor
-// within the window when that one is not a repeat yet — the stored touchpoints the batch turns into repeats
-// (most batches: none, no row).
-const INSERT_PROBED_SQL = `WITH u AS (SELECT u.*, w.found, w.next_id, w.next_at FROM ${INSERT_ROWS}${PROBE}),
-  ins AS (${insertStatement({ from: 'u', repeat: 'u.repeat OR coalesce(u.found, false)', returning: ', repeat' })})
+// Is there a stored touchpoint before it within the window: ORed into the new one's flag as it is inserted.
+const PREVIOUS = `
+    LEFT JOIN LATERAL (
+      SELECT true AS found FROM customer_touchpoint p
+       WHERE p.customer_id = u.customer_id AND p.occurred_at >= u.occurred_at - ${WINDOW} AND (p.occurred_at, p.id) < (u.occurred_at, u.id)
+         AND p.need_category = u.need_category
+       LIMIT 1) p ON true`;
+// The statement: the insert (its snapshot does not hold its own rows: the probes see only touchpoints stored
+// before), then each new one's first stored successor within the window when that one is not a repeat yet —
+// the stored touchpoints the batch turns into repeats (most batches: none, no row). The successor look-up
+// unnests the insert's own arrays again: no parameter twice.
+const INSERT_PROBED_SQL = `WITH ins AS (${insertStatement({ join: PREVIOUS, repeat: 'u.repeat OR p.found IS NOT NULL', returning: ', repeat' })})
 SELECT id, received_ms, repeat, NULL::float8 AS next_ms FROM ins
 UNION ALL
-SELECT next_id, NULL, false, floor(extract(epoch FROM next_at) * 1000)::float8 FROM u WHERE next_id IS NOT NULL`;
+SELECT s.id, NULL, false, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
+  FROM unnest(${['id', 'customer_id', 'need_category', 'occurred_at'].map(insertParam).join(', ')}) AS u(id, c, n, o)
+  CROSS JOIN LATERAL (
+    SELECT id, repeat, occurred_at FROM customer_touchpoint s
+     WHERE s.customer_id = u.c AND (s.occurred_at, s.id) > (u.o, u.id) AND s.occurred_at <= u.o + ${WINDOW} AND s.need_category = u.n
+     ORDER BY s.occurred_at, s.id LIMIT 1) s
+ WHERE NOT s.repeat`;
 
 // The stored touchpoints turned now, marked; their unit and slices (where their counters live) come back with the mark.
 // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
