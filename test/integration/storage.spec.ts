@@ -87,6 +87,21 @@ describe('array literals', () => {
     );
   });
 
+  it('carry plain columns with one null or value to escape anywhere (the joined form and its quoted fallback)', async () => {
+    const odd = fc.constantFrom(null, '"', '\\', 'a"b', '{"x"}', 'NULL', '', ' ');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.uuid(), fc.string({ minLength: 1 }).filter((s) => !s.includes('\u0000'))), { maxLength: 40 }), fc.nat(), odd, async (plain, at, v) => {
+        const values: (string | null)[] = [...plain];
+        values.splice(at % (plain.length + 1), 0, v);
+        for (const column of [plain, values]) {
+          const [row] = await fx.db.query<{ a: (string | null)[] }>(`SELECT $1::text[] AS a`, [textColumn(column, (x) => x)]);
+          expect(row.a).toEqual(column);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('carry integers and booleans', async () => {
     const [row] = await fx.db.query<{ n: string[]; b: (boolean | null)[] }>(`SELECT $1::bigint[]::text[] AS n, $2::boolean[] AS b`, [
       numberArray([0, -5, 9007199254740991, null]),

@@ -1,4 +1,4 @@
-import type { CustomerTouchpointFacts } from '@qihe/domain';
+import { isoTime, type CustomerTouchpointFacts } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberArray, textArray } from './pg-array';
 
@@ -47,8 +47,8 @@ export async function addCustomerContacts(sql: Sql, contacts: readonly CustomerC
       textArray(rows.map((r) => r.unitId)),
       textArray(rows.map((r) => r.customerId)),
       numberArray(rows.map((r) => r.n)),
-      textArray(rows.map((r) => new Date(r.first).toISOString())),
-      textArray(rows.map((r) => new Date(r.last).toISOString())),
+      textArray(rows.map((r) => isoTime(r.first))),
+      textArray(rows.map((r) => isoTime(r.last))),
       textArray(distinctCustomers(rows)),
     ],
   );

@@ -1,4 +1,4 @@
-import { isoTime } from '@qihe/domain';
+import { isoDay } from '@qihe/domain';
 import type { Database, Sql } from './database';
 import { DAY_MS } from './rollup-grain';
 
@@ -19,8 +19,8 @@ const V7_END_MS = Date.UTC(2100, 0, 1);
 
 export type PartitionedTable = 'touchpoint' | 'touchpoint_key';
 
-/** The UTC day (YYYY-MM-DD) of an epoch-ms time (isoTime remembers each day's text: a batch falls on a few days). */
-export const dayOf = (ms: number): string => isoTime(ms).slice(0, 10);
+/** The UTC day (YYYY-MM-DD) of an epoch-ms time (isoDay remembers each day's name: a batch falls on a few days). */
+export const dayOf = isoDay;
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
 /** The key partition's day of an id: the day a UUIDv7 carries, else LEGACY_KEY_DAY. Same rule as KEY_DAY_SQL. */

@@ -35,3 +35,18 @@ export function isoTime(ms: number): string {
 
 /** toISOString of a Date, through isoTime. */
 export const isoOf = (d: Date): string => isoTime(d.getTime());
+
+const dayNames = new Map<number, string>();
+
+/** `isoTime(ms).slice(0, 10)`, the UTC day (YYYY-MM-DD), without making the time's text: each day's name is remembered. */
+export function isoDay(ms: number): string {
+  if (!(ms >= YEAR_0_MS && ms < YEAR_10000_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 10_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
+}
