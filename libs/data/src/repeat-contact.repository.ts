@@ -1,4 +1,4 @@
-import { repeatsWithin, type SliceFields } from '@qihe/domain';
+import { isoTime, repeatsWithin, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
 import { textArray } from './pg-array';
@@ -129,7 +129,7 @@ async function markTurned(sql: Sql, next: ReadonlyMap<string, number>): Promise<
   if (next.size === 0) return [];
   const marked = await sql.query<TurnedRow>(MARK_SQL, [
     textArray([...next.keys()].sort()),
-    textArray([...new Set([...next.values()].map((ms) => new Date(ms).toISOString()))]),
+    textArray([...new Set([...next.values()].map(isoTime))]),
   ]);
   return marked.map((r) => ({ id: r.id, repeat: true, unitId: r.unit_id, occurredAt: Number(r.ms), ...sliceFieldsOf(r) }));
 }
