@@ -53,6 +53,23 @@ import { followUpRatings } from '../follow-ups/follow-up-writes';
 // it would have been had the calls run one after the other in arrival order.
 // When a shared transaction fails, each call is retried alone, so one call's
 // failure is never another's.
+//
+// Several shared transactions may be in flight at once (`transactions`,
+// QIHE_WRITE_TRANSACTIONS): while one waits for PostgreSQL — its statements,
+// its commit's flush — the next one's statements run on the other core. A
+// batch's work is mostly PostgreSQL's and ran one transaction at a time, so
+// half of a two-core machine stayed idle under ingest. They may overlap only
+// where the outcome is still that of arrival order:
+// - a group of batches starts beside the ones in flight only when none of its
+//   ids is among theirs (a re-send of a batch still in flight waits for it, so
+//   it is judged a duplicate of what that one stored, never the other way round);
+// - ratings see only committed touchpoints, so a group with ratings starts
+//   when nothing is in flight, and nothing starts beside it;
+// - each group's calls are answered, and their feed events sent, in order.
+// Two transactions in flight meet like those of two replicas: the repeat rule's
+// advisory locks order the same customer and need, rollup rows are locked in
+// one global order (rollup-write.repository.ts), and the later one's upsert
+// waits for the earlier one's commit.
 
 export interface Candidate extends NewTouchpoint {
   index: number;
@@ -124,10 +141,19 @@ interface Writes {
 /** At most this many touchpoints and ratings per shared transaction. */
 const MAX_GROUP_WEIGHT = 5000;
 
+/** A shared transaction in flight: the ids its batches store, and whether it rates (then it runs alone). */
+interface Flight {
+  ids: ReadonlySet<string>;
+  rates: boolean;
+}
+
 export class GroupCommit {
   private readonly log = new Logger('GroupCommit');
   private readonly queue: Pending[] = [];
-  private running = false;
+  private readonly flights = new Set<Flight>();
+  /** Settles after the last started group has answered its calls: the next one answers after it. */
+  private answered: Promise<void> = Promise.resolve();
+  private readonly transactions: number;
 
   constructor(
     private readonly db: Database,
@@ -138,51 +164,87 @@ export class GroupCommit {
     private readonly committed: (calls: number, items: number, seconds: number) => void = () => undefined,
     /** The retention horizon now (null: everything is kept): a rating of a touchpoint beyond it is TOO_OLD. */
     private readonly horizon: () => number | null = () => null,
-  ) {}
+    /** Shared transactions in flight at once, at most (the embedded database runs one at a time anyway). */
+    transactions = 1,
+  ) {
+    this.transactions = db.embedded ? 1 : Math.max(1, transactions);
+  }
 
   submit<J extends Job>(job: J): Promise<Outcome<J>> {
     return new Promise<Outcome<J>>((resolve, reject) => {
       const weight = Math.max(1, job.kind === 'record' ? job.candidates.length + job.laterCopies.length : job.items.length);
       this.queue.push({ job, weight, resolve: resolve as Pending['resolve'], reject });
-      if (!this.running) void this.drain();
+      this.start();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.queue.length) {
-        let weight = 0;
-        let n = 0;
-        while (n < this.queue.length && (n === 0 || weight + this.queue[n].weight <= MAX_GROUP_WEIGHT)) weight += this.queue[n++].weight;
-        const group = this.queue.splice(0, n);
-        try {
-          const started = performance.now();
-          const done = await this.run(group.map((p) => p.job));
-          this.committed(group.length, weight, (performance.now() - started) / 1000);
-          this.settle(group, done);
-        } catch (err) {
-          if (group.length > 1) this.log.warn(`a shared write of ${group.length} calls failed (${(err as Error).message}); retrying each alone`);
-          for (const p of group) {
-            try {
-              this.settle([p], await this.run([p.job]));
-            } catch (alone) {
-              p.reject(alone);
-            }
-          }
-        }
-      }
-    } finally {
-      this.running = false;
+  /** Starts the queue's next groups while a transaction may start (see the top of this file); the rest wait for a flight to end. */
+  private start(): void {
+    while (this.queue.length && this.flights.size < this.transactions) {
+      const n = this.startable();
+      if (n === 0) return;
+      const group = this.queue.splice(0, n);
+      const flight: Flight = { ids: idsOf(group), rates: group.some((p) => p.job.kind === 'rate') };
+      this.flights.add(flight);
+      this.answered = this.write(group, flight, this.answered);
     }
   }
 
-  private settle(group: Pending[], done: Done[]): void {
-    group.forEach((p, i) => {
-      const d = done[i];
-      this.feed.committed(d.events, d.touched);
-      p.resolve(d.result as RecordOutcome | RateItemOutcome[]);
-    });
+  /** How many calls from the queue's head the next group takes now (0: the head waits for the flights). */
+  private startable(): number {
+    const alone = this.flights.size === 0;
+    if (!alone && [...this.flights].some((f) => f.rates)) return 0;
+    let weight = 0;
+    let n = 0;
+    while (n < this.queue.length) {
+      const p = this.queue[n];
+      if (n > 0 && weight + p.weight > MAX_GROUP_WEIGHT) break;
+      if (!alone && (p.job.kind === 'rate' || this.overlaps(p.job))) break;
+      weight += p.weight;
+      n++;
+    }
+    return n;
+  }
+
+  private overlaps(job: RecordJob): boolean {
+    for (const f of this.flights) {
+      for (const c of job.candidates) if (f.ids.has(c.record.id)) return true;
+      for (const c of job.laterCopies) if (f.ids.has(c.record.id)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * One group's transaction (each call alone again when it fails); once it is over the next groups may start, and
+   * its calls are answered after the group before it. Never rejects.
+   */
+  private async write(group: Pending[], flight: Flight, before: Promise<void>): Promise<void> {
+    const answers: (() => void)[] = [];
+    try {
+      const started = performance.now();
+      const done = await this.run(group.map((p) => p.job));
+      this.committed(group.length, group.reduce((sum, p) => sum + p.weight, 0), (performance.now() - started) / 1000);
+      group.forEach((p, i) => answers.push(() => this.settle(p, done[i])));
+    } catch (err) {
+      if (group.length > 1) this.log.warn(`a shared write of ${group.length} calls failed (${(err as Error).message}); retrying each alone`);
+      for (const p of group) {
+        try {
+          const [done] = await this.run([p.job]);
+          answers.push(() => this.settle(p, done));
+        } catch (alone) {
+          answers.push(() => p.reject(alone));
+        }
+      }
+    }
+    this.flights.delete(flight);
+    this.start();
+    await before;
+    for (const answer of answers) answer();
+  }
+
+  private settle(p: Pending, d: Done): void {
+    this.feed.committed(d.events, d.touched);
+    p.resolve(d.result as RecordOutcome | RateItemOutcome[]);
   }
 
   /** One transaction for all `jobs`; resolves after commit with each job's outcome. */
@@ -357,4 +419,15 @@ export class GroupCommit {
     }
     await setSatisfactions(tx, updates);
   }
+}
+
+/** The ids a group's batches store (ratings: none). */
+function idsOf(group: readonly Pending[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { job } of group) {
+    if (job.kind !== 'record') continue;
+    for (const c of job.candidates) ids.add(c.record.id);
+    for (const c of job.laterCopies) ids.add(c.record.id);
+  }
+  return ids;
 }

@@ -35,6 +35,7 @@ export class IngestionService {
       () => this.catalogues.catalogue,
       (calls, items, seconds) => metrics.groupCommitted(calls, items, seconds),
       () => this.horizon(),
+      config.writeTransactions,
     );
   }
 

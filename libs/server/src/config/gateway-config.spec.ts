@@ -11,7 +11,7 @@ const base = { QIHE_DATA_DIR: dir };
 describe('loadGatewayConfig', () => {
   it('has working defaults: port 3000, embedded database in the data dir, a kept token secret', () => {
     const c = loadGatewayConfig(base);
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, graphqlJit: true, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000, metrics: {} });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: dir, production: false, graphqlJit: true, maxBodyBytes: 8 * 1024 * 1024, feedStreamMaxLen: 120_000, redisQueueMax: 60_000, writeTransactions: 2, metrics: {} });
     expect(c.tokenSecret.length).toBeGreaterThanOrEqual(32);
     const file = join(dir, 'token-secret');
     expect(readFileSync(file, 'utf8').trim()).toBe(c.tokenSecret);
@@ -33,6 +33,8 @@ describe('loadGatewayConfig', () => {
     ['QIHE_SEED_FILE', { QIHE_SEED_FILE: '/no/such/file.json' }, /QIHE_SEED_FILE points to "\/no\/such\/file.json", which does not exist/],
     ['QIHE_TOKEN_SECRET', { QIHE_TOKEN_SECRET: 'short' }, /at least 32 characters/],
     ['QIHE_MAX_BODY_BYTES', { QIHE_MAX_BODY_BYTES: '-5' }, /QIHE_MAX_BODY_BYTES must be a whole number/],
+    ['QIHE_WRITE_TRANSACTIONS', { QIHE_WRITE_TRANSACTIONS: '0' }, /QIHE_WRITE_TRANSACTIONS must be a whole number from 1 to 16/],
+    ['QIHE_WRITE_TRANSACTIONS', { QIHE_DB_POOL_SIZE: '4', QIHE_WRITE_TRANSACTIONS: '4' }, /QIHE_WRITE_TRANSACTIONS \(4\) must be below QIHE_DB_POOL_SIZE \(4\)/],
     ['NODE_ENV', { NODE_ENV: 'staging' }, /NODE_ENV must be production, development or test/],
     ['REDIS_URL', { REDIS_URL: 'http://x' }, /REDIS_URL must start with redis/],
     ['QIHE_FEED_STREAM_MAXLEN', { QIHE_FEED_STREAM_MAXLEN: '0' }, /QIHE_FEED_STREAM_MAXLEN must be a whole number from 1/],

@@ -23,6 +23,8 @@ export interface GatewayConfig {
   production: boolean;
   maxBodyBytes: number;
   dbPoolSize: number;
+  /** Shared write transactions (group commits) a gateway runs at once (QIHE_WRITE_TRANSACTIONS; 1 on the embedded database). */
+  writeTransactions: number;
   redisUrl?: string;
   /** Entries the feed's Redis stream keeps: how far a replica's reader may fall behind (README: sizing). */
   feedStreamMaxLen: number;
@@ -58,6 +60,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const tokenTtlSeconds = readPositiveInt(env, 'QIHE_TOKEN_TTL_SECONDS', 12 * 3600, 30 * 24 * 3600);
   const maxBodyBytes = readPositiveInt(env, 'QIHE_MAX_BODY_BYTES', 8 * 1024 * 1024);
   const dbPoolSize = readPositiveInt(env, 'QIHE_DB_POOL_SIZE', 10, 200);
+  const writeTransactions = readPositiveInt(env, 'QIHE_WRITE_TRANSACTIONS', 2, 16);
+  if (writeTransactions >= dbPoolSize) {
+    throw new ConfigError('QIHE_WRITE_TRANSACTIONS', `QIHE_WRITE_TRANSACTIONS (${writeTransactions}) must be below QIHE_DB_POOL_SIZE (${dbPoolSize}): reads and the jobs need connections too.`);
+  }
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['production', 'development', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV', `NODE_ENV must be production, development or test, got "${nodeEnv}".`);
@@ -88,6 +94,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     production: nodeEnv === 'production',
     maxBodyBytes,
     dbPoolSize,
+    writeTransactions,
     redisUrl,
     feedStreamMaxLen,
     redisQueueMax,
