@@ -48,7 +48,7 @@ describe("the repeat rule's probe", () => {
   it('costs each new touchpoint two index look-ups into its own customer’s rows, and reads no one else’s', async () => {
     // 500 new touchpoints of 500 customers, 3 days back: each customer has a stored one before and after within 7 days.
     const fresh = Array.from({ length: BATCH }, (_, j) => ({
-      record: { ...variedRecord(j, NOW - 3 * DAY - j * 60_000, ['u-1']), customerId: `c-${j * 37 + 1}`, needCategory: j % 2 ? 'FAULT' : 'BILLING' },
+      record: { ...variedRecord(j, NOW - 3 * DAY - j * 60_000, ['u-1']), customerId: `c-${j * 37 + 1}`, needCategory: j % 2 ? ('FAULT' as const) : ('BILLING' as const) },
       contentHash: 'h',
     }));
     await ensurePartitions(db, partitionsOf(fresh.map((t) => t.record)));

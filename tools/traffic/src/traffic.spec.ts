@@ -27,7 +27,7 @@ interface FakeGateway {
 }
 
 async function startGateway(): Promise<FakeGateway> {
-  const gw = { stored: new Map<string, string>(), ratings: new Map<string, SatisfactionInput>(), calls: 0, flakyEvery: 0, arrivals: [] } as FakeGateway;
+  const gw = { stored: new Map<string, string>(), ratings: new Map<string, SatisfactionInput>(), calls: 0, flakyEvery: 0, arrivals: [] } as unknown as FakeGateway; // url and close are set once it listens
   const send = (res: ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
     res.end(JSON.stringify(body));
