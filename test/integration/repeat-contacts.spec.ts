@@ -188,7 +188,9 @@ describe('repeat contacts at ingest', () => {
     const sql = {
       query: async <T,>(text: string, params?: unknown[]): Promise<T[]> => {
         const rows = (await pg.query(text, params)).rows as T[];
-        statements.push({ text, rows: rows.length });
+        // The claim answers one row, its ids in one uuid[] literal: counted as the rows they name.
+        const ids = (rows[0] as { ids?: string } | undefined)?.ids;
+        statements.push({ text, rows: rows.length === 1 && typeof ids === 'string' ? ids.slice(1, -1).split(',').length : rows.length });
         return rows;
       },
     };
