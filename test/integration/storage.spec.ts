@@ -11,6 +11,7 @@ import {
   ensurePartitions,
   insertNewTouchpoints,
   insertParams,
+  insertWithRepeats,
   partitionsOf,
   numberArray,
   numberColumn,
@@ -125,7 +126,7 @@ describe('array literals', () => {
 describe('claim and insert', () => {
   // The insert sends the claim's literals again when the claim took every id (h16c): the same text as its own.
   const items = (n: number, at: number): NewTouchpoint[] =>
-    Array.from({ length: n }, (_, i) => ({ record: record(i, at + i * 61_000), contentHash: `hash "${i}" \\ ${i % 3}`, perceptionMember: i % 2 ? 'pm' : null }));
+    Array.from({ length: n }, (_, i) => ({ record: { ...record(i, at + i * 61_000), needCategory: 'FAULT' }, contentHash: `hash "${i}" \\ ${i % 3}`, perceptionMember: i % 2 ? 'pm' : null }));
   const rollback = new Error('rollback');
   const inTransaction = async (work: (tx: Sql) => Promise<void>): Promise<void> => {
     await expect(
@@ -141,7 +142,7 @@ describe('claim and insert', () => {
     const stored = items(7, at);
     const fresh = items(30, at + 3_600_000);
     await ensurePartitions(fx.db, partitionsOf([...stored, ...fresh].map((it) => it.record)));
-    await insertNewTouchpoints(fx.db, stored, 'site');
+    // Everything below is rolled back: the later tests count every row of the table.
     await inTransaction(async (tx) => {
       // All new: the claim's own SortedTouchpoints goes on, its literals with it.
       const all = sortedById(fresh);
@@ -151,9 +152,20 @@ describe('claim and insert', () => {
       expect(kept).toBe(all);
       expect(kept.literals?.size).toBe(6);
       expect(insertParams(kept, 'site', new Set([fresh[3].record.id]))).toEqual(insertParams(sortedById(fresh), 'site', new Set([fresh[3].record.id])));
+      // The insert answers in one row: every id with the receivedAt stored, the repeats as stored.
+      const { received, repeats } = await insertWithRepeats(tx, kept, 'site');
+      const rows = await tx.query<{ id: string; ms: number; repeat: boolean }>(
+        `SELECT id::text AS id, floor(extract(epoch FROM received_at) * 1000)::float8 AS ms, repeat FROM touchpoint WHERE id = ANY($1::uuid[])`,
+        [textArray(fresh.map((it) => it.record.id))],
+      );
+      expect(rows).toHaveLength(fresh.length);
+      expect(new Map([...received].sort())).toEqual(new Map(rows.map((r): [string, number] => [r.id, Number(r.ms)]).sort()));
+      expect([...repeats].sort()).toEqual(rows.filter((r) => r.repeat).map((r) => r.id).sort());
+      expect(repeats.size).toBe(30 - 7); // customers c-0 … c-6, one need: all but each one's first are repeats
     });
     await inTransaction(async (tx) => {
       // Some stored before: a new set without the claim's literals, its parameters as if built alone.
+      await insertNewTouchpoints(tx, stored, 'site');
       const mixed = sortedById([...stored.slice(0, 4), ...fresh.slice(0, 9)]);
       const claimed = await claimSortedKeys(tx, mixed);
       expect([...claimed].sort()).toEqual(fresh.slice(0, 9).map((it) => it.record.id).sort());
