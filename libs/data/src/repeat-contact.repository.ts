@@ -29,7 +29,7 @@ export interface TurnedRepeat extends SliceFields {
 /** The insert's one summary row (id null), then a row per stored successor (a turn candidate). */
 interface InsertedRow {
   id: string | null;
-  /** The summary's: receivedAt of every new touchpoint (one transaction, one now()), their count, the repeats' ids as a uuid[] literal. */
+  /** The summary's: receivedAt of every new touchpoint (one transaction, one now()), their count, the repeats' ids comma-separated. */
   received_ms: number | string | null;
   n: number | null;
   repeats: string | null;
@@ -61,12 +61,12 @@ const PREVIOUS = `
        LIMIT 1) p ON true`;
 // The statement: the insert (its snapshot does not hold its own rows: the probes see only touchpoints stored
 // before), answered by one row — how many it stored, their receivedAt (the same now() for all), the ids of the
-// repeats as one uuid[] literal: not a row per touchpoint for the driver to parse into objects —, then each new
+// repeats as one comma-separated text: not a row per touchpoint for the driver to parse into objects —, then each new
 // one's first stored successor within the window when that one is not a repeat yet — the stored touchpoints the
 // batch turns into repeats (most batches: none, no row). The successor look-up unnests the insert's own arrays
 // again: no parameter twice.
 const INSERT_PROBED_SQL = `WITH ins AS (${insertStatement({ join: PREVIOUS, repeat: 'u.repeat OR p.found IS NOT NULL', returning: ', repeat' })})
-SELECT NULL::text AS id, max(received_ms) AS received_ms, count(*)::int AS n, (array_agg(id) FILTER (WHERE repeat))::text AS repeats,
+SELECT NULL::text AS id, max(received_ms) AS received_ms, count(*)::int AS n, string_agg(id::text, ',') FILTER (WHERE repeat) AS repeats,
        NULL::float8 AS next_ms FROM ins
 UNION ALL
 SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
@@ -129,7 +129,7 @@ export async function insertWithRepeats(sql: Sql, fresh: SortedTouchpoints, site
     if (Number(r.n) !== fresh.items.length) throw new Error(`inserted ${r.n} of ${fresh.items.length} claimed touchpoints`);
     const at = Number(r.received_ms);
     for (const it of fresh.items) received.set(it.record.id, at);
-    if (r.repeats) repeats = new Set(r.repeats.slice(1, -1).split(','));
+    if (r.repeats) repeats = new Set(r.repeats.split(','));
   }
   return { received, repeats, turned: await markTurned(sql, next) };
 }
