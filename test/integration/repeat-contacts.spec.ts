@@ -188,7 +188,11 @@ describe('repeat contacts at ingest', () => {
     const sql = {
       query: async <T,>(text: string, params?: unknown[]): Promise<T[]> => {
         const rows = (await pg.query(text, params)).rows as T[];
-        statements.push({ text, rows: rows.length });
+        // The claim answers one row, its ids comma-separated; the insert one summary row (n stored), then its
+        // neighbours: counted as the touchpoints they name.
+        const named = (r: { ids?: unknown; id?: unknown; n?: unknown }): number =>
+          typeof r.ids === 'string' ? r.ids.split(',').length : r.id === null && typeof r.n === 'number' ? r.n : 1;
+        statements.push({ text, rows: (rows as { ids?: unknown; id?: unknown; n?: unknown }[]).reduce((k, r) => k + named(r), 0) });
         return rows;
       },
     };

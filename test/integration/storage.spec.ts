@@ -4,19 +4,25 @@ import {
   addToRollups,
   applyRollupDeltas,
   boolArray,
+  claimSortedKeys,
   boolColumn,
   Database,
   dayOf,
   ensurePartitions,
   insertNewTouchpoints,
+  insertParams,
+  insertWithRepeats,
   partitionsOf,
   numberArray,
   numberColumn,
   rebuildRollups,
   RollupDeltas,
+  sortedById,
+  sortedOnly,
   textArray,
   textColumn,
   upsertUnits,
+  type NewTouchpoint,
   type Sql,
 } from '@qihe/data';
 import { createTestDatabase } from '../support/test-database';
@@ -114,6 +120,62 @@ describe('array literals', () => {
     expect(numberColumn(rows, (r) => r.n)).toBe(numberArray([0, -5, 9007199254740991, null]));
     expect(boolColumn(rows, (r) => r.b)).toBe(boolArray([true, false, null, null]));
     expect(() => numberColumn([{ n: Infinity }], (r) => r.n)).toThrow(RangeError);
+  });
+});
+
+describe('claim and insert', () => {
+  // The insert sends the claim's literals again when the claim took every id (h16c): the same text as its own.
+  const items = (n: number, at: number): NewTouchpoint[] =>
+    Array.from({ length: n }, (_, i) => ({ record: { ...record(i, at + i * 61_000), needCategory: 'FAULT' }, contentHash: `hash "${i}" \\ ${i % 3}`, perceptionMember: i % 2 ? 'pm' : null }));
+  const rollback = new Error('rollback');
+  const inTransaction = async (work: (tx: Sql) => Promise<void>): Promise<void> => {
+    await expect(
+      fx.db.transaction(async (tx) => {
+        await work(tx);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  };
+
+  it('claims the new ids (one row of them) and inserts with the same parameters whether the claim took all or some', async () => {
+    const at = Date.UTC(2026, 10, 20, 8);
+    const stored = items(7, at);
+    const fresh = items(30, at + 3_600_000);
+    await ensurePartitions(fx.db, partitionsOf([...stored, ...fresh].map((it) => it.record)));
+    // Everything below is rolled back: the later tests count every row of the table.
+    await inTransaction(async (tx) => {
+      // All new: the claim's own SortedTouchpoints goes on, its literals with it.
+      const all = sortedById(fresh);
+      const claimed = await claimSortedKeys(tx, all, true);
+      expect([...claimed].sort()).toEqual(fresh.map((it) => it.record.id).sort());
+      const kept = sortedOnly(all, claimed);
+      expect(kept).toBe(all);
+      expect(kept.literals?.size).toBe(6);
+      expect(insertParams(kept, 'site', new Set([fresh[3].record.id]))).toEqual(insertParams(sortedById(fresh), 'site', new Set([fresh[3].record.id])));
+      // The insert answers in one row: every id with the receivedAt stored, the repeats as stored.
+      const { received, repeats } = await insertWithRepeats(tx, kept, 'site');
+      const rows = await tx.query<{ id: string; ms: number; repeat: boolean }>(
+        `SELECT id::text AS id, floor(extract(epoch FROM received_at) * 1000)::float8 AS ms, repeat FROM touchpoint WHERE id = ANY($1::uuid[])`,
+        [textArray(fresh.map((it) => it.record.id))],
+      );
+      expect(rows).toHaveLength(fresh.length);
+      expect(new Map([...received].sort())).toEqual(new Map(rows.map((r): [string, number] => [r.id, Number(r.ms)]).sort()));
+      expect([...repeats].sort()).toEqual(rows.filter((r) => r.repeat).map((r) => r.id).sort());
+      expect(repeats.size).toBe(30 - 7); // customers c-0 … c-6, one need: all but each one's first are repeats
+    });
+    await inTransaction(async (tx) => {
+      // Some stored before: a new set without the claim's literals, its parameters as if built alone.
+      await insertNewTouchpoints(tx, stored, 'site');
+      const mixed = sortedById([...stored.slice(0, 4), ...fresh.slice(0, 9)]);
+      const claimed = await claimSortedKeys(tx, mixed);
+      expect([...claimed].sort()).toEqual(fresh.slice(0, 9).map((it) => it.record.id).sort());
+      const kept = sortedOnly(mixed, claimed);
+      expect(kept).not.toBe(mixed);
+      expect(kept.literals).toBeUndefined();
+      expect(insertParams(kept, null, new Set())).toEqual(insertParams(sortedById(fresh.slice(0, 9)), null, new Set()));
+      // Nothing new: an empty set, no row to read ids from.
+      expect(await claimSortedKeys(tx, sortedById(stored))).toEqual(new Set());
+    });
   });
 });
 

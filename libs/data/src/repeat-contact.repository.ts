@@ -26,11 +26,14 @@ export interface TurnedRepeat extends SliceFields {
   occurredAt: number;
 }
 
+/** The insert's one summary row (id null), then a row per stored successor (a turn candidate). */
 interface InsertedRow {
-  id: string;
-  /** Null on a row of a stored successor (a turn candidate); a new touchpoint's receivedAt otherwise. */
+  id: string | null;
+  /** The summary's: receivedAt of every new touchpoint (one transaction, one now()), their count, the repeats' ids comma-separated. */
   received_ms: number | string | null;
-  repeat: boolean;
+  n: number | null;
+  repeats: string | null;
+  /** A successor's occurredAt. */
   next_ms: number | string | null;
 }
 
@@ -57,13 +60,16 @@ const PREVIOUS = `
          AND p.need_category = u.need_category
        LIMIT 1) p ON true`;
 // The statement: the insert (its snapshot does not hold its own rows: the probes see only touchpoints stored
-// before), then each new one's first stored successor within the window when that one is not a repeat yet —
-// the stored touchpoints the batch turns into repeats (most batches: none, no row). The successor look-up
-// unnests the insert's own arrays again: no parameter twice.
+// before), answered by one row — how many it stored, their receivedAt (the same now() for all), the ids of the
+// repeats as one comma-separated text: not a row per touchpoint for the driver to parse into objects —, then each new
+// one's first stored successor within the window when that one is not a repeat yet — the stored touchpoints the
+// batch turns into repeats (most batches: none, no row). The successor look-up unnests the insert's own arrays
+// again: no parameter twice.
 const INSERT_PROBED_SQL = `WITH ins AS (${insertStatement({ join: PREVIOUS, repeat: 'u.repeat OR p.found IS NOT NULL', returning: ', repeat' })})
-SELECT id, received_ms, repeat, NULL::float8 AS next_ms FROM ins
+SELECT NULL::text AS id, max(received_ms) AS received_ms, count(*)::int AS n, string_agg(id::text, ',') FILTER (WHERE repeat) AS repeats,
+       NULL::float8 AS next_ms FROM ins
 UNION ALL
-SELECT s.id, NULL, false, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
+SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
   FROM unnest(${['id', 'customer_id', 'need_category', 'occurred_at'].map(insertParam).join(', ')}) AS u(id, c, n, o)
   CROSS JOIN LATERAL (
     SELECT id, repeat, occurred_at FROM customer_touchpoint s
@@ -112,14 +118,18 @@ export async function insertWithRepeats(sql: Sql, fresh: SortedTouchpoints, site
   const within = repeatsWithin(fresh.items.map(({ record: r }) => ({ id: r.id, customerId: r.customerId, needCategory: r.needCategory, occurredAt: r.occurredAt.getTime() })));
   const rows = await sql.query<InsertedRow>(INSERT_PROBED_SQL, insertParams(fresh, siteId, within));
   const received = new Map<string, number>();
-  const repeats = new Set<string>();
+  let repeats = new Set<string>();
   const next = new Map<string, number>(); // several new ones may precede the same stored one: marked once
   for (const r of rows) {
-    if (r.received_ms === null) next.set(r.id, Number(r.next_ms));
-    else {
-      received.set(r.id, Number(r.received_ms));
-      if (r.repeat) repeats.add(r.id);
+    if (r.id !== null) {
+      next.set(r.id, Number(r.next_ms));
+      continue;
     }
+    // Every claimed touchpoint is inserted (no conflict clause can skip one): all of `fresh`, or the statement failed.
+    if (Number(r.n) !== fresh.items.length) throw new Error(`inserted ${r.n} of ${fresh.items.length} claimed touchpoints`);
+    const at = Number(r.received_ms);
+    for (const it of fresh.items) received.set(it.record.id, at);
+    if (r.repeats) repeats = new Set(r.repeats.split(','));
   }
   return { received, repeats, turned: await markTurned(sql, next) };
 }

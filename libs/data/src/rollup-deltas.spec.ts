@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { COUNTER_KEYS, SLICE_DIMENSIONS, sliceValuesOf, zeroCounters, type Counters, type SliceFields } from '@qihe/domain';
-import { addToRollups, RollupDeltas, type HourRow } from './rollup-deltas';
+import { addToRollups, PARENT_CODE, PARENT_KEPT, RollupDeltas, type HourRow } from './rollup-deltas';
 
 // The rows a batch sums to and the order they are locked in (the comment at
 // the top of rollup-deltas.ts): pinned for a batch whose touchpoints share
@@ -115,5 +116,65 @@ describe('RollupDeltas', () => {
     expect(minutes.get('p1 0')).toBe('1/100');
     expect(minutes.get('bu 0')).toBe('2/105');
     expect(minutes.get('g 0')).toBe('2/105');
+  });
+
+  // The rows are found by unit, then hour (minute), not by a key string (h16c): whatever the lineages, times,
+  // values and cuts (takeHoursBefore, clearHours), every row holds what a recount of its own touchpoints gives.
+  it('holds the sums of a plain recount for any sequence of touchpoints, cuts and clears', () => {
+    const LINEAGES = [P1, P2, ['bu', 'g'], ROOT, ['p3', 'bu2', 'g']];
+    const tp = fc.record({
+      lineage: fc.constantFrom(...LINEAGES),
+      at: fc.integer({ min: 0, max: 5 * H }),
+      agent: fc.constantFrom('ann', 'bob', 'cy'),
+      channel: fc.constantFrom('PHONE', 'CHAT'),
+      n: fc.integer({ min: 0, max: 3 }),
+      secs: fc.integer({ min: 0, max: 500 }),
+    });
+    type Op = { add: { lineage: string[]; at: number; agent: string; channel: string; n: number; secs: number } } | { take: number } | { clear: true };
+    const op: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 8, arbitrary: tp.map((add) => ({ add })) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 6 }).map((h) => ({ take: T0 + h * H })) },
+      { weight: 1, arbitrary: fc.constant({ clear: true as const }) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const d = new RollupDeltas();
+        const hours = new Map<string, [number, number]>(); // the recount: key → touchpoints, handle seconds
+        const minutes = new Map<string, [number, number]>();
+        const add = (m: Map<string, [number, number]>, k: string, n: number, secs: number): void => {
+          const x = m.get(k) ?? [0, 0];
+          m.set(k, [x[0] + n, x[1] + secs]);
+        };
+        for (const o of ops) {
+          if ('add' in o) {
+            const { lineage, agent, channel, n, secs } = o.add;
+            const at = T0 + o.add.at;
+            addToRollups(d, lineage, at, sliceValuesOf(fields(agent, channel)), counted(n, secs), T0 + 2 * H);
+            const hour = Math.floor(at / H) * H;
+            const vals = sliceValuesOf(fields(agent, channel));
+            lineage.forEach((unit, i) => {
+              add(hours, `${unit} d0 +${(hour - T0) / H}h `, n, secs);
+              SLICE_DIMENSIONS.forEach((dim, k) => {
+                const code = PARENT_KEPT.includes(dim) ? (i === 1 ? k + 1 + PARENT_CODE : null) : i > 0 ? k + 1 : null;
+                if (code !== null) add(hours, `${unit} d${code} +${(hour - T0) / H}h ${vals[dim]}`, n, secs);
+              });
+              if (at >= T0 + 2 * H) add(minutes, `${unit} ${Math.floor(at / 60_000) * 60_000 - T0}`, n, secs);
+            });
+          } else if ('take' in o) {
+            const taken = d.takeHoursBefore(o.take);
+            const before = [...hours].filter(([k]) => T0 + Number(/\+(\d+)h/.exec(k)?.[1]) * H < o.take);
+            expect(new Map(taken.hourRowsList().map((r) => [key(r), sums(r)]))).toEqual(new Map(before.map(([k, [a, b]]) => [k, `${a}/${b}`])));
+            for (const [k] of before) hours.delete(k);
+          } else {
+            d.clearHours();
+            hours.clear();
+          }
+        }
+        expect(new Map(d.hourRowsList().map((r) => [key(r), sums(r)]))).toEqual(new Map([...hours].map(([k, [a, b]]) => [k, `${a}/${b}`])));
+        expect(d.hourRowCount).toBe(hours.size);
+        expect(new Map([...d.minutes.values()].map((r) => [`${r.unitId} ${r.minute - T0}`, sums(r)]))).toEqual(new Map([...minutes].map(([k, [a, b]]) => [k, `${a}/${b}`])));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -98,6 +98,10 @@ export class RollupDeltas {
   private readonly unitHours = new Map<string, UnitHour>();
   readonly minutes = new Map<string, MinuteRow>();
   private hourRows = 0;
+  // The same unit hours and minute rows by unit, then hour (minute): a look-up per unit of each touchpoint's
+  // lineage without a key string made and hashed for it (the unit's id, from the org tree, keeps its hash).
+  private readonly hourIndex = new Map<string, Map<number, UnitHour>>();
+  private readonly minuteIndex = new Map<string, Map<number, MinuteRow & SharedRow>>();
 
   /** `depth`: the unit's distance from the root (0 for the root); it orders the locks. */
   addHour(unitId: string, hour: number, dim: number, val: string, delta: Counters, depth = 1): void {
@@ -110,12 +114,17 @@ export class RollupDeltas {
 
   /** @internal */
   unitHour(unitId: string, hour: number, depth: number): UnitHour {
+    let byHour = this.hourIndex.get(unitId);
+    if (!byHour) this.hourIndex.set(unitId, (byHour = new Map()));
+    const known = byHour.get(hour);
+    if (known) return known;
     const key = `${unitId}\u0000${hour}`;
     let uh = this.unitHours.get(key);
     if (!uh) {
       uh = { unitId, hour, depth, whole: null, slices: null };
       this.unitHours.set(key, uh);
     }
+    byHour.set(hour, uh);
     return uh;
   }
 
@@ -137,12 +146,14 @@ export class RollupDeltas {
 
   /** @internal */
   addMinuteVec(unitId: string, minute: number, v: Vec, depth: number): void {
-    const key = `${unitId}\u0000${minute}`;
-    const row = this.minutes.get(key);
-    if (row) addShared(row as MinuteRow & SharedRow, v);
+    let byMinute = this.minuteIndex.get(unitId);
+    if (!byMinute) this.minuteIndex.set(unitId, (byMinute = new Map()));
+    const row = byMinute.get(minute);
+    if (row) addShared(row, v);
     else {
       const fresh: MinuteRow & SharedRow = { unitId, minute, depth, n: v, own: false };
-      this.minutes.set(key, fresh);
+      this.minutes.set(`${unitId}\u0000${minute}`, fresh);
+      byMinute.set(minute, fresh);
     }
   }
 
@@ -212,12 +223,14 @@ export class RollupDeltas {
       out.unitHours.set(key, uh);
       out.hourRows += rows;
     }
+    this.hourIndex.clear(); // rebuilt from unitHours on the next look-ups
     return out;
   }
 
   /** Drops every hourly row (once they are written elsewhere); minute rows stay. */
   clearHours(): void {
     this.unitHours.clear();
+    this.hourIndex.clear();
     this.hourRows = 0;
   }
 

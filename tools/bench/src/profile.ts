@@ -136,12 +136,15 @@ export function profileSteps(file: string): { busyMs: number; steps: StepLine[] 
   // Not a sample of the gateway's start that merely loads the ingestion module (its top-level code is under
   // `require`): that put the start's second of module loading — typeorm, redis, pglite under libs/data's and
   // the feed's imports — into the steps (≈ 17 % of the busy time, a quarter of "SQL building").
+  // Nor one of Nest making the service at start (its constructor builds the group commit: h16c saw the window
+  // open there, 6 s before the first batch, with the start's module loading and schema building in the steps).
   const loading = new Map<number, boolean>();
+  const STARTING = new Set(['Module._load', 'instantiateClass']);
   const underRequire = (id: number): boolean => {
     const known = loading.get(id);
     if (known !== undefined) return known;
     const n = byId.get(id) as ProfileNode;
-    const own = n.callFrame.functionName === 'Module._load' || (n.parent !== undefined && underRequire(n.parent));
+    const own = STARTING.has(n.callFrame.functionName) || (n.parent !== undefined && underRequire(n.parent));
     loading.set(id, own);
     return own;
   };
