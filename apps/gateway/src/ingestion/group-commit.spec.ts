@@ -234,16 +234,22 @@ describe('GroupCommit with two transactions in flight', () => {
     expect(published.flat().map((e) => e.id)).toEqual([z.id, y.id]);
   });
 
-  it('starts a rating only when the touchpoints in flight are stored', async () => {
-    const z = record({ customerId: `c-${randomUUID()}` });
+  it('rates a touchpoint in flight only once it is stored, and one stored before beside it', async () => {
+    const [z, w] = [record({ customerId: `c-${randomUUID()}` }), record({ customerId: `c-${randomUUID()}` })];
+    await writes2.submit(batch(w));
     await hold(z.customerId);
     const stored1 = writes2.submit(batch(z));
     await until('the batch waits on its lock', () => waitsOn(z.customerId));
-    const rated = writes2.submit(rating(z.id, 5)); // a free slot, but the touchpoint it rates is not committed yet
+    const ratedW = writes2.submit(rating(w.id, 4)); // not in flight: runs in the free slot
+    const score = async (id: string): Promise<number | null> =>
+      (await db.query<{ s: number | null }>(`SELECT satisfaction_score AS s FROM touchpoint WHERE id = $1`, [id]))[0].s;
+    await until('the stored one is rated beside the waiting batch', async () => (await score(w.id)) === 4);
+    const ratedZ = writes2.submit(rating(z.id, 5)); // a free slot again, but the touchpoint it rates is not committed yet
     await new Promise((r) => setTimeout(r, 200));
     await release(z.customerId);
     expect(await stored1).toEqual({ accepted: 1, duplicates: 0, conflicts: [] });
-    expect(await rated).toMatchObject([{ index: 0, status: 'RATED', touchpoint: { id: z.id, satisfactionScore: 5 } }]);
+    expect(await ratedW).toMatchObject([{ index: 0, status: 'RATED', touchpoint: { id: w.id, satisfactionScore: 4 } }]);
+    expect(await ratedZ).toMatchObject([{ index: 0, status: 'RATED', touchpoint: { id: z.id, satisfactionScore: 5 } }]);
   });
 
   it('holds a re-send back while the batch with its id is in flight, also through that batch failing and being retried alone', async () => {

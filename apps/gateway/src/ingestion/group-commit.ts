@@ -60,11 +60,12 @@ import { followUpRatings } from '../follow-ups/follow-up-writes';
 // batch's work is mostly PostgreSQL's and ran one transaction at a time, so
 // half of a two-core machine stayed idle under ingest. They may overlap only
 // where the outcome is still that of arrival order:
-// - a group of batches starts beside the ones in flight only when none of its
-//   ids is among theirs (a re-send of a batch still in flight waits for it, so
-//   it is judged a duplicate of what that one stored, never the other way round);
-// - ratings see only committed touchpoints, so a group with ratings starts
-//   when nothing is in flight, and nothing starts beside it;
+// - a group starts beside the ones in flight only when none of the ids it
+//   stores or rates is among theirs: a re-send of a batch still in flight waits
+//   for it, so it is judged a duplicate of what that one stored, never the other
+//   way round; a rating of a touchpoint in flight waits until it is stored (a
+//   rating sees committed touchpoints only), and one of a touchpoint not in
+//   flight finds it stored or not, as it would after them;
 // - each group's calls are answered, and their feed events sent, in order.
 // Two transactions in flight meet like those of two replicas: the repeat rule's
 // advisory locks order the same customer and need, rollup rows are locked in
@@ -141,10 +142,9 @@ interface Writes {
 /** At most this many touchpoints and ratings per shared transaction. */
 const MAX_GROUP_WEIGHT = 5000;
 
-/** A shared transaction in flight: the ids its batches store, and whether it rates (then it runs alone). */
+/** A shared transaction in flight: the ids its calls store or rate. */
 interface Flight {
   ids: ReadonlySet<string>;
-  rates: boolean;
 }
 
 export class GroupCommit {
@@ -184,7 +184,7 @@ export class GroupCommit {
       const n = this.startable();
       if (n === 0) return;
       const group = this.queue.splice(0, n);
-      const flight: Flight = { ids: idsOf(group), rates: group.some((p) => p.job.kind === 'rate') };
+      const flight: Flight = { ids: idsOf(group) };
       this.flights.add(flight);
       this.answered = this.write(group, flight, this.answered);
     }
@@ -193,24 +193,20 @@ export class GroupCommit {
   /** How many calls from the queue's head the next group takes now (0: the head waits for the flights). */
   private startable(): number {
     const alone = this.flights.size === 0;
-    if (!alone && [...this.flights].some((f) => f.rates)) return 0;
     let weight = 0;
     let n = 0;
     while (n < this.queue.length) {
       const p = this.queue[n];
       if (n > 0 && weight + p.weight > MAX_GROUP_WEIGHT) break;
-      if (!alone && (p.job.kind === 'rate' || this.overlaps(p.job))) break;
+      if (!alone && this.overlaps(p.job)) break;
       weight += p.weight;
       n++;
     }
     return n;
   }
 
-  private overlaps(job: RecordJob): boolean {
-    for (const f of this.flights) {
-      for (const c of job.candidates) if (f.ids.has(c.record.id)) return true;
-      for (const c of job.laterCopies) if (f.ids.has(c.record.id)) return true;
-    }
+  private overlaps(job: Job): boolean {
+    for (const f of this.flights) for (const id of idsOfJob(job)) if (f.ids.has(id)) return true;
     return false;
   }
 
@@ -421,13 +417,19 @@ export class GroupCommit {
   }
 }
 
-/** The ids a group's batches store (ratings: none). */
+/** The ids a call stores or rates. */
+function* idsOfJob(job: Job): Generator<string> {
+  if (job.kind === 'rate') {
+    for (const it of job.items) yield it.id;
+    return;
+  }
+  for (const c of job.candidates) yield c.record.id;
+  for (const c of job.laterCopies) yield c.record.id;
+}
+
+/** The ids a group's calls store or rate. */
 function idsOf(group: readonly Pending[]): Set<string> {
   const ids = new Set<string>();
-  for (const { job } of group) {
-    if (job.kind !== 'record') continue;
-    for (const c of job.candidates) ids.add(c.record.id);
-    for (const c of job.laterCopies) ids.add(c.record.id);
-  }
+  for (const { job } of group) for (const id of idsOfJob(job)) ids.add(id);
   return ids;
 }
