@@ -2,7 +2,7 @@ import { isoTime, repeatsWithin, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
 import { textArray } from './pg-array';
-import { claimSortedKeys, INSERT_ROWS, insertParams, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
+import { claimSortedKeys, insertParam, insertParams, insertRows, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Inside the ingest transaction, in two round trips:
@@ -63,20 +63,24 @@ const LAST = `
        ORDER BY l.occurred_at DESC, l.id DESC LIMIT 1) l ON true`;
 // Is there a stored touchpoint before it within the window: ORed into the new one's flag as it is inserted. The
 // CASE reads customer_touchpoint again only when the last one in the window follows the new one.
-const PREVIOUS = `CASE WHEN u.last_at IS NULL THEN false WHEN (u.last_at, u.last_id) < (u.occurred_at, u.id) THEN true
+const PREVIOUS = `CASE WHEN l.last_at IS NULL THEN false WHEN (l.last_at, l.last_id) < (u.occurred_at, u.id) THEN true
     ELSE EXISTS (SELECT FROM customer_touchpoint p
        WHERE p.customer_id = u.customer_id AND p.occurred_at >= u.occurred_at - ${WINDOW} AND (p.occurred_at, p.id) < (u.occurred_at, u.id)
          AND p.need_category = u.need_category) END`;
-// The statement: the batch's rows with their last look-up (`u`, read twice), the insert (its snapshot does not
-// hold its own rows: the look-ups see only touchpoints stored before), then, for the new ones that have a stored
-// touchpoint after them within the window, the first such one when it is not a repeat yet — the stored touchpoints
-// the batch turns into repeats (most batches: none, no row).
-const INSERT_PROBED_SQL = `WITH u AS MATERIALIZED (SELECT u.*, l.occurred_at AS last_at, l.id AS last_id FROM ${INSERT_ROWS}${LAST}),
-ins AS (${insertStatement({ from: 'u', repeat: `u.repeat OR ${PREVIOUS}`, returning: ', repeat' })})
+// The statement: `l`, each new touchpoint's key, place in the arrays (n) and last look-up (only these few columns
+// are kept: all of a row's, kept for the insert to read, cost about as much as the look-up they spared), read
+// twice; the insert, its rows joined to `l` by place (its snapshot does not hold its own rows: the look-ups see
+// only touchpoints stored before); then, for the new ones that have a stored touchpoint after them within the
+// window, the first such one when it is not a repeat yet — the stored touchpoints the batch turns into repeats
+// (most batches: none, no row). `l` unnests the insert's own arrays again: no parameter twice.
+const INSERT_PROBED_SQL = `WITH l AS MATERIALIZED (
+  SELECT u.n, u.id, u.customer_id, u.need_category, u.occurred_at, l.occurred_at AS last_at, l.id AS last_id
+    FROM unnest(${['id', 'customer_id', 'need_category', 'occurred_at'].map(insertParam).join(', ')}) WITH ORDINALITY AS u(id, customer_id, need_category, occurred_at, n)${LAST}),
+ins AS (${insertStatement({ from: `${insertRows(true)} JOIN l ON l.n = u.n`, repeat: `u.repeat OR ${PREVIOUS}`, returning: ', repeat' })})
 SELECT id, received_ms, repeat, NULL::float8 AS next_ms FROM ins
 UNION ALL
 SELECT s.id, NULL, false, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
-  FROM u CROSS JOIN LATERAL (
+  FROM l u CROSS JOIN LATERAL (
     SELECT id, repeat, occurred_at FROM customer_touchpoint s
      WHERE s.customer_id = u.customer_id AND (s.occurred_at, s.id) > (u.occurred_at, u.id) AND s.occurred_at <= u.occurred_at + ${WINDOW}
        AND s.need_category = u.need_category
