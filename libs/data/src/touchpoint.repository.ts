@@ -59,7 +59,8 @@ export const insertRows = (numbered = false): string =>
 // The touchpoints whose ids were claimed in the key table (claimTouchpointKeys),
 // each with its repeat flag (`repeat`: an SQL expression over the unnested row
 // `u` and `join`'s columns; u.repeat is the flag the caller sent; `from`: the
-// rows as `u` joined to more, e.g. insertRows(true) and another's rows by place). receivedAt
+// row source, insertRows() as `u` or e.g. insertRows(true) joined by place to
+// more columns of the same rows). receivedAt
 // comes back as epoch milliseconds: a number is cheaper to read than a
 // timestamp. A corrected clock (clock_offset_ms) keeps the time as the site
 // sent it beside the stored one.
