@@ -2,7 +2,7 @@ import { isoTime, repeatsWithin, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
 import { textArray } from './pg-array';
-import { claimSortedKeys, insertParam, insertParams, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
+import { claimSortedKeys, insertParam, insertParams, insertRows, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Inside the ingest transaction, in two round trips:
@@ -43,39 +43,55 @@ interface TurnedRow extends SliceColumns {
   ms: number | string;
 }
 
-// Both look-ups read customer_touchpoint (the customer's rows in time order, kept equal to `touchpoint` in the
-// same transaction by statement triggers, migration 1765110000001): one range of its key (customer, time, id) per
-// touchpoint, the need a filter on the customer's few rows of the window. On `touchpoint` the same probe descended
-// one index per daily partition of the 14-day window, most of them long out of cache at 10 M rows
-// (docs/PERFORMANCE.md, "Ingest, 2 December"). Each is a lateral join run once per touchpoint (as an EXISTS in the
-// select list of a filtered subquery PostgreSQL ran it twice per row returned; repeat-probe-plans.spec).
+// The look-ups read customer_touchpoint (the customer's rows in time order, kept equal to `touchpoint` in the
+// same transaction by statement triggers, migration 1765110000001): ranges of its key (customer, time, id), the
+// need a filter on the customer's few rows of the window. On `touchpoint` the same probe descended one index per
+// daily partition of the 14-day window, most of them long out of cache at 10 M rows (docs/PERFORMANCE.md,
+// "Ingest, 2 December"). Each is a lateral join or a subquery run once per touchpoint that needs it (as an EXISTS
+// in the select list of a filtered subquery PostgreSQL ran it twice per row returned; repeat-probe-plans.spec).
 // The window is `interval '168 hours'`: exactly 7 × 24 h, as REPEAT_CONTACT_WINDOW_MS. '7 days' is seven
 // calendar days in the session's TimeZone, 167 or 169 hours across a daylight-saving change.
 const WINDOW = `interval '168 hours'`;
-// Is there a stored touchpoint before it within the window: ORed into the new one's flag as it is inserted.
-const PREVIOUS = `
+// One look-up per touchpoint first (h13c, docs/PERFORMANCE.md "Issue 13's budget by component"): the LAST stored
+// touchpoint of its customer and need within the window either side, read newest first. When there is none,
+// nothing stored is its neighbour; when it is before the new one, it is a stored predecessor (the new one is a
+// repeat) and nothing stored follows within the window (nothing turns) — live traffic, nearly every touchpoint:
+// one index descent where two were made. Only when it is after the new one (a touchpoint arriving after later ones
+// of its customer and need) are the two exact look-ups made: is there a predecessor, and the first successor.
+const LAST = `
     LEFT JOIN LATERAL (
-      SELECT true AS found FROM customer_touchpoint p
+      SELECT l.occurred_at, l.id FROM customer_touchpoint l
+       WHERE l.customer_id = u.customer_id AND l.occurred_at >= u.occurred_at - ${WINDOW} AND l.occurred_at <= u.occurred_at + ${WINDOW}
+         AND l.need_category = u.need_category
+       ORDER BY l.occurred_at DESC, l.id DESC LIMIT 1) l ON true`;
+// Is there a stored touchpoint before it within the window: ORed into the new one's flag as it is inserted. The
+// CASE reads customer_touchpoint again only when the last one in the window follows the new one.
+const PREVIOUS = `CASE WHEN l.last_at IS NULL THEN false WHEN (l.last_at, l.last_id) < (u.occurred_at, u.id) THEN true
+    ELSE EXISTS (SELECT FROM customer_touchpoint p
        WHERE p.customer_id = u.customer_id AND p.occurred_at >= u.occurred_at - ${WINDOW} AND (p.occurred_at, p.id) < (u.occurred_at, u.id)
-         AND p.need_category = u.need_category
-       LIMIT 1) p ON true`;
-// The statement: the insert (its snapshot does not hold its own rows: the probes see only touchpoints stored
-// before), answered by one row — how many it stored, their receivedAt (the same now() for all), the ids of the
-// repeats as one comma-separated text: not a row per touchpoint for the driver to parse into objects —, then each new
-// one's first stored successor within the window when that one is not a repeat yet — the stored touchpoints the
-// batch turns into repeats (most batches: none, no row). The successor look-up unnests the insert's own arrays
-// again: no parameter twice.
-const INSERT_PROBED_SQL = `WITH ins AS (${insertStatement({ join: PREVIOUS, repeat: 'u.repeat OR p.found IS NOT NULL', returning: ', repeat' })})
+         AND p.need_category = u.need_category) END`;
+// The statement: `l`, each new touchpoint's key, place in the arrays (n) and last look-up (only these few columns
+// are kept: all of a row's, kept for the insert to read, cost about as much as the look-up they spared), read
+// twice; the insert, its rows joined to `l` by place (its snapshot does not hold its own rows: the look-ups see
+// only touchpoints stored before); then, for the new ones that have a stored touchpoint after them within the
+// window, the first such one when it is not a repeat yet — the stored touchpoints the batch turns into repeats
+// (most batches: none, no row). `l` unnests the insert's own arrays again: no parameter twice. The insert answers
+// in one row — how many it stored, their receivedAt (the same now() for all), the ids of the repeats as one
+// comma-separated text: not a row per touchpoint for the driver to parse into objects (h16c).
+const INSERT_PROBED_SQL = `WITH l AS MATERIALIZED (
+  SELECT u.n, u.id, u.customer_id, u.need_category, u.occurred_at, l.occurred_at AS last_at, l.id AS last_id
+    FROM unnest(${['id', 'customer_id', 'need_category', 'occurred_at'].map(insertParam).join(', ')}) WITH ORDINALITY AS u(id, customer_id, need_category, occurred_at, n)${LAST}),
+ins AS (${insertStatement({ from: `${insertRows(true)} JOIN l ON l.n = u.n`, repeat: `u.repeat OR ${PREVIOUS}`, returning: ', repeat' })})
 SELECT NULL::text AS id, max(received_ms) AS received_ms, count(*)::int AS n, string_agg(id::text, ',') FILTER (WHERE repeat) AS repeats,
        NULL::float8 AS next_ms FROM ins
 UNION ALL
 SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
-  FROM unnest(${['id', 'customer_id', 'need_category', 'occurred_at'].map(insertParam).join(', ')}) AS u(id, c, n, o)
-  CROSS JOIN LATERAL (
+  FROM l u CROSS JOIN LATERAL (
     SELECT id, repeat, occurred_at FROM customer_touchpoint s
-     WHERE s.customer_id = u.c AND (s.occurred_at, s.id) > (u.o, u.id) AND s.occurred_at <= u.o + ${WINDOW} AND s.need_category = u.n
+     WHERE s.customer_id = u.customer_id AND (s.occurred_at, s.id) > (u.occurred_at, u.id) AND s.occurred_at <= u.occurred_at + ${WINDOW}
+       AND s.need_category = u.need_category
      ORDER BY s.occurred_at, s.id LIMIT 1) s
- WHERE NOT s.repeat`;
+ WHERE (u.last_at, u.last_id) > (u.occurred_at, u.id) AND NOT s.repeat`;
 
 // The stored touchpoints turned now, marked; their unit and slices (where their counters live) come back with the mark.
 // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.

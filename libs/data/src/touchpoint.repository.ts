@@ -51,17 +51,23 @@ export function insertParam(column: string): string {
   if (i < 0) throw new Error(`no insert column ${column}`);
   return `$${i + 1}::${INSERT_COLUMNS[i][1]}[]`;
 }
+const ARRAYS = `${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::boolean[]`;
+const U_COLUMNS = `${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat`;
+/** The rows insertStatement's parameters make, as `u` (its default row source); numbered: with `u.n`, each one's place (1, 2, …). */
+export const insertRows = (numbered = false): string =>
+  numbered ? `unnest(${ARRAYS}) WITH ORDINALITY AS u(${U_COLUMNS}, n)` : `unnest(${ARRAYS}) AS u(${U_COLUMNS})`;
 // The touchpoints whose ids were claimed in the key table (claimTouchpointKeys),
 // each with its repeat flag (`repeat`: an SQL expression over the unnested row
-// `u` and `join`'s columns; u.repeat is the flag the caller sent). receivedAt
+// `u` and `join`'s columns; u.repeat is the flag the caller sent; `from`: the
+// row source, insertRows() as `u` or e.g. insertRows(true) joined by place to
+// more columns of the same rows). receivedAt
 // comes back as epoch milliseconds: a number is cheaper to read than a
 // timestamp. A corrected clock (clock_offset_ms) keeps the time as the site
 // sent it beside the stored one.
-export const insertStatement = ({ join = '', repeat = 'u.repeat', returning = '' } = {}): string => `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
+export const insertStatement = ({ join = '', repeat = 'u.repeat', returning = '', from = insertRows() } = {}): string => `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
   SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, ${repeat}, now(),
          CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
-    FROM unnest(${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::boolean[])
-      AS u(${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat)${join}
+    FROM ${from}${join}
   RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms${returning}`;
 const INSERT_SQL = insertStatement();
 
