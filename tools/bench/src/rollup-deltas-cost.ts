@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { COUNTER_KEYS, type Counters, type SliceValues } from '@qihe/domain';
+import { compareAlternating } from './alternating-cost';
 
 // Summing a batch's rollup deltas alone (issue 16, h16c): addToRollups for 40
 // batches of 500 touchpoints shaped like the bench's (a project of 480 under
@@ -52,18 +53,7 @@ function main(): void {
   run(builds.other, a);
   run(builds.this, b);
   if (a.join() !== b.join()) throw new Error('the two builds sum to different rows');
-  const us: Record<string, number[]> = { other: [], this: [] };
-  for (let r = 0; r < rounds; r++) {
-    for (const k of r % 2 ? ['this', 'other'] : ['other', 'this']) {
-      const t0 = process.cpuUsage();
-      run(builds[k]);
-      const t = process.cpuUsage(t0);
-      us[k].push((t.user + t.system) / 20_000);
-    }
-  }
-  const median = (xs: number[]): number => [...xs.slice(2)].sort((x, y) => x - y)[Math.floor((xs.length - 2) / 2)];
-  for (const k of ['other', 'this']) console.log(`${k.padEnd(5)} µs/touchpoint ${us[k].map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`medians: other ${median(us.other).toFixed(2)}, this ${median(us.this).toFixed(2)}, this ÷ other ${(median(us.this) / median(us.other)).toFixed(3)}`);
+  compareAlternating(rounds, 20_000, (k) => run(builds[k]));
 }
 
 main();

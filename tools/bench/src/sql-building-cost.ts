@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { NewTouchpoint } from '@qihe/data';
+import { compareAlternating } from './alternating-cost';
 
 // SQL building alone (issue 16, h16b), two builds in one process so a shared
 // machine's noise falls on both alike: the insert's parameters (insertParams),
@@ -91,19 +92,7 @@ function main(): void {
   const a = builds.other.insertParams(builds.other.sortedById(batches[0]), 's', new Set());
   const b = builds.this.insertParams(builds.this.sortedById(batches[0]), 's', new Set());
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('the two builds make different parameters');
-  const us: Record<string, number[]> = { other: [], this: [] };
-  for (let r = 0; r < rounds; r++) {
-    for (const k of r % 2 ? ['this', 'other'] : ['other', 'this']) {
-      const t0 = process.cpuUsage();
-      run(builds[k], batches);
-      const t = process.cpuUsage(t0);
-      us[k].push((t.user + t.system) / 20_000);
-    }
-  }
-  // The first two rounds warm both builds up.
-  const median = (xs: number[]): number => [...xs.slice(2)].sort((x, y) => x - y)[Math.floor((xs.length - 2) / 2)];
-  for (const k of ['other', 'this']) console.log(`${k.padEnd(5)} µs/touchpoint ${us[k].map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`medians: other ${median(us.other).toFixed(2)}, this ${median(us.this).toFixed(2)}, this ÷ other ${(median(us.this) / median(us.other)).toFixed(3)}`);
+  compareAlternating(rounds, 20_000, (k) => run(builds[k], batches));
 }
 
 main();
