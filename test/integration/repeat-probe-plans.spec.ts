@@ -89,7 +89,7 @@ describe("the repeat rule's probe", () => {
     // 500 new touchpoints of 500 customers after everything stored (also the test before's): the last stored one
     // of the need within the window is before each.
     const fresh = Array.from({ length: BATCH }, (_, j) => ({
-      record: { ...variedRecord(j, NOW + 3_600_000 + j * 1000, ['u-1']), customerId: `c-${j * 37 + 1}`, needCategory: j % 2 ? 'FAULT' : 'BILLING' },
+      record: { ...variedRecord(j, NOW + 3_600_000 + j * 1000, ['u-1']), customerId: `c-${j * 37 + 1}`, needCategory: j % 2 ? ('FAULT' as const) : ('BILLING' as const) },
       contentHash: 'h',
     }));
     const { loops, perLoop } = await probeScans(fresh);

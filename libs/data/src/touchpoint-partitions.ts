@@ -109,9 +109,15 @@ export async function ensurePartitions(db: Database, needed: Iterable<readonly [
     if (!names.has(name)) missing.set(name, [table, day]);
   }
   if (missing.size === 0) return 0;
+  // In the order an ingest transaction locks the two tables — the key table (its claim), then touchpoint (its
+  // insert) — each table's days in order. Creating a partition locks its parent exclusively until commit; made the
+  // other way round, this transaction held touchpoint while it waited for the key table, which an ingest
+  // transaction in flight held while it waited for touchpoint: a deadlock (seen with two write transactions in
+  // flight, docs/PERFORMANCE.md).
+  const ordered = [...missing.values()].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a === 'touchpoint_key' ? -1 : 1));
   await db.transaction(async (tx) => {
     await tx.query(PARTITION_LOCK_SQL);
-    for (const [table, day] of [...missing.values()].sort()) await tx.query(createPartitionSql(table, day));
+    for (const [table, day] of ordered) await tx.query(createPartitionSql(table, day));
   });
   for (const name of missing.keys()) names.add(name);
   return missing.size;

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { PG_BIN } from '../../../test/support/postgres-cluster';
 import { withClient } from './pg';
 
@@ -50,16 +50,21 @@ const REL = /blkref #0: rel (\d+)\/(\d+)\/(\d+)/;
 /** Reads the WAL between two LSNs of the cluster in `dataDir` and charges it to tables. */
 export async function walByTable(dbUrl: string, dataDir: string, startLsn: string, endLsn: string, touchpoints: number): Promise<WalByTable> {
   await withClient(dbUrl, (c) => c.query('SELECT pg_switch_wal()')); // the last segment is complete on disk
-  const { stdout } = await promisify(execFile)(join(PG_BIN, 'pg_waldump'), ['-p', join(dataDir, 'pg_wal'), '-s', startLsn, '-e', endLsn], {
-    maxBuffer: 1 << 30,
-  });
   const byRel = new Map<string, Acc>();
   const acc = (key: string): Acc => {
     let a = byRel.get(key);
     if (!a) byRel.set(key, (a = { bytes: 0, rec: 0, rows: 0, hot: 0, fpi: 0 }));
     return a;
   };
-  for (const line of stdout.split('\n')) {
+  // Read as it is written: a 200,000-touchpoint run's dump is longer than the longest string Node can hold.
+  const dump = spawn(join(PG_BIN, 'pg_waldump'), ['-p', join(dataDir, 'pg_wal'), '-s', startLsn, '-e', endLsn], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  dump.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    dump.on('error', reject);
+    dump.on('close', resolve);
+  });
+  for await (const line of createInterface({ input: dump.stdout, crlfDelay: Infinity })) {
     const m = LINE.exec(line);
     if (!m) continue;
     const [, rmgr, rec, tot, desc, rest] = m;
@@ -73,6 +78,8 @@ export async function walByTable(dbUrl: string, dataDir: string, startLsn: strin
       if (desc === 'HOT_UPDATE') a.hot++;
     }
   }
+  const code = await exited;
+  if (code !== 0) throw new Error(`pg_waldump exited with ${code}: ${stderr.trim()}`);
   const names = await relationNames(dbUrl, [...byRel.keys()].filter((k) => k.startsWith('rel:')).map((k) => Number(k.slice(4))));
   const merged = new Map<string, WalTableLine>();
   let total = 0;

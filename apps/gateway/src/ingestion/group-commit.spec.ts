@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Database, loadUnits, rebuildRollups, upsertUnits } from '@qihe/data';
+import { Database, ensurePartitions, loadUnits, rebuildRollups, upsertUnits } from '@qihe/data';
 import { CommitmentCatalogue, OrgTree, type Caller, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
 import { touchpointContentHash } from '@qihe/server';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
@@ -284,6 +284,22 @@ describe('GroupCommit with two transactions in flight', () => {
     expect(failed.err?.message).toMatch(/check constraint/);
     const rows = await db.query<{ d: string | null }>(`SELECT need_description AS d FROM touchpoint WHERE id = $1`, [x1.id]);
     expect(rows).toEqual([{ d: null }]);
+  });
+
+  it('makes partitions beside a transaction in flight without a deadlock', async () => {
+    const z = record({ customerId: `c-${randomUUID()}` });
+    await hold(z.customerId);
+    const stored1 = writes2.submit(batch(z));
+    await until('the batch waits on its lock, its keys claimed', () => waitsOn(z.customerId));
+    // Another replica (or this one, for another batch) makes a day's partitions of both tables meanwhile.
+    const made = ensurePartitions(db, [
+      ['touchpoint', '2031-01-01'],
+      ['touchpoint_key', '2031-01-01'],
+    ]);
+    await until('the partitions wait for the batch', async () => (await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND mode = 'AccessExclusiveLock'`)).length > 0);
+    await release(z.customerId); // the batch goes on to insert into touchpoint
+    expect(await made).toBe(2);
+    expect(await stored1).toEqual({ accepted: 1, duplicates: 0, conflicts: [] });
   });
 
   it('keeps the counters a recount gives', async () => {
