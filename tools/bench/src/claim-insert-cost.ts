@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { NewTouchpoint, Sql } from '@qihe/data';
+import { compareAlternating, encodeAsDriver } from './alternating-cost';
 
 // The claim's arrays and the insert's parameters of a batch whose ids are all
 // new (issue 16, h16c: the insert takes the claim's literals again), two
@@ -45,11 +46,7 @@ const record = (b: number, i: number): NewTouchpoint => {
   };
 };
 
-const encode = (params: readonly unknown[]): number => {
-  let n = 0;
-  for (const p of params) if (typeof p === 'string') n += Buffer.allocUnsafe(Buffer.byteLength(p)).write(p);
-  return n;
-};
+const encode = encodeAsDriver;
 
 function claimAll(sent: unknown[][]): Sql {
   return {
@@ -86,18 +83,7 @@ async function main(): Promise<void> {
   await run(builds.other, batches.slice(0, 2), a);
   await run(builds.this, batches.slice(0, 2), b);
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('the two builds send different parameters');
-  const us: Record<string, number[]> = { other: [], this: [] };
-  for (let r = 0; r < rounds; r++) {
-    for (const k of r % 2 ? ['this', 'other'] : ['other', 'this']) {
-      const t0 = process.cpuUsage();
-      await run(builds[k], batches);
-      const t = process.cpuUsage(t0);
-      us[k].push((t.user + t.system) / 20_000);
-    }
-  }
-  const median = (xs: number[]): number => [...xs.slice(2)].sort((x, y) => x - y)[Math.floor((xs.length - 2) / 2)];
-  for (const k of ['other', 'this']) console.log(`${k.padEnd(5)} µs/touchpoint ${us[k].map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`medians: other ${median(us.other).toFixed(2)}, this ${median(us.this).toFixed(2)}, this ÷ other ${(median(us.this) / median(us.other)).toFixed(3)}`);
+  await compareAlternating(rounds, 20_000, (k) => run(builds[k], batches));
 }
 
 void main();

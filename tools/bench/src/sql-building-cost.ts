@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { NewTouchpoint } from '@qihe/data';
-import { compareAlternating } from './alternating-cost';
+import { compareAlternating, encodeAsDriver } from './alternating-cost';
 
 // SQL building alone (issue 16, h16b), two builds in one process so a shared
 // machine's noise falls on both alike: the insert's parameters (insertParams),
@@ -62,11 +62,7 @@ function item(i: number): NewTouchpoint {
   };
 }
 
-const send = (params: readonly unknown[]): number => {
-  let n = 0;
-  for (const p of params) if (typeof p === 'string') n += Buffer.allocUnsafe(Buffer.byteLength(p)).write(p);
-  return n;
-};
+const send = encodeAsDriver;
 
 function run(d: Data, batches: readonly NewTouchpoint[][]): void {
   for (const items of batches) {
@@ -92,7 +88,7 @@ function main(): void {
   const a = builds.other.insertParams(builds.other.sortedById(batches[0]), 's', new Set());
   const b = builds.this.insertParams(builds.this.sortedById(batches[0]), 's', new Set());
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('the two builds make different parameters');
-  compareAlternating(rounds, 20_000, (k) => run(builds[k], batches));
+  void compareAlternating(rounds, 20_000, (k) => run(builds[k], batches));
 }
 
 main();
