@@ -2,7 +2,7 @@ import type { AlertStage, CommitmentDefinition, CommitmentNode, CommitmentState,
 import { SCOPE_BACKFILL_SQL, SCOPE_DELTAS_SQL } from './commitment-scopes';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
-import { byIdAndTime, findTouchpointKeys } from './touchpoint.repository';
+import { byKey, findTouchpointKeys } from './touchpoint.repository';
 import { inSubtree } from './unit-scope';
 
 // The SQL of service commitments: the catalogue, instance nodes, completion
@@ -410,11 +410,11 @@ export async function touchpointBuckets(
 ): Promise<Map<string, SliceFields & { unitId: string; occurredAt: number }>> {
   const keys = await findTouchpointKeys(sql, ids);
   if (keys.size === 0) return new Map();
-  const { where, params } = byIdAndTime(keys, 1);
+  const { from, where, params } = byKey(keys, 1);
   const rows = await sql.query<SliceFields & { id: string; unitId: string; occurredAt: number | string }>(
     `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory",
             agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", perception_member AS "perceptionMember"
-       FROM touchpoint WHERE ${where}`,
+       FROM ${from} WHERE ${where}`,
     params,
   );
   return new Map(rows.map((r) => [r.id, { ...r, occurredAt: Number(r.occurredAt) }]));

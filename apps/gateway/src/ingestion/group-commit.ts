@@ -371,7 +371,7 @@ export class GroupCommit {
       jobs.flatMap(([j]) => j.items.map((it) => it.id)),
     );
     const gone = await this.beyondHorizon(tx, jobs.flatMap(([j]) => j.items.map((it) => it.id)).filter((id) => !rows.has(id)));
-    const updates: { id: string; occurredAt: number; score: number; comment: string | null }[] = [];
+    const updates: { id: string; occurredAt: number; unitId: string; score: number; comment: string | null }[] = [];
     for (const [job, i] of jobs) {
       const outcomes: RateItemOutcome[] = [];
       const touched = new Set<string>();
@@ -400,7 +400,7 @@ export class GroupCommit {
           outcomes.push({ index: it.index, status: RefusalCode.CONFLICT, field: 'satisfaction', message: ratingConflictMessage(it.id, held) });
           continue;
         }
-        updates.push({ id: it.id, occurredAt: row.occurredAt.getTime(), score: it.score, comment: it.comment });
+        updates.push({ id: it.id, occurredAt: row.occurredAt.getTime(), unitId: row.unitId, score: it.score, comment: it.comment });
         const lineage = tree.lineage(row.unitId);
         const delta = ratingDelta({ service: row.served ? { resolved: row.resolved === true } : null }, it.score);
         addToRollups(deltas, lineage, row.occurredAt.getTime(), sliceValuesOf(row), delta);
