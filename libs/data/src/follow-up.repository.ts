@@ -89,22 +89,35 @@ export interface RatingSeen {
  * Ratings just stored answer the customer's follow-ups opened before their
  * touchpoint occurred: each follow-up keeps the rating of the earliest such
  * touchpoint (then the smaller id), whatever order ratings arrive in.
+ *
+ * First the follow-ups the ratings answer, one range of follow_up_customer_idx
+ * per rating (LATERAL, OFFSET 0: never a join planned from estimates, which
+ * hashed all of follow_up for every batch — 35,437 rows, 18 ms for 500 ratings
+ * at 200,000 touchpoints, and growing with the table); then, only when some
+ * are answered, those rows by their key (`id = ANY`: primary-key probes). A rating earlier than the one a
+ * follow-up holds replaces it, checked again on the row as locked.
  */
 export async function answerFollowUps(sql: Sql, ratings: readonly RatingSeen[]): Promise<void> {
   if (ratings.length === 0) return;
+  const answered = await sql.query<{ id: string; n: string | number }>(
+    `SELECT DISTINCT ON (f.id) f.id, u.n
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) WITH ORDINALITY AS u(touchpoint_id, customer_id, occurred_at, n)
+       CROSS JOIN LATERAL (SELECT id FROM follow_up WHERE customer_id = u.customer_id AND created_at < u.occurred_at OFFSET 0) f
+      ORDER BY f.id, u.occurred_at, u.touchpoint_id`,
+    [textArray(ratings.map((r) => r.touchpointId)), textArray(ratings.map((r) => r.customerId)), textArray(ratings.map((r) => new Date(r.occurredAt).toISOString()))],
+  );
+  if (answered.length === 0) return;
+  const by = answered.map((a) => ratings[Number(a.n) - 1]);
   await sql.query(
     `UPDATE follow_up f SET recovered_touchpoint_id = r.touchpoint_id, recovered_occurred_at = r.occurred_at, recovered_score = r.score
-       FROM (SELECT DISTINCT ON (f2.id) f2.id AS follow_up_id, u.touchpoint_id, u.occurred_at, u.score
-               FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::smallint[]) AS u(touchpoint_id, customer_id, occurred_at, score)
-               JOIN follow_up f2 ON f2.customer_id = u.customer_id AND f2.created_at < u.occurred_at
-              ORDER BY f2.id, u.occurred_at, u.touchpoint_id) r
-      WHERE f.id = r.follow_up_id
+       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::smallint[]) AS r(follow_up_id, touchpoint_id, occurred_at, score)
+      WHERE f.id = ANY($1::uuid[]) AND f.id = r.follow_up_id
         AND (f.recovered_occurred_at IS NULL OR (r.occurred_at, r.touchpoint_id) < (f.recovered_occurred_at, f.recovered_touchpoint_id))`,
     [
-      textArray(ratings.map((r) => r.touchpointId)),
-      textArray(ratings.map((r) => r.customerId)),
-      textArray(ratings.map((r) => new Date(r.occurredAt).toISOString())),
-      numberArray(ratings.map((r) => r.score)),
+      textArray(answered.map((a) => a.id)),
+      textArray(by.map((r) => r.touchpointId)),
+      textArray(by.map((r) => new Date(r.occurredAt).toISOString())),
+      numberArray(by.map((r) => r.score)),
     ],
   );
 }
