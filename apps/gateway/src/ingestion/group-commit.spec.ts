@@ -4,7 +4,7 @@ import { Database, ensurePartitions, loadUnits, rebuildRollups, upsertUnits } fr
 import { CommitmentCatalogue, OrgTree, type Caller, type OrgUnitRecord, type TouchpointRecord } from '@qihe/domain';
 import { touchpointContentHash } from '@qihe/server';
 import { FeedBus, type TouchpointEvent } from '../core/feed-bus';
-import { GroupCommit, type Candidate, type RecordOutcome } from './group-commit';
+import { GroupCommit, TRANSIENT_RETRIES, type Candidate, type RecordOutcome } from './group-commit';
 
 /** An empty database in the test run's cluster (jest's global setup sets QIHE_TEST_PG_URL). */
 async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -37,6 +37,7 @@ const OTHER_SITE: Caller = { kind: 'site', siteId: 'site-b2', unitId: 'b2' };
 
 let db: Database;
 let drop: () => Promise<void>;
+let dbUrl: string;
 let blocker: Client;
 let feed: FeedBus;
 let writes: GroupCommit;
@@ -47,6 +48,7 @@ const published: TouchpointEvent[][] = [];
 beforeAll(async () => {
   const target = await createTestDatabase();
   drop = target.drop;
+  dbUrl = target.url;
   db = await Database.open({ url: target.url, poolSize: 4 });
   await db.migrate();
   await upsertUnits(db, UNITS);
@@ -316,4 +318,60 @@ describe('GroupCommit with two transactions in flight', () => {
     expect(Number(repeats[0].n)).toBe(55); // each customer's 12, in 61-second steps: all but its first
     await expectRecountedRollups();
   });
+});
+
+// A write that PostgreSQL ends for a deadlock (40P01) is tried again as it was. Two other sessions ("rivals") each
+// make one: a rival holds the group's day rollup rows, the write takes its customer's repeat lock in its claim and
+// waits for the rows, then the rival asks for that lock. The write's deadlock check (deadlock_timeout, 1 s) comes
+// first — the rivals' is a minute — so the write is the one ended. The second rival queues for the rows before the
+// first lets go, so the write's next attempt meets it the same way: two deadlocks in a row, then a commit.
+describe('GroupCommit after a deadlock', () => {
+  const rivals: Client[] = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const c = new Client({ connectionString: dbUrl });
+      await c.connect();
+      rivals.push(c);
+    }
+  });
+  afterAll(async () => {
+    for (const c of rivals) await c.end();
+  });
+
+  /** Whether a session other than the rivals waits for a lock of this type. */
+  const writeWaits = async (locktype: string): Promise<boolean> =>
+    (
+      await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = $1 AND pid <> ALL($2::int[])`, [
+        locktype,
+        rivals.map((c) => (c as unknown as { processID: number }).processID),
+      ])
+    ).length > 0;
+  const holdRollups = async (c: Client): Promise<void> => {
+    await c.query('BEGIN');
+    await c.query(`SET LOCAL deadlock_timeout = '60s'`);
+    await c.query(`SELECT 1 FROM rollup_day WHERE unit_id = 'g' FOR UPDATE`);
+  };
+
+  it('tries the write again, and it commits once after two deadlocks in a row', async () => {
+    expect(TRANSIENT_RETRIES).toBeGreaterThanOrEqual(2);
+    await writes.submit(batch(record())); // the group's day rollup rows exist
+    const [first, second] = rivals;
+    const x = record({ customerId: `c-${randomUUID()}` });
+    await holdRollups(first);
+    const call = settle(writes.submit(batch(x)));
+    await until('the write waits for the rollup rows, holding its customer’s lock', () => writeWaits('transactionid'));
+    const secondHolds = holdRollups(second); // queues behind the first rival
+    await until('the second rival waits for the rows', async () => (await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND pid = $1`, [(second as unknown as { processID: number }).processID])).length > 0);
+    await first.query(`SELECT pg_advisory_xact_lock(${KEY})`, [x.customerId]); // granted once the write is ended: deadlock 1
+    await until('the next attempt waits for the customer’s lock', () => writeWaits('advisory'));
+    await first.query('ROLLBACK'); // the rows go to the second rival, the lock to the attempt
+    await secondHolds;
+    await until('the attempt waits for the rollup rows', () => writeWaits('transactionid'));
+    await second.query(`SELECT pg_advisory_xact_lock(${KEY})`, [x.customerId]); // deadlock 2
+    await until('the third attempt waits for the customer’s lock', () => writeWaits('advisory'));
+    await second.query('ROLLBACK');
+    expect(await call).toEqual({ ok: { accepted: 1, duplicates: 0, conflicts: [] } });
+    expect(await stored(x.id)).toBe(true);
+    await expectRecountedRollups();
+  }, 30_000);
 });

@@ -52,7 +52,8 @@ import { followUpRatings } from '../follow-ups/follow-up-writes';
 // one insert and one rollup upsert serve them all. Each call's outcome is what
 // it would have been had the calls run one after the other in arrival order.
 // When a shared transaction fails, each call is retried alone, so one call's
-// failure is never another's.
+// failure is never another's; one ended by a deadlock or a serialization
+// failure is first tried again as it was (runRetrying).
 //
 // Several shared transactions may be in flight at once (`transactions`,
 // QIHE_WRITE_TRANSACTIONS): while one waits for PostgreSQL — its statements,
@@ -218,14 +219,14 @@ export class GroupCommit {
     const answers: (() => void)[] = [];
     try {
       const started = performance.now();
-      const done = await this.run(group.map((p) => p.job));
+      const done = await this.runRetrying(group.map((p) => p.job));
       this.committed(group.length, group.reduce((sum, p) => sum + p.weight, 0), (performance.now() - started) / 1000);
       group.forEach((p, i) => answers.push(() => this.settle(p, done[i])));
     } catch (err) {
       if (group.length > 1) this.log.warn(`a shared write of ${group.length} calls failed (${(err as Error).message}); retrying each alone`);
       for (const p of group) {
         try {
-          const [done] = await this.run([p.job]);
+          const [done] = await this.runRetrying([p.job]);
           answers.push(() => this.settle(p, done));
         } catch (alone) {
           answers.push(() => p.reject(alone));
@@ -241,6 +242,27 @@ export class GroupCommit {
   private settle(p: Pending, d: Done): void {
     this.feed.committed(d.events, d.touched);
     p.resolve(d.result as RecordOutcome | RateItemOutcome[]);
+  }
+
+  /**
+   * run(), again when PostgreSQL ends the transaction for a deadlock or a
+   * serialization failure (40P01, 40001): nothing of it was written, and the
+   * same work may commit next time (two transactions in flight, or two
+   * replicas, meet on the repeat rule's locks and the shared rollup rows). Up
+   * to TRANSIENT_RETRIES times, after a short jittered pause; any other error,
+   * or the last one, goes to the caller.
+   */
+  private async runRetrying(jobs: Job[]): Promise<Done[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(jobs);
+      } catch (err) {
+        const code = transientCode(err);
+        if (!code || attempt > TRANSIENT_RETRIES) throw err;
+        this.log.warn(`a write of ${jobs.length} call(s) was ended by ${code === '40P01' ? 'a deadlock' : 'a serialization failure'} (${code}); retry ${attempt} of ${TRANSIENT_RETRIES}`);
+        await new Promise((r) => setTimeout(r, (5 + Math.random() * 15) * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   /** One transaction for all `jobs`; resolves after commit with each job's outcome. */
@@ -415,6 +437,16 @@ export class GroupCommit {
     }
     await setSatisfactions(tx, updates);
   }
+}
+
+/** How often one write is tried again after a deadlock or a serialization failure (runRetrying). */
+export const TRANSIENT_RETRIES = 4;
+
+/** 40P01 (deadlock_detected) or 40001 (serialization_failure), as the driver or TypeORM carries it; null for any other error. */
+function transientCode(err: unknown): '40P01' | '40001' | null {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === '40P01' || code === '40001' ? code : null;
 }
 
 /** The ids a call stores or rates. */
