@@ -255,7 +255,7 @@ export async function contentHashes(sql: Sql, ids: string[]): Promise<Map<string
  * hold whatever the statistics say: named by id and time alone (`id = ANY(…) AND occurred_at = ANY(…)`), a day's
  * partition not yet analysed was read whole for 44 ratings (a 200,000-touchpoint bench run, docs/PERFORMANCE.md).
  */
-export function byKey(keys: ReadonlyMap<string, { occurredAt: number; unitId: string }>, p: number): { from: string; where: string; params: string[] } {
+export function byKey(keys: Iterable<readonly [string, { occurredAt: number; unitId: string }]>, p: number): { from: string; where: string; params: string[] } {
   const ids: string[] = [];
   const times: string[] = [];
   const units: string[] = [];
@@ -341,7 +341,7 @@ export async function setSatisfactions(
   ratings: readonly { id: string; occurredAt: number; unitId: string; score: number; comment: string | null }[],
 ): Promise<void> {
   if (ratings.length === 0) return;
-  const { params } = byKey(new Map(ratings.map((r) => [r.id, r])), 3);
+  const { params } = byKey(ratings.map((r) => [r.id, r] as const), 3); // in the ratings' order, as the scores
   await sql.query(
     `UPDATE touchpoint t SET satisfaction_score = u.score, satisfaction_comment = u.comment, rated_at = now()
        FROM unnest($1::smallint[], $2::text[], $3::uuid[], $4::timestamptz[], $5::text[]) AS u(score, comment, k_id, k_at, k_unit)
