@@ -1,8 +1,7 @@
-import { isoTime, repeatsWithin, type SliceFields } from '@qihe/domain';
+import { repeatsWithin, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
-import { textArray } from './pg-array';
-import { claimSortedKeys, insertParam, insertParams, insertRows, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
+import { byKey, claimSortedKeys, insertParam, insertParams, insertRows, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Inside the ingest transaction, in two round trips:
@@ -33,8 +32,9 @@ interface InsertedRow {
   received_ms: number | string | null;
   n: number | null;
   repeats: string | null;
-  /** A successor's occurredAt. */
+  /** A successor's occurredAt and unit. */
   next_ms: number | string | null;
+  next_unit: string | null;
 }
 
 interface TurnedRow extends SliceColumns {
@@ -83,11 +83,11 @@ const INSERT_PROBED_SQL = `WITH l AS MATERIALIZED (
     FROM unnest(${['id', 'customer_id', 'need_category', 'occurred_at'].map(insertParam).join(', ')}) WITH ORDINALITY AS u(id, customer_id, need_category, occurred_at, n)${LAST}),
 ins AS (${insertStatement({ from: `${insertRows(true)} JOIN l ON l.n = u.n`, repeat: `u.repeat OR ${PREVIOUS}`, returning: ', repeat' })})
 SELECT NULL::text AS id, max(received_ms) AS received_ms, count(*)::int AS n, string_agg(id::text, ',') FILTER (WHERE repeat) AS repeats,
-       NULL::float8 AS next_ms FROM ins
+       NULL::float8 AS next_ms, NULL::text AS next_unit FROM ins
 UNION ALL
-SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1000)::float8
+SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1000)::float8, s.unit_id
   FROM l u CROSS JOIN LATERAL (
-    SELECT id, repeat, occurred_at FROM customer_touchpoint s
+    SELECT id, repeat, occurred_at, unit_id FROM customer_touchpoint s
      WHERE s.customer_id = u.customer_id AND (s.occurred_at, s.id) > (u.occurred_at, u.id) AND s.occurred_at <= u.occurred_at + ${WINDOW}
        AND s.need_category = u.need_category
      ORDER BY s.occurred_at, s.id LIMIT 1) s
@@ -95,10 +95,12 @@ SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1
 
 // The stored touchpoints turned now, marked; their unit and slices (where their counters live) come back with the mark.
 // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
-// Their times name their partitions (a touchpoint's time never changes).
-const MARK_SQL = `UPDATE touchpoint SET repeat = true WHERE id = ANY($1::uuid[]) AND occurred_at = ANY($2::timestamptz[]) AND NOT repeat
-  RETURNING id, unit_id, floor(extract(epoch FROM occurred_at) * 1000)::float8 AS ms, channel, kind, stage, region, industry,
-            need_category, agent_id, team_id, product_id, perception_member`;
+// Each by its whole key, in id order (byKey: a primary-key probe each, whatever the statistics say); their times
+// name their partitions (a touchpoint's time never changes).
+const MARK_SQL = `UPDATE touchpoint t SET repeat = true FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS k(k_id, k_at, k_unit)
+  WHERE t.id = k.k_id AND t.occurred_at = k.k_at AND t.unit_id = k.k_unit AND t.occurred_at = ANY($4::timestamptz[]) AND NOT t.repeat
+  RETURNING t.id, t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS ms, t.channel, t.kind, t.stage, t.region, t.industry,
+            t.need_category, t.agent_id, t.team_id, t.product_id, t.perception_member`;
 
 export interface StoredBatch {
   /** The ids stored now, with their receivedAt (epoch ms). */
@@ -135,10 +137,10 @@ export async function insertWithRepeats(sql: Sql, fresh: SortedTouchpoints, site
   const rows = await sql.query<InsertedRow>(INSERT_PROBED_SQL, insertParams(fresh, siteId, within));
   const received = new Map<string, number>();
   let repeats = new Set<string>();
-  const next = new Map<string, number>(); // several new ones may precede the same stored one: marked once
+  const next = new Map<string, { occurredAt: number; unitId: string }>(); // several new ones may precede the same stored one: marked once
   for (const r of rows) {
     if (r.id !== null) {
-      next.set(r.id, Number(r.next_ms));
+      next.set(r.id, { occurredAt: Number(r.next_ms), unitId: r.next_unit ?? '' });
       continue;
     }
     // Every claimed touchpoint is inserted (no conflict clause can skip one): all of `fresh`, or the statement failed.
@@ -150,12 +152,9 @@ export async function insertWithRepeats(sql: Sql, fresh: SortedTouchpoints, site
   return { received, repeats, turned: await markTurned(sql, next) };
 }
 
-/** Marks these stored touchpoints (id → occurredAt) as repeats, those not marked yet; returns the ones marked now. */
-async function markTurned(sql: Sql, next: ReadonlyMap<string, number>): Promise<TurnedRepeat[]> {
+/** Marks these stored touchpoints (id → key) as repeats, those not marked yet; returns the ones marked now. */
+async function markTurned(sql: Sql, next: ReadonlyMap<string, { occurredAt: number; unitId: string }>): Promise<TurnedRepeat[]> {
   if (next.size === 0) return [];
-  const marked = await sql.query<TurnedRow>(MARK_SQL, [
-    textArray([...next.keys()].sort()),
-    textArray([...new Set([...next.values()].map(isoTime))]),
-  ]);
+  const marked = await sql.query<TurnedRow>(MARK_SQL, byKey([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), 1).params);
   return marked.map((r) => ({ id: r.id, repeat: true, unitId: r.unit_id, occurredAt: Number(r.ms), ...sliceFieldsOf(r) }));
 }
