@@ -140,7 +140,8 @@ export async function insertWithRepeats(sql: Sql, fresh: SortedTouchpoints, site
   const next = new Map<string, { occurredAt: number; unitId: string }>(); // several new ones may precede the same stored one: marked once
   for (const r of rows) {
     if (r.id !== null) {
-      next.set(r.id, { occurredAt: Number(r.next_ms), unitId: r.next_unit ?? '' });
+      if (r.next_unit === null) throw new Error(`the stored successor ${r.id} came back without its unit`);
+      next.set(r.id, { occurredAt: Number(r.next_ms), unitId: r.next_unit });
       continue;
     }
     // Every claimed touchpoint is inserted (no conflict clause can skip one): all of `fresh`, or the statement failed.
