@@ -1,5 +1,5 @@
-import { answerFollowUps, customersAfter, ensurePartitions, findTouchpointsForUpdate, KEY_DAY_SQL, riskHistories, setSatisfactions, type Database, type Sql } from '@qihe/data';
-import { explainStatements, rowsReadFrom, type PlanNode } from '../support/explain-plans';
+import { answerFollowUps, customersAfter, ensurePartitions, findTouchpointsForUpdate, KEY_DAY_SQL, riskHistories, setSatisfactions, type Database } from '@qihe/data';
+import { explainStatements, rowsReadFrom } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 
 // Reads that must stay index probes while the statistics lag behind the table.
@@ -62,8 +62,8 @@ afterAll(async () => {
 });
 
 /** Rows read from `table` (or its partitions) by each statement `work` sends. */
-async function rowsRead(table: string, work: Parameters<typeof explainStatements>[1], explained: (text: string) => boolean): Promise<number[]> {
-  const plans = await explainStatements(db, work, { explained });
+async function rowsRead(table: string, work: Parameters<typeof explainStatements>[1], explained: (text: string) => boolean, realReads = false): Promise<number[]> {
+  const plans = await explainStatements(db, work, { explained, realReads });
   return plans.map((s) => rowsReadFrom(s.plan, (name) => name === table || name.startsWith(`${table}_p`)));
 }
 
@@ -123,16 +123,8 @@ describe('reads while the statistics lag', () => {
       occurredAt: TODAY.getTime() + i * 1000,
       score: 1 + (i % 5),
     }));
-    // Each statement explained as it runs (a look-up's answer is its real rows; a write runs once, explained).
-    const reads: number[] = [];
-    const explaining: Sql = {
-      async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-        const [row] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
-        reads.push(rowsReadFrom(row['QUERY PLAN'][0].Plan, (name) => name === 'follow_up'));
-        return text.trimStart().startsWith('SELECT') ? db.query<T>(text, params) : [];
-      },
-    };
-    await answerFollowUps(explaining, ratings);
+    // Each statement explained as it runs (the look-up answers its real rows; the update runs once, explained).
+    const reads = await rowsRead('follow_up', (sql) => answerFollowUps(sql, ratings), () => true, true);
     // The look-up reads the 50 answered follow-ups (EXPLAIN rounds rows per loop: 0.1 of 500 loops shows as 0); the update, those 50 by their key.
     expect(reads).toHaveLength(2);
     expect(reads[0]).toBeLessThanOrEqual(50);

@@ -25,12 +25,15 @@ export interface ExplainedStatement {
 /**
  * Runs `work` and returns, in order, the plan of each statement it sent. Only
  * statements `explained` picks are explained (the rest run as they are); an
- * explained statement answers `answer`.
+ * explained statement answers `answer` — or, with `realReads`, a SELECT its
+ * real rows (run once more after its EXPLAIN), so that work going on from
+ * what it read is explained as it really goes on (a write ran once, under
+ * EXPLAIN ANALYZE, and answers no rows).
  */
 export async function explainStatements(
   db: Database,
   work: (sql: Sql) => Promise<unknown>,
-  opts: { explained?: (text: string) => boolean; answer?: unknown[] } = {},
+  opts: { explained?: (text: string) => boolean; answer?: unknown[]; realReads?: boolean } = {},
 ): Promise<ExplainedStatement[]> {
   const out: ExplainedStatement[] = [];
   const explaining: Sql = {
@@ -38,6 +41,7 @@ export async function explainStatements(
       if (opts.explained && !opts.explained(text)) return db.query<T>(text, params);
       const [row] = await db.query<{ 'QUERY PLAN': { Plan: PlanNode; 'Planning Time': number }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params);
       out.push({ plan: row['QUERY PLAN'][0].Plan, planningMs: row['QUERY PLAN'][0]['Planning Time'] });
+      if (opts.realReads) return text.trimStart().startsWith('SELECT') ? db.query<T>(text, params) : [];
       return (opts.answer ?? [{}]) as T[];
     },
   };

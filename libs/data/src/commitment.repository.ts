@@ -2,7 +2,7 @@ import type { AlertStage, CommitmentDefinition, CommitmentNode, CommitmentState,
 import { SCOPE_BACKFILL_SQL, SCOPE_DELTAS_SQL } from './commitment-scopes';
 import type { Sql } from './database';
 import { boolArray, numberArray, textArray } from './pg-array';
-import { byKey, findTouchpointKeys } from './touchpoint.repository';
+import { findTouchpointKeys, keyJoin, keyParams } from './touchpoint.repository';
 import { inSubtree } from './unit-scope';
 
 // The SQL of service commitments: the catalogue, instance nodes, completion
@@ -410,12 +410,12 @@ export async function touchpointBuckets(
 ): Promise<Map<string, SliceFields & { unitId: string; occurredAt: number }>> {
   const keys = await findTouchpointKeys(sql, ids);
   if (keys.size === 0) return new Map();
-  const { from, where, params } = byKey(keys, 1);
+  const { keys: k, match } = keyJoin(1);
   const rows = await sql.query<SliceFields & { id: string; unitId: string; occurredAt: number | string }>(
     `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory",
             agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", perception_member AS "perceptionMember"
-       FROM ${from} WHERE ${where}`,
-    params,
+       FROM touchpoint JOIN ${k} ON ${match('touchpoint')}`,
+    keyParams(keys),
   );
   return new Map(rows.map((r) => [r.id, { ...r, occurredAt: Number(r.occurredAt) }]));
 }

@@ -1,7 +1,7 @@
 import { repeatsWithin, type SliceFields } from '@qihe/domain';
 import type { Sql } from './database';
 import { sliceFieldsOf, type SliceColumns } from './own-slices';
-import { byKey, claimSortedKeys, insertParam, insertParams, insertRows, insertStatement, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
+import { claimSortedKeys, insertParam, insertParams, insertRows, insertStatement, keyJoin, keyParams, sortedById, sortedOnly, type NewTouchpoint, type SortedTouchpoints } from './touchpoint.repository';
 
 // The repeat rule at ingest (libs/domain repeat-contacts.ts says why two
 // neighbours are enough). Inside the ingest transaction, in two round trips:
@@ -95,10 +95,10 @@ SELECT s.id::text, NULL, NULL, NULL, floor(extract(epoch FROM s.occurred_at) * 1
 
 // The stored touchpoints turned now, marked; their unit and slices (where their counters live) come back with the mark.
 // NOT repeat: a touchpoint already turned (by a transaction that committed meanwhile) moves nothing again.
-// Each by its whole key, in id order (byKey: a primary-key probe each, whatever the statistics say); their times
+// Each by its whole key, in id order (keyJoin: a primary-key probe each, whatever the statistics say); their times
 // name their partitions (a touchpoint's time never changes).
-const MARK_SQL = `UPDATE touchpoint t SET repeat = true FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS k(k_id, k_at, k_unit)
-  WHERE t.id = k.k_id AND t.occurred_at = k.k_at AND t.unit_id = k.k_unit AND t.occurred_at = ANY($4::timestamptz[]) AND NOT t.repeat
+const MARKED = keyJoin(1);
+const MARK_SQL = `UPDATE touchpoint t SET repeat = true FROM ${MARKED.keys} WHERE ${MARKED.match('t')} AND NOT t.repeat
   RETURNING t.id, t.unit_id, floor(extract(epoch FROM t.occurred_at) * 1000)::float8 AS ms, t.channel, t.kind, t.stage, t.region, t.industry,
             t.need_category, t.agent_id, t.team_id, t.product_id, t.perception_member`;
 
@@ -156,6 +156,6 @@ export async function insertWithRepeats(sql: Sql, fresh: SortedTouchpoints, site
 /** Marks these stored touchpoints (id → key) as repeats, those not marked yet; returns the ones marked now. */
 async function markTurned(sql: Sql, next: ReadonlyMap<string, { occurredAt: number; unitId: string }>): Promise<TurnedRepeat[]> {
   if (next.size === 0) return [];
-  const marked = await sql.query<TurnedRow>(MARK_SQL, byKey([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), 1).params);
+  const marked = await sql.query<TurnedRow>(MARK_SQL, keyParams([...next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
   return marked.map((r) => ({ id: r.id, repeat: true, unitId: r.unit_id, occurredAt: Number(r.ms), ...sliceFieldsOf(r) }));
 }

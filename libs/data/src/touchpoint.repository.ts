@@ -250,12 +250,23 @@ export async function contentHashes(sql: Sql, ids: string[]): Promise<Map<string
 }
 
 /**
- * Stored touchpoints named by their whole key (id, time, unit), from `$p` on: `from` joins `touchpoint` to the
- * keys, one primary-key probe each; `where` names their days, so only those partitions are planned. The probes
- * hold whatever the statistics say: named by id and time alone (`id = ANY(…) AND occurred_at = ANY(…)`), a day's
- * partition not yet analysed was read whole for 44 ratings (a 200,000-touchpoint bench run, docs/PERFORMANCE.md).
+ * Stored touchpoints named by their whole key (id, time, unit), parameters from `$p` on: `keys` unnests the keys
+ * as k(k_id, k_at, k_unit, …extra columns), `match(t)` joins `touchpoint` (as `t`) to them — one primary-key probe
+ * each — and names their days, so only those partitions are planned. The probes hold whatever the statistics say:
+ * named by id and time alone (`id = ANY(…) AND occurred_at = ANY(…)`), a day's partition not yet analysed was read
+ * whole for 44 ratings (a 200,000-touchpoint bench run, docs/PERFORMANCE.md). The parameters: keyParams, then one
+ * array per extra column.
  */
-export function byKey(keys: Iterable<readonly [string, { occurredAt: number; unitId: string }]>, p: number): { from: string; where: string; params: string[] } {
+export function keyJoin(p: number, extra: readonly (readonly [name: string, type: string])[] = []): { keys: string; match: (t: string) => string } {
+  const cols = [`$${p}::uuid[]`, `$${p + 1}::timestamptz[]`, `$${p + 2}::text[]`, ...extra.map(([, type], i) => `$${p + 4 + i}::${type}[]`)];
+  return {
+    keys: `unnest(${cols.join(', ')}) AS k(k_id, k_at, k_unit${extra.map(([name]) => `, ${name}`).join('')})`,
+    match: (t) => `${t}.id = k.k_id AND ${t}.occurred_at = k.k_at AND ${t}.unit_id = k.k_unit AND ${t}.occurred_at = ANY($${p + 3}::timestamptz[])`,
+  };
+}
+
+/** keyJoin's four parameters for these keys, in their order (duplicates kept). */
+export function keyParams(keys: Iterable<readonly [string, { occurredAt: number; unitId: string }]>): string[] {
   const ids: string[] = [];
   const times: string[] = [];
   const units: string[] = [];
@@ -264,12 +275,7 @@ export function byKey(keys: Iterable<readonly [string, { occurredAt: number; uni
     times.push(new Date(k.occurredAt).toISOString());
     units.push(k.unitId);
   }
-  return {
-    from: `touchpoint JOIN unnest($${p}::uuid[], $${p + 1}::timestamptz[], $${p + 2}::text[]) AS k(k_id, k_at, k_unit)
-             ON id = k_id AND occurred_at = k_at AND unit_id = k_unit`,
-    where: `occurred_at = ANY($${p + 3}::timestamptz[])`,
-    params: [textArray(ids), textArray(times), textArray(units), textArray([...new Set(times)])],
-  };
+  return [textArray(ids), textArray(times), textArray(units), textArray([...new Set(times)])];
 }
 
 export interface StoredTouchpoint {
@@ -330,26 +336,29 @@ export async function findTouchpointForUpdate(sql: Sql, id: string): Promise<Sto
 export async function findTouchpointsForUpdate(sql: Sql, ids: readonly string[]): Promise<Map<string, StoredTouchpoint>> {
   const keys = await findTouchpointKeys(sql, ids);
   if (keys.size === 0) return new Map();
-  const { from, where, params } = byKey(keys, 1);
-  const rows = await sql.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM ${from} WHERE ${where} ORDER BY id FOR UPDATE OF touchpoint`, params);
+  const { keys: k, match } = keyJoin(1);
+  const rows = await sql.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM touchpoint JOIN ${k} ON ${match('touchpoint')} ORDER BY id FOR UPDATE OF touchpoint`, keyParams(keys));
   return new Map(rows.map((r) => [r.id, toStored(r)]));
 }
 
-/** Records several first ratings in one statement, each touchpoint by its whole key as found (byKey). */
+// The ratings' keys with each one's score and comment.
+const RATED = keyJoin(1, [
+  ['score', 'smallint'],
+  ['comment', 'text'],
+]);
+
+/** Records several first ratings in one statement, each touchpoint by its whole key as found (keyJoin). */
 export async function setSatisfactions(
   sql: Sql,
   ratings: readonly { id: string; occurredAt: number; unitId: string; score: number; comment: string | null }[],
 ): Promise<void> {
   if (ratings.length === 0) return;
-  const { params } = byKey(ratings.map((r) => [r.id, r] as const), 3); // in the ratings' order, as the scores
   await sql.query(
-    `UPDATE touchpoint t SET satisfaction_score = u.score, satisfaction_comment = u.comment, rated_at = now()
-       FROM unnest($1::smallint[], $2::text[], $3::uuid[], $4::timestamptz[], $5::text[]) AS u(score, comment, k_id, k_at, k_unit)
-      WHERE t.id = u.k_id AND t.occurred_at = u.k_at AND t.unit_id = u.k_unit AND t.occurred_at = ANY($6::timestamptz[])`,
-    [numberArray(ratings.map((r) => r.score)), textArray(ratings.map((r) => r.comment)), ...params],
+    `UPDATE touchpoint t SET satisfaction_score = k.score, satisfaction_comment = k.comment, rated_at = now()
+       FROM ${RATED.keys} WHERE ${RATED.match('t')}`,
+    [...keyParams(ratings.map((r) => [r.id, r] as const)), numberArray(ratings.map((r) => r.score)), textArray(ratings.map((r) => r.comment))],
   );
 }
-
 export interface PageCursor {
   occurredAt: number;
   id: string;

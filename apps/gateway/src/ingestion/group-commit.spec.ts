@@ -338,14 +338,11 @@ describe('GroupCommit after a deadlock', () => {
     for (const c of rivals) await c.end();
   });
 
+  /** A session's server process (pg's Client has it, its types do not say so). */
+  const pidOf = (c: Client): number => (c as unknown as { processID: number }).processID;
   /** Whether a session other than the rivals waits for a lock of this type. */
   const writeWaits = async (locktype: string): Promise<boolean> =>
-    (
-      await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = $1 AND pid <> ALL($2::int[])`, [
-        locktype,
-        rivals.map((c) => (c as unknown as { processID: number }).processID),
-      ])
-    ).length > 0;
+    (await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND locktype = $1 AND pid <> ALL($2::int[])`, [locktype, rivals.map(pidOf)])).length > 0;
   const holdRollups = async (c: Client): Promise<void> => {
     await c.query('BEGIN');
     await c.query(`SET LOCAL deadlock_timeout = '60s'`);
@@ -361,7 +358,7 @@ describe('GroupCommit after a deadlock', () => {
     const call = settle(writes.submit(batch(x)));
     await until('the write waits for the rollup rows, holding its customer’s lock', () => writeWaits('transactionid'));
     const secondHolds = holdRollups(second); // queues behind the first rival
-    await until('the second rival waits for the rows', async () => (await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND pid = $1`, [(second as unknown as { processID: number }).processID])).length > 0);
+    await until('the second rival waits for the rows', async () => (await db.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND pid = $1`, [pidOf(second)])).length > 0);
     await first.query(`SELECT pg_advisory_xact_lock(${KEY})`, [x.customerId]); // granted once the write is ended: deadlock 1
     await until('the next attempt waits for the customer’s lock', () => writeWaits('advisory'));
     await first.query('ROLLBACK'); // the rows go to the second rival, the lock to the attempt
