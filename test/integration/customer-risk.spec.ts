@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { getPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { graphql } from '../__generated__/gateway';
 import { RISK_FEATURES } from '@qihe/domain';
@@ -327,6 +328,7 @@ describe('one replica at a time, off the event loop', () => {
     const x = new Float64Array(n * d).map(() => rng.next() * 5);
     const y = Uint8Array.from({ length: n }, (_, i) => (x[i * d] + rng.next() * 2 > 4 ? 1 : 0));
     const delay = monitorEventLoopDelay({ resolution: 10 });
+    const priority = getPriority();
     delay.enable();
     const t0 = performance.now();
     const fit = await fitInWorker({ x, y, n, d, steps: FIT_STEPS });
@@ -334,6 +336,8 @@ describe('one replica at a time, off the event loop', () => {
     delay.disable();
     expect(fit.weights).toHaveLength(d + 1);
     expect(fit.weights[1]).toBeGreaterThan(0.5); // the planted feature carries the signal
+    // Background work: the fitting thread ran at the lowest priority, the gateway's own at its usual one.
+    if (process.platform === 'linux') expect({ fit: fit.threadPriority, gateway: getPriority() }).toEqual({ fit: 19, gateway: priority });
     // The fit took a while; the loop never stalled for anything like it.
     expect(delay.max / 1e6).toBeLessThan(Math.max(200, ms / 4));
   }, 120_000);

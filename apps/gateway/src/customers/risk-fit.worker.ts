@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { constants, getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import LogisticRegression from 'ml-logistic-regression';
 import { EigenvalueDecomposition, Matrix, WrapperMatrix1D, type AbstractMatrix } from 'ml-matrix';
@@ -20,6 +22,8 @@ export interface FitAnswer {
   stds: number[];
   /** Intercept first, then one weight per standardised feature. */
   weights: number[];
+  /** The fitting thread's scheduling priority (19: the lowest), null where threads have none of their own. */
+  threadPriority?: number | null;
 }
 
 /**
@@ -107,9 +111,31 @@ export function fit(req: FitRequest, Features: new (rows: number[][]) => Matrix 
   return { means, stds, weights: w.to1DArray() };
 }
 
+/**
+ * Puts this thread, and only it, at the lowest scheduling priority: a fit is
+ * background work and on a busy machine it takes the CPU that ingest, ratings
+ * and the feed leave (2–4 s of CPU for 40,000 ratings, measured during the
+ * bench's full run, docs/PERFORMANCE.md). Linux gives each thread its own nice
+ * value (setpriority on the thread's id, read from /proc/thread-self); elsewhere
+ * the fit keeps the process's priority. Raising one's own nice value needs no
+ * privilege.
+ */
+export function lowerThreadPriority(): number | null {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (!Number.isSafeInteger(tid) || tid <= 0) return null;
+    setPriority(tid, constants.priority.PRIORITY_LOW);
+    return getPriority(tid);
+  } catch {
+    return null;
+  }
+}
+
+const threadPriority = parentPort ? lowerThreadPriority() : null;
+
 parentPort?.on('message', (req: FitRequest) => {
   try {
-    parentPort?.postMessage({ ok: true, answer: fit(req) });
+    parentPort?.postMessage({ ok: true, answer: { ...fit(req), threadPriority } });
   } catch (err) {
     parentPort?.postMessage({ ok: false, message: (err as Error).message });
   }
