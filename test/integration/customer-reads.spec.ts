@@ -1,4 +1,5 @@
 import { customerFacts, Database, dayOf, ensurePartitions, pageCustomerTouchpoints, riskHistories, runRetention, type Sql } from '@qihe/data';
+import { explainStatements, rowsReadFrom } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 
 // The customer lens at 10 M touchpoints (issue 14): a customer's facts (the
@@ -101,6 +102,30 @@ it("pages a customer's timeline by the page's days only, newest first, exactly t
   const inUnit = await pageCustomerTouchpoints(db, 'c-1', ['u-2'], 500, null);
   expect(inUnit.map((t) => t.id)).toEqual((await db.query<{ id: string }>(`SELECT id FROM touchpoint WHERE customer_id = 'c-1' AND unit_id = 'u-2' ORDER BY occurred_at DESC, id DESC`)).map((r) => r.id));
   expect(await pageCustomerTouchpoints(db, 'c-404', null, 10, null)).toEqual([]);
+});
+
+it("pages a heavy customer's timeline from the newest rows of each need, not from all 3,000 of theirs", async () => {
+  // 3,000 touchpoints of one customer today, a minute apart, over three needs and four units.
+  await db.query(
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served)
+     SELECT gen_random_uuid(), 'u-' || (i % 4), $1::timestamptz - i * interval '1 minute', $1::timestamptz, md5(i::text), 'heavy', 'PHONE', 'SERVICE',
+            'AFTER_SALE', (ARRAY['FAULT', 'BILLING', 'RENEWAL'])[1 + i % 3], true
+       FROM generate_series(1, 3000) i`,
+    [new Date(NOW - 30_000).toISOString()],
+  );
+  const direct = (await db.query<{ id: string }>(`SELECT id FROM touchpoint WHERE customer_id = 'heavy' AND unit_id <> 'u-3' ORDER BY occurred_at DESC, id DESC`)).map((r) => r.id);
+  let after: { occurredAt: number; id: string } | null = null;
+  for (const page of [0, 1, 2]) {
+    const result = await pageCustomerTouchpoints(db, 'heavy', ['u-0', 'u-1', 'u-2'], 20, after);
+    expect(result.map((t) => t.id)).toEqual(direct.slice(page * 20, page * 20 + 20));
+    const [keys] = await explainStatements(db, (sql) => pageCustomerTouchpoints(sql, 'heavy', ['u-0', 'u-1', 'u-2'], 20, after), { realReads: true });
+    // At most a page of each of the ten needs (three here), and the rows of the other unit among them.
+    expect(rowsReadFrom(keys.plan, (r) => r === 'customer_touchpoint')).toBeLessThanOrEqual(3 * 20 * 2);
+    const last = result[result.length - 1];
+    after = { occurredAt: last.occurredAt.getTime(), id: last.id };
+  }
+  await db.query(`DELETE FROM touchpoint WHERE customer_id = 'heavy'`);
+  await expectMirrored();
 });
 
 it("drops a dropped day's copies with its partition (retention)", async () => {

@@ -31,6 +31,7 @@ import { DropCustomerNeedIndex1765140000001 } from './migrations/1765140000001-d
 import { TouchpointFillfactor1765150000000 } from './migrations/1765150000000-touchpoint-fillfactor';
 import { FollowUpTimeIndex1765160000000 } from './migrations/1765160000000-follow-up-time-index';
 import { CustomerTouchedXid1765210000000 } from './migrations/1765210000000-customer-touched-xid';
+import { CustomerTouchpointNeedKey1765220000000 } from './migrations/1765220000000-customer-touchpoint-need-key';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   TouchpointFillfactor1765150000000,
   FollowUpTimeIndex1765160000000,
   CustomerTouchedXid1765210000000,
+  CustomerTouchpointNeedKey1765220000000,
 ];
 
 /**

@@ -70,7 +70,8 @@ const FOLD_SQL = `WITH gone AS (DELETE FROM rollup_hour WHERE dim > 0 AND hour <
  * Joined, the planner probes the key per row for a small partition and reads the lens once for a big one.
  */
 export async function dropCustomerTouchpoints(sql: Sql, partition: string): Promise<void> {
-  await sql.query(`DELETE FROM customer_touchpoint c USING ${partition} t WHERE c.customer_id = t.customer_id AND c.occurred_at = t.occurred_at AND c.id = t.id`);
+  await sql.query(`DELETE FROM customer_touchpoint c USING ${partition} t
+    WHERE c.customer_id = t.customer_id AND c.need_category = t.need_category AND c.occurred_at = t.occurred_at AND c.id = t.id`);
 }
 
 /** One retention run at `now`. The caller makes sure it runs on one replica at a time (see TouchpointStorageService). */

@@ -1,4 +1,4 @@
-import { isoOf, type TouchpointRecord } from '@qihe/domain';
+import { isoOf, NEED_CATEGORIES, type TouchpointRecord } from '@qihe/domain';
 import type { Sql } from './database';
 import { boolColumn, numberArray, numberColumn, textArray, textColumn } from './pg-array';
 import { keyDayOf } from './touchpoint-partitions';
@@ -389,8 +389,8 @@ export async function pageTouchpoints(
 
 /**
  * A page of one customer's touchpoints in these units (null: every unit),
- * newest first — a range of customer_touchpoint's key, whatever the table's size,
- * then the page's rows from the page's days of `touchpoint`.
+ * newest first — the page's keys from customer_touchpoint, whatever the table's
+ * size, then the page's rows from the page's days of `touchpoint`.
  */
 export async function pageCustomerTouchpoints(
   sql: Sql,
@@ -399,8 +399,8 @@ export async function pageCustomerTouchpoints(
   limit: number,
   after: PageCursor | null,
 ): Promise<StoredTouchpoint[]> {
-  const params: unknown[] = [customerId, limit];
-  const where = [`customer_id = $1`];
+  const params: unknown[] = [customerId, limit, textArray(NEED_CATEGORIES)];
+  const where = [`customer_id = $1`, `need_category = n.need`];
   if (unitIds) {
     params.push(textArray(unitIds));
     where.push(`unit_id = ANY($${params.length}::text[])`);
@@ -409,10 +409,13 @@ export async function pageCustomerTouchpoints(
     params.push(new Date(after.occurredAt).toISOString(), after.id);
     where.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  // The page's keys from the customer's own rows (one index range), then only those rows: the
-  // constant times prune `touchpoint` to the page's days instead of planning every partition.
+  // The page's keys from the customer's own rows, then only those rows: the constant times prune `touchpoint`
+  // to the page's days instead of planning every partition. The lens is keyed (customer, need, time, id): the
+  // newest `limit` of each need (one index range each, read newest first), merged — not every row the customer has.
   const keys = await sql.query<{ at: string; id: string }>(
-    `SELECT occurred_at::text AS at, id::text AS id FROM customer_touchpoint WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT $2`,
+    `SELECT k.occurred_at::text AS at, k.id::text AS id FROM unnest($3::text[]) AS n(need)
+       CROSS JOIN LATERAL (SELECT occurred_at, id FROM customer_touchpoint WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT $2) k
+      ORDER BY k.occurred_at DESC, k.id DESC LIMIT $2`,
     params,
   );
   if (keys.length === 0) return [];
