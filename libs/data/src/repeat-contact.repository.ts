@@ -43,14 +43,15 @@ interface TurnedRow extends SliceColumns {
   ms: number | string;
 }
 
-// The look-ups read customer_touchpoint (the customer's rows in time order, kept equal to `touchpoint` in the
-// same transaction by statement triggers, migration 1765110000001): ranges of its key (customer, time, id), the
-// need a filter on the customer's few rows of the window. On `touchpoint` the same probe descended one index per
-// daily partition of the 14-day window, most of them long out of cache at 10 M rows (docs/PERFORMANCE.md,
-// "Ingest, 2 December"). Each is a lateral join or a subquery run once per touchpoint that needs it (as an EXISTS
-// in the select list of a filtered subquery PostgreSQL ran it twice per row returned; repeat-probe-plans.spec).
-// The window is `interval '168 hours'`: exactly 7 × 24 h, as REPEAT_CONTACT_WINDOW_MS. '7 days' is seven
-// calendar days in the session's TimeZone, 167 or 169 hours across a daylight-saving change.
+// The look-ups read customer_touchpoint (the customer's rows by need and time, kept equal to `touchpoint` in the same
+// transaction by statement triggers, migration 1765110000001): ranges of its key (customer, need, time, id, migration
+// 1765220000000), one descent to the row each, whatever else the customer did (with the need a filter, a customer with
+// thousands of touchpoints a week cost each look-up that many rows). On `touchpoint` the same probe descended one index
+// per daily partition of the 14-day window, most of them long out of cache at 10 M rows (docs/PERFORMANCE.md, "Ingest,
+// 2 December"). Each is a lateral join or a subquery run once per touchpoint that needs it (as an EXISTS in the select
+// list of a filtered subquery PostgreSQL ran it twice per row returned; repeat-probe-plans.spec). The window is
+// `interval '168 hours'`: exactly 7 × 24 h, as REPEAT_CONTACT_WINDOW_MS. '7 days' is seven calendar days in the
+// session's TimeZone, 167 or 169 hours across a daylight-saving change.
 const WINDOW = `interval '168 hours'`;
 // One look-up per touchpoint first (h13c, docs/PERFORMANCE.md "Issue 13's budget by component"): the LAST stored
 // touchpoint of its customer and need within the window either side, read newest first. When there is none,
