@@ -1,4 +1,4 @@
-import { customerFacts, Database, dayOf, ensurePartitions, pageCustomerTouchpoints, riskHistories, runRetention, type Sql } from '@qihe/data';
+import { customerFacts, Database, dayOf, ensurePartitions, MIGRATIONS, pageCustomerTouchpoints, riskHistories, runRetention, type Sql } from '@qihe/data';
 import { explainStatements, rowsReadFrom } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 
@@ -125,6 +125,27 @@ it("pages a heavy customer's timeline from the newest rows of each need, not fro
     after = { occurredAt: last.occurredAt.getTime(), id: last.id };
   }
   await db.query(`DELETE FROM touchpoint WHERE customer_id = 'heavy'`);
+  await expectMirrored();
+});
+
+it('re-keys the copy by need and back with its rows (migration 1765220000000), the triggers matching either key', async () => {
+  const key = async (): Promise<string> =>
+    (await db.query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'customer_touchpoint_pkey'`))[0].def;
+  const rows = await db.query(MIRROR);
+  expect(rows.length).toBeGreaterThan(500);
+  expect(await key()).toBe('PRIMARY KEY (customer_id, need_category, occurred_at, id)');
+  const names = MIGRATIONS.slice(MIGRATIONS.findIndex((m) => m.name === 'CustomerTouchpointNeedKey1765220000000')).map((m) => m.name);
+  for (let i = 0; i < names.length; i++) await db.revertLastMigration();
+  expect(await key()).toBe('PRIMARY KEY (customer_id, occurred_at, id)');
+  expect(await db.query(MIRROR)).toEqual(rows);
+  // The old key's triggers: a rating and a delete reach the copy.
+  await db.query(`UPDATE touchpoint SET satisfaction_score = 4, rated_at = now() WHERE customer_id = 'c-5' AND satisfaction_score IS NULL AND served`);
+  await db.query(`DELETE FROM touchpoint WHERE customer_id = 'c-6' AND channel = 'PHONE'`);
+  await expectMirrored();
+  expect(await db.migrate()).toEqual(names);
+  expect(await key()).toBe('PRIMARY KEY (customer_id, need_category, occurred_at, id)');
+  await db.query(`UPDATE touchpoint SET satisfaction_score = 2, rated_at = now() WHERE customer_id = 'c-7' AND satisfaction_score IS NULL AND served`);
+  await db.query(`DELETE FROM touchpoint WHERE customer_id = 'c-8' AND channel = 'WEB'`);
   await expectMirrored();
 });
 
