@@ -10,6 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // the customer's rows are still contiguous (the key leads with customer_id) and the window's time is an index
 // condition within it; the timeline reads its page newest first per need and merges (touchpoint.repository.ts).
 // A touchpoint's need never changes (no statement sets it), so the triggers find the copy by the whole key.
+// The migration builds the new key in one statement: 2.3 s for 2 M rows on this machine (a scratch cluster,
+// maintenance_work_mem 256 MB), so about 10–20 s at 10 M, while ingest (which writes the copy) waits.
 const CHANGED = (needToo: boolean): string => `
       CREATE OR REPLACE FUNCTION customer_touchpoint_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
