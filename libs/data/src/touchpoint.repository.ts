@@ -411,7 +411,8 @@ export async function pageCustomerTouchpoints(
   }
   // The page's keys from the customer's own rows, then only those rows: the constant times prune `touchpoint`
   // to the page's days instead of planning every partition. The lens is keyed (customer, need, time, id): the
-  // newest `limit` of each need (one index range each, read newest first), merged — not every row the customer has.
+  // newest `limit` of each need of the vocabulary (one index range each, read newest first; ingest accepts no other
+  // need), merged — not every row the customer has.
   const keys = await sql.query<{ at: string; id: string }>(
     `SELECT k.occurred_at::text AS at, k.id::text AS id FROM unnest($3::text[]) AS n(need)
        CROSS JOIN LATERAL (SELECT occurred_at, id FROM customer_touchpoint WHERE ${where.join(' AND ')} ORDER BY occurred_at DESC, id DESC LIMIT $2) k

@@ -34,11 +34,11 @@ export interface FitAnswer {
  * vector as n one-element rows, and its products read every element through
  * get(): at n = 40,000 those allocations, their collection and the calls were
  * 1.6 of a 3.1 s fit. Here the data stays row-major in one array: the product
- * with the weights lands in one flat array, the transpose is a view of the
- * same rows whose product with a column sums each feature over the rows in
- * row order, and the column vectors are one array each (flatColumnVectors,
- * for the fit only). The arithmetic is the library's own, term for term in the
- * same order, so the weights are identical to the bit (risk-fit.worker.spec.ts).
+ * with the weights lands in one flat array, the transpose is copied once and
+ * its product with a column sums each feature over the rows in row order, and
+ * the column vectors are one array each (withFlatColumnVectors, for the fit
+ * only): 1.1 s. The arithmetic is the library's own, term for term in the same
+ * order, so the weights are identical to the bit (risk-fit.worker.spec.ts).
  */
 export class DesignMatrix extends Matrix {
   private transposed: Matrix | null = null;
@@ -177,8 +177,8 @@ export function fit(req: FitRequest, Features: new (rows: number[][]) => Matrix 
 /**
  * Puts this thread, and only it, at the lowest scheduling priority: a fit is
  * background work and on a busy machine it takes the CPU that ingest, ratings
- * and the feed leave (2–4 s of CPU for 40,000 ratings, measured during the
- * bench's full run, docs/PERFORMANCE.md). Linux gives each thread its own nice
+ * and the feed leave (about a second of CPU for 40,000 ratings, 2.6 s for
+ * 100,000, docs/PERFORMANCE.md). Linux gives each thread its own nice
  * value (setpriority on the thread's id, read from /proc/thread-self); elsewhere
  * the fit keeps the process's priority. Raising one's own nice value needs no
  * privilege.
