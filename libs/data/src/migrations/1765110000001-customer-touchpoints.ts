@@ -22,6 +22,13 @@ const FROM_ROW = (t: string): string => `${t}.customer_id, ${t}.occurred_at, ${t
   ${t}.knowledge_created, ${t}.handoff_unit_id IS NOT NULL, ${t}.commitment_met, (${t}.contract_id IS NOT NULL OR ${t}.product_id IS NOT NULL),
   ${t}.repeat, ${t}.satisfaction_score`;
 
+/** The facts a rating or the repeat rule can change, copied from the changed row `n` (the update trigger's SET list). */
+export const CHANGED_FACTS = `satisfaction_score = n.satisfaction_score, repeat = n.repeat, served = n.served,
+               handle_seconds = n.handle_seconds, resolved = n.resolved, first_contact = n.first_contact,
+               knowledge_refs = coalesce(jsonb_array_length(n.knowledge_refs), 0), knowledge_created = n.knowledge_created,
+               handoff = n.handoff_unit_id IS NOT NULL, commitment_met = n.commitment_met, unit_id = n.unit_id,
+               linked = (n.contract_id IS NOT NULL OR n.product_id IS NOT NULL)`;
+
 export class CustomerTouchpoints1765110000001 implements MigrationInterface {
   name = 'CustomerTouchpoints1765110000001';
 
@@ -58,11 +65,7 @@ export class CustomerTouchpoints1765110000001 implements MigrationInterface {
       CREATE FUNCTION customer_touchpoint_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- Ratings and the repeat rule change facts; the key columns never change (occurred_at is the partition key).
-        UPDATE customer_touchpoint c SET satisfaction_score = n.satisfaction_score, repeat = n.repeat, served = n.served,
-               handle_seconds = n.handle_seconds, resolved = n.resolved, first_contact = n.first_contact,
-               knowledge_refs = coalesce(jsonb_array_length(n.knowledge_refs), 0), knowledge_created = n.knowledge_created,
-               handoff = n.handoff_unit_id IS NOT NULL, commitment_met = n.commitment_met, unit_id = n.unit_id,
-               linked = (n.contract_id IS NOT NULL OR n.product_id IS NOT NULL)
+        UPDATE customer_touchpoint c SET ${CHANGED_FACTS}
           FROM changed n WHERE c.customer_id = n.customer_id AND c.occurred_at = n.occurred_at AND c.id = n.id;
         RETURN NULL;
       END $$`);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CHANGED_FACTS } from './1765110000001-customer-touchpoints';
 
 // The repeat rule's look-ups (repeat-contact.repository.ts) ask for one customer's touchpoints of one need
 // within 7 days. Keyed (customer_id, occurred_at, id), customer_touchpoint answered with a range of the
@@ -16,11 +17,7 @@ const CHANGED = (needToo: boolean): string => `
       CREATE OR REPLACE FUNCTION customer_touchpoint_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- Ratings and the repeat rule change facts; the key columns never change (occurred_at is the partition key).
-        UPDATE customer_touchpoint c SET satisfaction_score = n.satisfaction_score, repeat = n.repeat, served = n.served,
-               handle_seconds = n.handle_seconds, resolved = n.resolved, first_contact = n.first_contact,
-               knowledge_refs = coalesce(jsonb_array_length(n.knowledge_refs), 0), knowledge_created = n.knowledge_created,
-               handoff = n.handoff_unit_id IS NOT NULL, commitment_met = n.commitment_met, unit_id = n.unit_id,
-               linked = (n.contract_id IS NOT NULL OR n.product_id IS NOT NULL)
+        UPDATE customer_touchpoint c SET ${CHANGED_FACTS}
           FROM changed n WHERE c.customer_id = n.customer_id${needToo ? ' AND c.need_category = n.need_category' : ''} AND c.occurred_at = n.occurred_at AND c.id = n.id;
         RETURN NULL;
       END $$`;
