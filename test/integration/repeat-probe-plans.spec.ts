@@ -26,15 +26,11 @@ let close: () => Promise<void>;
 beforeAll(async () => {
   ({ db, close } = await openMigratedTestDatabase());
   // Customer c-i's k-th touchpoint: 6 days apart (k·6 days + i minutes back), FAULT or BILLING by (i + k) parity.
-  await db.query(
-    `INSERT INTO customer_touchpoint (customer_id, occurred_at, id, unit_id, received_at, channel, need_category, served,
-                                      knowledge_refs, handoff, linked, repeat)
-     SELECT 'c-' || i, $1::timestamptz - (k * 6 * 1440 + i % 1440) * interval '1 minute', gen_random_uuid(), 'u-' || (i % 50),
-            $1::timestamptz, 'PHONE', CASE WHEN (i + k) % 2 = 0 THEN 'FAULT' ELSE 'BILLING' END, true, 0, false, false, false
+  await storeCopies(
+    `'c-' || i, $1::timestamptz - (k * 6 * 1440 + i % 1440) * interval '1 minute', 'u-' || (i % 50), CASE WHEN (i + k) % 2 = 0 THEN 'FAULT' ELSE 'BILLING' END
        FROM generate_series(1, $2::int) i, generate_series(0, $3::int - 1) k`,
     [new Date(NOW).toISOString(), CUSTOMERS, PER_CUSTOMER],
   );
-  await db.query('ANALYZE customer_touchpoint');
 }, 120_000);
 afterAll(async () => {
   await close?.();
@@ -44,6 +40,19 @@ afterAll(async () => {
 function scansOf(n: PlanNode, table: string): PlanNode[] {
   const own = n['Relation Name'] === table ? [n] : [];
   return [...own, ...(n.Plans ?? []).flatMap((c) => scansOf(c, table))];
+}
+
+/**
+ * Stored rows of the customer lens (phone, served, received at $1), then ANALYZE: `rows` selects each one's
+ * customer, occurredAt, unit and need, followed by its FROM.
+ */
+async function storeCopies(rows: string, params: unknown[]): Promise<void> {
+  await db.query(
+    `INSERT INTO customer_touchpoint (customer_id, occurred_at, unit_id, need_category, id, received_at, channel, served, knowledge_refs, handoff, linked, repeat)
+     SELECT c, at, unit, need, gen_random_uuid(), $1::timestamptz, 'PHONE', true, 0, false, false, false FROM (SELECT ${rows}) AS r(c, at, unit, need)`,
+    params,
+  );
+  await db.query('ANALYZE customer_touchpoint');
 }
 
 /** The probe's scans of customer_touchpoint for a batch, as [kind, loops], loops ascending ('index': an index scan, index-only or not); each one's rows per loop. */
@@ -108,15 +117,9 @@ describe("the repeat rule's probe", () => {
     // One customer with 3,000 touchpoints this week (a reseller's line), all CONSULTATION but one FAULT 2 days
     // back. Keyed (customer, time) the look-up for a FAULT read the customer's rows of the window newest first,
     // each from the heap to test its need, until the FAULT: about 1,700 rows for every new touchpoint.
-    await db.query(
-      `INSERT INTO customer_touchpoint (customer_id, occurred_at, id, unit_id, received_at, channel, need_category, served,
-                                        knowledge_refs, handoff, linked, repeat)
-       SELECT 'heavy', $1::timestamptz - k * interval '3 minutes', gen_random_uuid(), 'u-1', $1::timestamptz, 'PHONE',
-              CASE WHEN k = 960 THEN 'FAULT' ELSE 'CONSULTATION' END, true, 0, false, false, false
-         FROM generate_series(1, 3000) k`,
-      [new Date(NOW).toISOString()],
-    );
-    await db.query('ANALYZE customer_touchpoint');
+    await storeCopies(`'heavy', $1::timestamptz - k * interval '3 minutes', 'u-1', CASE WHEN k = 960 THEN 'FAULT' ELSE 'CONSULTATION' END FROM generate_series(1, 3000) k`, [
+      new Date(NOW).toISOString(),
+    ]);
     // 50 new FAULTs of the customer, an hour back each (the stored FAULT, 48 h back, is the last one of their need)…
     const live = Array.from({ length: 50 }, (_, j) => ({ record: { ...variedRecord(j, NOW - 3_600_000 - j * 1000, ['u-1']), customerId: 'heavy', needCategory: 'FAULT' as const }, contentHash: 'h' }));
     const { loops, perLoop } = await probeScans(live);

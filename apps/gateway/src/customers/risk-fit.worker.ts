@@ -183,7 +183,7 @@ export function fit(req: FitRequest, Features: new (rows: number[][]) => Matrix 
  * the fit keeps the process's priority. Raising one's own nice value needs no
  * privilege.
  */
-export function lowerThreadPriority(): number | null {
+function lowerThreadPriority(): number | null {
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (!Number.isSafeInteger(tid) || tid <= 0) return null;
