@@ -2,7 +2,9 @@ import { Client } from 'pg';
 import { getPriority } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { graphql } from '../__generated__/gateway';
-import { RISK_FEATURES } from '@qihe/domain';
+import { RISK_FEATURES, riskFeaturesAt, riskProbability, type RiskModel } from '@qihe/domain';
+import { riskHistories, type Database } from '@qihe/data';
+import { DATABASE } from '@qihe/server';
 import { Rng } from '../../tools/traffic/src/prng';
 import { RiskService } from '../../apps/gateway/src/customers/risk.service';
 import { FIT_STEPS, fitInWorker } from '../../apps/gateway/src/customers/risk-fit';
@@ -131,6 +133,39 @@ describe('a planted structure', () => {
     expect(await openAtRisk()).toHaveLength(before.length);
     await risk().pass(); // nothing new: a rescoring pass that changes nothing
     expect(await openAtRisk()).toHaveLength(before.length);
+  }, 240_000);
+
+  it('a refit reads each history once: every customer is stored with the features of that history as of the pass, and the probability the model gives them', async () => {
+    const db = gw.app.get<Database>(DATABASE);
+    const read: string[] = [];
+    const query = db.query.bind(db);
+    // Every statement the pass sends through the database's own query (its reads; writes go through transactions):
+    // the customers whose histories each read of customer_touchpoint asked for (an array literal of plain ids).
+    db.query = <T>(text: string, params?: unknown[]): Promise<T[]> => {
+      if (text.includes('FROM customer_touchpoint')) read.push(...String(params?.[0]).slice(1, -1).split(',').map((c) => c.replace(/"/g, '')));
+      return query<T>(text, params);
+    };
+    try {
+      await sql(`DELETE FROM risk_model`);
+      await risk().pass();
+    } finally {
+      delete (db as { query?: unknown }).query;
+    }
+    const customers = (await sql<{ c: string }>(`SELECT DISTINCT customer_id AS c FROM customer_touchpoint ORDER BY 1`)).map((r) => r.c);
+    expect(read.sort()).toEqual(customers); // each once (the refit before this change read every history twice: training, then scoring)
+    const n = customers.length;
+    const [{ model }] = await sql<{ model: RiskModel }>(`SELECT model FROM risk_model`);
+    const stored = await sql<{ c: string; features: number[]; p: number; at: Date }>(`SELECT customer_id AS c, features, probability AS p, as_of AS at FROM customer_risk ORDER BY customer_id`);
+    expect(stored).toHaveLength(n);
+    const asOf = stored[0].at.getTime();
+    expect(stored.every((r) => r.at.getTime() === asOf)).toBe(true);
+    const histories = await riskHistories(db, stored.map((r) => r.c), asOf - (365 + 120) * DAY);
+    for (const r of stored) {
+      const h = histories.get(r.c)!;
+      const latest = h.touchpoints[h.touchpoints.length - 1];
+      expect({ c: r.c, features: r.features }).toEqual({ c: r.c, features: riskFeaturesAt(h.touchpoints, h.promises, Math.max(asOf, latest.occurredAt + 1)) });
+      expect(Object.is(Number(r.p), riskProbability(model, r.features))).toBe(true);
+    }
   }, 240_000);
 
   it('a new contact is rescored on the next pass; its crossing opens a follow-up in the unit of that latest touchpoint', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { auc, crossesThreshold, precisionAt, predictRisk, refitDue, RISK_FEATURES, riskFeaturesAt, sortHistory, splitByTime, type RiskPromise, type RiskTouchpoint } from './customer-risk';
+import { auc, crossesThreshold, precisionAt, predictRisk, refitDue, RISK_FEATURES, riskFeaturesAt, riskProbability, sortHistory, splitByTime, type RiskPromise, type RiskTouchpoint } from './customer-risk';
 
 // Scenario: customer cust-7 as of 1 March 2026 00:00 (t). Times in days before t.
 const DAY = 86_400_000;
@@ -107,6 +107,31 @@ describe('prediction and its drivers', () => {
       { feature: 'c', value: 2, contribution: 0 },
       { feature: 'b', value: 1, contribution: -1 },
     ]);
+  });
+});
+
+describe('the probability alone (what a pass scoring everyone computes)', () => {
+  // The stored probabilities were computed as z = intercept, then += each contribution in feature order, then the sigmoid.
+  const reference = (m: { means: number[]; coefficients: number[]; intercept: number }, x: number[]): number => {
+    let z = m.intercept;
+    m.coefficients.forEach((c, i) => (z += c * (x[i] - m.means[i])));
+    return 1 / (1 + Math.exp(-z));
+  };
+  it('is predictRisk\'s probability and the reference sum, bit for bit, from an array or a Float64Array view', () => {
+    const num = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+    const d = RISK_FEATURES.length;
+    fc.assert(
+      fc.property(fc.array(num, { minLength: d, maxLength: d }), fc.array(num, { minLength: d, maxLength: d }), fc.array(num, { minLength: d, maxLength: d }), num, (means, coefficients, x, intercept) => {
+        const model = { features: [...RISK_FEATURES], means, coefficients, intercept };
+        const flat = new Float64Array(3 * d);
+        flat.set(x, d);
+        const p = riskProbability(model, x);
+        expect(Object.is(p, reference(model, x))).toBe(true);
+        expect(Object.is(p, predictRisk(model, x).probability)).toBe(true);
+        expect(Object.is(riskProbability(model, flat.subarray(d, 2 * d)), p)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

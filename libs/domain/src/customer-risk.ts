@@ -192,16 +192,21 @@ export interface RiskDriver {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
+type Scorer = Pick<RiskModel, 'features' | 'means' | 'coefficients' | 'intercept'>;
+
 /** The probability and its drivers: coefficient × (value − training mean), largest first. */
-export function predictRisk(model: Pick<RiskModel, 'features' | 'means' | 'coefficients' | 'intercept'>, x: readonly number[]): { probability: number; drivers: RiskDriver[] } {
-  let z = model.intercept;
-  const drivers: RiskDriver[] = model.features.map((feature, i) => {
-    const contribution = model.coefficients[i] * (x[i] - model.means[i]);
-    z += contribution;
-    return { feature, value: x[i], contribution };
-  });
+export function predictRisk(model: Scorer, x: ArrayLike<number>): { probability: number; drivers: RiskDriver[] } {
+  const drivers: RiskDriver[] = model.features.map((feature, i) => ({ feature, value: x[i], contribution: model.coefficients[i] * (x[i] - model.means[i]) }));
+  const probability = riskProbability(model, x);
   drivers.sort((a, b) => b.contribution - a.contribution || (a.feature < b.feature ? -1 : 1));
-  return { probability: sigmoid(z), drivers };
+  return { probability, drivers };
+}
+
+/** predictRisk's probability alone, the same sum in the same order (so the same bits), without the drivers: what a pass scoring every customer needs. */
+export function riskProbability(model: Scorer, x: ArrayLike<number>): number {
+  let z = model.intercept;
+  for (let i = 0; i < model.features.length; i++) z += model.coefficients[i] * (x[i] - model.means[i]);
+  return sigmoid(z);
 }
 
 /** Area under the ROC curve (ties count half); null without both classes. */

@@ -17,7 +17,7 @@ import {
   type RiskHistory,
   type Sql,
 } from '@qihe/data';
-import { crossesThreshold, predictRisk, refitDue, riskFeaturesAt, type RiskModel, type RiskSample } from '@qihe/domain';
+import { crossesThreshold, refitDue, RISK_FEATURES, riskFeaturesAt, riskProbability, type RiskModel, type RiskSample } from '@qihe/domain';
 import { PeriodicJob, type GatewayConfig } from '@qihe/server';
 import { CONFIG, DATABASE } from '../core/tokens';
 import { OrgService } from '../core/org.service';
@@ -137,32 +137,44 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Reads every customer's history, page by page: the training ratings; then again, everyone's features now. */
+  /**
+   * One sweep over every customer's history, page by page: the training
+   * ratings, each with its features just before its touchpoint, and every
+   * customer's features now, kept flat (RISK_FEATURES.length numbers a
+   * customer) until the model is fitted; then everyone is scored from them.
+   * Histories are read once: the features now are what a second read after the
+   * fit would compute (the same rows, the same `now`), except for touches
+   * committed since the snapshot below — those stay queued for the next pass.
+   */
   private async refit(s: Session, ratings: number, now: number): Promise<void> {
     const started = performance.now();
+    // Every history below is read after this snapshot: the touches it saw are scored by this refit and pruned
+    // behind it; the next pass rescores only those committed after it.
+    const { now: snapshotAt, snapshot } = await currentSnapshot(s.read);
     const samples: RiskSample[] = [];
+    const everyone: Scorable[] = [];
     const since = now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY;
     const breathe = slicer();
     for await (const page of this.histories(s, since)) {
-      for (const [, h] of page) {
+      const current = scorable(page.length);
+      for (const [customerId, h] of page) {
         for (const t of h.touchpoints) {
           if (t.score !== null && t.occurredAt >= now - TRAINING_DAYS * DAY) samples.push({ id: t.id, at: t.occurredAt, x: riskFeaturesAt(h.touchpoints, h.promises, t.occurredAt), y: t.score <= 2 ? 1 : 0 });
         }
+        addScorable(current, customerId, h, now);
         await breathe();
       }
+      everyone.push(current);
     }
     if (samples.length < 2) return;
     const model = await fitRiskModel(samples, ratings, now);
     await s.write((tx) => insertRiskModel(tx, model));
     this.model = model;
-    // Everyone is scored below from histories read after this snapshot: the touches it
-    // saw are scored; the next pass rescores only those committed after it.
-    const { now: snapshotAt, snapshot } = await currentSnapshot(s.read);
     let opened = 0;
     let scored = 0;
-    for await (const page of this.histories(s, since)) {
+    for (const page of everyone) {
       opened += await this.score(s, model, page, now);
-      scored += page.length;
+      scored += page.customerIds.length;
     }
     await this.settlePass(s, snapshotAt, snapshot);
     this.log.log(
@@ -172,10 +184,17 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async rescoreTouched(s: Session, model: RiskModel): Promise<void> {
     const { now, snapshot, customers } = await touchedCustomers(s.read);
+    const breathe = slicer();
     for (let i = 0; i < customers.length; i += CUSTOMERS_PER_READ) {
       const batch = customers.slice(i, i + CUSTOMERS_PER_READ);
-      const h = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
-      await this.score(s, model, [...h].filter(([, x]) => x.touchpoints.length > 0), now);
+      const histories = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
+      const page = scorable(histories.size);
+      for (const [customerId, h] of histories) {
+        if (h.touchpoints.length === 0) continue;
+        addScorable(page, customerId, h, now);
+        await breathe();
+      }
+      await this.score(s, model, page, now);
     }
     await this.settlePass(s, now, snapshot);
   }
@@ -188,22 +207,23 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Scores customers as of now; opens AT_RISK_CUSTOMER follow-ups for those who crossed the threshold. Returns how many opened. */
-  private async score(s: Session, model: RiskModel, histories: [string, RiskHistory][], now: number): Promise<number> {
-    if (histories.length === 0) return 0;
+  /** Scores customers from their features now; opens AT_RISK_CUSTOMER follow-ups for those who crossed the threshold. Returns how many opened. */
+  private async score(s: Session, model: RiskModel, page: Scorable, now: number): Promise<number> {
+    const n = page.customerIds.length;
+    if (n === 0) return 0;
     const threshold = this.config.risk.threshold;
-    const before = await storedRisks(s.read, histories.map(([c]) => c));
+    const before = await storedRisks(s.read, page.customerIds);
     const rows: CustomerRiskRow[] = [];
     const crossed: FollowUpCause[] = [];
-    const breathe = slicer();
-    for (const [customerId, h] of histories) {
-      await breathe();
-      const latest = h.touchpoints[h.touchpoints.length - 1];
-      const x = riskFeaturesAt(h.touchpoints, h.promises, Math.max(now, latest.occurredAt + 1));
-      const { probability } = predictRisk(model, x);
-      rows.push({ customerId, unitId: latest.unitId, latestTouchpointId: latest.id, probability, features: x, modelVersion: model.version, asOf: now });
+    const d = RISK_FEATURES.length;
+    for (let i = 0; i < n; i++) {
+      const customerId = page.customerIds[i];
+      const unitId = page.unitIds[i];
+      const x = page.x.subarray(i * d, (i + 1) * d);
+      const probability = riskProbability(model, x);
+      rows.push({ customerId, unitId, latestTouchpointId: page.latestTouchpointIds[i], probability, features: Array.from(x), modelVersion: model.version, asOf: now });
       if (crossesThreshold(before.get(customerId)?.probability ?? null, probability, threshold)) {
-        crossed.push({ reason: 'AT_RISK_CUSTOMER', unitId: latest.unitId, customerId, touchpointId: latest.id, commitmentId: null });
+        crossed.push({ reason: 'AT_RISK_CUSTOMER', unitId, customerId, touchpointId: page.latestTouchpointIds[i], commitmentId: null });
       }
     }
     const opened = await s.write(async (tx) => {
@@ -214,6 +234,25 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     if (opened) this.relay.poke();
     return opened;
   }
+}
+
+/** Customers as a pass scores them: the unit and id of each one's latest touchpoint, and their features now, RISK_FEATURES.length numbers each. */
+interface Scorable {
+  customerIds: string[];
+  unitIds: string[];
+  latestTouchpointIds: string[];
+  x: Float64Array;
+}
+
+const scorable = (capacity: number): Scorable => ({ customerIds: [], unitIds: [], latestTouchpointIds: [], x: new Float64Array(capacity * RISK_FEATURES.length) });
+
+/** Adds a customer with a history (at least one touchpoint), their features as of now (or just after a touchpoint dated ahead of it). */
+function addScorable(page: Scorable, customerId: string, h: RiskHistory, now: number): void {
+  const latest = h.touchpoints[h.touchpoints.length - 1];
+  page.x.set(riskFeaturesAt(h.touchpoints, h.promises, Math.max(now, latest.occurredAt + 1)), page.customerIds.length * RISK_FEATURES.length);
+  page.customerIds.push(customerId);
+  page.unitIds.push(latest.unitId);
+  page.latestTouchpointIds.push(latest.id);
 }
 
 /** A yield to the event loop once `ms` of work has run since the last: a long pass never holds the loop longer. */
