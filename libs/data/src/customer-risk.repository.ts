@@ -139,11 +139,11 @@ export interface CustomerRiskRow {
   asOf: number;
 }
 
-/** The stored risk of some customers (absent: never scored). */
-export async function storedRisks(sql: Sql, customerIds: readonly string[]): Promise<Map<string, CustomerRiskRow>> {
+/** The stored probability of some customers (absent: never scored) — what a pass compares a new one with; not the features, which it would parse for nothing. */
+export async function storedProbabilities(sql: Sql, customerIds: readonly string[]): Promise<Map<string, number>> {
   if (customerIds.length === 0) return new Map();
-  const rows = await sql.query<RawRisk>(`SELECT ${RISK_COLUMNS} FROM customer_risk WHERE customer_id = ANY($1::text[])`, [textArray(customerIds)]);
-  return new Map(rows.map((r) => [r.customerId, toRisk(r)]));
+  const rows = await sql.query<{ c: string; p: number | string }>(`SELECT customer_id AS c, probability AS p FROM customer_risk WHERE customer_id = ANY($1::text[])`, [textArray(customerIds)]);
+  return new Map(rows.map((r) => [r.c, Number(r.p)]));
 }
 
 /** Writes customers' current risk, in customer order. */

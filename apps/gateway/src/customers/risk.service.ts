@@ -9,7 +9,7 @@ import {
   riskHistories,
   currentSnapshot,
   setRiskPassMark,
-  storedRisks,
+  storedProbabilities,
   touchedCustomers,
   upsertRisks,
   type CustomerRiskRow,
@@ -212,7 +212,7 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     const n = page.customerIds.length;
     if (n === 0) return 0;
     const threshold = this.config.risk.threshold;
-    const before = await storedRisks(s.read, page.customerIds);
+    const before = await storedProbabilities(s.read, page.customerIds);
     const rows: CustomerRiskRow[] = [];
     const crossed: FollowUpCause[] = [];
     const d = RISK_FEATURES.length;
@@ -222,7 +222,7 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
       const x = page.x.subarray(i * d, (i + 1) * d);
       const probability = riskProbability(model, x);
       rows.push({ customerId, unitId, latestTouchpointId: page.latestTouchpointIds[i], probability, features: Array.from(x), modelVersion: model.version, asOf: now });
-      if (crossesThreshold(before.get(customerId)?.probability ?? null, probability, threshold)) {
+      if (crossesThreshold(before.get(customerId) ?? null, probability, threshold)) {
         crossed.push({ reason: 'AT_RISK_CUSTOMER', unitId, customerId, touchpointId: page.latestTouchpointIds[i], commitmentId: null });
       }
     }
