@@ -127,14 +127,19 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Every customer with a history since `since`, page by page (memory stays bounded by a page). */
-  private async *histories(s: Session, since: number): AsyncGenerator<[string, RiskHistory][]> {
+  /** Every customer with a history in the window a pass at `now` reads, page by page (memory stays bounded by a page). */
+  private async *histories(s: Session, now: number): AsyncGenerator<[string, RiskHistory][]> {
     for (let after: string | null = null; ; ) {
       const customers = await customersAfter(s.read, after, CUSTOMERS_PER_READ);
       if (customers.length === 0) return;
       after = customers[customers.length - 1];
-      yield [...(await riskHistories(s.read, customers, since))].filter(([, h]) => h.touchpoints.length > 0);
+      yield await this.historiesOf(s, customers, now);
     }
+  }
+
+  /** The histories of these customers a pass at `now` reads (a year of ratings and the features' look-back before them); those with no touchpoint in it are left out: nothing to score. */
+  private async historiesOf(s: Session, customers: readonly string[], now: number): Promise<[string, RiskHistory][]> {
+    return [...(await riskHistories(s.read, customers, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY))].filter(([, h]) => h.touchpoints.length > 0);
   }
 
   /**
@@ -156,9 +161,8 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     const { now: snapshotAt, snapshot } = await currentSnapshot(s.read);
     const samples: RiskSample[] = [];
     const everyone: Scorable[] = [];
-    const since = now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY;
     const breathe = slicer();
-    for await (const page of this.histories(s, since)) {
+    for await (const page of this.histories(s, now)) {
       const current = scorable(page.length);
       for (const [customerId, h] of page) {
         for (const t of h.touchpoints) {
@@ -190,10 +194,9 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     const breathe = slicer();
     for (let i = 0; i < customers.length; i += CUSTOMERS_PER_READ) {
       const batch = customers.slice(i, i + CUSTOMERS_PER_READ);
-      const histories = await riskHistories(s.read, batch, now - (TRAINING_DAYS + LOOKBACK_DAYS) * DAY);
-      const page = scorable(histories.size);
+      const histories = await this.historiesOf(s, batch, now);
+      const page = scorable(histories.length);
       for (const [customerId, h] of histories) {
-        if (h.touchpoints.length === 0) continue;
         addScorable(page, customerId, h, now);
         await breathe();
       }
