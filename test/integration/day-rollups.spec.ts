@@ -8,6 +8,7 @@ import {
   ensurePartitions,
   partitionsOf,
   rebuildRollups,
+  rollupsNeedRecount,
   RollupDeltas,
   storeTouchpoints,
   sumByBucket,
@@ -191,5 +192,13 @@ it('fills the day rows from the hourly rows when the migration is applied to a p
   for (let i = 0; i < later; i++) await db.revertLastMigration();
   expect(await db.query(`SELECT to_regclass('rollup_day') AS t`)).toEqual([{ t: null }]);
   expect((await db.migrate())[0]).toBe('DayRollups1764100000000');
+  // The ratings of 3 (`neutral`, 1765230000000) went with their column: every other counter is filled from the hours.
+  const withoutNeutral = (rows: string[]): string[] => rows.map((j) => JSON.stringify({ ...JSON.parse(j), neutral: undefined }));
+  expect(withoutNeutral(await daySnapshot())).toEqual(withoutNeutral(stored));
+  // As a gateway starts on it: the layout says the counters are not all counted, so it recounts from the rows.
+  await db.transaction(async (tx) => {
+    expect(await rollupsNeedRecount(tx)).toBe(true);
+    await rebuildRollups(tx, (id) => TREE.lineage(id));
+  });
   expect(await daySnapshot()).toEqual(stored);
 });

@@ -113,6 +113,7 @@ const ROW: Record<CounterKey, (t: Ref) => boolean> = {
   renewals: (t) => t.need === 'RENEWAL',
   delighted: (t) => t.score === 5,
   lowRated: (t) => t.score !== null && t.score <= 2,
+  neutral: (t) => t.score === 3,
 };
 const unknownOr = (v: string | null): string => v ?? 'UNKNOWN';
 
@@ -314,6 +315,9 @@ describe('filters', () => {
     ['resolved true', { resolved: true }, (t) => t.service?.resolved === true],
     ['resolved false', { resolved: false }, (t) => t.service?.resolved === false],
     ['maxSatisfaction 2', { maxSatisfaction: 2 }, (t) => t.score !== null && t.score <= 2],
+    ['maxSatisfaction 3 (rollups: lowRated + neutral)', { maxSatisfaction: 3 }, (t) => t.score !== null && t.score <= 3],
+    ['csat numerator (rollups: rated − lowRated − neutral)', { measure: 'csat', part: 'NUMERATOR' }, (t) => (t.score ?? 0) >= 4],
+    ['channel + csat missed (rollups)', { channel: 'PHONE', measure: 'csat', part: 'MISSED' }, (t) => t.channel === 'PHONE' && t.score !== null && t.score <= 3],
     ['maxSatisfaction 5', { maxSatisfaction: 5 }, (t) => t.score !== null],
     ['channel + measure part (rollups)', { channel: 'WEB', measure: 'resolution', part: 'MISSED' }, (t) => t.channel === 'WEB' && !!t.service && !t.service.resolved],
     ['need + commitmentKept numerator', { needCategory: 'FAULT', measure: 'commitmentKept', part: 'NUMERATOR' }, (t) => t.need === 'FAULT' && ROW.commitmentMet(t)],
@@ -433,6 +437,37 @@ describe('rollup layout', () => {
     expect((await breakdowns()).map((b) => b!.engagementBreakdown.reduce((n, r) => n + r.score.touchpoints, 0))).toEqual([own, own, own]);
     expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(true);
     expect(await breakdowns()).toEqual(before);
+    expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(false);
+  });
+
+  it('recounts rollups counted before the neutral counter (the layout before the counters were named)', async () => {
+    const counts = () =>
+      Promise.all(
+        (['group', 'bu-a'] as const).flatMap((unitId) =>
+          [{ maxSatisfaction: 3 }, { measure: 'csat', part: 'NUMERATOR' }, { channel: 'WEB', maxSatisfaction: 3 }].map(async (filter) => {
+            const res = await gw.gql(TOUCHPOINTS, { unitId, from: FROM, to: TO, first: 1, filter }, tokens.exec);
+            if (res.errors) throw new Error(JSON.stringify(res.errors));
+            return res.data!.touchpoints.totalCount;
+          }),
+        ),
+      );
+    const before = await counts();
+    const threes = refs.filter((t) => t.score === 3).length;
+    expect(threes).toBeGreaterThan(0);
+    // As such a database stood after migration 1765230000000: the column added at 0, the old layout recorded.
+    await pg.query(`UPDATE rollup_hour SET neutral = 0`);
+    await pg.query(`UPDATE rollup_day_slice SET neutral = 0`);
+    await pg.query(`UPDATE rollup_layout SET dims = $1`, [`${SLICE_DIMENSIONS.join(',')};own-slices:raw`]);
+    expect(await counts()).not.toEqual(before);
+    expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(true);
+    expect(await counts()).toEqual(before);
+    // The root's counter against the rows, all of them (the recount's source) and those this test rated 3.
+    const [{ n, rows }] = (
+      await pg.query(`SELECT (SELECT sum(neutral)::int FROM rollup_hour WHERE unit_id = 'group' AND dim = 0) AS n,
+                             (SELECT count(*)::int FROM touchpoint WHERE satisfaction_score = 3) AS rows`)
+    ).rows;
+    expect(n).toBe(rows);
+    expect(rows).toBeGreaterThanOrEqual(threes);
     expect((await gw.app.get(SeedService).applyAtStart()).rebuilt).toBe(false);
   });
 

@@ -267,6 +267,40 @@ describe('recordSatisfactions', () => {
     });
   });
 
+  it('rewrites a rated row in place (HOT): no index of touchpoint names a rating column, so the row keeps its page', async () => {
+    const at = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 5 * 24 * 3_600_000;
+    const tp = (ms: number): { id: string } => touchpoint({ unitId: 'prj-a2', occurredAt: new Date(ms).toISOString() }) as { id: string };
+    const rated = tp(at);
+    expect(await record([rated])).toMatchObject({ accepted: 1 });
+    // Others of the same day fill the page the rated one is on, and the pages after it.
+    expect(await record(Array.from({ length: 150 }, (_, i) => tp(at + (i + 1) * 1000)))).toMatchObject({ accepted: 150 });
+    // Where the row's current version is, and whether it is a heap-only tuple (a HOT update's new version: reached
+    // from the old one's slot, no index entry of its own), read off its page (pageinspect).
+    await pg.query('CREATE EXTENSION IF NOT EXISTS pageinspect');
+    const place = async (): Promise<{ block: string; score: number | null; heapOnly: boolean }> =>
+      (
+        await pg.query(
+          `SELECT (t.ctid::text::point)[0]::text AS block, t.satisfaction_score AS score,
+                  (SELECT (p.t_infomask2 & 32768) <> 0 FROM heap_page_items(get_raw_page(t.tableoid::regclass::text, (t.ctid::text::point)[0]::int)) p
+                    WHERE p.lp = (t.ctid::text::point)[1]::int) AS "heapOnly"
+             FROM touchpoint t WHERE t.id = $1`,
+          [rated.id],
+        )
+      ).rows[0];
+    const before = await place();
+    expect(before).toMatchObject({ score: null, heapOnly: false });
+    // A 3: the band touchpoint_rated3_idx held until the neutral counter took its place.
+    expect(await rateMany([{ touchpointId: rated.id, satisfaction: { score: 3, comment: 'fine' } }])).toMatchObject({ rated: 1 });
+    // The new version on the same page (room left by the partitions' fillfactor), heap-only. With an index naming the
+    // score (touchpoint_rated3_idx back) it lands on the same page too, but not heap-only: an entry in every index.
+    expect(await place()).toEqual({ block: before.block, score: 3, heapOnly: true });
+    const { rows } = await pg.query(
+      `SELECT count(*)::int AS n FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname IN ('satisfaction_score', 'satisfaction_comment', 'rated_at')
+        WHERE i.indrelid = 'touchpoint'::regclass AND (a.attnum = ANY(i.indkey) OR coalesce(pg_get_expr(i.indpred, i.indrelid), '') ~ a.attname)`,
+    );
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   it('refuses an empty or oversized call, naming the input', async () => {
     const empty = await gw.gql(RATE_MANY, { input: [] }, SITE_A);
     expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });

@@ -6,7 +6,8 @@ import { openMigratedTestDatabase } from '../support/test-database';
 // 4-byte integers (handle seconds stay 8 bytes) — smaller rows, less WAL per
 // rollup rewrite — and every stored value moves as it is, down and up again.
 
-const COLS = COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]);
+// The counters that stood at this migration (`neutral` came after it, 1765230000000).
+const COLS = COUNTER_KEYS.filter((k) => k !== 'neutral').map((k) => COUNTER_COLUMNS[k]);
 const TABLES = { rollup_hour: 'hour', rollup_day: 'day', rollup_minute: 'minute', rollup_day_slice: 'day' } as const;
 const MAX_INT = 2 ** 31 - 1;
 

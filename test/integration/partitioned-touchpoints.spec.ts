@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { idAt, newId } from '@qihe/contracts';
-import { Database, keyDayOf, KEY_DAY_SQL, listPartitions, MIGRATIONS } from '@qihe/data';
+import { Database, keyDayOf, KEY_DAY_SQL, listPartitions, MIGRATIONS, rollupsNeedRecount } from '@qihe/data';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
 import { RATE, RECORD, SCORE, touchpoint, type IngestResult } from '../support/touchpoint-factory';
 
@@ -34,9 +34,9 @@ const windows = [
 ];
 
 /** Everything the migration must keep: rows, keys' view of them, rollups, commitments, scores. */
-async function snapshot(token: string): Promise<Record<string, unknown>> {
+async function snapshot(token: string, withScores = true): Promise<Record<string, unknown>> {
   const scores = [];
-  for (const unitId of ['group', 'bu-a', 'prj-a1']) {
+  for (const unitId of withScores ? ['group', 'bu-a', 'prj-a1'] : []) {
     for (const [from, to] of windows) {
       const res = await gw.gql(SCORE, { unitId, from: new Date(from).toISOString(), to: new Date(to).toISOString() }, token);
       scores.push(res.data);
@@ -45,8 +45,10 @@ async function snapshot(token: string): Promise<Record<string, unknown>> {
   return {
     // Later migrations' columns (the site's clock, 1765050000000) go and come back with their own down and up.
     rows: (await q<{ j: string }>(`SELECT (to_jsonb(t) - 'site_occurred_at' - 'clock_offset_ms')::text AS j FROM touchpoint t ORDER BY id`)).map((r) => r.j),
-    hours: (await q<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_hour r ORDER BY unit_id, dim, hour, val`)).map((r) => r.j),
-    days: (await q<{ j: string }>(`SELECT row_to_json(r)::text AS j FROM rollup_day r ORDER BY unit_id, day`)).map((r) => r.j),
+    // The ratings of 3 (`neutral`, 1765230000000) go with their column and are recounted by the next gateway to start
+    // (drill-down.spec, "rollup layout"); none of these touchpoints is rated 3.
+    hours: (await q<{ j: string }>(`SELECT (to_jsonb(r) - 'neutral')::text AS j FROM rollup_hour r ORDER BY unit_id, dim, hour, val`)).map((r) => r.j),
+    days: (await q<{ j: string }>(`SELECT (to_jsonb(r) - 'neutral')::text AS j FROM rollup_day r ORDER BY unit_id, day`)).map((r) => r.j),
     nodes: (await q<{ j: string }>(`SELECT row_to_json(n)::text AS j FROM commitment_node n ORDER BY id`)).map((r) => r.j),
     scores,
   };
@@ -119,8 +121,11 @@ it('migrates stored data down to one table and up again into partitions, every r
     for (let i = 0; i < names.length; i++) await db.revertLastMigration();
     expect(await q(`SELECT relkind::text AS k FROM pg_class WHERE relname = 'touchpoint'`)).toEqual([{ k: 'r' }]);
     expect(await q(`SELECT to_regclass('touchpoint_key') AS k`)).toEqual([{ k: null }]);
-    expect(await snapshot(token)).toEqual(before);
+    // Scores are asked for again once migrated up: this gateway's reads name the `neutral` counter, which is
+    // not there below its migration.
+    expect({ ...(await snapshot(token, false)), scores: before.scores }).toEqual(before);
     expect(await db.migrate()).toEqual(names);
+    expect(await rollupsNeedRecount(db)).toBe(true);
   } finally {
     await db.close();
   }

@@ -32,6 +32,7 @@ import { TouchpointFillfactor1765150000000 } from './migrations/1765150000000-to
 import { FollowUpTimeIndex1765160000000 } from './migrations/1765160000000-follow-up-time-index';
 import { CustomerTouchedXid1765210000000 } from './migrations/1765210000000-customer-touched-xid';
 import { CustomerTouchpointNeedKey1765220000000 } from './migrations/1765220000000-customer-touchpoint-need-key';
+import { NeutralCounter1765230000000 } from './migrations/1765230000000-neutral-counter';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   FollowUpTimeIndex1765160000000,
   CustomerTouchedXid1765210000000,
   CustomerTouchpointNeedKey1765220000000,
+  NeutralCounter1765230000000,
 ];
 
 /**

@@ -188,6 +188,7 @@ const COUNTER_SQL: Record<CounterKey, string> = {
   renewals: one(`r.need_category = 'RENEWAL'`),
   delighted: one('r.satisfaction_score = 5'),
   lowRated: one('r.satisfaction_score <= 2'),
+  neutral: one('r.satisfaction_score = 3'),
 };
 // sliceValuesOf's value of each dimension, its code its place in SLICE_DIMENSIONS (1-based).
 const SLICE_SQL: Record<SliceDimension, string> = {

@@ -4,34 +4,31 @@ import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { ownSliceCounters } from './own-slices';
 import { sumByUnit } from './rollup-read.repository';
 import { DAY_MS } from './rollup-grain';
-import { countFilteredTouchpoints, SUM_COUNTERS, type DrillScope } from './touchpoint-drill.repository';
+import { SUM_COUNTERS } from './touchpoint-drill.repository';
 import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
 
 // A drill-down's totalCount from the rollups, when the filter is a rollup row
 // set: the whole subtree or one slice of a low-cardinality dimension, with one
 // of a measure part, `resolved` or `maxSatisfaction` written as counters
-// (resolved false = served − resolved; maxSatisfaction 4 = rated − delighted).
+// (resolved false = served − resolved; maxSatisfaction 4 = rated − delighted;
+// csat's NUMERATOR, the rated 4..5, = rated − lowRated − neutral).
 // Rollups count exactly what the rows hold (the same transaction writes both),
 // so this is the exact count, read from a few hundred rows instead of millions.
-// One band has no counter of its own: touchpoints rated exactly 3 (csat's
-// NUMERATOR is rated − lowRated − rated 3, its MISSED lowRated + rated 3); those
-// are counted from the rows, through a partial index that holds only them.
 
 /** Dimensions read from rollups: few values per hour. Agents, teams and products have an index on the rows instead. */
 const ROLLUP_DIMS: ReadonlySet<SliceDimension> = new Set<SliceDimension>(['CHANNEL', 'KIND', 'STAGE', 'NEED_CATEGORY', 'REGION', 'INDUSTRY']);
 
-/** A count as Σ plus − Σ minus of counters, and `rated3` times the touchpoints rated exactly 3. */
+/** A count as Σ plus − Σ minus of counters. */
 export interface RollupTerms {
   plus: CounterKey[];
   minus: CounterKey[];
-  rated3: -1 | 0 | 1;
 }
 
-const one = (k: CounterKey): RollupTerms => ({ plus: [k], minus: [], rated3: 0 });
+const one = (k: CounterKey): RollupTerms => ({ plus: [k], minus: [] });
 
 /** The rows a counter counts, as terms: csat's rating points count the rated 4..5. */
 function counted(k: CounterKey): RollupTerms | null {
-  if (k === 'ratingPoints') return { plus: ['rated'], minus: ['lowRated'], rated3: -1 };
+  if (k === 'ratingPoints') return { plus: ['rated'], minus: ['lowRated', 'neutral'] };
   return SUM_COUNTERS.has(k) ? null : one(k);
 }
 
@@ -41,13 +38,13 @@ export function rollupTerms(f: CheckedFilter): RollupTerms | null {
   if (f.slices.length > 1 || (f.slices.length === 1 && !ROLLUP_DIMS.has(f.slices[0].dim))) return null;
   // One row condition besides the slice: two would be an intersection, which counters do not hold.
   if ((f.part ? 1 : 0) + (f.resolved !== null ? 1 : 0) + (f.maxSatisfaction !== null ? 1 : 0) > 1) return null;
-  if (f.resolved !== null) return f.resolved ? one('resolved') : { plus: ['served'], minus: ['resolved'], rated3: 0 };
+  if (f.resolved !== null) return f.resolved ? one('resolved') : { plus: ['served'], minus: ['resolved'] };
   if (f.maxSatisfaction !== null) {
     const byMax: Record<number, RollupTerms | null> = {
       1: null,
       2: one('lowRated'),
-      3: { plus: ['lowRated'], minus: [], rated3: 1 },
-      4: { plus: ['rated'], minus: ['delighted'], rated3: 0 },
+      3: { plus: ['lowRated', 'neutral'], minus: [] },
+      4: { plus: ['rated'], minus: ['delighted'] },
       5: one('rated'),
     };
     return byMax[f.maxSatisfaction] ?? null;
@@ -58,9 +55,7 @@ export function rollupTerms(f: CheckedFilter): RollupTerms | null {
   // MISSED: the part's rows are include's minus exclude's (a measure's numerator rows lie within its denominator's).
   const exc = counted(f.part.exclude);
   if (!exc) return null;
-  const rated3 = inc.rated3 - exc.rated3;
-  if (rated3 !== -1 && rated3 !== 0 && rated3 !== 1) return null;
-  return { plus: [...inc.plus, ...exc.minus], minus: [...inc.minus, ...exc.plus], rated3 };
+  return { plus: [...inc.plus, ...exc.minus], minus: [...inc.minus, ...exc.plus] };
 }
 
 /** Whether countFromRollups can answer this filter. */
@@ -69,12 +64,11 @@ export function rollupCountable(f: CheckedFilter): boolean {
 }
 
 /**
- * The filtered count of a whole subtree `unitId` (its rows: `scope`) in
- * [from, to) (whole hours); only for rollupCountable filters. Null when a
- * slice's window edge falls inside a day whose hours were folded
- * (QIHE_HOUR_ROLLUP_DAYS): count the rows.
+ * The filtered count of a whole subtree `unitId` in [from, to) (whole hours);
+ * only for rollupCountable filters. Null when a slice's window edge falls
+ * inside a day whose hours were folded (QIHE_HOUR_ROLLUP_DAYS): count the rows.
  */
-export async function countFromRollups(sql: Sql, unitId: string, scope: DrillScope, from: number, to: number, f: CheckedFilter): Promise<number | null> {
+export async function countFromRollups(sql: Sql, unitId: string, from: number, to: number, f: CheckedFilter): Promise<number | null> {
   const terms = rollupTerms(f);
   if (!terms) throw new Error('countFromRollups: this filter is not a rollup row set');
   const sum = (c: Record<CounterKey, number>): number => terms.plus.reduce((n, k) => n + c[k], 0) - terms.minus.reduce((n, k) => n + c[k], 0);
@@ -97,10 +91,6 @@ export async function countFromRollups(sql: Sql, unitId: string, scope: DrillSco
     );
     const own = (await ownSliceCounters(sql, unitId, dim, from, to)).get(s.value);
     n = sum(Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0) + (own?.[k] ?? 0)])) as Record<CounterKey, number>);
-  }
-  if (terms.rated3 !== 0) {
-    const only3: CheckedFilter = { slices: f.slices, customerId: null, perceptionPoint: null, resolved: null, maxSatisfaction: null, part: null };
-    n += terms.rated3 * (await countFilteredTouchpoints(sql, scope, from, to, only3, 't.satisfaction_score = 3'));
   }
   return n;
 }

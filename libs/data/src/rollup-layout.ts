@@ -1,16 +1,17 @@
-import { SLICE_DIMENSIONS } from '@qihe/domain';
+import { COUNTER_KEYS, SLICE_DIMENSIONS } from '@qihe/domain';
 import type { Sql } from './database';
 
 // Which slice dimensions the stored rollup rows were counted with (their dim
-// codes are positions in SLICE_DIMENSIONS). A gateway whose list differs from
-// the stored one recounts every rollup before it serves (rebuildRollups), so a
-// new dimension is exact for the past too, and a breakdown never reads rows
-// counted under another numbering.
+// codes are positions in SLICE_DIMENSIONS), and which counters. A gateway whose
+// layout differs from the stored one recounts every rollup before it serves
+// (rebuildRollups), so a new dimension or counter is exact for the past too,
+// and a breakdown never reads rows counted under another numbering.
 
 // The suffix names how slice rows are counted: a unit's own touchpoints are not in
 // its own slice rows but read from the raw rows (own-slices.ts). Rows counted
-// before it (the unit's own part included) are recounted.
-export const ROLLUP_LAYOUT = `${SLICE_DIMENSIONS.join(',')};own-slices:raw`;
+// before it (the unit's own part included) are recounted. Rows counted before
+// the counters were named here lack `neutral` (migration 1765230000000).
+export const ROLLUP_LAYOUT = `${SLICE_DIMENSIONS.join(',')};own-slices:raw;counters:${COUNTER_KEYS.join(',')}`;
 
 /**
  * Whether the rollups must be recounted for the current layout. Locks the

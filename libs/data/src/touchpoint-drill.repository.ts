@@ -41,6 +41,7 @@ export const COUNTED_BY: Record<CounterKey, string> = {
   renewals: `t.need_category = 'RENEWAL'`,
   delighted: 't.satisfaction_score = 5',
   lowRated: 't.satisfaction_score <= 2',
+  neutral: 't.satisfaction_score = 3',
 };
 
 /** Counters whose predicate is not what they add up (a sum): no count over rollups stands in for their rows. */
@@ -152,10 +153,8 @@ export async function pageFilteredTouchpoints(
 }
 
 /** How many touchpoints in scope in [from, to) the filter (and `also`, a condition on `t`) selects, counted from the rows. */
-export async function countFilteredTouchpoints(sql: Sql, scope: DrillScope, from: number, to: number, filter: CheckedFilter, also?: string): Promise<number> {
-  const w = whereOf(scope, from, to, filter);
-  const { params } = w;
-  const where = also ? `${w.where} AND ${also}` : w.where;
+export async function countFilteredTouchpoints(sql: Sql, scope: DrillScope, from: number, to: number, filter: CheckedFilter): Promise<number> {
+  const { where, params } = whereOf(scope, from, to, filter);
   const [row] = await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM touchpoint t WHERE ${where}`, params);
   return Number(row.n);
 }

@@ -29,6 +29,7 @@ export const COUNTER_KEYS = [
   'renewals', // |{T : need RENEWAL}|
   'delighted', // |{R : score = 5}|
   'lowRated', // |{R : score ≤ 2}|
+  'neutral', // |{R : score = 3}|: with the three above, every band of a rating is a difference of counters
 ] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 export type Counters = Record<CounterKey, number>;
@@ -115,6 +116,7 @@ export function ratingDelta(t: { service: { resolved: boolean } | null }, score:
   c.ratingPoints = score - 1;
   c.delighted = score === 5 ? 1 : 0;
   c.lowRated = score <= 2 ? 1 : 0;
+  c.neutral = score === 3 ? 1 : 0;
   if (t.service) {
     c.servedRated = 1;
     c.winWin = t.service.resolved && score >= 4 ? 1 : 0;

@@ -54,7 +54,8 @@ const SWITCHES: Record<string, { off: string[]; on: string[]; after?: string[] }
     off: [`DROP INDEX IF EXISTS touchpoint_customer_need_time_idx`],
     on: [`CREATE INDEX IF NOT EXISTS touchpoint_customer_need_time_idx ON touchpoint (customer_id, need_category, occurred_at, id)`],
   },
-  // touchpoint_rated3_idx (the drill-down's exactly-3 ratings): its predicate names satisfaction_score, so no rating's UPDATE can be HOT.
+  // touchpoint_rated3_idx (the drill-down's exactly-3 ratings): its predicate names satisfaction_score, so no rating's UPDATE can be HOT;
+  // dropped by migration 1765230000000 for the `neutral` counter (this switch is for older schemas).
   'rated3-index': {
     off: [`DROP INDEX IF EXISTS touchpoint_rated3_idx`],
     on: [`CREATE INDEX IF NOT EXISTS touchpoint_rated3_idx ON touchpoint (occurred_at, unit_id) WHERE satisfaction_score = 3`],

@@ -50,7 +50,7 @@ export async function explainDrill(dbUrl: string, seed: Seed, group: string, pro
       const count: string[][] = [];
       await pageFilteredTouchpoints(explaining(db, page), scope, from, to, f, 51, null);
       const fromRollups = rollupCountable(f);
-      if (fromRollups) await countFromRollups(explaining(db, count), unitId, scope, from, to, f);
+      if (fromRollups) await countFromRollups(explaining(db, count), unitId, from, to, f);
       else await countFilteredTouchpoints(explaining(db, count), scope, from, to, f);
       out.push({ label, page: page.flat(), count: count.flat(), countFrom: fromRollups ? 'rollups' : 'rows' });
     }

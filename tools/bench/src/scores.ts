@@ -196,6 +196,7 @@ const RAW_COUNTERS: Record<(typeof COUNTER_KEYS)[number], string> = {
   renewals: `count(*) FILTER (WHERE need_category = 'RENEWAL')`,
   delighted: 'count(*) FILTER (WHERE satisfaction_score = 5)',
   lowRated: 'count(*) FILTER (WHERE satisfaction_score <= 2)',
+  neutral: 'count(*) FILTER (WHERE satisfaction_score = 3)',
 };
 
 /** The group's 30-day score the naive way: aggregate the raw rows of every unit in the subtree. */

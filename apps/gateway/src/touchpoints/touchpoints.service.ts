@@ -97,7 +97,7 @@ export class TouchpointsService {
       if (!req.withTotal) return { rows, total: -1 };
       // The subtree's rollup rows hold exactly the scoped set: the whole subtree is in scope.
       const total =
-        (rollupCountable(filter) ? await countFromRollups(tx, req.unitId, scope, w.from, w.to, filter) : null) ??
+        (rollupCountable(filter) ? await countFromRollups(tx, req.unitId, w.from, w.to, filter) : null) ??
         (await countFilteredTouchpoints(tx, scope, w.from, w.to, filter));
       return { rows, total };
     });
