@@ -152,7 +152,7 @@ export async function pageFilteredTouchpoints(
   return rows.map(toStored);
 }
 
-/** How many touchpoints in scope in [from, to) the filter (and `also`, a condition on `t`) selects, counted from the rows. */
+/** How many touchpoints in scope in [from, to) the filter selects, counted from the rows. */
 export async function countFilteredTouchpoints(sql: Sql, scope: DrillScope, from: number, to: number, filter: CheckedFilter): Promise<number> {
   const { where, params } = whereOf(scope, from, to, filter);
   const [row] = await sql.query<{ n: string | number }>(`SELECT count(*) AS n FROM touchpoint t WHERE ${where}`, params);

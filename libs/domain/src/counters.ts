@@ -29,7 +29,7 @@ export const COUNTER_KEYS = [
   'renewals', // |{T : need RENEWAL}|
   'delighted', // |{R : score = 5}|
   'lowRated', // |{R : score ≤ 2}|
-  'neutral', // |{R : score = 3}|: with the three above, every band of a rating is a difference of counters
+  'neutral', // |{R : score = 3}|: with rated, lowRated and delighted, every band of ratings is a difference of counters
 ] as const;
 export type CounterKey = (typeof COUNTER_KEYS)[number];
 export type Counters = Record<CounterKey, number>;
