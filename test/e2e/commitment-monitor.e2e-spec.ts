@@ -172,7 +172,7 @@ describe('the commitment monitor', () => {
       await new Promise((r) => setTimeout(r, tps[0].dueAt - Date.now() + killAfter));
       await a.kill('SIGKILL');
       const [{ unsent, due }] = (
-        await pg.query(`SELECT (SELECT count(*) FROM feed_outbox WHERE sent_at IS NULL)::int AS unsent,
+        await pg.query(`SELECT (SELECT count(*) FROM feed_unsent)::int AS unsent,
                                (SELECT count(*) FROM commitment_node WHERE next_check_at <= now())::int AS due`)
       ).rows;
       const restarting = Date.now();

@@ -134,7 +134,7 @@ it('a gateway SIGKILLed right after the monitor committed, before the feed send:
     expect(died?.signal).toBe('SIGKILL');
     expect(worker.output()).toMatch(/fault point kill-after-monitor-commit/);
     const { rows } = await pg.query<{ unsent: number; decided: number }>(
-      `SELECT (SELECT count(*) FROM feed_outbox WHERE sent_at IS NULL AND payload->>'type' = $1)::int AS unsent,
+      `SELECT (SELECT count(*) FROM feed_unsent JOIN feed_outbox USING (id) WHERE payload->>'type' = $1)::int AS unsent,
               (SELECT count(*) FROM commitment_node WHERE alert_stage >= $2)::int AS decided`,
       [type, type === 'COMMITMENT_AT_RISK' ? 1 : 2],
     );

@@ -23,6 +23,7 @@ it('applies every migration, reverts them all, and applies them again', async ()
       'customer_touchpoint',
       'customer_unit',
       'feed_outbox',
+      'feed_unsent',
       'follow_up',
       'indicator_target',
       'org_unit',

@@ -33,6 +33,7 @@ import { FollowUpTimeIndex1765160000000 } from './migrations/1765160000000-follo
 import { CustomerTouchedXid1765210000000 } from './migrations/1765210000000-customer-touched-xid';
 import { CustomerTouchpointNeedKey1765220000000 } from './migrations/1765220000000-customer-touchpoint-need-key';
 import { NeutralCounter1765230000000 } from './migrations/1765230000000-neutral-counter';
+import { FeedUnsentQueue1765240000000 } from './migrations/1765240000000-feed-unsent-queue';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   CustomerTouchedXid1765210000000,
   CustomerTouchpointNeedKey1765220000000,
   NeutralCounter1765230000000,
+  FeedUnsentQueue1765240000000,
 ];
 
 /**

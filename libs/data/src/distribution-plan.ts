@@ -42,9 +42,10 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
   customer_risk: { distributedBy: 'customer_id', colocateWith: 'none' },
   // One customer's touchpoint facts (kept by triggers on touchpoint): read by customer, like customer_risk.
   customer_touchpoint: { distributedBy: 'customer_id', colocateWith: 'customer_risk' },
-  // Coordinator-only: the append-only audit trail, the feed's send queue, the risk pass's queue of touched customers, TypeORM's bookkeeping.
+  // Coordinator-only: the append-only audit trail, the feed's outbox and its send queue, the risk pass's queue of touched customers, TypeORM's bookkeeping.
   audit_log: 'local',
   feed_outbox: 'local',
+  feed_unsent: 'local',
   customer_touched: 'local',
   migrations: 'local',
 };

@@ -3,7 +3,9 @@ import { textArray } from './pg-array';
 
 // Feed events decided inside a transaction (an alert, a follow-up opened) are
 // written to feed_outbox in that same transaction, so they exist exactly when
-// what they announce does; a replica then claims and sends them.
+// what they announce does; a replica then claims and sends them. Their ids
+// wait in feed_unsent until sent: outbox rows are written once and never
+// updated (migration 1765240000000).
 
 export interface OutboxEvent {
   unitId: string;
@@ -22,10 +24,13 @@ export interface OutboxRow extends OutboxEvent {
 export async function insertOutbox(sql: Sql, events: readonly OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
   await sql.query(
-    `INSERT INTO feed_outbox (unit_id, dedupe_key, event, rooms, payload)
-     SELECT u.unit_id, u.dedupe_key, u.event, string_to_array(u.rooms, ','), u.payload::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(unit_id, dedupe_key, event, rooms, payload)
-     ON CONFLICT (unit_id, dedupe_key) DO NOTHING`,
+    `WITH written AS (
+       INSERT INTO feed_outbox (unit_id, dedupe_key, event, rooms, payload)
+       SELECT u.unit_id, u.dedupe_key, u.event, string_to_array(u.rooms, ','), u.payload::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(unit_id, dedupe_key, event, rooms, payload)
+       ON CONFLICT (unit_id, dedupe_key) DO NOTHING
+       RETURNING id)
+     INSERT INTO feed_unsent (id) SELECT id FROM written`,
     [
       textArray(events.map((e) => e.unitId)),
       textArray(events.map((e) => e.dedupeKey)),
@@ -43,7 +48,8 @@ export async function insertOutbox(sql: Sql, events: readonly OutboxEvent[]): Pr
  */
 export async function claimOutbox(sql: Sql, limit: number): Promise<OutboxRow[]> {
   const rows = await sql.query<{ id: string | number; unit_id: string; dedupe_key: string; event: string; rooms: string[] | string; payload: Record<string, unknown> | string }>(
-    `SELECT id, unit_id, dedupe_key, event, rooms, payload FROM feed_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    `SELECT f.id, f.unit_id, f.dedupe_key, f.event, f.rooms, f.payload
+       FROM feed_unsent u JOIN feed_outbox f USING (id) ORDER BY u.id LIMIT $1 FOR UPDATE OF u SKIP LOCKED`,
     [limit],
   );
   return rows.map((r) => ({
@@ -56,9 +62,10 @@ export async function claimOutbox(sql: Sql, limit: number): Promise<OutboxRow[]>
   }));
 }
 
+/** Takes claimed events off the queue, in the transaction that claimed them. */
 export async function markOutboxSent(sql: Sql, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await sql.query(`UPDATE feed_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [`{${ids.join(',')}}`]);
+  await sql.query(`DELETE FROM feed_unsent WHERE id = ANY($1::bigint[])`, [`{${ids.join(',')}}`]);
 }
 
 /**
@@ -100,5 +107,7 @@ export async function recentOutbox(sql: Sql, unitId: string, types: readonly str
 
 /** Sent events older than `before` are of no more use to anyone. */
 export async function pruneOutbox(sql: Sql, before: number): Promise<void> {
-  await sql.query(`DELETE FROM feed_outbox WHERE sent_at IS NOT NULL AND created_at < $1`, [new Date(before).toISOString()]);
+  await sql.query(`DELETE FROM feed_outbox f WHERE f.created_at < $1 AND NOT EXISTS (SELECT 1 FROM feed_unsent u WHERE u.id = f.id)`, [
+    new Date(before).toISOString(),
+  ]);
 }
