@@ -150,7 +150,7 @@ function commitmentQueries(group: string, businessUnits: string[], catalogue: Co
 async function loadInstances(dbUrl: string, catalogue: CommitmentDefinition[], n: number, nowMs: number): Promise<{ nodes: number; statRows: number }> {
   const roots = catalogue.filter((d) => d.level === 1).map((d) => d.code);
   return withClient(dbUrl, async (c) => {
-    await c.query('TRUNCATE commitment_node, commitment_stat_hour, commitment_stat_scope, commitment_event, follow_up, feed_outbox');
+    await c.query('TRUNCATE commitment_node, commitment_stat_hour, commitment_stat_scope, commitment_event, follow_up, feed_outbox, feed_unsent');
     await c.query(`CREATE TEMP TABLE bench_tree AS
       SELECT gen_random_uuid() AS tp, 'prj-' || lpad((1 + (g % 20))::text, 2, '0') || '-' || lpad((1 + (g / 20) % 24)::text, 2, '0') AS unit_id,
              'cust-' || (g % 50000) AS customer_id, ($2::text[])[1 + (g % array_length($2::text[], 1))] AS root,
