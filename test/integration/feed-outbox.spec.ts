@@ -16,12 +16,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await close?.();
 });
+// Each case starts from an empty outbox and queue.
+beforeEach(async () => {
+  await db.query('TRUNCATE feed_outbox, feed_unsent');
+});
 
 const event = (i: number) => ({ unitId: 'u-1', dedupeKey: `k${i}`, event: 'alert', rooms: ['u-1'], payload: { type: 'LOW_RATING', i, comment: 'x'.repeat(200) } });
 /** Each outbox row's place and the transaction that wrote its version: an UPDATE would change both. */
 const versions = async (): Promise<{ id: string; ctid: string; xmin: string }[]> =>
   db.query(`SELECT id::text, ctid::text, xmin::text FROM feed_outbox ORDER BY id`);
 const queued = async (): Promise<number[]> => (await db.query<{ id: string }>(`SELECT id::text FROM feed_unsent ORDER BY id`)).map((r) => Number(r.id));
+/** Claims the `n` oldest queued events and marks them sent, in one transaction; returns them. */
+const sendOldest = (n: number) =>
+  db.transaction(async (tx) => {
+    const rows = await claimOutbox(tx, n);
+    await markOutboxSent(tx, rows.map((r) => r.id));
+    return rows;
+  });
 
 it('queues each new event once, takes it off when sent, and never rewrites its row', async () => {
   await insertOutbox(db, [0, 1, 2, 3, 4].map(event));
@@ -29,11 +40,7 @@ it('queues each new event once, takes it off when sent, and never rewrites its r
   const written = await versions();
   expect(written).toHaveLength(6);
   expect(await queued()).toEqual(written.map((r) => Number(r.id)));
-  const sent = await db.transaction(async (tx) => {
-    const rows = await claimOutbox(tx, 4);
-    await markOutboxSent(tx, rows.map((r) => r.id));
-    return rows;
-  });
+  const sent = await sendOldest(4);
   expect(sent.map((r) => r.payload.i)).toEqual([0, 1, 2, 3]);
   expect(sent[0]).toMatchObject({ unitId: 'u-1', dedupeKey: 'k0', event: 'alert', rooms: ['u-1'] });
   expect(await queued()).toEqual(written.slice(4).map((r) => Number(r.id)));
@@ -50,6 +57,8 @@ it('queues each new event once, takes it off when sent, and never rewrites its r
 });
 
 it('prunes only sent events older than the horizon', async () => {
+  await insertOutbox(db, [0, 1, 2, 3, 4, 5].map(event));
+  expect((await sendOldest(4)).map((r) => r.payload.i)).toEqual([0, 1, 2, 3]);
   await db.query(`UPDATE feed_outbox SET created_at = created_at - interval '10 days'`);
   await pruneOutbox(db, Date.now() - 7 * 86_400_000);
   // The four sent are gone; the two unsent stay, however old.
@@ -58,12 +67,8 @@ it('prunes only sent events older than the horizon', async () => {
 });
 
 it('moves the queue down to sent_at and back up with data: unsent stays unsent, sent stays sent', async () => {
-  await insertOutbox(db, [6, 7].map(event));
-  await db.transaction(async (tx) => {
-    const rows = await claimOutbox(tx, 1);
-    expect(rows.map((r) => r.payload.i)).toEqual([4]);
-    await markOutboxSent(tx, rows.map((r) => r.id));
-  });
+  await insertOutbox(db, [4, 5, 6, 7].map(event));
+  expect((await sendOldest(1)).map((r) => r.payload.i)).toEqual([4]);
   const unsent = ['k5', 'k6', 'k7'];
   const names = MIGRATIONS.slice(MIGRATIONS.findIndex((m) => m.name === 'FeedUnsentQueue1765240000000')).map((m) => m.name);
   for (let i = 0; i < names.length; i++) await db.revertLastMigration();
