@@ -1,7 +1,22 @@
-import { countFilteredTouchpoints, countFromRollups, Database, dayOf, ensurePartitions, loadUnits, pageFilteredTouchpoints, rebuildRollups, rollupTerms, subtreeScope, type DrillScope, type Sql } from '@qihe/data';
+import {
+  countFilteredTouchpoints,
+  countFromRollups,
+  Database,
+  dayOf,
+  ensurePartitions,
+  keyJoin,
+  keyParams,
+  loadUnits,
+  pageFilteredTouchpoints,
+  rebuildRollups,
+  rollupTerms,
+  subtreeScope,
+  type DrillScope,
+  type Sql,
+} from '@qihe/data';
 import { checkTouchpointFilter, DEFAULT_MODEL, OrgTree, type TouchpointFilter } from '@qihe/domain';
 import { BIG_SUBTREE_UNITS, insertBigSubtree } from '../support/big-subtree';
-import { explainStatements, rowsReadFrom } from '../support/explain-plans';
+import { explainStatements, planNodes, rowsReadFrom, type PlanNode } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 
 // What the drill-down's SQL reads on real PostgreSQL (issue 12: a filtered
@@ -66,6 +81,39 @@ it("reads a broad filter's first page over 200 units in time order, not the week
   for (const f of [{ measure: 'csat', part: 'NUMERATOR' }, { channel: 'PHONE' }, { resolved: false }] as TouchpointFilter[]) {
     const [read] = await rowsRead((sql) => pageFilteredTouchpoints(sql, BIG, FROM, TO, check(f), 51, null));
     expect({ f, read: read < 1500 }).toEqual({ f, read: true });
+  }
+});
+
+it('finds touchpoints by their whole key with one probe of one index, which also gives the time order (migration 1765250000000)', async () => {
+  // One btree over time and id, not two: the key leads with the time, and no other index repeats those columns.
+  const [{ def }] = await db.query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'touchpoint_pkey'`);
+  expect(def).toBe('PRIMARY KEY (occurred_at, id, unit_id)');
+  const indexes = (await db.query<{ i: string }>(`SELECT indexname AS i FROM pg_indexes WHERE tablename = 'touchpoint' ORDER BY 1`)).map((r) => r.i);
+  expect(indexes).toEqual(['touchpoint_agent_time_idx', 'touchpoint_pkey', 'touchpoint_product_time_idx', 'touchpoint_team_time_idx', 'touchpoint_unit_time_idx']);
+  // 40 stored touchpoints spread over the fortnight, found as ratings and commitments find them (keyJoin).
+  const picked = await db.query<{ id: string; at: Date; unit: string }>(
+    `SELECT id, occurred_at AS at, unit_id AS unit FROM (SELECT *, row_number() OVER (ORDER BY occurred_at) AS n FROM touchpoint) t WHERE n % 700 = 0 LIMIT 40`,
+  );
+  expect(picked).toHaveLength(40);
+  const { keys, match } = keyJoin(1);
+  const sql = `SELECT t.id FROM touchpoint t JOIN ${keys} ON ${match('t')}`;
+  const params = keyParams(picked.map((r) => [r.id, { occurredAt: r.at.getTime(), unitId: r.unit }] as const));
+  expect((await db.query<{ id: string }>(sql, params)).map((r) => r.id).sort()).toEqual(picked.map((r) => r.id).sort());
+  // A partition of a few thousand rows is read whole and hashed, as cheaper; forced to its indexes, each key is one
+  // probe on time and id (of the key, or of the unit's index, which holds them too).
+  const plan = await db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL enable_seqscan = off`);
+    await tx.query(`SET LOCAL enable_bitmapscan = off`);
+    const [row] = await tx.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+    return row['QUERY PLAN'][0].Plan;
+  });
+  expect(rowsReadFrom(plan, (name) => TOUCHPOINT_REL.test(name))).toBe(40);
+  const scans = planNodes(plan).filter((n) => TOUCHPOINT_REL.test(n['Relation Name'] ?? ''));
+  expect(scans.length).toBeGreaterThan(0);
+  for (const n of scans) {
+    expect(n['Node Type']).toMatch(/^Index (Only )?Scan$/);
+    expect(n['Index Cond']).toMatch(/\boccurred_at = /);
+    expect(n['Index Cond']).toMatch(/\bid = /);
   }
 });
 

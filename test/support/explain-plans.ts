@@ -9,6 +9,8 @@ import type { Database, Sql } from '@qihe/data';
 export interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
   'Plan Rows': number;
   'Actual Rows': number;
   'Actual Loops': number;
@@ -47,6 +49,11 @@ export async function explainStatements(
   };
   await work(explaining);
   return out;
+}
+
+/** Every node of the plan, depth first. */
+export function planNodes(n: PlanNode): PlanNode[] {
+  return [n, ...(n.Plans ?? []).flatMap(planNodes)];
 }
 
 /** The rows scans of the relations `rel` picks returned or threw away, summed over the plan. */

@@ -34,6 +34,7 @@ import { CustomerTouchedXid1765210000000 } from './migrations/1765210000000-cust
 import { CustomerTouchpointNeedKey1765220000000 } from './migrations/1765220000000-customer-touchpoint-need-key';
 import { NeutralCounter1765230000000 } from './migrations/1765230000000-neutral-counter';
 import { FeedUnsentQueue1765240000000 } from './migrations/1765240000000-feed-unsent-queue';
+import { TouchpointTimeKey1765250000000 } from './migrations/1765250000000-touchpoint-time-key';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   CustomerTouchpointNeedKey1765220000000,
   NeutralCounter1765230000000,
   FeedUnsentQueue1765240000000,
+  TouchpointTimeKey1765250000000,
 ];
 
 /**
