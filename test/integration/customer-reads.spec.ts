@@ -47,9 +47,9 @@ beforeAll(async () => {
   await ensurePartitions(db, Array.from({ length: DAYS + 2 }, (_, d) => ['touchpoint', dayOf(NOW - d * DAY)] as const));
   // c-1: one touchpoint a day for 40 days over four units; c-2..c-20 the same days, in between.
   await db.query(
-    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, resolved,
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, customer_id, channel, kind, stage, need_category, served, resolved,
                              handle_seconds, knowledge_refs, handoff_unit_id, product_id, satisfaction_score)
-     SELECT gen_random_uuid(), 'u-' || (i % 4), $1::timestamptz - (i / 20) * interval '1 day' - (i % 20) * interval '1 minute', $1::timestamptz, md5(i::text),
+     SELECT gen_random_uuid(), 'u-' || (i % 4), $1::timestamptz - (i / 20) * interval '1 day' - (i % 20) * interval '1 minute', $1::timestamptz,
             'c-' || (1 + i % 20), (ARRAY['PHONE', 'WEB'])[1 + i % 2], 'SERVICE', 'AFTER_SALE', (ARRAY['FAULT', 'COMPLAINT', 'PURCHASE'])[1 + i % 3],
             i % 5 <> 0, CASE WHEN i % 5 <> 0 THEN i % 3 = 0 END, CASE WHEN i % 5 <> 0 THEN 60 + i END,
             CASE WHEN i % 7 = 0 THEN '["kb-1", "kb-2"]'::jsonb END, CASE WHEN i % 11 = 0 THEN 'u-9' END, CASE WHEN i % 2 = 0 THEN 'p-1' END,
@@ -107,8 +107,8 @@ it("pages a customer's timeline by the page's days only, newest first, exactly t
 it("pages a heavy customer's timeline from the newest rows of each need, not from all 3,000 of theirs", async () => {
   // 3,000 touchpoints of one customer today, a minute apart, over three needs and four units.
   await db.query(
-    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served)
-     SELECT gen_random_uuid(), 'u-' || (i % 4), $1::timestamptz - i * interval '1 minute', $1::timestamptz, md5(i::text), 'heavy', 'PHONE', 'SERVICE',
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, customer_id, channel, kind, stage, need_category, served)
+     SELECT gen_random_uuid(), 'u-' || (i % 4), $1::timestamptz - i * interval '1 minute', $1::timestamptz, 'heavy', 'PHONE', 'SERVICE',
             'AFTER_SALE', (ARRAY['FAULT', 'BILLING', 'RENEWAL'])[1 + i % 3], true
        FROM generate_series(1, 3000) i`,
     [new Date(NOW - 30_000).toISOString()],

@@ -55,8 +55,8 @@ beforeAll(async () => {
   await ensurePartitions(db, Array.from({ length: 16 }, (_, d) => ['touchpoint', dayOf(TO - d * 24 * H)] as const));
   // 14 days of touchpoints over 200 units, one every 40 s; a third rated 1..5, half resolved.
   await db.query(
-    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, resolved, satisfaction_score)
-     SELECT gen_random_uuid(), 'u-' || (i % 200), $1::timestamptz - i * interval '40 seconds', $1::timestamptz - i * interval '40 seconds', md5(i::text),
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, customer_id, channel, kind, stage, need_category, served, resolved, satisfaction_score)
+     SELECT gen_random_uuid(), 'u-' || (i % 200), $1::timestamptz - i * interval '40 seconds', $1::timestamptz - i * interval '40 seconds',
             'c-' || (i % 3000), (ARRAY['PHONE', 'WEB', 'EMAIL'])[1 + (i / 7) % 3], 'SERVICE', 'AFTER_SALE', 'FAULT', true, i % 2 = 0,
             CASE WHEN i % 3 = 0 THEN 1 + (i / 3) % 5 END
        FROM generate_series(1, $2::int) i`,
@@ -64,8 +64,8 @@ beforeAll(async () => {
   );
   // 1,000 more in bu-other's project, the same days: never in bu-big's pages or counts.
   await db.query(
-    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, resolved, satisfaction_score)
-     SELECT gen_random_uuid(), 'o-0', $1::timestamptz - i * interval '7 minutes', $1::timestamptz, md5('o' || i), 'c-o', 'PHONE', 'SERVICE', 'AFTER_SALE', 'FAULT', true, false, 1 + i % 5
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, customer_id, channel, kind, stage, need_category, served, resolved, satisfaction_score)
+     SELECT gen_random_uuid(), 'o-0', $1::timestamptz - i * interval '7 minutes', $1::timestamptz, 'c-o', 'PHONE', 'SERVICE', 'AFTER_SALE', 'FAULT', true, false, 1 + i % 5
        FROM generate_series(1, 1000) i`,
     [new Date(TO).toISOString()],
   );
@@ -223,8 +223,8 @@ describe('scope', () => {
     // A second group: its rows must never show under the first.
     await db.query(`INSERT INTO org_unit (id, name, level, parent_id) VALUES ('root-2', 'root 2', 'GROUP', NULL), ('x-0', 'x-0', 'PROJECT', 'root-2')`);
     await db.query(
-      `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, need_category, served, satisfaction_score)
-       VALUES (gen_random_uuid(), 'x-0', $1::timestamptz - interval '1 minute', $1::timestamptz, 'x', 'c-x', 'PHONE', 'SERVICE', 'AFTER_SALE', 'FAULT', true, 1)`,
+      `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, customer_id, channel, kind, stage, need_category, served, satisfaction_score)
+       VALUES (gen_random_uuid(), 'x-0', $1::timestamptz - interval '1 minute', $1::timestamptz, 'c-x', 'PHONE', 'SERVICE', 'AFTER_SALE', 'FAULT', true, 1)`,
       [new Date(TO).toISOString()],
     );
     try {

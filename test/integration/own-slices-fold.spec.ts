@@ -71,11 +71,11 @@ type Row = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
 async function store(tx: Sql, rows: Row[]): Promise<void> {
   const data = rows.map((r) => ({ ...r, id: randomUUID(), occurred_us: DAY * 1000 + r.occurred_us }));
   await tx.query(
-    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, content_hash, customer_id, channel, kind, stage, region, industry, need_category,
+    `INSERT INTO touchpoint (id, unit_id, occurred_at, received_at, customer_id, channel, kind, stage, region, industry, need_category,
        agent_id, team_id, product_id, contract_id, perception_member, served, handle_seconds, repeat, resolved, first_contact, knowledge_refs,
        knowledge_created, handoff_unit_id, commitment_code, commitment_met, satisfaction_score)
      SELECT x.id, x.unit_id, 'epoch'::timestamptz + x.occurred_us * interval '1 microsecond', 'epoch'::timestamptz + (x.occurred_us + x.delay_us) * interval '1 microsecond',
-       'h', 'cust', x.channel, x.kind, x.stage, x.region, x.industry, x.need_category, x.agent_id, x.team_id, x.product_id, x.contract_id,
+       'cust', x.channel, x.kind, x.stage, x.region, x.industry, x.need_category, x.agent_id, x.team_id, x.product_id, x.contract_id,
        x.perception_member, x.served, x.handle_seconds, x.repeat, x.resolved, x.first_contact, x.knowledge_refs, x.knowledge_created,
        x.handoff_unit_id, x.commitment_code, x.commitment_met, x.satisfaction_score
      FROM jsonb_to_recordset($1::jsonb) AS x (id uuid, unit_id text, occurred_us bigint, delay_us bigint, channel text, kind text, stage text, region text,

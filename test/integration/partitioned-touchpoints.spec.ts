@@ -43,8 +43,9 @@ async function snapshot(token: string, withScores = true): Promise<Record<string
     }
   }
   return {
-    // Later migrations' columns (the site's clock, 1765050000000) go and come back with their own down and up.
-    rows: (await q<{ j: string }>(`SELECT (to_jsonb(t) - 'site_occurred_at' - 'clock_offset_ms')::text AS j FROM touchpoint t ORDER BY id`)).map((r) => r.j),
+    // Later migrations' columns (the site's clock, 1765050000000) go and come back with their own down and up; the
+    // content hash is the key table's since 1765260000000 (its down puts it back on the rows: `hashes` below).
+    rows: (await q<{ j: string }>(`SELECT (to_jsonb(t) - 'site_occurred_at' - 'clock_offset_ms' - 'content_hash')::text AS j FROM touchpoint t ORDER BY id`)).map((r) => r.j),
     // The ratings of 3 (`neutral`, 1765230000000) go with their column and are recounted by the next gateway to start
     // (drill-down.spec, "rollup layout"); none of these touchpoints is rated 3.
     hours: (await q<{ j: string }>(`SELECT (to_jsonb(r) - 'neutral')::text AS j FROM rollup_hour r ORDER BY unit_id, dim, hour, val`)).map((r) => r.j),
@@ -110,6 +111,9 @@ it('reads a touchpoint by id from one key partition and one touchpoint partition
 
 it('migrates stored data down to one table and up again into partitions, every row, rating, rollup, commitment and score intact', async () => {
   const before = await snapshot(token);
+  const hashes = async (): Promise<unknown[]> => q(`SELECT id, content_hash FROM touchpoint_key ORDER BY id`);
+  const hashesBefore = await hashes();
+  expect(hashesBefore).toHaveLength(5);
   expect((before.rows as string[]).length).toBe(5);
   expect((before.nodes as string[]).length).toBeGreaterThan(0);
   expect((before.scores as { engagementScore: { touchpoints: number } }[]).map((s) => s.engagementScore.touchpoints)).toEqual([4, 2, 1, 4, 2, 1, 4, 2, 1]);
@@ -131,7 +135,10 @@ it('migrates stored data down to one table and up again into partitions, every r
   }
   expect(await q(`SELECT relkind::text AS k FROM pg_class WHERE relname = 'touchpoint'`)).toEqual([{ k: 'p' }]);
   expect(await snapshot(token)).toEqual(before);
-  expect(await q(`SELECT count(*)::int AS n FROM touchpoint_key k JOIN touchpoint t USING (id, occurred_at, unit_id, content_hash)`)).toEqual([{ n: 5 }]);
+  expect(await q(`SELECT count(*)::int AS n FROM touchpoint_key k JOIN touchpoint t USING (id, occurred_at, unit_id)`)).toEqual([{ n: 5 }]);
+  // The content hash lives in the key table alone (migration 1765260000000), kept through the row's way down and up.
+  expect(await q(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'touchpoint' AND column_name = 'content_hash'`)).toEqual([{ n: 0 }]);
+  expect(await hashes()).toEqual(hashesBefore);
   // Every index of the one table stands on the partitioned one.
   const indexes = (await q<{ i: string }>(`SELECT indexname AS i FROM pg_indexes WHERE tablename = 'touchpoint' ORDER BY 1`)).map((r) => r.i);
   expect(indexes).toEqual(expect.arrayContaining(['touchpoint_pkey', 'touchpoint_unit_time_idx', 'touchpoint_agent_time_idx']));

@@ -35,6 +35,7 @@ import { CustomerTouchpointNeedKey1765220000000 } from './migrations/17652200000
 import { NeutralCounter1765230000000 } from './migrations/1765230000000-neutral-counter';
 import { FeedUnsentQueue1765240000000 } from './migrations/1765240000000-feed-unsent-queue';
 import { TouchpointTimeKey1765250000000 } from './migrations/1765250000000-touchpoint-time-key';
+import { TouchpointHashInKey1765260000000 } from './migrations/1765260000000-touchpoint-hash-in-key';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   NeutralCounter1765230000000,
   FeedUnsentQueue1765240000000,
   TouchpointTimeKey1765250000000,
+  TouchpointHashInKey1765260000000,
 ];
 
 /**

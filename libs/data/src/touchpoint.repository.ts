@@ -51,8 +51,8 @@ export function insertParam(column: string): string {
   if (i < 0) throw new Error(`no insert column ${column}`);
   return `$${i + 1}::${INSERT_COLUMNS[i][1]}[]`;
 }
-const ARRAYS = `${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::text[], $${K + 4}::bigint[], $${K + 5}::boolean[]`;
-const U_COLUMNS = `${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat`;
+const ARRAYS = `${INSERT_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}, $${K + 1}::text[], $${K + 2}::text[], $${K + 3}::bigint[], $${K + 4}::boolean[]`;
+const U_COLUMNS = `${NAMES}, site_id, perception_member, clock_offset_ms, repeat`;
 /** The rows insertStatement's parameters make, as `u` (its default row source); numbered: with `u.n`, each one's place (1, 2, …). */
 export const insertRows = (numbered = false): string =>
   numbered ? `unnest(${ARRAYS}) WITH ORDINALITY AS u(${U_COLUMNS}, n)` : `unnest(${ARRAYS}) AS u(${U_COLUMNS})`;
@@ -64,8 +64,8 @@ export const insertRows = (numbered = false): string =>
 // comes back as epoch milliseconds: a number is cheaper to read than a
 // timestamp. A corrected clock (clock_offset_ms) keeps the time as the site
 // sent it beside the stored one.
-export const insertStatement = ({ join = '', repeat = 'u.repeat', returning = '', from = insertRows() } = {}): string => `INSERT INTO touchpoint (${NAMES}, content_hash, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
-  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.content_hash, u.site_id, u.perception_member, u.clock_offset_ms, ${repeat}, now(),
+export const insertStatement = ({ join = '', repeat = 'u.repeat', returning = '', from = insertRows() } = {}): string => `INSERT INTO touchpoint (${NAMES}, site_id, perception_member, clock_offset_ms, repeat, received_at, rated_at, site_occurred_at)
+  SELECT ${NAMES.split(', ').map((c) => `u.${c}`).join(', ')}, u.site_id, u.perception_member, u.clock_offset_ms, ${repeat}, now(),
          CASE WHEN u.satisfaction_score IS NULL THEN NULL ELSE now() END, u.occurred_at - u.clock_offset_ms * interval '1 millisecond'
     FROM ${from}${join}
   RETURNING id, floor(extract(epoch FROM received_at) * 1000)::float8 AS received_ms${returning}`;
@@ -165,7 +165,8 @@ export async function claimSortedKeys(sql: Sql, s: SortedTouchpoints, repeatLock
     textColumn(sorted, (it) => keyDayOf(it.record.id)),
     literal(s, 'unit_id', () => textColumn(sorted, (it) => it.record.unitId)),
     literal(s, 'occurred_at', () => textArray(s.at)),
-    literal(s, 'content_hash', () => textColumn(sorted, (it) => it.contentHash)),
+    // The content hash is the key table's alone (migration 1765260000000): the insert does not send it again.
+    textColumn(sorted, (it) => it.contentHash),
     literal(s, 'customer_id', () => textColumn(sorted, (it) => it.record.customerId)),
     literal(s, 'need_category', () => textColumn(sorted, (it) => it.record.needCategory)),
   ]);
@@ -203,7 +204,6 @@ export function insertParams(s: SortedTouchpoints, siteId: string | null, repeat
   const records = sorted.map((it) => it.record);
   const params: unknown[] = INSERT_COLUMNS.map(([name, , column]) => s.literals?.get(name) ?? column(records, at));
   params.push(
-    s.literals?.get('content_hash') ?? textColumn(sorted, (it) => it.contentHash),
     textColumn(sorted, (it) => (it.siteId === undefined ? siteId : it.siteId)),
     textColumn(sorted, (it) => it.perceptionMember ?? null),
     numberColumn(sorted, (it) => it.clockOffsetMs ?? null),

@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
-import { createPartitionsAhead, Database, KEY_DAY_SQL, rebuildRollups } from '@qihe/data';
+import { PassThrough, Readable } from 'node:stream';
+import { createPartitionsAhead, Database, rebuildRollups } from '@qihe/data';
 import { OrgTree, type Seed, type TouchpointRecord } from '@qihe/domain';
 import { TouchpointGenerator } from '../../traffic/src/generator';
 import { Rng } from '../../traffic/src/prng';
 import { routeUnitsToSites } from '../../traffic/src/traffic';
 import { psqlCopy, withClient } from './pg';
-import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
+import { COPY_COLUMNS, csvLine, KEY_COPY_COLUMNS, keyCsvLine, recordOf } from './rows';
 
 // The score phases need millions of stored touchpoints: they bypass the API
 // (COPY through psql), then the project's own rebuildRollups recounts every
@@ -82,9 +82,12 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
   let done = 0;
   for (let chunkStart = 0; chunkStart < opts.rows; chunkStart += chunkRows) {
     const chunkEnd = Math.min(opts.rows, chunkStart + chunkRows);
+    // Every stored id in the key table, as ingest would have put it there: a second COPY, fed beside the first.
+    const keys = new PassThrough();
     function* lines(): Generator<string> {
       for (let i = chunkStart; i < chunkEnd; ) {
         const parts: string[] = [];
+        const keyParts: string[] = [];
         for (const end = Math.min(chunkEnd, i + 2000); i < end; i++) {
           const p = items[rng.int(0, items.length - 1)];
           const received = Math.round(opts.fromMs + (i + rng.next()) * step);
@@ -98,20 +101,18 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
             service: s && { ...s, servedAt: p.servedOffsetMs === null ? null : new Date(Math.min(received, occurred + p.servedOffsetMs)) },
           };
           const lateRating = p.late ? { score: p.late.score, comment: p.late.comment, ratedAt: received + p.late.delayMs } : undefined;
-          parts.push(csvLine(record, contentHash(record), { receivedAt: received, siteId: p.siteId, lateRating }));
+          parts.push(csvLine(record, { receivedAt: received, siteId: p.siteId, lateRating }));
+          keyParts.push(keyCsvLine(record));
         }
         done += parts.length;
         opts.onProgress?.(done);
+        keys.write(keyParts.join(''));
         yield parts.join('');
       }
+      keys.end();
     }
-    await psqlCopy(url, 'touchpoint', COPY_COLUMNS, Readable.from(lines()));
+    await Promise.all([psqlCopy(url, 'touchpoint', COPY_COLUMNS, Readable.from(lines())), psqlCopy(url, 'touchpoint_key', KEY_COPY_COLUMNS, keys)]);
   }
-  // Every stored id in the key table, as ingest would have put it there.
-  await withClient(url, (c) =>
-    c.query(`INSERT INTO touchpoint_key (id, key_day, unit_id, occurred_at, content_hash)
-      SELECT id, ${KEY_DAY_SQL('id')}, unit_id, occurred_at, content_hash FROM touchpoint ON CONFLICT DO NOTHING`),
-  );
   return performance.now() - started;
 }
 

@@ -78,8 +78,8 @@ const COLUMNS: [string, string, (t: Item) => unknown][] = [
   ['perception_point', 'text', (t) => t.perceptionPoint ?? null],
 ];
 const NAMES = COLUMNS.map(([c]) => c).join(', ');
-const INSERT = `INSERT INTO ${PEER_TABLE} (${NAMES}, received_at, content_hash)
-  SELECT u.*, now(), '' FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) AS u(${NAMES})
+const INSERT = `INSERT INTO ${PEER_TABLE} (${NAMES}, received_at)
+  SELECT u.*, now() FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) AS u(${NAMES})
   ON CONFLICT (id) DO NOTHING`;
 const RATE = `UPDATE ${PEER_TABLE} t SET satisfaction_score = u.s, satisfaction_comment = u.c, rated_at = now()
   FROM unnest($1::uuid[], $2::smallint[], $3::text[]) AS u(id, s, c) WHERE t.id = u.id`;

@@ -6,7 +6,7 @@ import type { Seed } from '@qihe/domain';
 import { procSample, treeCpuSec } from './gateway';
 import { runIngest, type IngestRun } from './ingest';
 import { psqlCopy, withClient } from './pg';
-import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
+import { COPY_COLUMNS, csvLine, recordOf } from './rows';
 import { latency, round, spread, type Latency, type Spread } from './stats';
 import type { PlannedBatch } from './workload';
 
@@ -45,7 +45,7 @@ export async function copyBaseline(url: string, dir: string, batches: readonly P
   for (const b of batches) {
     for (const it of b.items) {
       const r = recordOf(it);
-      lines.push(csvLine(r, contentHash(r), { receivedAt: now, siteId: b.siteId }));
+      lines.push(csvLine(r, { receivedAt: now, siteId: b.siteId }));
     }
   }
   writeFileSync(file, lines.join(''));

@@ -6,7 +6,7 @@ import { routeUnitsToSites } from '../../traffic/src/traffic';
 import { makePartitions, rebuild } from './bulk';
 import { rebuildCustomerSummary } from './customers';
 import { psqlCopy, withClient } from './pg';
-import { contentHash, COPY_COLUMNS, csvLine, recordOf } from './rows';
+import { COPY_COLUMNS, csvLine, recordOf } from './rows';
 import { gql } from './scores';
 import { graphql } from './__generated__';
 
@@ -92,7 +92,7 @@ async function loadTraffic(dbUrl: string, seed: Seed, rngSeed: string, ratings: 
       if (r.satisfaction || late) rated++;
       customers.add(r.customerId);
       count++;
-      parts.push(csvLine(r, contentHash(r), { receivedAt: at, siteId, lateRating: late }));
+      parts.push(csvLine(r, { receivedAt: at, siteId, lateRating: late }));
       if (parts.length === 2000) {
         yield parts.join('');
         parts = [];

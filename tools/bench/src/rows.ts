@@ -1,12 +1,14 @@
 import type { TouchpointInput } from '@qihe/client';
 import type { TouchpointRecord } from '@qihe/domain';
+import { keyDayOf } from '@qihe/data';
 import { checkTouchpoint, touchpointContentHash } from '@qihe/server';
 
 // Touchpoints as rows of the `touchpoint` table in CSV, for COPY: the same
-// values (and the same content hash) the gateway would have stored.
+// values the gateway would have stored; and their ids as rows of the key
+// table, with the content hash the gateway would have given them.
 
 export const COPY_COLUMNS = [
-  'id', 'unit_id', 'occurred_at', 'received_at', 'content_hash', 'site_id', 'customer_id', 'industry', 'region',
+  'id', 'unit_id', 'occurred_at', 'received_at', 'site_id', 'customer_id', 'industry', 'region',
   'contract_id', 'product_id', 'team_id', 'agent_id', 'channel', 'kind', 'stage', 'need_category', 'need_description',
   'served', 'service_action', 'handle_seconds', 'resolved', 'first_contact', 'knowledge_refs', 'knowledge_created',
   'handoff_unit_id', 'commitment_code', 'commitment_met', 'served_at', 'satisfaction_score', 'satisfaction_comment', 'rated_at',
@@ -18,8 +20,6 @@ export function recordOf(t: TouchpointInput): TouchpointRecord {
   if (!checked.ok) throw new Error(`generated touchpoint ${t.id} is invalid: ${checked.message}`);
   return checked.value;
 }
-
-export const contentHash = touchpointContentHash;
 
 function text(v: string | null): string {
   if (v === null) return '';
@@ -37,7 +37,7 @@ export interface RowExtras {
 }
 
 /** One CSV line (with its newline) in COPY_COLUMNS order. */
-export function csvLine(r: TouchpointRecord, hash: string, x: RowExtras): string {
+export function csvLine(r: TouchpointRecord, x: RowExtras): string {
   const s = r.service;
   const rating = r.satisfaction ? { ...r.satisfaction, ratedAt: x.receivedAt } : (x.lateRating ?? null);
   return [
@@ -45,7 +45,6 @@ export function csvLine(r: TouchpointRecord, hash: string, x: RowExtras): string
     text(r.unitId),
     ts(r.occurredAt.getTime()),
     ts(x.receivedAt),
-    text(hash),
     text(x.siteId),
     text(r.customerId),
     text(r.industry),
@@ -75,3 +74,9 @@ export function csvLine(r: TouchpointRecord, hash: string, x: RowExtras): string
     ts(rating ? rating.ratedAt : null),
   ].join(',') + '\n';
 }
+
+export const KEY_COPY_COLUMNS = ['id', 'key_day', 'unit_id', 'occurred_at', 'content_hash'] as const;
+
+/** The key table's CSV line (with its newline) of a touchpoint, in KEY_COPY_COLUMNS order, as ingest claims it. */
+export const keyCsvLine = (r: TouchpointRecord): string =>
+  [r.id, keyDayOf(r.id), text(r.unitId), ts(r.occurredAt.getTime()), text(touchpointContentHash(r))].join(',') + '\n';
