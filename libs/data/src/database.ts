@@ -36,6 +36,7 @@ import { NeutralCounter1765230000000 } from './migrations/1765230000000-neutral-
 import { FeedUnsentQueue1765240000000 } from './migrations/1765240000000-feed-unsent-queue';
 import { TouchpointTimeKey1765250000000 } from './migrations/1765250000000-touchpoint-time-key';
 import { TouchpointHashInKey1765260000000 } from './migrations/1765260000000-touchpoint-hash-in-key';
+import { DrillIndexesNotNull1765270000000 } from './migrations/1765270000000-drill-indexes-not-null';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -68,6 +69,7 @@ export const MIGRATIONS = [
   FeedUnsentQueue1765240000000,
   TouchpointTimeKey1765250000000,
   TouchpointHashInKey1765260000000,
+  DrillIndexesNotNull1765270000000,
 ];
 
 /**
