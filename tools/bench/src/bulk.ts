@@ -111,7 +111,12 @@ export async function bulkLoad(url: string, seed: Seed, opts: BulkOptions): Prom
       }
       keys.end();
     }
-    await Promise.all([psqlCopy(url, 'touchpoint', COPY_COLUMNS, Readable.from(lines())), psqlCopy(url, 'touchpoint_key', KEY_COPY_COLUMNS, keys)]);
+    // A failed touchpoint COPY ends the key stream too, so the key COPY's psql does not wait for input for ever.
+    const touchpoints = psqlCopy(url, 'touchpoint', COPY_COLUMNS, Readable.from(lines())).catch((err: unknown) => {
+      if (!keys.writableEnded) keys.end();
+      throw err;
+    });
+    await Promise.all([touchpoints, psqlCopy(url, 'touchpoint_key', KEY_COPY_COLUMNS, keys)]);
   }
   return performance.now() - started;
 }
