@@ -1,5 +1,5 @@
 import { customerFacts, Database, dayOf, ensurePartitions, MIGRATIONS, pageCustomerTouchpoints, riskHistories, runRetention, type Sql } from '@qihe/data';
-import { explainStatements, rowsReadFrom } from '../support/explain-plans';
+import { explainStatements, planNodes, rowsReadFrom, type PlanNode } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 
 // The customer lens at 10 M touchpoints (issue 14): a customer's facts (the
@@ -20,11 +20,7 @@ const RECOUNT = `SELECT customer_id, occurred_at, id, unit_id, received_at, chan
 let db: Database;
 let close: () => Promise<void>;
 
-interface PlanNode {
-  'Relation Name'?: string;
-  Plans?: PlanNode[];
-}
-const relations = (n: PlanNode): string[] => [...(n['Relation Name'] ? [n['Relation Name']] : []), ...(n.Plans ?? []).flatMap(relations)];
+const relations = (n: PlanNode): string[] => planNodes(n).flatMap((s) => (s['Relation Name'] ? [s['Relation Name']] : []));
 const partitions = (rels: string[]): string[] => rels.filter((r) => /^touchpoint_p\d{8}$/.test(r));
 
 /** Runs `work` for real, and records the relations each of its statements plans (EXPLAIN). */

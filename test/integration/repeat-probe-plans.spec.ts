@@ -1,5 +1,5 @@
 import { ensurePartitions, insertWithRepeats, partitionsOf, sortedById, type Database } from '@qihe/data';
-import { explainStatements, type PlanNode } from '../support/explain-plans';
+import { explainStatements, planNodes, type PlanNode } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 import { variedRecord } from '../support/varied-records';
 
@@ -38,8 +38,7 @@ afterAll(async () => {
 
 /** Every scan node of the plan on `table`, with its node type and how often it ran. */
 function scansOf(n: PlanNode, table: string): PlanNode[] {
-  const own = n['Relation Name'] === table ? [n] : [];
-  return [...own, ...(n.Plans ?? []).flatMap((c) => scansOf(c, table))];
+  return planNodes(n).filter((s) => s['Relation Name'] === table);
 }
 
 /**

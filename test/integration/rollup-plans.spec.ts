@@ -1,5 +1,5 @@
 import { Database, sumByBucket, sumBySlice, sumByStarts, sumWindows, type Sql } from '@qihe/data';
-import { explainStatements, type PlanNode } from '../support/explain-plans';
+import { explainStatements, planNodes } from '../support/explain-plans';
 import { openMigratedTestDatabase } from '../support/test-database';
 
 // How PostgreSQL plans the rollup reads when the root holds most rows, as it
@@ -30,16 +30,13 @@ interface Scan {
 
 /** The scans of rollup tables, per statement `work` sends, by EXPLAIN (ANALYZE, FORMAT JSON). */
 async function rollupScans(work: (sql: Sql) => Promise<unknown>): Promise<Scan[][]> {
-  const walk = (n: PlanNode, out: Scan[]): Scan[] => {
-    if (/^rollup_(hour|day|day_slice)$/.test(n['Relation Name'] ?? '')) {
-      out.push({ node: `${n['Node Type']} on ${n['Relation Name']}`, expected: n['Plan Rows'] * n['Actual Loops'], actual: n['Actual Rows'] * n['Actual Loops'] });
-    }
-    for (const c of n.Plans ?? []) walk(c, out);
-    return out;
-  };
   // The own-unit rows of a breakdown run as they are: not this test's subject.
   const statements = await explainStatements(db, work, { explained: (text) => /rollup_/.test(text), answer: [] });
-  return statements.map((s) => walk(s.plan, []));
+  return statements.map((s) =>
+    planNodes(s.plan)
+      .filter((n) => /^rollup_(hour|day|day_slice)$/.test(n['Relation Name'] ?? ''))
+      .map((n) => ({ node: `${n['Node Type']} on ${n['Relation Name']}`, expected: n['Plan Rows'] * n['Actual Loops'], actual: n['Actual Rows'] * n['Actual Loops'] })),
+  );
 }
 
 beforeAll(async () => {

@@ -9,7 +9,6 @@ import type { Database, Sql } from '@qihe/data';
 export interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
-  'Index Name'?: string;
   'Index Cond'?: string;
   'Plan Rows': number;
   'Actual Rows': number;
@@ -58,6 +57,7 @@ export function planNodes(n: PlanNode): PlanNode[] {
 
 /** The rows scans of the relations `rel` picks returned or threw away, summed over the plan. */
 export function rowsReadFrom(n: PlanNode, rel: (name: string) => boolean): number {
-  const own = rel(n['Relation Name'] ?? '') ? n['Actual Rows'] * n['Actual Loops'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0) : 0;
-  return own + (n.Plans ?? []).reduce((s, c) => s + rowsReadFrom(c, rel), 0);
+  return planNodes(n)
+    .filter((s) => rel(s['Relation Name'] ?? ''))
+    .reduce((sum, s) => sum + s['Actual Rows'] * s['Actual Loops'] + (s['Rows Removed by Filter'] ?? 0) + (s['Rows Removed by Index Recheck'] ?? 0), 0);
 }
