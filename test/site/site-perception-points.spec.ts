@@ -1,7 +1,7 @@
 import { siteGraphql } from '../__generated__/site';
 import { graphql } from '../__generated__/gateway';
 import { TEST_ORG } from '../support/gateway-app';
-import { agentFlow, LOG_MANY, LOG_ONE, SwitchableGateway, TestSite, waitFor, type Gql } from './support/site-harness';
+import { agentFlow, LOG_MANY, LOG_ONE, STATUS, SwitchableGateway, TestSite, waitFor, type Gql } from './support/site-harness';
 
 // The site's copy of the gateway's perception-point catalogue (MANAGEMENT-MODEL.md
 // §5), against the real gateway and PostgreSQL: fetched and kept in the site's
@@ -82,6 +82,9 @@ it('queues a known code while the gateway is down and the gateway stores it with
 });
 
 it('asks the gateway again for a code its copy lacks: a point added there is accepted at once', async () => {
+  // The site asks only while it holds the gateway reachable (else the copy answers): after the tests above switched
+  // the gateway off and on, wait until the site has heard it again (a CI run on 3 December asked too early).
+  await waitFor('the gateway reachable from the site', async () => ok(await site.gql(STATUS, {}, agent)).siteStatus.gatewayReachable);
   await gw.sql(`INSERT INTO perception_point (code, name, need_categories, target, position) VALUES ('PP_NEW', 'Added later', '{FAULT}', 0.8, 99)`);
   const id = ok(await site.gql(LOG_ONE, { input: agentFlow({ perceptionPoint: 'PP_NEW' }) }, agent)).logTouchpoint.id;
   expect((await sitePoints()).map((p) => p.code)).toContain('PP_NEW');
