@@ -77,6 +77,23 @@ describe('server sessions', () => {
     );
     expect(settings.map(([r]) => [r.jit, r.w])).toEqual([0, 1, 2, 3].map(() => ['off', '0']));
   });
+
+  it('stay open while idle: the server processes that answered go on answering after more than 10 s without a call', async () => {
+    // node-postgres closes an idle connection after 10 s unless told otherwise, and a new server process plans its
+    // first statements on cold catalogue caches (poolOptions). Four at once open four connections; after the pause
+    // every one of them is still there.
+    const pids = async (): Promise<number[]> =>
+      (
+        await fx.db.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'qihe' ORDER BY pid`,
+        )
+      ).map((r) => r.pid);
+    await Promise.all([0, 1, 2, 3].map(() => fx.db.transaction((tx) => tx.query(`SELECT pg_sleep(0.05)`))));
+    const before = await pids();
+    expect(before).toHaveLength(4);
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(await pids()).toEqual(before);
+  }, 30_000);
 });
 
 describe('array literals', () => {

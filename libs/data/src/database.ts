@@ -164,6 +164,28 @@ export interface DatabaseOptions {
   onWarning?: (message: string) => void;
 }
 
+/** How long a pooled connection serves before it is replaced (its server process with it). */
+export const CONNECTION_LIFETIME_SECONDS = 30 * 60;
+
+/**
+ * node-postgres pool settings. Connections once opened stay open while idle
+ * (`min` = `max`; the pool's default closed them after 10 s idle): a new
+ * server process starts with empty catalogue caches, and its first statement
+ * on the partitioned touchpoint table pays for loading every day partition's
+ * bounds and the indexes of those it reads — 12 ms of planning for a 30-day
+ * read over a year of day partitions, against 1.5 ms warm (docs/PERFORMANCE.md,
+ * "Warm connections"). So a dashboard asking every half minute met a cold
+ * process on every call. Each connection is still replaced after
+ * CONNECTION_LIFETIME_SECONDS, so that connections through a balancer spread
+ * again over its servers and no server process grows for ever.
+ */
+export const poolOptions = (max: number, connectionTimeoutMillis: number) => ({
+  max,
+  min: max,
+  maxLifetimeSeconds: CONNECTION_LIFETIME_SECONDS,
+  connectionTimeoutMillis,
+});
+
 /**
  * The one door to storage. Above it, code is the same for a PostgreSQL server
  * and the embedded PGlite; below it, PGlite has a single connection, so work on
@@ -196,7 +218,7 @@ export class Database implements Sql {
         url: opts.url,
         applicationName: opts.applicationName ?? 'qihe',
         poolSize: opts.poolSize ?? 10,
-        extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000 },
+        extra: poolOptions(opts.poolSize ?? 10, opts.connectTimeoutMs ?? 10_000),
       });
     } else {
       const dir = join(opts.dataDir ?? '.qihe', 'pg');
