@@ -209,6 +209,17 @@ it('refuses a breakdown whose edge falls inside a folded day, naming the field',
   const res = await gw.gql(BREAKDOWN, { u: 'group', from: iso(TODAY - 40 * D + 5 * H), to: iso(NOW_H) }, token);
   expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   expect(res.errors?.[0].message).toContain('UTC midnight');
+  expect(res.errors?.[0].message).toContain(iso(TODAY - 40 * D).slice(0, 10));
+  // Both edges are checked in one statement: the end alone, and both (the start is named first).
+  const end = await gw.gql(BREAKDOWN, { u: 'group', from: iso(TODAY - 40 * D), to: iso(TODAY - 35 * D + 7 * H) }, token);
+  expect(end.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  expect(end.errors?.[0].message).toContain(iso(TODAY - 35 * D).slice(0, 10));
+  const both = await gw.gql(BREAKDOWN, { u: 'group', from: iso(TODAY - 40 * D + 5 * H), to: iso(TODAY - 35 * D + 7 * H) }, token);
+  expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+  // At midnights the same folded days are answered.
+  const whole = await gw.gql<{ engagementBreakdown: unknown[] }>(BREAKDOWN, { u: 'group', from: iso(TODAY - 40 * D), to: iso(TODAY - 35 * D) }, token);
+  expect(whole.errors).toBeUndefined();
+  expect(whole.data?.engagementBreakdown.length).toBeGreaterThan(0);
 });
 
 it('counts a drill-down by a slice right where hours were folded but rows are kept (the count matches the rows)', async () => {

@@ -3,9 +3,8 @@ import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { ownSliceCounters } from './own-slices';
 import { sumByUnit } from './rollup-read.repository';
-import { DAY_MS } from './rollup-grain';
 import { SUM_COUNTERS } from './touchpoint-drill.repository';
-import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
+import { foldedSliceEdge, sliceRowsSql } from './touchpoint-retention';
 
 // A drill-down's totalCount from the rollups, when the filter is a rollup row
 // set: the whole subtree or one slice of a low-cardinality dimension, with one
@@ -80,16 +79,18 @@ export async function countFromRollups(sql: Sql, unitId: string, from: number, t
     const s = f.slices[0];
     const dim = dimCode(s.dim);
     const parentCode = parentCodeOf(dim);
-    for (const edge of [from, to]) {
-      const day = Math.floor(edge / DAY_MS) * DAY_MS;
-      if (edge !== day && (await sliceDayFolded(sql, unitId, dim, day, parentCode))) return null;
-    }
     const keys = [...new Set([...terms.plus, ...terms.minus])];
-    const [row] = await sql.query<Record<string, string | number | null>>(
-      `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1, parentCode)}) s WHERE val = $5`,
-      [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
-    );
-    const own = (await ownSliceCounters(sql, unitId, dim, from, to)).get(s.value);
+    // Side by side, as sumBySlice reads them: a window edge in a folded day leaves the count to the rows.
+    const [folded, [row], ownSlices] = await Promise.all([
+      foldedSliceEdge(sql, unitId, dim, from, to, parentCode),
+      sql.query<Record<string, string | number | null>>(
+        `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1, parentCode)}) s WHERE val = $5`,
+        [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
+      ),
+      ownSliceCounters(sql, unitId, dim, from, to),
+    ]);
+    if (folded) return null;
+    const own = ownSlices.get(s.value);
     n = sum(Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0) + (own?.[k] ?? 0)])) as Record<CounterKey, number>);
   }
   return n;

@@ -3,7 +3,7 @@ import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { mergeSlices, ownSliceCounters } from './own-slices';
 import { DAY_MS, splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
-import { sliceDayFolded, sliceRowsSql } from './touchpoint-retention';
+import { foldedSliceEdge, sliceRowsSql } from './touchpoint-retention';
 
 // Reading rollups: summed counters for the scores and the feed. Each query's
 // row is typed; every counter column comes back summed under its own key
@@ -82,17 +82,10 @@ export async function sumWindows(sql: Sql, unitId: string, windows: readonly (re
 export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, from: number, to: number): Promise<Map<string, Counters>> {
   const code = dimCode(dim);
   const parentCode = parentCodeOf(code);
-  for (const [edge, field] of [
-    [from, 'from'],
-    [to, 'to'],
-  ] as const) {
-    const day = Math.floor(edge / DAY_MS) * DAY_MS;
-    if (edge !== day && (await sliceDayFolded(sql, unitId, code, day, parentCode))) {
-      throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
-    }
-  }
-  // The slice rows and the unit's own rows side by side (two connections of a pool).
-  const [rows, own] = await Promise.all([
+  // The edges' check, the slice rows and the unit's own rows side by side (connections of a pool): the check
+  // decides whether the answer stands, so a refused window costs the reads once, and an answered one no round trip.
+  const [folded, rows, own] = await Promise.all([
+    foldedSliceEdge(sql, unitId, code, from, to, parentCode),
     sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1, parentCode)}) s GROUP BY val ORDER BY val`, [
       unitId,
       code,
@@ -101,6 +94,10 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
     ]),
     ownSliceCounters(sql, unitId, code, from, to),
   ]);
+  if (folded) {
+    const day = new Date(Math.floor((folded === 'from' ? from : to) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+    throw new WindowError(folded, `"${folded}": breakdowns of ${day} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
+  }
   const sums = mergeSlices(new Map(rows.map((r) => [r.val, countersOf(r)])), own);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

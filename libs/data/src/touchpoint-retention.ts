@@ -153,15 +153,30 @@ export function sliceRowsSql(p: number, parentCode: number | null = null): strin
   return parentCode === null ? own : `${own}\n    UNION ALL\n    ${rows(`IN (${PARENTS_IN_SUBTREE(p)})`, String(parentCode))}`;
 }
 
-/** Whether the hours of a unit's slice (or, with `parentCode`, of its subtree's parent rows) on a UTC day were folded into a day row. */
-export async function sliceDayFolded(sql: Sql, unitId: string, dim: number, day: number, parentCode: number | null = null): Promise<boolean> {
-  const iso = new Date(day).toISOString();
+/**
+ * Which edge of the window [from, to) falls inside a UTC day whose slice hours
+ * (of the unit's slice, or with `parentCode` of its subtree's parent rows) were
+ * folded into a day row: 'from' before 'to', null when neither does (an edge at
+ * a UTC midnight never does). Both edges in one statement.
+ */
+export async function foldedSliceEdge(sql: Sql, unitId: string, dim: number, from: number, to: number, parentCode: number | null = null): Promise<'from' | 'to' | null> {
+  const edges = (
+    [
+      ['from', from],
+      ['to', to],
+    ] as const
+  )
+    .map(([field, edge]) => [field, Math.floor(edge / DAY_MS) * DAY_MS, edge] as const)
+    .filter(([, day, edge]) => day !== edge);
+  if (edges.length === 0) return null;
+  const days = edges.map(([, day]) => new Date(day).toISOString());
   const rows =
     parentCode === null
-      ? await sql.query(`SELECT 1 FROM rollup_day_slice WHERE unit_id = $1 AND dim = $2 AND day = $3 LIMIT 1`, [unitId, dim, iso])
-      : await sql.query(
-          `SELECT 1 FROM rollup_day_slice WHERE (unit_id = $1 AND dim = $2 OR unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND dim = $4) AND day = $3 LIMIT 1`,
-          [unitId, dim, iso, parentCode],
+      ? await sql.query<{ day: Date }>(`SELECT DISTINCT day FROM rollup_day_slice WHERE unit_id = $1 AND dim = $2 AND day = ANY($3::timestamptz[])`, [unitId, dim, days])
+      : await sql.query<{ day: Date }>(
+          `SELECT DISTINCT day FROM rollup_day_slice WHERE (unit_id = $1 AND dim = $2 OR unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND dim = $4) AND day = ANY($3::timestamptz[])`,
+          [unitId, dim, days, parentCode],
         );
-  return rows.length > 0;
+  const folded = new Set(rows.map((r) => new Date(r.day).getTime()));
+  return edges.find(([, day]) => folded.has(day))?.[0] ?? null;
 }
