@@ -80,16 +80,16 @@ export async function countFromRollups(sql: Sql, unitId: string, from: number, t
     const dim = dimCode(s.dim);
     const parentCode = parentCodeOf(dim);
     const keys = [...new Set([...terms.plus, ...terms.minus])];
-    // Side by side, as sumBySlice reads them: a window edge in a folded day leaves the count to the rows.
-    const [folded, [row], ownSlices] = await Promise.all([
-      foldedSliceEdge(sql, unitId, dim, from, to, parentCode),
+    // A window edge in a folded day leaves the count to the rows (one statement for both edges); else the slice
+    // rows and the unit's own rows side by side, as sumBySlice reads them.
+    if (await foldedSliceEdge(sql, unitId, dim, from, to, parentCode)) return null;
+    const [[row], ownSlices] = await Promise.all([
       sql.query<Record<string, string | number | null>>(
         `SELECT ${keys.map((k) => `coalesce(sum(${COUNTER_COLUMNS[k]}), 0)::float8 AS "${k}"`).join(', ')} FROM (${sliceRowsSql(1, parentCode)}) s WHERE val = $5`,
         [unitId, dim, new Date(from).toISOString(), new Date(to).toISOString(), s.value],
       ),
       ownSliceCounters(sql, unitId, dim, from, to),
     ]);
-    if (folded) return null;
     const own = ownSlices.get(s.value);
     n = sum(Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0) + (own?.[k] ?? 0)])) as Record<CounterKey, number>);
   }

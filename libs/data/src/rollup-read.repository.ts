@@ -82,10 +82,15 @@ export async function sumWindows(sql: Sql, unitId: string, windows: readonly (re
 export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, from: number, to: number): Promise<Map<string, Counters>> {
   const code = dimCode(dim);
   const parentCode = parentCodeOf(code);
-  // The edges' check, the slice rows and the unit's own rows side by side (connections of a pool): the check
-  // decides whether the answer stands, so a refused window costs the reads once, and an answered one no round trip.
-  const [folded, rows, own] = await Promise.all([
-    foldedSliceEdge(sql, unitId, code, from, to, parentCode),
+  // Both edges in one statement, before the reads: run beside them, it took a third connection and CPU from the
+  // slice rows' read (the group's 30-day REGION breakdown 0.5–1.3 ms slower at 1 M rows on two cores).
+  const folded = await foldedSliceEdge(sql, unitId, code, from, to, parentCode);
+  if (folded) {
+    const day = new Date(Math.floor((folded === 'from' ? from : to) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+    throw new WindowError(folded, `"${folded}": breakdowns of ${day} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
+  }
+  // The slice rows and the unit's own rows side by side (two connections of a pool).
+  const [rows, own] = await Promise.all([
     sql.query<Sums & { val: string }>(`SELECT val, ${SUMS} FROM (${sliceRowsSql(1, parentCode)}) s GROUP BY val ORDER BY val`, [
       unitId,
       code,
@@ -94,10 +99,6 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
     ]),
     ownSliceCounters(sql, unitId, code, from, to),
   ]);
-  if (folded) {
-    const day = new Date(Math.floor((folded === 'from' ? from : to) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-    throw new WindowError(folded, `"${folded}": breakdowns of ${day} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
-  }
   const sums = mergeSlices(new Map(rows.map((r) => [r.val, countersOf(r)])), own);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
