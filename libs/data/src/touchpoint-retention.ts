@@ -170,13 +170,13 @@ export async function foldedSliceEdge(sql: Sql, unitId: string, dim: number, fro
     .filter(([, day, edge]) => day !== edge);
   if (edges.length === 0) return null;
   const days = edges.map(([, day]) => new Date(day).toISOString());
+  // One existence probe per edge day (the key's range for it), as the statement per edge before it did.
+  const probe = (match: string): string =>
+    `SELECT e.day FROM unnest($3::timestamptz[]) AS e (day) WHERE EXISTS (SELECT 1 FROM rollup_day_slice s WHERE ${match} AND s.day = e.day)`;
   const rows =
     parentCode === null
-      ? await sql.query<{ day: Date }>(`SELECT DISTINCT day FROM rollup_day_slice WHERE unit_id = $1 AND dim = $2 AND day = ANY($3::timestamptz[])`, [unitId, dim, days])
-      : await sql.query<{ day: Date }>(
-          `SELECT DISTINCT day FROM rollup_day_slice WHERE (unit_id = $1 AND dim = $2 OR unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND dim = $4) AND day = ANY($3::timestamptz[])`,
-          [unitId, dim, days, parentCode],
-        );
+      ? await sql.query<{ day: Date }>(probe(`s.unit_id = $1 AND s.dim = $2`), [unitId, dim, days])
+      : await sql.query<{ day: Date }>(probe(`(s.unit_id = $1 AND s.dim = $2 OR s.unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND s.dim = $4)`), [unitId, dim, days, parentCode]);
   const folded = new Set(rows.map((r) => new Date(r.day).getTime()));
   return edges.find(([, day]) => folded.has(day))?.[0] ?? null;
 }
