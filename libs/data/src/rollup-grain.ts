@@ -50,3 +50,67 @@ export function splitByGrain(from: number, to: number, step: number = to - from)
  * and the read is the primary key's range it always should be.
  */
 export const unitParam = (p: number): string => `(SELECT $${p}::text)`;
+
+/** A day row that stands in for its 24 hours in the bucket holding most of them (BucketPlan). */
+export interface DayStandIn {
+  day: number;
+  bucket: number;
+}
+
+/**
+ * How to sum whole-subtree rows into buckets that start at `starts` (whole
+ * hours, ascending; the last bucket ends at `to`) when the buckets need not
+ * start at UTC midnights (local days, or days from 13:00). Read as is, each
+ * bucket is all its hours: 2,160 rows for a 90-day daily trend. Here a UTC day
+ * inside the window whose largest part in one bucket is at least
+ * MIN_STAND_IN_HOURS long is read as its day row, given whole to that bucket,
+ * plus the hours of its other parts, each given to its own bucket and taken
+ * back from the day row's bucket. Counters are sums, so this is exact (a day
+ * row is the sum of its unit's 24 whole hour rows: ingest, ratings and the
+ * recount write both from the same deltas, and retention folds neither). A
+ * daily trend from any hour then reads one day row and at most 12 hours a day.
+ * `hours`: the hour ranges to read, merged where they touch, in time order.
+ */
+export interface BucketPlan {
+  hours: Range[];
+  days: DayStandIn[];
+}
+
+/** Below this, a day's largest part is cheaper read as hours (hourly buckets: 24 parts of one hour). */
+export const MIN_STAND_IN_HOURS = 4;
+
+export function planBuckets(starts: readonly number[], to: number): BucketPlan {
+  if (starts.length === 0 || !(starts[0] < to)) throw new RangeError('planBuckets: no bucket before `to`');
+  const hours: [number, number][] = [];
+  const days: DayStandIn[] = [];
+  const read = (lo: number, hi: number): void => {
+    const last = hours[hours.length - 1];
+    if (last && last[1] === lo) last[1] = hi;
+    else hours.push([lo, hi]);
+  };
+  // The bucket of each part of a day, walked with the days: `b` is the bucket holding the day's start.
+  let b = 0;
+  for (let day = floorDay(starts[0]); day < to; day += DAY_MS) {
+    const lo = Math.max(day, starts[0]);
+    const hi = Math.min(day + DAY_MS, to);
+    while (b + 1 < starts.length && starts[b + 1] <= lo) b++;
+    // The day's parts: cut at every bucket start inside it.
+    const parts: { lo: number; hi: number; bucket: number }[] = [];
+    let at = lo;
+    let k = b;
+    while (at < hi) {
+      const next = k + 1 < starts.length ? Math.min(starts[k + 1], hi) : hi;
+      parts.push({ lo: at, hi: next, bucket: k });
+      at = next;
+      if (k + 1 < starts.length && starts[k + 1] === next) k++;
+    }
+    const largest = parts.reduce((m, p) => (p.hi - p.lo > m.hi - m.lo ? p : m));
+    if (lo === day && hi === day + DAY_MS && largest.hi - largest.lo >= MIN_STAND_IN_HOURS * HOUR_MS) {
+      days.push({ day, bucket: largest.bucket });
+      for (const p of parts) if (p !== largest) read(p.lo, p.hi);
+    } else {
+      read(lo, hi);
+    }
+  }
+  return { hours, days };
+}
