@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DAY_MS, MIN_STAND_IN_HOURS, planBuckets, splitByGrain, type BucketPlan, type Range } from './rollup-grain';
+import { DAY_MS, splitByGrain, type Range } from './rollup-grain';
 
 const H = 3_600_000;
 const MIDNIGHT = Date.UTC(2024, 2, 4); // a Monday, 00:00 UTC
@@ -49,80 +49,5 @@ describe('splitByGrain', () => {
       }),
       { numRuns: 1000 },
     );
-  });
-});
-
-describe('planBuckets', () => {
-  /**
-   * What the plan adds to each bucket, hour by hour: an hour read adds to its own bucket and, inside a day read as
-   * its row, comes back out of that row's bucket; a day row adds each of its 24 hours to its bucket.
-   */
-  function netByHour(plan: BucketPlan, starts: number[]): Map<number, Map<number, number>> {
-    const bucketOf = (t: number): number => starts.filter((s) => s <= t).length - 1;
-    const standIn = new Map(plan.days.map((d) => [d.day, d.bucket]));
-    const net = new Map<number, Map<number, number>>();
-    const add = (hour: number, bucket: number, n: number): void => {
-      const m = net.get(hour) ?? new Map<number, number>();
-      m.set(bucket, (m.get(bucket) ?? 0) + n);
-      if (m.get(bucket) === 0) m.delete(bucket);
-      net.set(hour, m);
-    };
-    for (const [lo, hi] of plan.hours) {
-      for (let t = lo; t < hi; t += H) {
-        add(t, bucketOf(t), 1);
-        const day = Math.floor(t / DAY_MS) * DAY_MS;
-        if (standIn.has(day)) add(t, standIn.get(day) as number, -1);
-      }
-    }
-    for (const d of plan.days) for (let t = d.day; t < d.day + DAY_MS; t += H) add(t, d.bucket, 1);
-    return net;
-  }
-
-  it('gives every hour of the window to its bucket exactly once, and nothing outside it, for any bucket starts', () => {
-    const window = fc.record({
-      first: fc.integer({ min: -30, max: 30 }),
-      gaps: fc.array(fc.integer({ min: 1, max: 80 }), { minLength: 0, maxLength: 25 }),
-      last: fc.integer({ min: 1, max: 80 }),
-    });
-    fc.assert(
-      fc.property(window, ({ first, gaps, last }) => {
-        const starts = [at(first)];
-        for (const g of gaps) starts.push(starts[starts.length - 1] + g * H);
-        const to = starts[starts.length - 1] + last * H;
-        const plan = planBuckets(starts, to);
-        const net = netByHour(plan, starts);
-        for (const [hour, m] of net) {
-          const inside = hour >= starts[0] && hour < to;
-          expect([hour, [...m]]).toEqual([hour, inside ? [[starts.filter((s) => s <= hour).length - 1, 1]] : []]);
-        }
-        for (let t = starts[0]; t < to; t += H) expect(net.has(t)).toBe(true);
-        // Ranges are in time order, disjoint and merged where they touch.
-        for (let i = 1; i < plan.hours.length; i++) expect(plan.hours[i][0]).toBeGreaterThan(plan.hours[i - 1][1]);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('reads a daily trend from any hour as one day row and at most 12 hours a day', () => {
-    for (let h = 0; h < 24; h++) {
-      const starts = Array.from({ length: 90 }, (_, d) => at(h + d * 24));
-      const plan = planBuckets(starts, at(h + 90 * 24));
-      const hoursRead = plan.hours.reduce((n, [lo, hi]) => n + (hi - lo) / H, 0);
-      // 89 or 90 whole UTC days inside the window, each read as its row; the rest are the two ragged ends' hours.
-      expect(plan.days.length).toBe(h === 0 ? 90 : 89);
-      expect(hoursRead).toBe(h === 0 ? 0 : 89 * Math.min(h, 24 - h) + 24);
-      expect(hoursRead).toBeLessThanOrEqual(89 * 12 + 24);
-    }
-  });
-
-  it('reads hourly buckets as hours, in one range', () => {
-    const starts = Array.from({ length: 72 }, (_, i) => at(5 + i));
-    expect(planBuckets(starts, at(77))).toEqual({ hours: [[at(5), at(77)]], days: [] });
-    expect(MIN_STAND_IN_HOURS).toBeGreaterThan(1);
-  });
-
-  it('refuses an empty window', () => {
-    expect(() => planBuckets([at(5)], at(5))).toThrow(RangeError);
-    expect(() => planBuckets([], at(5))).toThrow(RangeError);
   });
 });

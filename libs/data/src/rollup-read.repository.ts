@@ -2,7 +2,7 @@ import { COUNTER_KEYS, WindowError, zeroCounters, type CounterKey, type Counters
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { mergeSlices, ownSliceCounters } from './own-slices';
-import { DAY_MS, planBuckets, splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
+import { DAY_MS, splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
 import { foldedSliceEdge, sliceRowsSql } from './touchpoint-retention';
 
 // Reading rollups: summed counters for the scores and the feed. Each query's
@@ -14,8 +14,6 @@ const COLS = COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]);
 /** Every counter summed, under its own name: null when no row was summed. */
 type Sums = { [K in CounterKey]: number | null };
 const SUMS = COUNTER_KEYS.map((k) => `sum(${COUNTER_COLUMNS[k]})::float8 AS "${k}"`).join(', ');
-/** SUMS over rows that carry a `sign` (1, or -1 for rows taken back out: sumByStarts). */
-const SIGNED_SUMS = COUNTER_KEYS.map((k) => `sum(sign * ${COUNTER_COLUMNS[k]})::float8 AS "${k}"`).join(', ');
 
 function countersOf(row: Sums): Counters {
   const c = zeroCounters();
@@ -112,12 +110,6 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
  */
 export async function sumByBucket(sql: Sql, unitId: string, from: number, to: number, stepMs: number): Promise<Map<number, Counters>> {
   const split = splitByGrain(from, to, stepMs);
-  if (split.days[0] === split.days[1] && stepMs < to - from) {
-    // Several buckets whose edges cut UTC days (daily buckets from 13:00): day rows where a day lies mostly in one.
-    const starts: number[] = [];
-    for (let t = from; t < to; t += stepMs) starts.push(t);
-    return sumByStarts(sql, unitId, starts, to);
-  }
   const bucket = `floor(extract(epoch FROM t - $2::timestamptz) * 1000 / $3)::int AS bucket`;
   const rows =
     split.days[0] === split.days[1]
@@ -139,40 +131,17 @@ export async function sumByBucket(sql: Sql, unitId: string, from: number, to: nu
 /**
  * A subtree's counters in buckets of any length, keyed by bucket index: bucket i
  * holds the hours from starts[i] to starts[i + 1] (the last one to `to`).
- * `starts` are whole UTC hours, ascending, starts[0] = from, so the edges may
- * fall anywhere (local midnights of engagementTrend's timeZone). A UTC day
- * mostly inside one bucket is read as its day row, the hours of its other
- * parts given to their buckets and taken out of the day row's (planBuckets):
- * a daily trend reads one day row and at most 12 hours a day instead of 24.
- * Buckets without rows are absent.
+ * `starts` are whole UTC hours, ascending, starts[0] = from. Hour rollups only,
+ * so the edges may fall anywhere (local midnights of engagementTrend's timeZone).
  */
 export async function sumByStarts(sql: Sql, unitId: string, starts: number[], to: number): Promise<Map<number, Counters>> {
-  const plan = planBuckets(starts, to);
-  const iso = (ms: number): string => new Date(ms).toISOString();
   const rows = await sql.query<Sums & { bucket: number }>(
-    `WITH h AS (
-       SELECT r.* FROM unnest($3::timestamptz[], $4::timestamptz[]) AS g (lo, hi)
-        CROSS JOIN LATERAL (SELECT hour, ${COLS.join(', ')} FROM rollup_hour
-                             WHERE unit_id = ${unitParam(1)} AND dim = 0 AND hour >= g.lo AND hour < g.hi) r),
-     d AS (SELECT * FROM unnest($5::timestamptz[], $6::int[]) AS d (day, bucket))
-     SELECT bucket, ${SIGNED_SUMS} FROM (
-       SELECT width_bucket(h.hour, $2::timestamptz[]) - 1 AS bucket, 1 AS sign, h.* FROM h
-       UNION ALL
-       SELECT d.bucket, -1, h.* FROM h JOIN d ON d.day = date_trunc('day', h.hour, 'UTC')
-       UNION ALL
-       SELECT d.bucket, 1, x.day, ${COLS.map((c) => `x.${c}`).join(', ')} FROM d JOIN rollup_day x ON x.unit_id = ${unitParam(1)} AND x.day = d.day) s
-     GROUP BY bucket`,
-    [
-      unitId,
-      starts.map(iso),
-      plan.hours.map(([lo]) => iso(lo)),
-      plan.hours.map(([, hi]) => iso(hi)),
-      plan.days.map((d) => iso(d.day)),
-      plan.days.map((d) => d.bucket),
-    ],
+    `SELECT width_bucket(hour, $2::timestamptz[]) - 1 AS bucket, ${SUMS} FROM rollup_hour
+      WHERE unit_id = ${unitParam(1)} AND dim = 0 AND hour >= $3 AND hour < $4
+      GROUP BY bucket`,
+    [unitId, starts.map((s) => new Date(s).toISOString()), new Date(starts[0]).toISOString(), new Date(to).toISOString()],
   );
-  // A bucket that only a day row's remainder reached, with nothing in its hours, sums to zero: absent, as unread.
-  return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)] as const).filter(([, c]) => COUNTER_KEYS.some((k) => c[k] !== 0)));
+  return new Map(rows.map((r) => [Number(r.bucket), countersOf(r)]));
 }
 
 /** Whole-subtree counters per unit over minute rollups, for the feed's rolling hour. */
