@@ -165,7 +165,7 @@ export interface DatabaseOptions {
 }
 
 /** How long a pooled connection serves before it is replaced (its server process with it). */
-export const CONNECTION_LIFETIME_SECONDS = 30 * 60;
+const CONNECTION_LIFETIME_SECONDS = 30 * 60;
 
 /**
  * node-postgres pool settings. Connections once opened stay open while idle
@@ -179,7 +179,7 @@ export const CONNECTION_LIFETIME_SECONDS = 30 * 60;
  * CONNECTION_LIFETIME_SECONDS, so that connections through a balancer spread
  * again over its servers and no server process grows for ever.
  */
-export const poolOptions = (max: number, connectionTimeoutMillis: number) => ({
+const poolOptions = (max: number, connectionTimeoutMillis: number) => ({
   max,
   min: max,
   maxLifetimeSeconds: CONNECTION_LIFETIME_SECONDS,

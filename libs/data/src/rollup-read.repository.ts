@@ -2,7 +2,7 @@ import { COUNTER_KEYS, WindowError, zeroCounters, type CounterKey, type Counters
 import type { Sql } from './database';
 import { COUNTER_COLUMNS, dimCode, parentCodeOf } from './rollup-deltas';
 import { mergeSlices, ownSliceCounters } from './own-slices';
-import { DAY_MS, splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
+import { splitByGrain, unitParam, type GrainSplit } from './rollup-grain';
 import { foldedSliceEdge, sliceRowsSql } from './touchpoint-retention';
 
 // Reading rollups: summed counters for the scores and the feed. Each query's
@@ -86,8 +86,8 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
   // slice rows' read (the group's 30-day REGION breakdown 0.5–1.3 ms slower at 1 M rows on two cores).
   const folded = await foldedSliceEdge(sql, unitId, code, from, to, parentCode);
   if (folded) {
-    const day = new Date(Math.floor((folded === 'from' ? from : to) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-    throw new WindowError(folded, `"${folded}": breakdowns of ${day} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
+    const { field, day } = folded;
+    throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
   }
   // The slice rows and the unit's own rows side by side (two connections of a pool).
   const [rows, own] = await Promise.all([

@@ -156,10 +156,17 @@ export function sliceRowsSql(p: number, parentCode: number | null = null): strin
 /**
  * Which edge of the window [from, to) falls inside a UTC day whose slice hours
  * (of the unit's slice, or with `parentCode` of its subtree's parent rows) were
- * folded into a day row: 'from' before 'to', null when neither does (an edge at
- * a UTC midnight never does). Both edges in one statement.
+ * folded into a day row, and that day: 'from' before 'to', null when neither
+ * does (an edge at a UTC midnight never does). Both edges in one statement.
  */
-export async function foldedSliceEdge(sql: Sql, unitId: string, dim: number, from: number, to: number, parentCode: number | null = null): Promise<'from' | 'to' | null> {
+export async function foldedSliceEdge(
+  sql: Sql,
+  unitId: string,
+  dim: number,
+  from: number,
+  to: number,
+  parentCode: number | null = null,
+): Promise<{ field: 'from' | 'to'; day: number } | null> {
   const edges = (
     [
       ['from', from],
@@ -178,5 +185,6 @@ export async function foldedSliceEdge(sql: Sql, unitId: string, dim: number, fro
       ? await sql.query<{ day: Date }>(probe(`s.unit_id = $1 AND s.dim = $2`), [unitId, dim, days])
       : await sql.query<{ day: Date }>(probe(`(s.unit_id = $1 AND s.dim = $2 OR s.unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND s.dim = $4)`), [unitId, dim, days, parentCode]);
   const folded = new Set(rows.map((r) => new Date(r.day).getTime()));
-  return edges.find(([, day]) => folded.has(day))?.[0] ?? null;
+  const edge = edges.find(([, day]) => folded.has(day));
+  return edge ? { field: edge[0], day: edge[1] } : null;
 }
