@@ -19,7 +19,8 @@ export interface GrainSplit {
   tail: Range;
 }
 
-const floorDay = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
+/** The UTC midnight at or before `ms`. */
+export const floorDay = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
 const ceilDay = (ms: number): number => Math.ceil(ms / DAY_MS) * DAY_MS;
 
 /**

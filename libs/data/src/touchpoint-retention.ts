@@ -2,7 +2,7 @@ import { COUNTER_KEYS } from '@qihe/domain';
 import type { Database, Sql } from './database';
 import { foldOwnSlices } from './own-slices';
 import { COUNTER_COLUMNS } from './rollup-deltas';
-import { DAY_MS, unitParam } from './rollup-grain';
+import { DAY_MS, floorDay, unitParam } from './rollup-grain';
 import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PARTITION_LOCK_SQL } from './touchpoint-partitions';
 
 // Retention (docs/retention.md): raw touchpoints older than QIHE_RETENTION_DAYS
@@ -167,16 +167,10 @@ export async function foldedSliceEdge(
   to: number,
   parentCode: number | null = null,
 ): Promise<{ field: 'from' | 'to'; day: number } | null> {
-  const edges = (
-    [
-      ['from', from],
-      ['to', to],
-    ] as const
-  )
-    .map(([field, edge]) => [field, Math.floor(edge / DAY_MS) * DAY_MS, edge] as const)
-    .filter(([, day, edge]) => day !== edge);
+  // The edges that fall inside a day (an edge at a UTC midnight never does), with that day.
+  const edges = ([['from', from], ['to', to]] as const).flatMap(([field, edge]) => (floorDay(edge) === edge ? [] : [{ field, day: floorDay(edge) }]));
   if (edges.length === 0) return null;
-  const days = edges.map(([, day]) => new Date(day).toISOString());
+  const days = edges.map((e) => new Date(e.day).toISOString());
   // One existence probe per edge day (the key's range for it), as the statement per edge before it did.
   const probe = (match: string): string =>
     `SELECT e.day FROM unnest($3::timestamptz[]) AS e (day) WHERE EXISTS (SELECT 1 FROM rollup_day_slice s WHERE ${match} AND s.day = e.day)`;
@@ -185,6 +179,5 @@ export async function foldedSliceEdge(
       ? await sql.query<{ day: Date }>(probe(`s.unit_id = $1 AND s.dim = $2`), [unitId, dim, days])
       : await sql.query<{ day: Date }>(probe(`(s.unit_id = $1 AND s.dim = $2 OR s.unit_id IN (${PARENTS_IN_SUBTREE(1)}) AND s.dim = $4)`), [unitId, dim, days, parentCode]);
   const folded = new Set(rows.map((r) => new Date(r.day).getTime()));
-  const edge = edges.find(([, day]) => folded.has(day));
-  return edge ? { field: edge[0], day: edge[1] } : null;
+  return edges.find((e) => folded.has(e.day)) ?? null;
 }
