@@ -112,7 +112,7 @@ async function expected(tx: Sql, times: number): Promise<Map<string, Counters>> 
 }
 
 async function written(tx: Sql): Promise<Map<string, Counters>> {
-  const rows = await tx.query<Record<string, string | number>>(`SELECT * FROM rollup_day_slice WHERE day = $1`, [new Date(DAY).toISOString()]);
+  const rows = await tx.query<Record<string, string | number>>(`SELECT * FROM rollup_own_day WHERE day = $1`, [new Date(DAY).toISOString()]);
   return new Map(
     rows.map((r) => {
       const c = zeroCounters();

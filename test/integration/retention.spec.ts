@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { idAt } from '@qihe/contracts';
-import { aloneAcrossReplicas, Database, dayOf, foldOwnSlices, listPartitions, rebuildRollups } from '@qihe/data';
+import { aloneAcrossReplicas, Database, dayOf, dropPartition, listPartitions, partitionName, rebuildRollups, settleDay } from '@qihe/data';
 import { OrgTree } from '@qihe/domain';
 import { TouchpointStorageService } from '../../apps/gateway/src/storage/touchpoint-storage.service';
 import { startTestGateway, TEST_ORG, type TestGateway } from '../support/gateway-app';
@@ -162,10 +162,13 @@ it('holds only the folding day: reads of the other days go on while a day waits 
   expectClose(await everyScore(), before);
 });
 
-it('drops whole day partitions past the horizon, folds old slice hours into days, and every score stays the same', async () => {
+it('settles past days ahead, drops whole day partitions past the horizon, folds old slice hours into days, and every score stays the same', async () => {
   const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
   const oldDays = [...new Set(old.map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
-  // A crash inside a drop's transaction (after the fold, at the DROP) changes nothing.
+  const pastDays = new Set(stored.filter((t) => Date.parse(t.occurredAt as string) < TODAY - D).map((t) => dayOf(Date.parse(t.occurredAt as string))));
+  const settled = async (): Promise<string[]> =>
+    (await q<{ day: string }>(`SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM own_day_settled ORDER BY 1`)).map((r) => r.day);
+  // A crash at the first DROP: the days settled before it stay settled (each its own transaction), nothing is dropped.
   const daySlices = `SELECT row_to_json(r)::text AS j FROM rollup_day_slice r ORDER BY unit_id, dim, day, val`;
   const slicesBefore = await q(daySlices);
   await q(`CREATE FUNCTION fail_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'crash at the drop'; END $$`);
@@ -173,35 +176,50 @@ it('drops whole day partitions past the horizon, folds old slice hours into days
   await expect(storage().pass(NOW)).rejects.toThrow(/crash at the drop/);
   await q(`DROP EVENT TRIGGER fail_drop`);
   expect(await q(daySlices)).toEqual(slicesBefore);
+  expect(await settled()).toEqual([...pastDays].sort());
+  expect(await q(`SELECT dropped_before = '-infinity' AS none FROM raw_retention`)).toEqual([{ none: true }]);
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: stored.length }]);
   expectClose(await everyScore(), before);
-  // A crash after the first drop (its fold committed with it): the next run finishes the work.
-  const first = `touchpoint_p${oldDays[0].replaceAll('-', '')}`;
+  // A crash after the first drop, of a day whose settling was lost: the drop settles it; the next run finishes the work.
+  const first = partitionName('touchpoint', oldDays[0]);
+  await q(`DELETE FROM own_day_settled WHERE day = $1`, [`${oldDays[0]}T00:00:00Z`]);
+  await q(`DELETE FROM rollup_own_day WHERE day = $1`, [`${oldDays[0]}T00:00:00Z`]);
   const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
   try {
-    await db.transaction(async (tx) => {
-      await foldOwnSlices(tx, first, Date.parse(`${oldDays[0]}T00:00:00Z`));
-      await tx.query(`DROP TABLE ${first}`);
-    });
+    expect(await db.transaction((tx) => dropPartition(tx, { table: 'touchpoint', name: first, day: oldDays[0] }))).toBe(true);
   } finally {
     await db.close();
   }
+  expect(await settled()).toEqual([...pastDays].sort());
+  expectClose(await everyScore(), before);
   const report = (await storage().pass(NOW))!;
   expect(report.droppedTouchpointPartitions.length).toBe(oldDays.length - 1);
   expect(report.droppedKeyPartitions.length).toBe(new Set(old.filter((t) => (t.id as string)[14] === '7').map((t) => dayOf(Date.parse(t.occurredAt as string)))).size);
   expect(report.legacyKeysDeleted).toBe(old.filter((t) => (t.id as string)[14] === '4').length);
   expect(report.foldedHourRows).toBeGreaterThan(0);
-  expect(report.foldedOwnTouchpoints).toBe(old.filter((t) => dayOf(Date.parse(t.occurredAt as string)) !== oldDays[0]).length);
+  expect([report.settledDays, report.settledTouchpoints]).toEqual([0, 0]);
+  expect(await q(`SELECT to_char(dropped_before AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS d FROM raw_retention`)).toEqual([
+    { d: dayOf(Date.parse(`${oldDays[oldDays.length - 1]}T00:00:00Z`) + D) },
+  ]);
   const parts = await listPartitions({ query: q });
   expect(parts.filter((p) => p.day !== null && Date.parse(p.day) < horizon)).toEqual([]);
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint WHERE occurred_at < $1`, [iso(horizon)])).toEqual([{ n: 0 }]);
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint_key WHERE occurred_at < $1`, [iso(horizon)])).toEqual([{ n: 0 }]);
+  expect(await q(`SELECT count(*)::int AS n FROM customer_touchpoint WHERE occurred_at < $1`, [iso(horizon)])).toEqual([{ n: 0 }]);
   const kept = stored.filter((t) => Date.parse(t.occurredAt as string) >= horizon).length;
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: kept }]);
+  expect(await q(`SELECT count(*)::int AS n FROM customer_touchpoint`)).toEqual([{ n: kept }]);
   expect(await q(`SELECT count(*)::int AS n FROM rollup_hour WHERE dim > 0 AND hour < $1`, [iso(TODAY - 20 * D)])).toEqual([{ n: 0 }]);
   expectClose(await everyScore(), before);
   // A second run changes nothing.
-  expect(await storage().pass(NOW)).toEqual({ droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0, foldedOwnTouchpoints: 0 });
+  expect(await storage().pass(NOW)).toEqual({
+    droppedTouchpointPartitions: [],
+    droppedKeyPartitions: [],
+    legacyKeysDeleted: 0,
+    foldedHourRows: 0,
+    settledDays: 0,
+    settledTouchpoints: 0,
+  });
   expectClose(await everyScore(), before);
 });
 
@@ -293,4 +311,66 @@ it('runs on one replica at a time', async () => {
   } finally {
     await db.close();
   }
+});
+
+const RATE_ONE = `mutation R($id: ID!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: 2 }) { id } }`;
+const dayStart = (day: string): string => `${day}T00:00:00Z`;
+/** A stored, unrated touchpoint of bu-a's own (it has sub-units: its own part is what settling keeps) in [from, to). */
+const ownOfBuA = (from: number, to: number): (typeof stored)[number] =>
+  stored.find((t) => t.unitId === 'bu-a' && !t.satisfaction && Date.parse(t.occurredAt as string) >= from && Date.parse(t.occurredAt as string) < to)!;
+
+it('counts a late write to a settled day once, before and after the day is dropped', async () => {
+  // Settled days still stored: a touchpoint of bu-a's own arrives late, and another is rated late.
+  const at = TODAY - 22 * D + 3 * H;
+  const late = touchpoint({ id: idAt(at, new Uint8Array(16).fill(201)), unitId: 'bu-a', channel: 'EMAIL', customerId: 'cust-late', occurredAt: iso(at) });
+  const rated = ownOfBuA(TODAY - 28 * D, TODAY - 21 * D);
+  const days = [...new Set([dayOf(at), dayOf(Date.parse(rated.occurredAt as string))])];
+  // The recount above left the stored days to be settled again: the next run does.
+  expect((await storage().pass(NOW))!.settledDays).toBeGreaterThan(20);
+  expect(await q(`SELECT count(*)::int AS n FROM own_day_settled WHERE day = ANY($1::timestamptz[])`, [days.map(dayStart)])).toEqual([{ n: days.length }]);
+  const ownRows = `SELECT row_to_json(r)::text AS j FROM rollup_own_day r WHERE unit_id = 'bu-a' AND day = ANY($1::timestamptz[]) ORDER BY dim, day, val`;
+  const settledBefore = await q(ownRows, [days.map(dayStart)]);
+  expect(await record([late])).toMatchObject({ accepted: 1, rejected: [] });
+  expect((await gw.gql(RATE_ONE, { id: rated.id }, SITE_GROUP)).errors).toBeUndefined();
+  // Both moved the days' settled rows (read only once the days are dropped).
+  expect(await q(ownRows, [days.map(dayStart)])).not.toEqual(settledBefore);
+  const mid = await everyScore();
+  expect(JSON.stringify(mid)).not.toContain('"errors"');
+  expect(JSON.stringify(mid)).not.toEqual(JSON.stringify(before));
+  // Ten days on, the horizon passes both days: the breakdowns read bu-a's own part of them from the settled rows.
+  const report = (await storage().pass(NOW + 10 * D))!;
+  expect(report.droppedTouchpointPartitions).toEqual(expect.arrayContaining(days.map((d) => partitionName('touchpoint', d))));
+  expectClose(await everyScore(), mid);
+});
+
+it('settles a day while a rating of it waits for the day: the rating counts once, after the drop too', async () => {
+  gw.config.retention.hourRollupDays = null; // keep every slice hour: the windows of everyScore stay answerable ten days on
+  const target = ownOfBuA(TODAY - 19 * D, TODAY - 12 * D);
+  const day = dayOf(Date.parse(target.occurredAt as string));
+  // The day as if not settled yet (its rows are all stored).
+  await q(`DELETE FROM own_day_settled WHERE day = $1`, [dayStart(day)]);
+  await q(`DELETE FROM rollup_own_day WHERE day = $1`, [dayStart(day)]);
+  const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
+  let rating: Promise<{ errors?: unknown[] }> | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      expect(await settleDay(tx, { name: partitionName('touchpoint', day), day })).toBeGreaterThan(0);
+      // The rating's transaction waits for the day's partition while this settling holds it.
+      rating = gw.gql(RATE_ONE, { id: target.id }, SITE_GROUP);
+      let waiting = 0;
+      for (let i = 0; i < 50 && waiting === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        [{ n: waiting }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      }
+      expect(waiting).toBe(1);
+    });
+  } finally {
+    await db.close();
+  }
+  expect((await rating!).errors).toBeUndefined();
+  const mid = await everyScore();
+  expect(JSON.stringify(mid)).not.toContain('"errors"');
+  const report = (await storage().pass(NOW + 20 * D))!;
+  expect(report.droppedTouchpointPartitions).toContain(partitionName('touchpoint', day));
+  expectClose(await everyScore(), mid);
 });

@@ -37,6 +37,7 @@ import { FeedUnsentQueue1765240000000 } from './migrations/1765240000000-feed-un
 import { TouchpointTimeKey1765250000000 } from './migrations/1765250000000-touchpoint-time-key';
 import { TouchpointHashInKey1765260000000 } from './migrations/1765260000000-touchpoint-hash-in-key';
 import { DrillIndexesNotNull1765270000000 } from './migrations/1765270000000-drill-indexes-not-null';
+import { OwnDaySettle1765280000000 } from './migrations/1765280000000-own-day-settle';
 
 export const MIGRATIONS = [
   InitialSchema1764000000000,
@@ -70,6 +71,7 @@ export const MIGRATIONS = [
   TouchpointTimeKey1765250000000,
   TouchpointHashInKey1765260000000,
   DrillIndexesNotNull1765270000000,
+  OwnDaySettle1765280000000,
 ];
 
 /**

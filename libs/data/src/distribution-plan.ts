@@ -23,12 +23,16 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
   rollup_layout: 'reference',
   risk_model: 'reference',
   risk_pass: 'reference',
+  // Retention's state: which days are settled (every write to one checks), and where the dropped days end.
+  own_day_settled: 'reference',
+  raw_retention: 'reference',
   // The unit lens: raw touchpoints and every counter, co-located by unit.
   touchpoint: { distributedBy: 'unit_id' },
   rollup_minute: { distributedBy: 'unit_id' },
   rollup_hour: { distributedBy: 'unit_id' },
   rollup_day: { distributedBy: 'unit_id' },
   rollup_day_slice: { distributedBy: 'unit_id' },
+  rollup_own_day: { distributedBy: 'unit_id' },
   // Every touchpoint id once (idempotency, look-ups by id): by id, a router query to one shard, which names the touchpoint's unit.
   touchpoint_key: { distributedBy: 'id', colocateWith: 'none' },
   customer_unit: { distributedBy: 'unit_id' },

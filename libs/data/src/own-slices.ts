@@ -21,8 +21,10 @@ import { COUNTER_COLUMNS } from './rollup-deltas';
 // never of its own unit (rollup-deltas.ts): a unit sees a few touchpoints of a
 // batch, so its own slice rows barely summed and were most of the rows written.
 // A unit's own part of a breakdown is counted here from its raw rows instead,
-// with the counting code ingest and the recount use (one path, so it is exact),
-// and folded into rollup_day_slice when retention drops the raw rows.
+// with the counting code ingest and the recount use (one path, so it is exact).
+// Once a day is past, its own counters are settled into rollup_own_day
+// (touchpoint-retention.ts, settleOwnDays), which every later write to that day
+// keeps up to date (applyRollupDeltas): they are read once its raw rows are dropped.
 
 /** A stored touchpoint's slice columns, as SQL returns them. */
 export interface SliceColumns {
@@ -119,7 +121,7 @@ function addInto(into: Counters, c: Counters): void {
  * The unit's own touchpoints in [from, to) (not its descendants'), counted per
  * value of the slice dimension `dim` (its code): the part of a breakdown the
  * slice rows leave out. Stored rows only: those of dropped days are in
- * rollup_day_slice (foldOwnSlices).
+ * rollup_own_day (sliceRowsSql reads them).
  */
 export async function ownSliceCounters(sql: Sql, unitId: string, dim: number, from: number, to: number): Promise<Map<string, Counters>> {
   const rows = await sql.query<RawRow>(rawRowsSql('touchpoint', `WHERE t.unit_id = $1 AND t.occurred_at >= $2 AND t.occurred_at < $3`), [
@@ -206,7 +208,7 @@ const SLICE_SQL: Record<SliceDimension, string> = {
 // One pass over the partition: each row counted once, then into its ten (unit, dim, value) groups, summed, and
 // upserted in key order (as every writer of rollup rows locks them). One statement: no CTE between the grouping
 // and the insert, so the sorted groups go straight in (a materialised CTE re-sorted them on disk: 1.3x slower).
-const foldOwnSql = (source: string): string => `INSERT INTO rollup_day_slice AS t (unit_id, dim, day, val, ${COLS.join(', ')})
+const foldOwnSql = (source: string): string => `INSERT INTO rollup_own_day AS t (unit_id, dim, day, val, ${COLS.join(', ')})
   SELECT c.unit_id, s.dim, $1::timestamptz, s.val, ${COLS.map((c) => `sum(c.${c})`).join(', ')}
     FROM (SELECT r.unit_id, ${SLICE_DIMENSIONS.map((d, i) => `${SLICE_SQL[d]} AS s${i + 1}`).join(', ')},
                  ${COLS.map((c, i) => `${COUNTER_SQL[COUNTER_KEYS[i]]} AS ${c}`).join(', ')}
@@ -217,10 +219,10 @@ const foldOwnSql = (source: string): string => `INSERT INTO rollup_day_slice AS 
   ON CONFLICT (unit_id, dim, day, val) DO UPDATE SET ${COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
 
 /**
- * Before the day partition `source` (UTC day `day`) is dropped, in the DROP's
- * transaction: its touchpoints' own-unit slice counters go into rollup_day_slice,
- * so a breakdown of that day needs no raw rows. Returns the touchpoints folded
- * (the caller holds the partition still: the count and the fold see the same rows).
+ * Settling the day partition `source` (UTC day `day`): its touchpoints' own-unit
+ * slice counters go into rollup_own_day, so a breakdown of that day needs no raw
+ * rows once they are dropped. Returns the touchpoints folded (the caller holds
+ * the partition still: the count and the fold see the same rows).
  */
 export async function foldOwnSlices(sql: Sql, source: string, day: number): Promise<number> {
   await sql.query(foldOwnSql(source), [new Date(day).toISOString()]);

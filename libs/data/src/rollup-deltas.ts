@@ -1,5 +1,5 @@
 import { COUNTER_KEYS, SLICE_DIMENSIONS, type CounterKey, type Counters, type SliceDimension } from '@qihe/domain';
-import { DAY_MS } from './rollup-grain';
+import { DAY_MS, floorDay } from './rollup-grain';
 
 // Rollups are additive counters per (subtree unit, hour, slice), plus a day
 // row per subtree unit and UTC day that is always the sum of its hourly whole
@@ -65,6 +65,17 @@ export interface MinuteRow {
   depth: number;
   n: Vec;
 }
+/**
+ * A touchpoint's own-unit part (its unit, its UTC day, its slice values) in a
+ * day that may be settled: applyRollupDeltas adds it to the day's rollup_own_day
+ * rows when the day is (touchpoint-retention.ts, settleOwnDays).
+ */
+export interface OwnEntry {
+  unitId: string;
+  day: number;
+  vals: readonly string[];
+  n: Vec;
+}
 /** One unit's hour: the whole row (once touched) and, per dimension, a row per slice value. */
 interface UnitHour {
   unitId: string;
@@ -95,6 +106,8 @@ function addShared(row: SharedRow, v: Vec): void {
 }
 
 export class RollupDeltas {
+  /** The own-unit parts of touchpoints before ownBefore, whose day may be settled. */
+  readonly own: OwnEntry[] = [];
   private readonly unitHours = new Map<string, UnitHour>();
   readonly minutes = new Map<string, MinuteRow>();
   private hourRows = 0;
@@ -102,6 +115,14 @@ export class RollupDeltas {
   // lineage without a key string made and hashed for it (the unit's id, from the org tree, keeps its hash).
   private readonly hourIndex = new Map<string, Map<number, UnitHour>>();
   private readonly minuteIndex = new Map<string, Map<number, MinuteRow & SharedRow>>();
+
+  /**
+   * `ownBefore` (a UTC midnight): touchpoints before it keep their own-unit part
+   * in `own`. Days are settled a day later at the earliest (settleOwnDays), so a
+   * replica whose clock is up to a day behind keeps them still. -Infinity: none
+   * (a recount: it settles nothing and writes no settled day).
+   */
+  constructor(readonly ownBefore: number = floorDay(Date.now())) {}
 
   /** `depth`: the unit's distance from the root (0 for the root); it orders the locks. */
   addHour(unitId: string, hour: number, dim: number, val: string, delta: Counters, depth = 1): void {
@@ -214,7 +235,7 @@ export class RollupDeltas {
 
   /** Moves the hourly rows of hours before `hour` into a new set; minute rows stay. */
   takeHoursBefore(hour: number): RollupDeltas {
-    const out = new RollupDeltas();
+    const out = new RollupDeltas(this.ownBefore);
     for (const [key, uh] of this.unitHours) {
       if (uh.hour >= hour) continue;
       const rows = (uh.whole ? 1 : 0) + (uh.slices ?? []).reduce((n, m) => n + m.size, 0);
@@ -244,7 +265,8 @@ const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.de
 /**
  * Adds one touchpoint's counters to every rollup row it belongs to: each unit
  * of its lineage whole, its ancestors (never its own unit) per slice, and for
- * the PARENT_KEPT dimensions its parent only.
+ * the PARENT_KEPT dimensions its parent only. Before deltas.ownBefore, its own
+ * unit's part is kept too, for a settled day's rows.
  */
 export function addToRollups(
   deltas: RollupDeltas,
@@ -275,6 +297,7 @@ export function addToRollups(
     }
     if (withMinute) deltas.addMinuteVec(unitId, minute, v, depth);
   }
+  if (occurredAt < deltas.ownBefore) deltas.own.push({ unitId: lineage[0], day: floorDay(occurredAt), vals, n: v });
 }
 
 /** How far back minute rollups are kept: the feed's hour and a margin for late ratings and clock skew. */

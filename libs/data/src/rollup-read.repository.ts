@@ -87,7 +87,7 @@ export async function sumBySlice(sql: Sql, unitId: string, dim: SliceDimension, 
   const folded = await foldedSliceEdge(sql, unitId, code, from, to, parentCode);
   if (folded) {
     const { field, day } = folded;
-    throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS): start and end the window at a UTC midnight there`);
+    throw new WindowError(field, `"${field}": breakdowns of ${new Date(day).toISOString().slice(0, 10)} are kept per UTC day (QIHE_HOUR_ROLLUP_DAYS, QIHE_RETENTION_DAYS): start and end the window at a UTC midnight there`);
   }
   // The slice rows and the unit's own rows side by side (two connections of a pool).
   const [rows, own] = await Promise.all([

@@ -82,8 +82,9 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
   const restoreFillfactor = await packHourPages(sql);
   const minutesSince = Date.now() - MINUTE_HORIZON_MS;
   let done = 0;
-  let deltas = new RollupDeltas();
-  let late = new RollupDeltas(); // hours already written, while the indexes are away
+  // A recount writes no settled day's rows: it clears them (clearForRecount) and settling counts them again.
+  let deltas = new RollupDeltas(-Infinity);
+  let late = new RollupDeltas(-Infinity); // hours already written, while the indexes are away
   let writtenBefore = -Infinity; // every hour before this one is written
   let newestHour = -Infinity;
   let writing: Promise<void> = Promise.resolve();
@@ -112,7 +113,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
       const restore = restoreIndexes;
       const held = late;
       restoreIndexes = null;
-      late = new RollupDeltas();
+      late = new RollupDeltas(-Infinity);
       await write(async () => {
         await restore();
         await applyRollupDeltas(sql, held);
@@ -124,7 +125,7 @@ export async function rebuildRollups(sql: Sql, lineageOf: (unitId: string) => re
       await write(() => writeNewRollupHours(sql, complete));
     } else if (!restoreIndexes && deltas.size >= flushRows) {
       const all = deltas;
-      deltas = new RollupDeltas();
+      deltas = new RollupDeltas(-Infinity);
       await write(() => applyRollupDeltas(sql, all));
     }
     opts.onProgress?.(done);
@@ -182,8 +183,10 @@ async function dropHourIndexes(sql: Sql): Promise<() => Promise<void>> {
  * raw touchpoints, the rollups are all that is left of those days: their rows
  * (before the first day still stored; partitions are whole UTC days) are kept
  * as they are — they hold every touchpoint of those days, their own-unit slices
- * folded into rollup_day_slice (foldOwnSlices) — and only the stored days are
- * recounted, so nothing is lost or counted twice.
+ * in rollup_own_day (or, dropped before it existed, folded into rollup_day_slice)
+ * — and only the stored days are recounted, so nothing is lost or counted twice.
+ * Stored days lose their settled own-unit rows and marks: settling counts them
+ * again from the rows (touchpoint-retention.ts, settleOwnDays).
  */
 async function clearForRecount(sql: Sql): Promise<void> {
   let firstKept: string | null = null;
@@ -195,16 +198,18 @@ async function clearForRecount(sql: Sql): Promise<void> {
   }
   const [{ first }] = await sql.query<{ first: string | null }>(`SELECT to_char(min(day) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS first FROM rollup_day`);
   if (first === null || (firstKept !== null && first >= firstKept)) {
-    await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute, rollup_day_slice`);
+    await sql.query(`TRUNCATE rollup_hour, rollup_day, rollup_minute, rollup_day_slice, rollup_own_day, own_day_settled`);
     return;
   }
   // Rollups of dropped days exist: keep them, clear the rest (no stored touchpoint at all: keep everything).
   // The lock TRUNCATE would take: writers wait for the recount instead of adding to rows it replaces.
-  await sql.query(`LOCK TABLE rollup_hour, rollup_day, rollup_minute, rollup_day_slice IN ACCESS EXCLUSIVE MODE`);
+  await sql.query(`LOCK TABLE rollup_hour, rollup_day, rollup_minute, rollup_day_slice, rollup_own_day, own_day_settled IN ACCESS EXCLUSIVE MODE`);
   await sql.query(`TRUNCATE rollup_minute`);
   if (firstKept === null) return;
   const cut = `${firstKept}T00:00:00Z`;
   await sql.query(`DELETE FROM rollup_hour WHERE hour >= $1`, [cut]);
   await sql.query(`DELETE FROM rollup_day WHERE day >= $1`, [cut]);
   await sql.query(`DELETE FROM rollup_day_slice WHERE day >= $1`, [cut]);
+  await sql.query(`DELETE FROM rollup_own_day WHERE day >= $1`, [cut]);
+  await sql.query(`DELETE FROM own_day_settled WHERE day >= $1`, [cut]);
 }

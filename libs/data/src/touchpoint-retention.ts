@@ -3,15 +3,18 @@ import type { Database, Sql } from './database';
 import { foldOwnSlices } from './own-slices';
 import { COUNTER_COLUMNS } from './rollup-deltas';
 import { DAY_MS, floorDay, unitParam } from './rollup-grain';
-import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PARTITION_LOCK_SQL } from './touchpoint-partitions';
+import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PARTITION_LOCK_SQL, type Partition } from './touchpoint-partitions';
 
 // Retention (docs/retention.md): raw touchpoints older than QIHE_RETENTION_DAYS
 // go a whole day partition at a time (never a DELETE), their ids' key
-// partitions with them, their own-unit slice counters folded into day rows
-// first (own-slices.ts: nothing else holds them); slice hour rollups older than QIHE_HOUR_ROLLUP_DAYS
+// partitions with them; slice hour rollups older than QIHE_HOUR_ROLLUP_DAYS
 // fold into day rows (rollup_day_slice). Rollups are never dropped, so every
-// score stays answerable. Every step is idempotent and atomic on its own: a
-// run that dies midway is finished by the next, and a second run changes nothing.
+// score stays answerable. A day's own-unit slice counters (own-slices.ts:
+// nothing else holds them) are settled into rollup_own_day ahead of its drop,
+// once the day is past, and every later write to the day adds to them
+// (applyRollupDeltas), so the drop itself only drops. Every step is idempotent
+// and atomic on its own: a run that dies midway is finished by the next, and a
+// second run changes nothing.
 
 export interface RetentionSettings {
   /** Days of raw touchpoints kept (null: all). */
@@ -22,7 +25,7 @@ export interface RetentionSettings {
 
 /** The first UTC midnight still kept `days` days before `now`; null when everything is kept. */
 export const retentionHorizon = (now: number, days: number | null): number | null =>
-  days === null ? null : Math.floor((now - days * DAY_MS) / DAY_MS) * DAY_MS;
+  days === null ? null : floorDay(now - days * DAY_MS);
 
 /**
  * Why a touchpoint (its id, and its occurredAt when known) lies beyond the
@@ -47,12 +50,84 @@ export interface RetentionReport {
   legacyKeysDeleted: number;
   /** Slice hour rows folded into day rows. */
   foldedHourRows: number;
-  /** Touchpoints of dropped partitions whose own-unit slice counters were folded into day rows (own-slices.ts). */
-  foldedOwnTouchpoints: number;
+  /** Days settled by this run (settleOwnDays), and their touchpoints. */
+  settledDays: number;
+  settledTouchpoints: number;
 }
 
-// A partition read by a long statement (an export) makes a drop wait: give up after this and retry next run.
+// A partition read by a long statement (an export) makes a drop or a settling wait: give up after this and retry next run.
 const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
+
+/** Days are settled once they are this far past: a replica whose clock is a day behind still adds to them (RollupDeltas). */
+export const settleBefore = (now: number): number => floorDay(now) - DAY_MS;
+
+/**
+ * Settles one day partition (in the caller's transaction): its own-unit slice
+ * counters into rollup_own_day and the day's mark into own_day_settled, unless
+ * it is marked already. Its partition is locked EXCLUSIVE while it folds: a
+ * write to the day (ingest, a rating, a commitment's lock on its touchpoint)
+ * either committed before, and is counted here, or waits and then finds the
+ * mark (applyRollupDeltas). Reads go on. Returns the touchpoints folded, null
+ * when there was nothing to do.
+ */
+export async function settleDay(tx: Sql, p: Pick<Partition, 'name' | 'day'>): Promise<number | null> {
+  const day = `${p.day as string}T00:00:00Z`;
+  const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
+  if (!here) return null;
+  await tx.query(`LOCK TABLE ${p.name} IN EXCLUSIVE MODE`);
+  // Asked under the lock: a settling that held it before has committed its mark.
+  if ((await tx.query(`SELECT 1 FROM own_day_settled WHERE day = $1`, [day])).length) return null;
+  const n = await foldOwnSlices(tx, p.name, Date.parse(day));
+  await tx.query(`INSERT INTO own_day_settled (day, touchpoints) VALUES ($1, $2)`, [day, n]);
+  return n;
+}
+
+/**
+ * Settles every stored day before `before` (a UTC midnight, at most
+ * settleBefore(now)) not settled yet, oldest first, each in a transaction of its
+ * own. Returns the days settled and their touchpoints.
+ */
+export async function settleOwnDays(db: Database, before: number): Promise<{ days: number; touchpoints: number }> {
+  const cut = dayOf(before);
+  const due = (await listPartitions(db)).filter((p) => p.table === 'touchpoint' && p.day !== null && p.day < cut);
+  const out = { days: 0, touchpoints: 0 };
+  if (due.length === 0) return out;
+  const marked = new Set(
+    (await db.query<{ day: string }>(`SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM own_day_settled`)).map((r) => r.day),
+  );
+  for (const p of due.sort((a, b) => (a.day as string).localeCompare(b.day as string))) {
+    if (marked.has(p.day as string)) continue;
+    const n = await db.transaction(async (tx) => {
+      await tx.query(LOCK_TIMEOUT);
+      return settleDay(tx, p);
+    });
+    if (n === null) continue;
+    out.days++;
+    out.touchpoints += n;
+  }
+  return out;
+}
+
+/**
+ * Drops one due partition (in the caller's transaction). A touchpoint day is
+ * settled first if it is not yet (a run right after QIHE_RETENTION_DAYS came
+ * down, or a day whose settling gave up), and moves raw_retention's
+ * dropped_before past it: breakdowns read its own-unit rows from then on.
+ */
+export async function dropPartition(tx: Sql, p: Partition): Promise<boolean> {
+  await tx.query(LOCK_TIMEOUT);
+  await tx.query(PARTITION_LOCK_SQL);
+  const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
+  if (!here) return false;
+  if (p.table === 'touchpoint') {
+    await settleDay(tx, p);
+    await tx.query(`UPDATE raw_retention SET dropped_before = greatest(dropped_before, $1::timestamptz + interval '1 day')`, [`${p.day as string}T00:00:00Z`]);
+    await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
+  }
+  await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
+  return true;
+}
+
 const COLS = COUNTER_KEYS.map((k) => COUNTER_COLUMNS[k]);
 // Slice hour rows before $1 move into their day rows in one statement: nothing is counted twice or lost, whenever it stops.
 const FOLD_SQL = `WITH gone AS (DELETE FROM rollup_hour WHERE dim > 0 AND hour < $1 RETURNING *),
@@ -63,43 +138,43 @@ const FOLD_SQL = `WITH gone AS (DELETE FROM rollup_hour WHERE dim > 0 AND hour <
   SELECT count(*)::int AS n FROM gone`;
 
 /**
- * The customer lens's copy of a day partition's touchpoints (no trigger fires on DROP): gone with the partition, in
- * its transaction. Joined by the partition's rows on the lens's key (as the DELETE trigger does it), not by a range
- * of occurred_at: no index of the lens leads with it, so the range read the whole lens once per partition — most
- * partitions past the horizon hold a handful of late-clocked rows, and each cost a full read (146 ms at 1 M rows).
- * Joined, the planner probes the key per row for a small partition and reads the lens once for a big one.
+ * The customer lens's copy of the touchpoints before `horizon` (no trigger fires
+ * on DROP), in one statement before their partitions go: one pass over the lens,
+ * where a delete per partition probed the lens's key per row (45 µs per
+ * touchpoint at 1 M rows) or read the whole lens once per partition. No new
+ * touchpoint before the horizon is taken (TOO_OLD), so none comes back.
  */
-export async function dropCustomerTouchpoints(sql: Sql, partition: string): Promise<void> {
-  await sql.query(`DELETE FROM customer_touchpoint c USING ${partition} t
-    WHERE c.customer_id = t.customer_id AND c.need_category = t.need_category AND c.occurred_at = t.occurred_at AND c.id = t.id`);
+export async function dropCustomerTouchpoints(sql: Sql, horizon: number): Promise<number> {
+  const [{ n }] = await sql.query<{ n: number }>(
+    `WITH d AS (DELETE FROM customer_touchpoint WHERE occurred_at < $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    [new Date(horizon).toISOString()],
+  );
+  return n;
 }
 
 /** One retention run at `now`. The caller makes sure it runs on one replica at a time (see TouchpointStorageService). */
 export async function runRetention(db: Database, now: number, settings: RetentionSettings): Promise<RetentionReport> {
-  const report: RetentionReport = { droppedTouchpointPartitions: [], droppedKeyPartitions: [], legacyKeysDeleted: 0, foldedHourRows: 0, foldedOwnTouchpoints: 0 };
+  const report: RetentionReport = {
+    droppedTouchpointPartitions: [],
+    droppedKeyPartitions: [],
+    legacyKeysDeleted: 0,
+    foldedHourRows: 0,
+    settledDays: 0,
+    settledTouchpoints: 0,
+  };
   const horizon = retentionHorizon(now, settings.rawDays);
   if (horizon !== null) {
+    // Every past day is settled, not only the due ones: the day it falls due, its drop only drops.
+    const settled = await settleOwnDays(db, settleBefore(now));
+    report.settledDays = settled.days;
+    report.settledTouchpoints = settled.touchpoints;
     const cut = dayOf(horizon);
     const due = (await listPartitions(db)).filter((p) => p.day !== null && p.day < cut);
     // Touchpoints first: a key outlives its touchpoint, never the other way round.
     due.sort((a, b) => (a.table === b.table ? a.name.localeCompare(b.name) : a.table === 'touchpoint' ? -1 : 1));
+    if (due.some((p) => p.table === 'touchpoint')) await dropCustomerTouchpoints(db, horizon);
     for (const p of due) {
-      await db.transaction(async (tx) => {
-        await tx.query(LOCK_TIMEOUT);
-        await tx.query(PARTITION_LOCK_SQL);
-        const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
-        if (!here) return;
-        if (p.table === 'touchpoint') {
-          // While the day folds, only its own rows are held still (no rating or commitment changes one between the
-          // fold and the drop); ingest and reads of every other day go on. The parent is locked, as DROP locks it,
-          // only for the drop itself: a fold takes seconds at scale, and the whole table held for it stalled ingest.
-          await tx.query(`LOCK TABLE ${p.name} IN SHARE MODE`);
-          report.foldedOwnTouchpoints += await foldOwnSlices(tx, p.name, Date.parse(`${p.day as string}T00:00:00Z`));
-          await dropCustomerTouchpoints(tx, p.name);
-          await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
-        }
-        await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
-      });
+      if (!(await db.transaction((tx) => dropPartition(tx, p)))) continue;
       (p.table === 'touchpoint' ? report.droppedTouchpointPartitions : report.droppedKeyPartitions).push(p.name);
     }
     if (due.length) forgetPartitions(db);
@@ -142,22 +217,29 @@ const PARENTS_IN_SUBTREE = (p: number): string =>
 
 /**
  * A breakdown's rows for [from, to): day rows where hours were folded, hour
- * rows for the rest; `parentCode` (parentCodeOf): also the rows at the
- * subtree's parents under it, params $p (unit), $p+1 (dim code), $p+2/$p+3 (window).
+ * rows for the rest, the unit's own settled day rows where its raw rows were
+ * dropped; `parentCode` (parentCodeOf): also the rows at the subtree's parents
+ * under it, params $p (unit), $p+1 (dim code), $p+2/$p+3 (window).
  */
 export function sliceRowsSql(p: number, parentCode: number | null = null): string {
   const rows = (unit: string, dim: string): string => `SELECT val, ${COLS.join(', ')} FROM rollup_hour WHERE unit_id ${unit} AND dim = ${dim} AND hour >= $${p + 2} AND hour < $${p + 3}
     UNION ALL
     SELECT val, ${COLS.join(', ')} FROM rollup_day_slice WHERE unit_id ${unit} AND dim = ${dim} AND day >= $${p + 2} AND day < $${p + 3}`;
-  const own = rows(`= ${unitParam(p)}`, `$${p + 1}`);
+  const own = `${rows(`= ${unitParam(p)}`, `$${p + 1}`)}
+    UNION ALL
+    SELECT val, ${COLS.join(', ')} FROM rollup_own_day WHERE unit_id = ${unitParam(p)} AND dim = $${p + 1} AND day >= $${p + 2} AND day < $${p + 3} AND day < ${DROPPED_BEFORE}`;
   return parentCode === null ? own : `${own}\n    UNION ALL\n    ${rows(`IN (${PARENTS_IN_SUBTREE(p)})`, String(parentCode))}`;
 }
+
+// The first day whose raw rows were never dropped: before it, a unit's own part is its settled day rows.
+const DROPPED_BEFORE = `(SELECT dropped_before FROM raw_retention)`;
 
 /**
  * Which edge of the window [from, to) falls inside a UTC day whose slice hours
  * (of the unit's slice, or with `parentCode` of its subtree's parent rows) were
- * folded into a day row, and that day: 'from' before 'to', null when neither
- * does (an edge at a UTC midnight never does). Both edges in one statement.
+ * folded into a day row, or whose raw rows were dropped with the unit's own
+ * part in that day's settled rows, and that day: 'from' before 'to', null when
+ * neither does (an edge at a UTC midnight never does). Both edges in one statement.
  */
 export async function foldedSliceEdge(
   sql: Sql,
@@ -171,9 +253,10 @@ export async function foldedSliceEdge(
   const edges = ([['from', from], ['to', to]] as const).flatMap(([field, edge]) => (floorDay(edge) === edge ? [] : [{ field, day: floorDay(edge) }]));
   if (edges.length === 0) return null;
   const days = edges.map((e) => new Date(e.day).toISOString());
-  // One existence probe per edge day (the key's range for it), as the statement per edge before it did.
+  // One existence probe per edge day and table (the key's range for it), as the statement per edge before it did.
   const probe = (match: string): string =>
-    `SELECT e.day FROM unnest($3::timestamptz[]) AS e (day) WHERE EXISTS (SELECT 1 FROM rollup_day_slice s WHERE ${match} AND s.day = e.day)`;
+    `SELECT e.day FROM unnest($3::timestamptz[]) AS e (day) WHERE EXISTS (SELECT 1 FROM rollup_day_slice s WHERE ${match} AND s.day = e.day)
+       OR EXISTS (SELECT 1 FROM rollup_own_day o WHERE o.unit_id = $1 AND o.dim = $2 AND o.day = e.day AND o.day < ${DROPPED_BEFORE})`;
   const rows =
     parentCode === null
       ? await sql.query<{ day: Date }>(probe(`s.unit_id = $1 AND s.dim = $2`), [unitId, dim, days])

@@ -50,8 +50,8 @@ export class TouchpointStorageService implements OnApplicationBootstrap, OnModul
       const started = performance.now();
       report = await runRetention(this.db, now, this.config.retention);
       const dropped = report.droppedTouchpointPartitions.length + report.droppedKeyPartitions.length;
-      if (dropped || report.foldedHourRows) {
-        this.log.log(`retention: ${dropped} partitions dropped, ${report.legacyKeysDeleted} legacy keys deleted, ${report.foldedHourRows} slice hour rows folded into days, ${report.foldedOwnTouchpoints} touchpoints' own slices folded, in ${Math.round(performance.now() - started)} ms`);
+      if (dropped || report.foldedHourRows || report.settledDays) {
+        this.log.log(`retention: ${report.settledDays} days settled (${report.settledTouchpoints} touchpoints' own slices), ${dropped} partitions dropped, ${report.legacyKeysDeleted} legacy keys deleted, ${report.foldedHourRows} slice hour rows folded into days, in ${Math.round(performance.now() - started)} ms`);
       }
     });
     return report;
