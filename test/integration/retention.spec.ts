@@ -128,7 +128,7 @@ afterAll(async () => {
 const storage = (): TouchpointStorageService => gw.app.get(TouchpointStorageService);
 const horizon = TODAY - 30 * D;
 
-it('holds only the folding day: reads of the other days go on while a day waits to be folded and dropped', async () => {
+it('holds only the settling day: reads of the other days go on while a day waits to be settled and dropped', async () => {
   // Another session writes to the oldest due day (an in-flight rating, say) and keeps its lock.
   const oldest = dayOf(Math.min(...stored.map((t) => Date.parse(t.occurredAt as string))));
   const blocker = new Client({ connectionString: gw.databaseUrl });
@@ -157,7 +157,10 @@ it('holds only the folding day: reads of the other days go on while a day waits 
     await blocker.query('ROLLBACK');
     await blocker.end();
   }
-  // The run that gave up changed nothing.
+  // The run that gave up dropped nothing. It settled every past day but the held one: a busy day waits for the next run.
+  const settledDays = await q<{ day: string }>(`SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM own_day_settled ORDER BY 1`);
+  const past = [...new Set(stored.filter((t) => Date.parse(t.occurredAt as string) < TODAY - D).map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
+  expect(settledDays.map((r) => r.day)).toEqual(past.filter((d) => d !== oldest));
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: stored.length }]);
   expectClose(await everyScore(), before);
 });

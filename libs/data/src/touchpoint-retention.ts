@@ -58,6 +58,13 @@ export interface RetentionReport {
 // A partition read by a long statement (an export) makes a drop or a settling wait: give up after this and retry next run.
 const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
 
+const LOCK_NOT_AVAILABLE = '55P03';
+/** The SQLSTATE of an error, as the driver or TypeORM carries it. */
+const pgCode = (err: unknown): unknown => {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return e?.code ?? e?.driverError?.code;
+};
+
 /** Days are settled once they are this far past: a replica whose clock is a day behind still adds to them (RollupDeltas). */
 export const settleBefore = (now: number): number => floorDay(now) - DAY_MS;
 
@@ -97,10 +104,17 @@ export async function settleOwnDays(db: Database, before: number): Promise<{ day
   );
   for (const p of due.sort((a, b) => (a.day as string).localeCompare(b.day as string))) {
     if (marked.has(p.day as string)) continue;
-    const n = await db.transaction(async (tx) => {
-      await tx.query(LOCK_TIMEOUT);
-      return settleDay(tx, p);
-    });
+    let n: number | null;
+    try {
+      n = await db.transaction(async (tx) => {
+        await tx.query(LOCK_TIMEOUT);
+        return settleDay(tx, p);
+      });
+    } catch (err) {
+      // A day a long statement holds is left for the next run (or its drop): the other days go on.
+      if (pgCode(err) === LOCK_NOT_AVAILABLE) continue;
+      throw err;
+    }
     if (n === null) continue;
     out.days++;
     out.touchpoints += n;
