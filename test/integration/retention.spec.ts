@@ -106,8 +106,11 @@ async function record(items: unknown[], key = SITE_GROUP): Promise<IngestResult>
 
 let before: unknown[];
 
+// A tracked promise with a short target (the last test resolves one late, in a settled day).
+const COMMITMENTS = [{ code: 'CALLBACK', name: 'Called back within 2 minutes', level: 1, targetMinutes: 2, warnAtPercent: 95 }];
+
 beforeAll(async () => {
-  gw = await startTestGateway(TEST_ORG);
+  gw = await startTestGateway({ ...TEST_ORG, commitments: COMMITMENTS });
   pg = new Client({ connectionString: gw.databaseUrl });
   await pg.connect();
   const login = await gw.gql<{ login: { token: string } }>(`mutation { login(username: "exec", password: "exec-password") { token } }`);
@@ -376,4 +379,58 @@ it('settles a day while a rating of it waits for the day: the rating counts once
   const report = (await storage().pass(NOW + 20 * D))!;
   expect(report.droppedTouchpointPartitions).toContain(partitionName('touchpoint', day));
   expectClose(await everyScore(), mid);
+});
+
+it('counts a commitment resolved late in a settled day once, after the drop too (its touchpoint locked, not written)', async () => {
+  const at = TODAY - 5 * D + 2 * H;
+  const day = dayOf(at);
+  const tp = touchpoint({
+    id: idAt(at, new Uint8Array(16).fill(202)),
+    unitId: 'bu-a',
+    channel: 'PHONE',
+    customerId: 'cust-promise',
+    occurredAt: iso(at),
+    service: { action: 'callback promised', handleSeconds: 60, resolved: true, firstContact: true, commitment: { code: 'CALLBACK', met: false } },
+  });
+  expect(await record([tp])).toMatchObject({ accepted: 1, rejected: [] });
+  // The day is settled again from its rows while the late event comes: the event's transaction waits for the day
+  // (it locks its touchpoint, which it does not write), then adds the promise's change to the settled rows.
+  await q(`DELETE FROM own_day_settled WHERE day = $1`, [dayStart(day)]);
+  await q(`DELETE FROM rollup_own_day WHERE day = $1`, [dayStart(day)]);
+  const kept = `SELECT coalesce(sum(commitment_present), 0)::int AS present, coalesce(sum(commitment_met), 0)::int AS met FROM rollup_own_day WHERE unit_id = 'bu-a' AND dim = 1 AND day = $1`;
+  const EVENTS = `mutation E($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }`;
+  const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
+  let event: Promise<{ data?: { recordCommitmentEvents: { accepted: number } }; errors?: unknown[] }> | null = null;
+  let settledKept: { present: number; met: number } | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      expect(await settleDay(tx, { name: partitionName('touchpoint', day), day })).toBeGreaterThan(0);
+      [settledKept] = await tx.query<{ present: number; met: number }>(kept, [dayStart(day)]);
+      // Resolved in time, reported late: the promise counts as kept from now on.
+      event = gw.gql(EVENTS, { input: [{ id: randomUUID(), touchpointId: tp.id, code: 'CALLBACK', completedAt: iso(at + 60_000) }] }, SITE_GROUP);
+      let waiting = 0;
+      for (let i = 0; i < 50 && waiting === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        [{ n: waiting }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      }
+      expect(waiting).toBe(1);
+    });
+  } finally {
+    await db.close();
+  }
+  const ev = await event!;
+  expect(ev.errors).toBeUndefined();
+  expect(ev.data!.recordCommitmentEvents.accepted).toBe(1);
+  const nowKept = (await q<{ present: number; met: number }>(kept, [dayStart(day)]))[0];
+  expect(nowKept.met).toBe(settledKept!.met + 1);
+  const COMMITMENT_BREAKDOWN = `query K($u: ID!, $from: DateTime!, $to: DateTime!) {
+    engagementBreakdown(unitId: $u, by: CHANNEL, from: $from, to: $to) { value score { touchpoints chains { chain measures { key numerator denominator } } } }
+  }`;
+  const window = { from: iso(TODAY - 6 * D), to: iso(TODAY - 4 * D) };
+  const ask = async (): Promise<unknown> => Promise.all(['bu-a', 'group'].map(async (u) => (await gw.gql(COMMITMENT_BREAKDOWN, { u, ...window }, token)).data));
+  const mid = await ask();
+  expect(JSON.stringify(mid)).toContain('"key":"commitmentKept","numerator":1');
+  const report = (await storage().pass(NOW + 26 * D))!;
+  expect(report.droppedTouchpointPartitions).toContain(partitionName('touchpoint', day));
+  expectClose(await ask(), mid);
 });
