@@ -129,9 +129,12 @@ afterAll(async () => {
 });
 
 const storage = (): TouchpointStorageService => gw.app.get(TouchpointStorageService);
+/** The stored days a run at NOW settles: two days past and more. */
+const pastDays = (): string[] =>
+  [...new Set(stored.filter((t) => Date.parse(t.occurredAt as string) < TODAY - 2 * D).map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
 const horizon = TODAY - 30 * D;
 
-it('holds only the settling day: reads of the other days go on while a day waits to be settled and dropped', async () => {
+it('holds only the dropping day: settling and reads go on while a day waits to be dropped', async () => {
   // Another session writes to the oldest due day (an in-flight rating, say) and keeps its lock.
   const oldest = dayOf(Math.min(...stored.map((t) => Date.parse(t.occurredAt as string))));
   const blocker = new Client({ connectionString: gw.databaseUrl });
@@ -160,10 +163,10 @@ it('holds only the settling day: reads of the other days go on while a day waits
     await blocker.query('ROLLBACK');
     await blocker.end();
   }
-  // The run that gave up dropped nothing. It settled every past day but the held one: a busy day waits for the next run.
+  // The run that gave up dropped nothing. It settled every day two days past, the held one too: settling waits for no write.
   const settledDays = await q<{ day: string }>(`SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM own_day_settled ORDER BY 1`);
-  const past = [...new Set(stored.filter((t) => Date.parse(t.occurredAt as string) < TODAY - D).map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
-  expect(settledDays.map((r) => r.day)).toEqual(past.filter((d) => d !== oldest));
+  expect(settledDays.map((r) => r.day)).toEqual(pastDays());
+  expect(settledDays.map((r) => r.day)).toContain(oldest);
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: stored.length }]);
   expectClose(await everyScore(), before);
 });
@@ -171,7 +174,6 @@ it('holds only the settling day: reads of the other days go on while a day waits
 it('settles past days ahead, drops whole day partitions past the horizon, folds old slice hours into days, and every score stays the same', async () => {
   const old = stored.filter((t) => Date.parse(t.occurredAt as string) < horizon);
   const oldDays = [...new Set(old.map((t) => dayOf(Date.parse(t.occurredAt as string))))].sort();
-  const pastDays = new Set(stored.filter((t) => Date.parse(t.occurredAt as string) < TODAY - D).map((t) => dayOf(Date.parse(t.occurredAt as string))));
   const settled = async (): Promise<string[]> =>
     (await q<{ day: string }>(`SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM own_day_settled ORDER BY 1`)).map((r) => r.day);
   // A crash at the first DROP: the days settled before it stay settled (each its own transaction), nothing is dropped.
@@ -182,7 +184,7 @@ it('settles past days ahead, drops whole day partitions past the horizon, folds 
   await expect(storage().pass(NOW)).rejects.toThrow(/crash at the drop/);
   await q(`DROP EVENT TRIGGER fail_drop`);
   expect(await q(daySlices)).toEqual(slicesBefore);
-  expect(await settled()).toEqual([...pastDays].sort());
+  expect(await settled()).toEqual(pastDays());
   expect(await q(`SELECT dropped_before = '-infinity' AS none FROM raw_retention`)).toEqual([{ none: true }]);
   expect(await q(`SELECT count(*)::int AS n FROM touchpoint`)).toEqual([{ n: stored.length }]);
   expectClose(await everyScore(), before);
@@ -196,7 +198,7 @@ it('settles past days ahead, drops whole day partitions past the horizon, folds 
   } finally {
     await db.close();
   }
-  expect(await settled()).toEqual([...pastDays].sort());
+  expect(await settled()).toEqual(pastDays());
   expectClose(await everyScore(), before);
   const report = (await storage().pass(NOW))!;
   expect(report.droppedTouchpointPartitions.length).toBe(oldDays.length - 1);
@@ -322,58 +324,63 @@ it('runs on one replica at a time', async () => {
 const RATE_ONE = `mutation R($id: ID!) { recordSatisfaction(touchpointId: $id, satisfaction: { score: 2 }) { id } }`;
 const dayStart = (day: string): string => `${day}T00:00:00Z`;
 /** A stored, unrated touchpoint of bu-a's own (it has sub-units: its own part is what settling keeps) in [from, to). */
-const ownOfBuA = (from: number, to: number): (typeof stored)[number] =>
-  stored.find((t) => t.unitId === 'bu-a' && !t.satisfaction && Date.parse(t.occurredAt as string) >= from && Date.parse(t.occurredAt as string) < to)!;
+const ownOfBuA = (from: number, to: number, except: unknown = null): (typeof stored)[number] =>
+  stored.find((t) => t.unitId === 'bu-a' && !t.satisfaction && t.id !== except && Date.parse(t.occurredAt as string) >= from && Date.parse(t.occurredAt as string) < to)!;
 
-it('counts a late write to a settled day once, before and after the day is dropped', async () => {
-  // Settled days still stored: a touchpoint of bu-a's own arrives late, and another is rated late.
+/** bu-a's own-unit rows of these days in rollup_own_day: the settled base and the changes written since. */
+const ownRows = async (days: string[], base: boolean): Promise<unknown[]> =>
+  q(`SELECT row_to_json(r)::text AS j FROM rollup_own_day r WHERE unit_id = 'bu-a' AND base = $2 AND day = ANY($1::timestamptz[]) ORDER BY dim, day, val`, [
+    days.map(dayStart),
+    base,
+  ]);
+
+it('counts late writes to days two days past once: written before the day is settled, and after, and after its drop', async () => {
+  // Days the recount above left to be settled again: a touchpoint of bu-a's own arrives late, another is rated late.
   const at = TODAY - 22 * D + 3 * H;
   const late = touchpoint({ id: idAt(at, new Uint8Array(16).fill(201)), unitId: 'bu-a', channel: 'EMAIL', customerId: 'cust-late', occurredAt: iso(at) });
   const rated = ownOfBuA(TODAY - 28 * D, TODAY - 21 * D);
   const days = [...new Set([dayOf(at), dayOf(Date.parse(rated.occurredAt as string))])];
-  // The recount above left the stored days to be settled again: the next run does.
-  expect((await storage().pass(NOW))!.settledDays).toBeGreaterThan(20);
-  expect(await q(`SELECT count(*)::int AS n FROM own_day_settled WHERE day = ANY($1::timestamptz[])`, [days.map(dayStart)])).toEqual([{ n: days.length }]);
-  const ownRows = `SELECT row_to_json(r)::text AS j FROM rollup_own_day r WHERE unit_id = 'bu-a' AND day = ANY($1::timestamptz[]) ORDER BY dim, day, val`;
-  const settledBefore = await q(ownRows, [days.map(dayStart)]);
+  expect(await q(`SELECT count(*)::int AS n FROM own_day_settled WHERE day = ANY($1::timestamptz[])`, [days.map(dayStart)])).toEqual([{ n: 0 }]);
+  expect(await ownRows(days, false)).toEqual([]);
   expect(await record([late])).toMatchObject({ accepted: 1, rejected: [] });
   expect((await gw.gql(RATE_ONE, { id: rated.id }, SITE_GROUP)).errors).toBeUndefined();
-  // Both moved the days' settled rows (read only once the days are dropped).
-  expect(await q(ownRows, [days.map(dayStart)])).not.toEqual(settledBefore);
+  // Both wrote their own-unit change to their days, settled or not.
+  expect((await ownRows(days, false)).length).toBeGreaterThan(0);
+  // Settling counts the days' rows less those changes: base + changes = the rows.
+  expect((await storage().pass(NOW))!.settledDays).toBe(pastDays().filter((d) => Date.parse(dayStart(d)) >= horizon).length);
+  expect((await ownRows(days, true)).length).toBeGreaterThan(0);
+  // One more late rating, after settling: a change on top of the base.
+  const again = ownOfBuA(TODAY - 28 * D, TODAY - 21 * D, rated.id);
+  const changes = await ownRows(days.includes(dayOf(Date.parse(again.occurredAt as string))) ? days : [...days, dayOf(Date.parse(again.occurredAt as string))], false);
+  expect((await gw.gql(RATE_ONE, { id: again.id }, SITE_GROUP)).errors).toBeUndefined();
   const mid = await everyScore();
   expect(JSON.stringify(mid)).not.toContain('"errors"');
   expect(JSON.stringify(mid)).not.toEqual(JSON.stringify(before));
-  // Ten days on, the horizon passes both days: the breakdowns read bu-a's own part of them from the settled rows.
+  expect(await ownRows([...days, dayOf(Date.parse(again.occurredAt as string))], false)).not.toEqual(changes);
+  // Ten days on, the horizon passes the days: the breakdowns read bu-a's own part of them from base + changes.
   const report = (await storage().pass(NOW + 10 * D))!;
   expect(report.droppedTouchpointPartitions).toEqual(expect.arrayContaining(days.map((d) => partitionName('touchpoint', d))));
   expectClose(await everyScore(), mid);
 });
 
-it('settles a day while a rating of it waits for the day: the rating counts once, after the drop too', async () => {
-  gw.config.retention.hourRollupDays = null; // keep every slice hour: the windows of everyScore stay answerable ten days on
+it('settles a day while a rating of it commits: neither waits, the rating counts once, after the drop too', async () => {
+  gw.config.retention.hourRollupDays = null; // keep every slice hour: the windows of everyScore stay answerable twenty days on
   const target = ownOfBuA(TODAY - 19 * D, TODAY - 12 * D);
   const day = dayOf(Date.parse(target.occurredAt as string));
-  // The day as if not settled yet (its rows are all stored).
+  // The day as if not settled yet (its rows are all stored, no change written to it).
   await q(`DELETE FROM own_day_settled WHERE day = $1`, [dayStart(day)]);
   await q(`DELETE FROM rollup_own_day WHERE day = $1`, [dayStart(day)]);
   const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
-  let rating: Promise<{ errors?: unknown[] }> | null = null;
   try {
     await db.transaction(async (tx) => {
       expect(await settleDay(tx, { name: partitionName('touchpoint', day), day })).toBeGreaterThan(0);
-      // The rating's transaction waits for the day's partition while this settling holds it.
-      rating = gw.gql(RATE_ONE, { id: target.id }, SITE_GROUP);
-      let waiting = 0;
-      for (let i = 0; i < 50 && waiting === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        [{ n: waiting }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      }
-      expect(waiting).toBe(1);
+      // The rating commits while the settling is still open: it read the rows before, so the rating is a change.
+      expect((await gw.gql(RATE_ONE, { id: target.id }, SITE_GROUP)).errors).toBeUndefined();
+      expect((await ownRows([day], false)).length).toBeGreaterThan(0);
     });
   } finally {
     await db.close();
   }
-  expect((await rating!).errors).toBeUndefined();
   const mid = await everyScore();
   expect(JSON.stringify(mid)).not.toContain('"errors"');
   const report = (await storage().pass(NOW + 20 * D))!;
@@ -381,7 +388,7 @@ it('settles a day while a rating of it waits for the day: the rating counts once
   expectClose(await everyScore(), mid);
 });
 
-it('counts a commitment resolved late in a settled day once, after the drop too (its touchpoint locked, not written)', async () => {
+it('counts a commitment resolved late in a day being settled once, after the drop too', async () => {
   const at = TODAY - 5 * D + 2 * H;
   const day = dayOf(at);
   const tp = touchpoint({
@@ -393,36 +400,28 @@ it('counts a commitment resolved late in a settled day once, after the drop too 
     service: { action: 'callback promised', handleSeconds: 60, resolved: true, firstContact: true, commitment: { code: 'CALLBACK', met: false } },
   });
   expect(await record([tp])).toMatchObject({ accepted: 1, rejected: [] });
-  // The day is settled again from its rows while the late event comes: the event's transaction waits for the day
-  // (it locks its touchpoint, which it does not write), then adds the promise's change to the settled rows.
+  // The day is settled again from its rows while the late event commits: the promise's change goes on top.
   await q(`DELETE FROM own_day_settled WHERE day = $1`, [dayStart(day)]);
   await q(`DELETE FROM rollup_own_day WHERE day = $1`, [dayStart(day)]);
-  const kept = `SELECT coalesce(sum(commitment_present), 0)::int AS present, coalesce(sum(commitment_met), 0)::int AS met FROM rollup_own_day WHERE unit_id = 'bu-a' AND dim = 1 AND day = $1`;
+  const kept = `SELECT coalesce(sum(commitment_met), 0)::int AS met FROM rollup_own_day WHERE unit_id = 'bu-a' AND dim = 1 AND day = $1 AND base = $2`;
   const EVENTS = `mutation E($input: [CommitmentEventInput!]!) { recordCommitmentEvents(input: $input) { accepted rejected { code message } } }`;
   const db = await Database.open({ url: gw.databaseUrl, poolSize: 1 });
-  let event: Promise<{ data?: { recordCommitmentEvents: { accepted: number } }; errors?: unknown[] }> | null = null;
-  let settledKept: { present: number; met: number } | null = null;
   try {
     await db.transaction(async (tx) => {
       expect(await settleDay(tx, { name: partitionName('touchpoint', day), day })).toBeGreaterThan(0);
-      [settledKept] = await tx.query<{ present: number; met: number }>(kept, [dayStart(day)]);
       // Resolved in time, reported late: the promise counts as kept from now on.
-      event = gw.gql(EVENTS, { input: [{ id: randomUUID(), touchpointId: tp.id, code: 'CALLBACK', completedAt: iso(at + 60_000) }] }, SITE_GROUP);
-      let waiting = 0;
-      for (let i = 0; i < 50 && waiting === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        [{ n: waiting }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-      }
-      expect(waiting).toBe(1);
+      const ev = await gw.gql<{ recordCommitmentEvents: { accepted: number } }>(
+        EVENTS,
+        { input: [{ id: randomUUID(), touchpointId: tp.id, code: 'CALLBACK', completedAt: iso(at + 60_000) }] },
+        SITE_GROUP,
+      );
+      expect(ev.errors).toBeUndefined();
+      expect(ev.data!.recordCommitmentEvents.accepted).toBe(1);
     });
   } finally {
     await db.close();
   }
-  const ev = await event!;
-  expect(ev.errors).toBeUndefined();
-  expect(ev.data!.recordCommitmentEvents.accepted).toBe(1);
-  const nowKept = (await q<{ present: number; met: number }>(kept, [dayStart(day)]))[0];
-  expect(nowKept.met).toBe(settledKept!.met + 1);
+  expect(await q(kept, [dayStart(day), false])).toEqual([{ met: 1 }]);
   const COMMITMENT_BREAKDOWN = `query K($u: ID!, $from: DateTime!, $to: DateTime!) {
     engagementBreakdown(unitId: $u, by: CHANNEL, from: $from, to: $to) { value score { touchpoints chains { chain measures { key numerator denominator } } } }
   }`;

@@ -403,13 +403,7 @@ export async function pendingStatesByCode(sql: Sql, unitId: string, owned: boole
   return rows.map((r) => ({ code: String(r.code), level: Number(r.level), dueNow: Number(r.due_now), riskToBreach: Number(r.risk_to_breach), newRisk: Number(r.new_risk) }));
 }
 
-/**
- * What the rollup rows of some stored touchpoints are keyed by (never changes
- * once stored), with a key-share lock on each: the counters about to move are
- * theirs, and a day's settling (touchpoint-retention.ts, settleDay) locks the
- * day's partition, so it either counted them before or waits for this
- * transaction, which then adds to the settled day (applyRollupDeltas).
- */
+/** What the rollup rows of some stored touchpoints are keyed by (never changes once stored: read without a lock). */
 export async function touchpointBuckets(
   sql: Sql,
   ids: readonly string[],
@@ -420,7 +414,7 @@ export async function touchpointBuckets(
   const rows = await sql.query<SliceFields & { id: string; unitId: string; occurredAt: number | string }>(
     `SELECT id, unit_id AS "unitId", ${ms('occurred_at', 'occurredAt')}, channel, kind, stage, region, industry, need_category AS "needCategory",
             agent_id AS "agentId", team_id AS "teamId", product_id AS "productId", perception_member AS "perceptionMember"
-       FROM touchpoint JOIN ${k} ON ${match('touchpoint')} FOR KEY SHARE OF touchpoint`,
+       FROM touchpoint JOIN ${k} ON ${match('touchpoint')}`,
     keyParams(keys),
   );
   return new Map(rows.map((r) => [r.id, { ...r, occurredAt: Number(r.occurredAt) }]));

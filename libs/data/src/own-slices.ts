@@ -24,7 +24,7 @@ import { COUNTER_COLUMNS } from './rollup-deltas';
 // with the counting code ingest and the recount use (one path, so it is exact).
 // Once a day is past, its own counters are settled into rollup_own_day
 // (touchpoint-retention.ts, settleOwnDays), which every later write to that day
-// keeps up to date (applyRollupDeltas): they are read once its raw rows are dropped.
+// adds its change to (applyRollupDeltas): they are read once its raw rows are dropped.
 
 /** A stored touchpoint's slice columns, as SQL returns them. */
 export interface SliceColumns {
@@ -205,24 +205,31 @@ const SLICE_SQL: Record<SliceDimension, string> = {
   PRODUCT: `coalesce(r.product_id, '${UNKNOWN_SLICE}')`,
   PERCEPTION_POINT: `coalesce(r.perception_member, '${UNKNOWN_SLICE}')`,
 };
-// One pass over the partition: each row counted once, then into its ten (unit, dim, value) groups, summed, and
-// upserted in key order (as every writer of rollup rows locks them). One statement: no CTE between the grouping
-// and the insert, so the sorted groups go straight in (a materialised CTE re-sorted them on disk: 1.3x slower).
-const foldOwnSql = (source: string): string => `INSERT INTO rollup_own_day AS t (unit_id, dim, day, val, ${COLS.join(', ')})
-  SELECT c.unit_id, s.dim, $1::timestamptz, s.val, ${COLS.map((c) => `sum(c.${c})`).join(', ')}
-    FROM (SELECT r.unit_id, ${SLICE_DIMENSIONS.map((d, i) => `${SLICE_SQL[d]} AS s${i + 1}`).join(', ')},
-                 ${COLS.map((c, i) => `${COUNTER_SQL[COUNTER_KEYS[i]]} AS ${c}`).join(', ')}
-            FROM (${rawRowsSql(source)}) r) c
-    CROSS JOIN LATERAL (VALUES ${SLICE_DIMENSIONS.map((_, i) => `(${i + 1}::smallint, c.s${i + 1})`).join(', ')}) AS s (dim, val)
-   GROUP BY c.unit_id, s.dim, s.val
-   ORDER BY c.unit_id, s.dim, s.val
-  ON CONFLICT (unit_id, dim, day, val) DO UPDATE SET ${COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
+// One pass over the partition: each row counted once, then into its ten (unit, dim, value) groups, less the
+// changes already written to the day (applyRollupDeltas), summed, and inserted in key order as the day's base
+// rows. One statement: one snapshot for the rows and the changes, so base + every change = the rows, whenever a
+// write commits; and no CTE between the grouping and the insert, so the sorted groups go straight in (a
+// materialised CTE re-sorted them on disk: 1.3x slower).
+const foldOwnSql = (source: string): string => `INSERT INTO rollup_own_day AS t (unit_id, dim, day, val, base, ${COLS.join(', ')})
+  SELECT unit_id, dim, $1::timestamptz, val, true, ${COLS.map((c) => `sum(${c})`).join(', ')}
+    FROM (SELECT c.unit_id, s.dim, s.val, ${COLS.map((c) => `c.${c}`).join(', ')}
+            FROM (SELECT r.unit_id, ${SLICE_DIMENSIONS.map((d, i) => `${SLICE_SQL[d]} AS s${i + 1}`).join(', ')},
+                         ${COLS.map((c, i) => `${COUNTER_SQL[COUNTER_KEYS[i]]} AS ${c}`).join(', ')}
+                    FROM (${rawRowsSql(source)}) r) c
+            CROSS JOIN LATERAL (VALUES ${SLICE_DIMENSIONS.map((_, i) => `(${i + 1}::smallint, c.s${i + 1})`).join(', ')}) AS s (dim, val)
+          UNION ALL
+          SELECT unit_id, dim, val, ${COLS.map((c) => `-${c}`).join(', ')} FROM rollup_own_day WHERE day = $1::timestamptz AND NOT base) g
+   GROUP BY unit_id, dim, val
+   ORDER BY unit_id, dim, val
+  ON CONFLICT (unit_id, dim, day, val, base) DO UPDATE SET ${COLS.map((c) => `${c} = t.${c} + EXCLUDED.${c}`).join(', ')}`;
 
 /**
  * Settling the day partition `source` (UTC day `day`): its touchpoints' own-unit
- * slice counters go into rollup_own_day, so a breakdown of that day needs no raw
- * rows once they are dropped. Returns the touchpoints folded (the caller holds
- * the partition still: the count and the fold see the same rows).
+ * slice counters, less the changes already written to the day, go into
+ * rollup_own_day as the day's base rows, so a breakdown of that day needs no
+ * raw rows once they are dropped. Returns the touchpoints folded (the count
+ * is a second statement: a touchpoint stored in between is counted in it, and
+ * in the base only through its change).
  */
 export async function foldOwnSlices(sql: Sql, source: string, day: number): Promise<number> {
   await sql.query(foldOwnSql(source), [new Date(day).toISOString()]);

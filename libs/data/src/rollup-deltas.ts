@@ -67,8 +67,8 @@ export interface MinuteRow {
 }
 /**
  * A touchpoint's own-unit part (its unit, its UTC day, its slice values) in a
- * day that may be settled: applyRollupDeltas adds it to the day's rollup_own_day
- * rows when the day is (touchpoint-retention.ts, settleOwnDays).
+ * day that may be settled (touchpoint-retention.ts, settleOwnDays):
+ * applyRollupDeltas adds it to the day's rollup_own_day change rows.
  */
 export interface OwnEntry {
   unitId: string;
@@ -117,12 +117,14 @@ export class RollupDeltas {
   private readonly minuteIndex = new Map<string, Map<number, MinuteRow & SharedRow>>();
 
   /**
-   * `ownBefore` (a UTC midnight): touchpoints before it keep their own-unit part
-   * in `own`. Days are settled a day later at the earliest (settleOwnDays), so a
-   * replica whose clock is up to a day behind keeps them still. -Infinity: none
-   * (a recount: it settles nothing and writes no settled day).
+   * `ownBefore` (a UTC midnight, yesterday's by default): touchpoints before it
+   * keep their own-unit part in `own`, for the change rows of their day
+   * (applyRollupDeltas). Days are settled a day later at the earliest
+   * (settleBefore), so a replica whose clock is up to a day behind still writes
+   * every change to a day that may be settled. -Infinity: none (a recount
+   * clears the change rows of the days it counts again).
    */
-  constructor(readonly ownBefore: number = floorDay(Date.now())) {}
+  constructor(readonly ownBefore: number = floorDay(Date.now()) - DAY_MS) {}
 
   /** `depth`: the unit's distance from the root (0 for the root); it orders the locks. */
   addHour(unitId: string, hour: number, dim: number, val: string, delta: Counters, depth = 1): void {
@@ -266,7 +268,7 @@ const byLockOrderMinute = (a: MinuteRow, b: MinuteRow): number => b.depth - a.de
  * Adds one touchpoint's counters to every rollup row it belongs to: each unit
  * of its lineage whole, its ancestors (never its own unit) per slice, and for
  * the PARENT_KEPT dimensions its parent only. Before deltas.ownBefore, its own
- * unit's part is kept too, for a settled day's rows.
+ * unit's part is kept too, for its day's change rows.
  */
 export function addToRollups(
   deltas: RollupDeltas,

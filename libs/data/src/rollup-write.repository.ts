@@ -19,7 +19,7 @@ export async function applyRollupDeltas(sql: Sql, deltas: RollupDeltas): Promise
   // trip per transaction, and PostgreSQL runs the parts in the same order every
   // time, so the lock order across tables stays global.
   await sql.query(UPSERT_SQL, [...hourParams(deltas.hourRowsList()), ...dayParams(deltas.dayRowsList()), ...minuteParams(minutes)]);
-  if (deltas.own.length) await addToSettledDays(sql, deltas.own);
+  if (deltas.own.length) await addOwnChanges(sql, deltas.own);
 }
 
 /** Epoch seconds of epoch ms values (whole hours, days, minutes): `{1764651600,…}`, ten bytes where an ISO string takes 27. */
@@ -113,28 +113,20 @@ export async function pruneMinutes(sql: Sql, before: number): Promise<void> {
   await sql.query(`DELETE FROM rollup_minute WHERE minute < $1`, [new Date(before).toISOString()]);
 }
 
-// The days among $1 that are settled and still stored: a write there adds its own-unit part to rollup_own_day.
-// (A dropped day's raw rows are gone; a row written there again counts from its raw row, as before the drop.)
-const SETTLED_SQL = `SELECT floor(extract(epoch FROM day) * 1000)::float8 AS day FROM own_day_settled
-  WHERE day = ANY($1::timestamptz[]) AND day >= (SELECT dropped_before FROM raw_retention)`;
-const OWN_DAY_SQL = `INSERT INTO rollup_own_day AS t (unit_id, day, dim, val, ${COLS.join(', ')}) ${HOUR_ROWS}
-  ON CONFLICT (unit_id, dim, day, val) DO UPDATE SET ${SET}`;
+// A day's change rows (base = false): never the rows settling writes, so neither waits for the other.
+const OWN_CHANGES_SQL = `INSERT INTO rollup_own_day AS t (unit_id, day, dim, val, ${COLS.join(', ')}, base) ${HOUR_ROWS}, false
+  ON CONFLICT (unit_id, dim, day, val, base) DO UPDATE SET ${SET}`;
 
 /**
- * The own-unit parts of touchpoints in settled days, into those days' rollup_own_day
- * rows. Called after the transaction wrote (or locked, touchpointBuckets) the
- * touchpoints' rows: a day's settling locks its partition, so it either ran
- * before, and its mark is read here, or waits and counts these rows itself.
- * Last in the lock order, rows in key order.
+ * The own-unit parts of touchpoints at least a day old (RollupDeltas.ownBefore),
+ * added to their days' change rows in rollup_own_day: whether or not the day is
+ * settled yet, a day that settling reads later counts them as already written
+ * (own-slices.ts, foldOwnSlices), and a settled day's base plus its changes stay
+ * the day's rows. Last in the lock order, rows in key order.
  */
-async function addToSettledDays(sql: Sql, own: readonly OwnEntry[]): Promise<void> {
-  const days = [...new Set(own.map((e) => e.day))];
-  const settled = await sql.query<{ day: number | string }>(SETTLED_SQL, [days.map((d) => new Date(d).toISOString())]);
-  if (settled.length === 0) return;
-  const inSettled = new Set(settled.map((r) => Number(r.day)));
+async function addOwnChanges(sql: Sql, own: readonly OwnEntry[]): Promise<void> {
   const rows = new Map<string, HourRow>();
   for (const e of own) {
-    if (!inSettled.has(e.day)) continue;
     e.vals.forEach((val, d) => {
       const key = `${e.unitId}\u0000${d}\u0000${e.day}\u0000${val}`;
       const row = rows.get(key);
@@ -143,5 +135,5 @@ async function addToSettledDays(sql: Sql, own: readonly OwnEntry[]): Promise<voi
     });
   }
   const sorted = [...rows.values()].sort((a, b) => cmp(a.unitId, b.unitId) || a.dim - b.dim || a.hour - b.hour || cmp(a.val, b.val));
-  await sql.query(OWN_DAY_SQL, hourParams(sorted));
+  await sql.query(OWN_CHANGES_SQL, hourParams(sorted));
 }

@@ -11,8 +11,8 @@ import { dayOf, forgetPartitions, keyDayOf, LEGACY_KEY_DAY, listPartitions, PART
 // fold into day rows (rollup_day_slice). Rollups are never dropped, so every
 // score stays answerable. A day's own-unit slice counters (own-slices.ts:
 // nothing else holds them) are settled into rollup_own_day ahead of its drop,
-// once the day is past, and every later write to the day adds to them
-// (applyRollupDeltas), so the drop itself only drops. Every step is idempotent
+// once the day is two days past, and every write to a day that old adds its
+// change there (applyRollupDeltas), so the drop itself only drops. Every step is idempotent
 // and atomic on its own: a run that dies midway is finished by the next, and a
 // second run changes nothing.
 
@@ -55,37 +55,33 @@ export interface RetentionReport {
   settledTouchpoints: number;
 }
 
-// A partition read by a long statement (an export) makes a drop or a settling wait: give up after this and retry next run.
+// A partition read by a long statement (an export) makes a drop wait: give up after this and retry next run.
 const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
 
-const LOCK_NOT_AVAILABLE = '55P03';
-/** The SQLSTATE of an error, as the driver or TypeORM carries it. */
-const pgCode = (err: unknown): unknown => {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
-  return e?.code ?? e?.driverError?.code;
-};
-
-/** Days are settled once they are this far past: a replica whose clock is a day behind still adds to them (RollupDeltas). */
-export const settleBefore = (now: number): number => floorDay(now) - DAY_MS;
+/**
+ * Days are settled once they are this far past (two days). Writes add their
+ * own-unit changes to days a day younger already (RollupDeltas.ownBefore), so a
+ * replica whose clock is up to a day behind still adds to any settled day.
+ */
+export const settleBefore = (now: number): number => floorDay(now) - 2 * DAY_MS;
 
 /**
  * Settles one day partition (in the caller's transaction): its own-unit slice
- * counters into rollup_own_day and the day's mark into own_day_settled, unless
- * it is marked already. Its partition is locked EXCLUSIVE while it folds: a
- * write to the day (ingest, a rating, a commitment's lock on its touchpoint)
- * either committed before, and is counted here, or waits and then finds the
- * mark (applyRollupDeltas). Reads go on. Returns the touchpoints folded, null
- * when there was nothing to do.
+ * counters, less the changes written to the day so far, into rollup_own_day as
+ * the day's base rows, and the day into own_day_settled, unless it is there
+ * already. Nothing waits: writes to the day go on, each adding its change, and
+ * the base and the changes are read in one statement, so their sum is the
+ * day's rows whenever a write commits. Returns the touchpoints folded, null
+ * when the day was settled already (or its partition is gone).
  */
 export async function settleDay(tx: Sql, p: Pick<Partition, 'name' | 'day'>): Promise<number | null> {
   const day = `${p.day as string}T00:00:00Z`;
   const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
   if (!here) return null;
-  await tx.query(`LOCK TABLE ${p.name} IN EXCLUSIVE MODE`);
-  // Asked under the lock: a settling that held it before has committed its mark.
-  if ((await tx.query(`SELECT 1 FROM own_day_settled WHERE day = $1`, [day])).length) return null;
+  // The mark first: a second settling of the same day waits for this transaction on its key, then leaves it.
+  if (!(await tx.query(`INSERT INTO own_day_settled (day, touchpoints) VALUES ($1, 0) ON CONFLICT DO NOTHING RETURNING day`, [day])).length) return null;
   const n = await foldOwnSlices(tx, p.name, Date.parse(day));
-  await tx.query(`INSERT INTO own_day_settled (day, touchpoints) VALUES ($1, $2)`, [day, n]);
+  await tx.query(`UPDATE own_day_settled SET touchpoints = $2 WHERE day = $1`, [day, n]);
   return n;
 }
 
@@ -104,17 +100,7 @@ export async function settleOwnDays(db: Database, before: number): Promise<{ day
   );
   for (const p of due.sort((a, b) => (a.day as string).localeCompare(b.day as string))) {
     if (marked.has(p.day as string)) continue;
-    let n: number | null;
-    try {
-      n = await db.transaction(async (tx) => {
-        await tx.query(LOCK_TIMEOUT);
-        return settleDay(tx, p);
-      });
-    } catch (err) {
-      // A day a long statement holds is left for the next run (or its drop): the other days go on.
-      if (pgCode(err) === LOCK_NOT_AVAILABLE) continue;
-      throw err;
-    }
+    const n = await db.transaction((tx) => settleDay(tx, p));
     if (n === null) continue;
     out.days++;
     out.touchpoints += n;
@@ -125,8 +111,8 @@ export async function settleOwnDays(db: Database, before: number): Promise<{ day
 /**
  * Drops one due partition (in the caller's transaction). A touchpoint day is
  * settled first if it is not yet (a run right after QIHE_RETENTION_DAYS came
- * down, or a day whose settling gave up), and moves raw_retention's
- * dropped_before past it: breakdowns read its own-unit rows from then on.
+ * down), and moves raw_retention's dropped_before past it: breakdowns read its
+ * own-unit rows from then on.
  */
 export async function dropPartition(tx: Sql, p: Partition): Promise<boolean> {
   await tx.query(LOCK_TIMEOUT);
@@ -134,6 +120,9 @@ export async function dropPartition(tx: Sql, p: Partition): Promise<boolean> {
   const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
   if (!here) return false;
   if (p.table === 'touchpoint') {
+    // The day's writes are waited for (or given up on) here, holding nothing else: the whole table is locked, as
+    // DROP locks it, only for the drop itself, so reads and writes of other days never queue behind a busy day.
+    await tx.query(`LOCK TABLE ${p.name} IN SHARE MODE`);
     await settleDay(tx, p);
     await tx.query(`UPDATE raw_retention SET dropped_before = greatest(dropped_before, $1::timestamptz + interval '1 day')`, [`${p.day as string}T00:00:00Z`]);
     await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
