@@ -377,7 +377,7 @@ it('settles a day while a rating of it commits: neither waits, the rating counts
       // The rating commits while the settling is still open: it read the rows before, so the rating is a change.
       expect((await gw.gql(RATE_ONE, { id: target.id }, SITE_GROUP)).errors).toBeUndefined();
       expect((await ownRows([day], false)).length).toBeGreaterThan(0);
-    });
+    }, 'REPEATABLE READ');
   } finally {
     await db.close();
   }
@@ -417,7 +417,7 @@ it('counts a commitment resolved late in a day being settled once, after the dro
       );
       expect(ev.errors).toBeUndefined();
       expect(ev.data!.recordCommitmentEvents.accepted).toBe(1);
-    });
+    }, 'REPEATABLE READ');
   } finally {
     await db.close();
   }

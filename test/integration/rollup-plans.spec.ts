@@ -34,7 +34,7 @@ async function rollupScans(work: (sql: Sql) => Promise<unknown>): Promise<Scan[]
   const statements = await explainStatements(db, work, { explained: (text) => /rollup_/.test(text), answer: [] });
   return statements.map((s) =>
     planNodes(s.plan)
-      .filter((n) => /^rollup_(hour|day|day_slice)$/.test(n['Relation Name'] ?? ''))
+      .filter((n) => /^rollup_(hour|day|day_slice|own_day)$/.test(n['Relation Name'] ?? ''))
       .map((n) => ({ node: `${n['Node Type']} on ${n['Relation Name']}`, expected: n['Plan Rows'] * n['Actual Loops'], actual: n['Actual Rows'] * n['Actual Loops'] })),
   );
 }

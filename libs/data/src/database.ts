@@ -251,13 +251,17 @@ export class Database implements Sql {
     });
   }
 
-  /** Runs `work` in one transaction: all of it commits, or none of it. */
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction: all of it commits, or none of it. READ
+   * COMMITTED unless `isolation` says otherwise (REPEATABLE READ: every
+   * statement reads the same snapshot).
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
     return this.exclusive(async () => {
       const runner = this.dataSource.createQueryRunner();
       await runner.connect();
       try {
-        await runner.startTransaction();
+        await runner.startTransaction(isolation);
         const result = await work(runnerSql(runner, this.embedded));
         await runner.commitTransaction();
         return result;

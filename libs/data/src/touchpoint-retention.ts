@@ -66,13 +66,14 @@ const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
 export const settleBefore = (now: number): number => floorDay(now) - 2 * DAY_MS;
 
 /**
- * Settles one day partition (in the caller's transaction): its own-unit slice
- * counters, less the changes written to the day so far, into rollup_own_day as
- * the day's base rows, and the day into own_day_settled, unless it is there
- * already. Nothing waits: writes to the day go on, each adding its change, and
- * the base and the changes are read in one statement, so their sum is the
- * day's rows whenever a write commits. Returns the touchpoints folded, null
- * when the day was settled already (or its partition is gone).
+ * Settles one day partition (in the caller's transaction, REPEATABLE READ or
+ * holding the day's writes: foldOwnSlices): its own-unit slice counters, less
+ * the changes written to the day so far, into rollup_own_day as the day's base
+ * rows, and the day into own_day_settled, unless it is there already. Nothing
+ * waits: writes to the day go on, each adding its change, and the rows and the
+ * changes are read at one moment, so base + changes is the day's rows whenever
+ * a write commits. Returns the touchpoints folded, null when the day was
+ * settled already (or its partition is gone).
  */
 export async function settleDay(tx: Sql, p: Pick<Partition, 'name' | 'day'>): Promise<number | null> {
   const day = `${p.day as string}T00:00:00Z`;
@@ -100,7 +101,8 @@ export async function settleOwnDays(db: Database, before: number): Promise<{ day
   );
   for (const p of due.sort((a, b) => (a.day as string).localeCompare(b.day as string))) {
     if (marked.has(p.day as string)) continue;
-    const n = await db.transaction((tx) => settleDay(tx, p));
+    // One snapshot for the day's rows and its changes: a write committing meanwhile is a change, not in the rows.
+    const n = await db.transaction((tx) => settleDay(tx, p), 'REPEATABLE READ');
     if (n === null) continue;
     out.days++;
     out.touchpoints += n;
