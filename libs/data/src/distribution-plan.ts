@@ -23,7 +23,7 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, Placement>> = {
   rollup_layout: 'reference',
   risk_model: 'reference',
   risk_pass: 'reference',
-  // Retention's state: which days are settled (every write to one checks), and where the dropped days end.
+  // Retention's state: which days are settled, and where the dropped days end (read by breakdowns).
   own_day_settled: 'reference',
   raw_retention: 'reference',
   // The unit lens: raw touchpoints and every counter, co-located by unit.

@@ -118,7 +118,7 @@ const OWN_CHANGES_SQL = `INSERT INTO rollup_own_day AS t (unit_id, day, dim, val
   ON CONFLICT (unit_id, dim, day, val, base) DO UPDATE SET ${SET}`;
 
 /**
- * The own-unit parts of touchpoints at least a day old (RollupDeltas.ownBefore),
+ * The own-unit parts of touchpoints from before yesterday (RollupDeltas.ownBefore),
  * added to their days' change rows in rollup_own_day: whether or not the day is
  * settled yet, a day that settling reads later counts them as already written
  * (own-slices.ts, foldOwnSlices), and a settled day's base plus its changes stay
