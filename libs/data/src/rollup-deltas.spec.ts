@@ -177,4 +177,30 @@ describe('RollupDeltas', () => {
       { numRuns: 300 },
     );
   });
+  it("keeps a touchpoint's own-unit part only before ownBefore, summed per unit, dimension, day and value in key order", () => {
+    const DAY = 86_400_000;
+    const d = new RollupDeltas(T0 - 3 * DAY); // days before this one may be settled
+    addToRollups(d, P1, T0 - 4 * DAY + H, sliceValuesOf(fields('a2')), counted(1, 30), 0);
+    addToRollups(d, P1, T0 - 4 * DAY + 5 * H, sliceValuesOf(fields('a1')), counted(1, 10), 0);
+    addToRollups(d, P2, T0 - 5 * DAY, sliceValuesOf(fields('a1', 'WEB')), counted(1, 7), 0);
+    addToRollups(d, P1, T0 - 3 * DAY, sliceValuesOf(fields('a1')), counted(1, 99), 0); // not before ownBefore: no own part
+    expect(d.own.map((e) => e.unitId)).toEqual(['p1', 'p1', 'p2']);
+    const rows = d.ownRowsList();
+    const day4 = Math.floor((T0 - 4 * DAY) / DAY) * DAY;
+    const p1 = rows.filter((r) => r.unitId === 'p1');
+    // One row per dimension and value: the two touchpoints of p1 share every value but the agent's.
+    expect(p1.length).toBe(SLICE_DIMENSIONS.length + 1);
+    expect(p1.every((r) => r.hour === day4)).toBe(true);
+    const channel = p1.find((r) => r.dim === 1)!;
+    expect([channel.val, channel.n[0], channel.n[HS]]).toEqual(['PHONE', 2, 40]);
+    const agents = p1.filter((r) => r.dim === SLICE_DIMENSIONS.indexOf('AGENT') + 1).map((r) => [r.val, r.n[HS]]);
+    expect(agents).toEqual([
+      ['a1', 10],
+      ['a2', 30],
+    ]);
+    // Key order: unit, dimension, day, value.
+    const order = rows.map((r) => [r.unitId, r.dim, r.hour, r.val] as const);
+    expect(order).toEqual([...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0))));
+    expect(new RollupDeltas(-Infinity).own).toEqual([]);
+  });
 });

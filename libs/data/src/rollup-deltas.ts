@@ -235,6 +235,23 @@ export class RollupDeltas {
     return [...days.values()].sort((a, b) => b.depth - a.depth || cmp(a.unitId, b.unitId) || a.day - b.day);
   }
 
+  /**
+   * The own-unit parts summed into their days' rows (`hour` holds the day), one
+   * per unit, dimension, day and value, in key order (the lock order).
+   */
+  ownRowsList(): HourRow[] {
+    const rows = new Map<string, HourRow>();
+    for (const e of this.own) {
+      for (let d = 0; d < DIMS; d++) {
+        const key = `${e.unitId}\u0000${d}\u0000${e.day}\u0000${e.vals[d]}`;
+        const row = rows.get(key);
+        if (row) addVec(row.n, e.n);
+        else rows.set(key, { unitId: e.unitId, hour: e.day, dim: d + 1, val: e.vals[d], depth: 0, n: e.n.slice() });
+      }
+    }
+    return [...rows.values()].sort((a, b) => cmp(a.unitId, b.unitId) || a.dim - b.dim || a.hour - b.hour || cmp(a.val, b.val));
+  }
+
   /** Moves the hourly rows of hours before `hour` into a new set; minute rows stay. */
   takeHoursBefore(hour: number): RollupDeltas {
     const out = new RollupDeltas(this.ownBefore);

@@ -1,7 +1,7 @@
 import { COUNTER_KEYS } from '@qihe/domain';
 import type { Sql } from './database';
 import { numberColumn, textColumn } from './pg-array';
-import { COUNTER_COLUMNS, type DayRow, type HourRow, type MinuteRow, type OwnEntry, type RollupDeltas, type Vec } from './rollup-deltas';
+import { COUNTER_COLUMNS, type DayRow, type HourRow, type MinuteRow, type RollupDeltas, type Vec } from './rollup-deltas';
 
 // Writing rollups: a batch's summed deltas (rollup-deltas.ts) in one statement
 // of one fixed shape, every table in lock order.
@@ -19,7 +19,8 @@ export async function applyRollupDeltas(sql: Sql, deltas: RollupDeltas): Promise
   // trip per transaction, and PostgreSQL runs the parts in the same order every
   // time, so the lock order across tables stays global.
   await sql.query(UPSERT_SQL, [...hourParams(deltas.hourRowsList()), ...dayParams(deltas.dayRowsList()), ...minuteParams(minutes)]);
-  if (deltas.own.length) await addOwnChanges(sql, deltas.own);
+  // The own-unit parts of touchpoints from before yesterday, into their days' change rows (rollup_own_day).
+  if (deltas.own.length) await sql.query(OWN_CHANGES_SQL, hourParams(deltas.ownRowsList()));
 }
 
 /** Epoch seconds of epoch ms values (whole hours, days, minutes): `{1764651600,…}`, ten bytes where an ISO string takes 27. */
@@ -113,27 +114,8 @@ export async function pruneMinutes(sql: Sql, before: number): Promise<void> {
   await sql.query(`DELETE FROM rollup_minute WHERE minute < $1`, [new Date(before).toISOString()]);
 }
 
-// A day's change rows (base = false): never the rows settling writes, so neither waits for the other.
+// A day's change rows (base = false): never the rows settling writes, so neither waits for the other. Whether or
+// not the day is settled yet, settling counts them as already written (own-slices.ts, foldOwnSlices), so a settled
+// day's base plus its changes stay the day's rows. Last in the lock order, rows in key order (ownRowsList).
 const OWN_CHANGES_SQL = `INSERT INTO rollup_own_day AS t (unit_id, day, dim, val, ${COLS.join(', ')}, base) ${HOUR_ROWS}, false
   ON CONFLICT (unit_id, dim, day, val, base) DO UPDATE SET ${SET}`;
-
-/**
- * The own-unit parts of touchpoints from before yesterday (RollupDeltas.ownBefore),
- * added to their days' change rows in rollup_own_day: whether or not the day is
- * settled yet, a day that settling reads later counts them as already written
- * (own-slices.ts, foldOwnSlices), and a settled day's base plus its changes stay
- * the day's rows. Last in the lock order, rows in key order.
- */
-async function addOwnChanges(sql: Sql, own: readonly OwnEntry[]): Promise<void> {
-  const rows = new Map<string, HourRow>();
-  for (const e of own) {
-    e.vals.forEach((val, d) => {
-      const key = `${e.unitId}\u0000${d}\u0000${e.day}\u0000${val}`;
-      const row = rows.get(key);
-      if (row) for (let i = 0; i < N; i++) row.n[i] += e.n[i];
-      else rows.set(key, { unitId: e.unitId, hour: e.day, dim: d + 1, val, depth: 0, n: e.n.slice() });
-    });
-  }
-  const sorted = [...rows.values()].sort((a, b) => cmp(a.unitId, b.unitId) || a.dim - b.dim || a.hour - b.hour || cmp(a.val, b.val));
-  await sql.query(OWN_CHANGES_SQL, hourParams(sorted));
-}
