@@ -58,6 +58,9 @@ export interface RetentionReport {
 // A partition read by a long statement (an export) makes a drop wait: give up after this and retry next run.
 const LOCK_TIMEOUT = `SET LOCAL lock_timeout = '5s'`;
 
+/** The UTC midnight that starts a day partition's day, as SQL takes it. */
+const midnightOf = (p: Pick<Partition, 'day'>): string => `${p.day as string}T00:00:00Z`;
+
 /**
  * Days are settled once they are this far past (two days). Writes add their
  * own-unit changes to days a day younger already (RollupDeltas.ownBefore), so a
@@ -76,10 +79,11 @@ export const settleBefore = (now: number): number => floorDay(now) - 2 * DAY_MS;
  * settled already (or its partition is gone).
  */
 export async function settleDay(tx: Sql, p: Pick<Partition, 'name' | 'day'>): Promise<number | null> {
-  const day = `${p.day as string}T00:00:00Z`;
+  const day = midnightOf(p);
   const [{ here }] = await tx.query<{ here: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS here`, [p.name]);
   if (!here) return null;
-  // The mark first: a second settling of the same day waits for this transaction on its key, then leaves it.
+  // The mark first, so the day is folded once. Runs are alone across replicas; a second settling all the same would
+  // wait on the key and then leave it (READ COMMITTED), or fail for the next run to see the mark (REPEATABLE READ).
   if (!(await tx.query(`INSERT INTO own_day_settled (day, touchpoints) VALUES ($1, 0) ON CONFLICT DO NOTHING RETURNING day`, [day])).length) return null;
   const n = await foldOwnSlices(tx, p.name, Date.parse(day));
   await tx.query(`UPDATE own_day_settled SET touchpoints = $2 WHERE day = $1`, [day, n]);
@@ -126,7 +130,7 @@ export async function dropPartition(tx: Sql, p: Partition): Promise<boolean> {
     // DROP locks it, only for the drop itself, so reads and writes of other days never queue behind a busy day.
     await tx.query(`LOCK TABLE ${p.name} IN SHARE MODE`);
     await settleDay(tx, p);
-    await tx.query(`UPDATE raw_retention SET dropped_before = greatest(dropped_before, $1::timestamptz + interval '1 day')`, [`${p.day as string}T00:00:00Z`]);
+    await tx.query(`UPDATE raw_retention SET dropped_before = greatest(dropped_before, $1::timestamptz + interval '1 day')`, [midnightOf(p)]);
     await tx.query(`LOCK TABLE touchpoint IN ACCESS EXCLUSIVE MODE`);
   }
   await tx.query(`DROP TABLE IF EXISTS ${p.name}`);
