@@ -5,7 +5,7 @@ import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
 import { planBatches } from './workload';
-import { currentLsn, printWal, walByTable, type WalByTable } from './wal-by-table';
+import { currentLsn, holdWal, printWal, walByTable, type WalByTable } from './wal-by-table';
 
 // Issue 15 at the scale set's size: ingest into the loaded table against an
 // empty one, on the same cluster (same settings, same disk), the same
@@ -77,10 +77,14 @@ export async function scaleIngest(
       for (const side of sides) {
         const target = side === 'empty' ? { url: gw.url, db: emptyDb } : { url: loaded.gwUrl, db: loaded.dbUrl };
         const before = side === 'loaded' ? await blocksRead(target.db) : null;
-        const lsn0 = before && opts.dataDir ? await currentLsn(target.db) : null;
-        out[side] = await ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db);
-        // The one cluster's WAL holds the empty side's too: only the loaded side's span is read.
-        if (lsn0 && opts.dataDir) wal = await walByTable(target.db, opts.dataDir, lsn0, await currentLsn(target.db), (out[side] as IngestSummary).touchpoints);
+        const held = before && opts.dataDir ? await holdWal(target.db) : null;
+        try {
+          out[side] = await ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db);
+          // The one cluster's WAL holds the empty side's too: only the loaded side's span is read.
+          if (held && opts.dataDir) wal = await walByTable(target.db, opts.dataDir, held.lsn, await currentLsn(target.db), (out[side] as IngestSummary).touchpoints);
+        } finally {
+          await held?.release();
+        }
         if (before) {
           const after = await blocksRead(target.db); // ingestPhase waited for the statistics flush
           const n = (out[side] as IngestSummary).touchpoints;

@@ -36,6 +36,26 @@ export interface WalByTable {
 
 export const currentLsn = (dbUrl: string): Promise<string> => withClient(dbUrl, async (c) => (await c.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l);
 
+/** The start of a span whose WAL is kept on disk until release(): a phase longer than max_wal_size would have its first segments recycled before pg_waldump reads them. */
+export interface WalHold {
+  lsn: string;
+  release(): Promise<void>;
+}
+
+let holds = 0;
+/**
+ * Holds the WAL from now on with a physical replication slot (reserved at once), so that walByTable can read a span of
+ * any length. It keeps segments only; checkpoints come as before (max_wal_size counts the WAL since the last one).
+ */
+export async function holdWal(dbUrl: string): Promise<WalHold> {
+  const slot = `qihe_bench_wal_${process.pid}_${++holds}`;
+  const lsn = await withClient(dbUrl, async (c) => {
+    await c.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
+    return (await c.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l;
+  });
+  return { lsn, release: () => withClient(dbUrl, async (c) => void (await c.query('SELECT pg_drop_replication_slot($1)', [slot]))) };
+}
+
 interface Acc {
   bytes: number;
   rec: number;
@@ -73,9 +93,11 @@ export async function walByTable(dbUrl: string, dataDir: string, startLsn: strin
     a.bytes += Number(tot);
     a.rec += Number(rec);
     if (rest.includes('FPW')) a.fpi++;
-    if ((rmgr === 'Heap' || rmgr === 'Heap2') && /^(INSERT|UPDATE|HOT_UPDATE|DELETE|MULTI_INSERT)$/.test(desc)) {
-      a.rows += desc === 'MULTI_INSERT' ? Number(/ntuples: (\d+)/.exec(rest)?.[1] ?? 1) : 1;
-      if (desc === 'HOT_UPDATE') a.hot++;
+    // A record that starts a new page says so (INSERT+INIT, HOT_UPDATE+INIT, …): still one row written.
+    const op = desc.replace(/\+INIT$/, '');
+    if ((rmgr === 'Heap' || rmgr === 'Heap2') && /^(INSERT|UPDATE|HOT_UPDATE|DELETE|MULTI_INSERT)$/.test(op)) {
+      a.rows += op === 'MULTI_INSERT' ? Number(/ntuples: (\d+)/.exec(rest)?.[1] ?? 1) : 1;
+      if (op === 'HOT_UPDATE') a.hot++;
     }
   }
   const code = await exited;

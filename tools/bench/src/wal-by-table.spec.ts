@@ -1,0 +1,51 @@
+import { startCluster, type PgCluster } from '../../../test/support/postgres-cluster';
+import { withClient } from './pg';
+import { currentLsn, holdWal, walByTable } from './wal-by-table';
+
+// The bench reads a phase's WAL by table with pg_waldump after the phase. A phase that writes more WAL than
+// max_wal_size between checkpoints used to lose its first segments before the dump ("could not find file": the
+// 100,000-touchpoint rounds into the 10 M set). holdWal keeps them with a slot until it is released.
+
+jest.setTimeout(120_000);
+
+let pg: PgCluster;
+beforeAll(async () => {
+  // The smallest max_wal_size: a checkpoint every two segments (32 MB).
+  pg = await startCluster({ durable: true, extraConf: 'max_wal_size = 32MB\nmin_wal_size = 32MB' });
+  await withClient(pg.url, (c) => c.query('CREATE TABLE w (id int PRIMARY KEY, pad text)'));
+});
+afterAll(() => pg?.stop());
+
+/** About 90 MB of WAL in rows of w, with checkpoints between: more than max_wal_size keeps. */
+const writeMuch = (from: number): Promise<void> =>
+  withClient(pg.url, async (c) => {
+    for (let i = 0; i < 6; i++) {
+      await c.query(`INSERT INTO w SELECT g, repeat('x', 900) FROM generate_series($1::int, $2::int) g`, [from + i * 15_000, from + i * 15_000 + 14_999]);
+      await c.query('CHECKPOINT');
+    }
+  });
+
+const slots = (): Promise<number> => withClient(pg.url, async (c) => Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_replication_slots')).rows[0].n));
+
+describe('the WAL of a long phase, read by table', () => {
+  it('is lost to recycling without a hold', async () => {
+    const start = await currentLsn(pg.url);
+    await writeMuch(1);
+    await expect(walByTable(pg.url, pg.dataDir, start, await currentLsn(pg.url), 90_000)).rejects.toThrow(/pg_waldump exited/);
+  });
+
+  it('is read whole while held: every row counted, then the hold is gone', async () => {
+    const held = await holdWal(pg.url);
+    try {
+      await writeMuch(1_000_001);
+      const wal = await walByTable(pg.url, pg.dataDir, held.lsn, await currentLsn(pg.url), 90_000);
+      const heap = wal.lines.find((l) => l.table === 'w' && l.part === 'heap');
+      expect(heap?.rowsPerTouchpoint).toBe(1);
+      expect(wal.lines.find((l) => l.table === 'w' && l.part === 'index w_pkey')?.bytesPerTouchpoint).toBeGreaterThan(0);
+      expect(await slots()).toBe(1);
+    } finally {
+      await held.release();
+    }
+    expect(await slots()).toBe(0);
+  });
+});
