@@ -19,6 +19,8 @@ export interface IngestRun {
   elapsedMs: number;
   /** Wall time of each recordTouchpoints call. */
   batchMs: number[];
+  /** Wall time of each recordSatisfactions call (they share the clients' slots with the batches). */
+  ratingMs: number[];
   /** Touchpoints/s over consecutive tenths of the run (by batches completed). */
   segmentRates: number[];
 }
@@ -54,6 +56,7 @@ export async function runIngest(
     batches: 0,
     elapsedMs: 0,
     batchMs: [],
+    ratingMs: [],
     segmentRates: [],
   };
   const due: Due[] = [];
@@ -89,6 +92,7 @@ export async function runIngest(
       if (due[i].siteKey === first.siteKey && due[i].dueAt <= until) mine.push(...due.splice(i, 1));
       else i++;
     }
+    const t0 = performance.now();
     try {
       const r = await client(first.siteKey).recordSatisfactions(mine.map((d) => ({ touchpointId: d.touchpointId, satisfaction: d.satisfaction })));
       run.ratings += r.rated + r.unchanged;
@@ -96,6 +100,7 @@ export async function runIngest(
     } catch {
       run.ratingErrors += mine.length;
     }
+    run.ratingMs.push(performance.now() - t0);
     run.ratingCalls++;
     return true;
   };

@@ -233,6 +233,11 @@ async function main(): Promise<void> {
       rows.push({ figure: 'ingest', value: perSec(ing.perSec), how: `${ingHow} ${ing.segmentRates.min}–${ing.segmentRates.max}/s; ${ing.ratings} ratings in ${ing.ratingCalls} calls` });
       rows.push({ figure: 'ingest / COPY', value: ratio(ingestRatio), target: '≥ 0.50', met: ingestRatio >= 0.5, how: 'ingest ÷ bare COPY median' });
       rows.push({ figure: 'batch latency p50 / p99', value: `${ms(ing.batchLatency.p50Ms)} / ${ms(ing.batchLatency.p99Ms)}`, how: `${ing.batches} recordTouchpoints calls` });
+      rows.push({
+        figure: 'ratings call p50 / p99',
+        value: `${ms(ing.ratingLatency.p50Ms)} / ${ms(ing.ratingLatency.p99Ms)}`,
+        how: `${ing.ratingCalls} recordSatisfactions calls, ${ing.ratings} ratings; the peer's: ${peer ? `${ms(peer.ratingLatency.p50Ms)} / ${ms(peer.ratingLatency.p99Ms)} in ${peer.ratingCalls} calls` : 'not run'}`,
+      });
     }
     if (ing && peer?.cpu && ing.cpu) {
       const cpuX = ing.cpu.serverUsPerTouchpoint / peer.cpu.serverUsPerTouchpoint;

@@ -88,6 +88,8 @@ export interface IngestSummary {
   perSec: number;
   segmentRates: Spread;
   batchLatency: Latency;
+  /** Of the recordSatisfactions calls; with their count, the share of the clients' time the late ratings take. */
+  ratingLatency: Latency;
   /** What PostgreSQL wrote and read for the phase, per touchpoint sent (pg_stat_wal, pg_stat_database). */
   pg: PgWork;
   /** CPU seconds of the server process and of PostgreSQL (/proc) over the phase, per touchpoint sent, in µs (when their pids were given). */
@@ -186,6 +188,7 @@ export async function ingestPhase(
     perSec: round(run.touchpoints / (run.elapsedMs / 1000), 0),
     segmentRates: roundSpread(spread(run.segmentRates)),
     batchLatency: latency(run.batchMs),
+    ratingLatency: latency(run.ratingMs),
     pg: {
       walBytesPerTouchpoint: per(after.walBytes - before.walBytes),
       fullPageImagesPerTouchpoint: per(after.walFpi - before.walFpi),
