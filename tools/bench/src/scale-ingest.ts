@@ -34,6 +34,26 @@ async function blocksRead(dbUrl: string): Promise<Map<string, { heap: number; in
   });
 }
 
+/**
+ * Waits until neither database has customers queued for the risk pass (customer_touched): the pass after one side's
+ * round (and a refit it brings) then writes and computes before the other side's round, not during it. Its WAL went
+ * into the other side's figure (pg_stat_wal is the cluster's) and took its CPU: 786 B per touchpoint in a
+ * 300,000-touchpoint round into the loaded set. Gives up after `maxMs`; returns how long it waited.
+ */
+async function quiet(dbUrls: string[], maxMs = 180_000): Promise<number> {
+  const t0 = Date.now();
+  const queued = async (url: string): Promise<boolean> =>
+    withClient(url, async (c) => (await c.query('SELECT EXISTS (SELECT 1 FROM customer_touched) AS q')).rows[0].q as boolean);
+  while (Date.now() - t0 < maxMs) {
+    let any = false;
+    for (const url of dbUrls) any = (await queued(url)) || any;
+    if (!any) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.warn(`  the risk passes were still behind after ${maxMs / 1000} s: the next round shares the machine with them`);
+  return Date.now() - t0;
+}
+
 export interface ScaleIngest {
   touchpointsPerRound: number;
   rounds: ScaleIngestRound[];
@@ -76,6 +96,8 @@ export async function scaleIngest(
       let wal: WalByTable | null = null;
       for (const side of sides) {
         const target = side === 'empty' ? { url: gw.url, db: emptyDb } : { url: loaded.gwUrl, db: loaded.dbUrl };
+        const waited = await quiet([emptyDb, loaded.dbUrl]);
+        if (waited > 1000) console.log(`  waited ${Math.round(waited / 1000)} s for the risk passes before the ${side} side's round`);
         const before = side === 'loaded' ? await blocksRead(target.db) : null;
         const held = before && opts.dataDir ? await holdWal(target.db) : null;
         try {
