@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Seed } from '@qihe/domain';
 import { startBenchGateway } from './gateway';
 import { withClient } from './pg';
@@ -48,7 +49,7 @@ async function quiet(dbUrls: string[], maxMs = 180_000): Promise<number> {
     let any = false;
     for (const url of dbUrls) any = (await queued(url)) || any;
     if (!any) return Date.now() - t0;
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   console.warn(`  the risk passes were still behind after ${maxMs / 1000} s: the next round shares the machine with them`);
   return Date.now() - t0;
