@@ -7,7 +7,7 @@ import { countTouchpoint, factsOf, OrgTree, sliceValuesOf, type Counters, type S
 import { checkTouchpoint } from '@qihe/server';
 import { benchOrg } from './org';
 import { startBenchDatabase } from './pg';
-import { walByTable } from './wal-by-table';
+import { holdWal, walByTable } from './wal-by-table';
 import { planBatches } from './workload';
 
 // The rollup write alone, for the ingest phase's own batches of 500 (issue
@@ -117,25 +117,29 @@ async function main(): Promise<void> {
     };
     if (commit) {
       for (const b of builds) {
-        const l0 = await lsn();
+        const held = await holdWal(db.url);
         const t0 = ticksOf(pid);
-        await pass(b);
-        const w = await walByTable(db.url, db.cluster.dataDir, l0, await lsn(), n);
+        const w = await pass(b)
+          .then(async () => walByTable(db.url, db.cluster.dataDir, held.lsn, await lsn(), n))
+          .finally(() => held.release());
         const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
         console.log(`first pass (inserts what no build before it wrote), ${b.name}: PostgreSQL backend ${(((ticksOf(pid) - t0) * 10_000) / n).toFixed(2)} µs/tp, WAL ${w.bytesPerTouchpoint.toFixed(0)} B/tp, rollup_hour rows written ${heap?.rowsPerTouchpoint.toFixed(3) ?? 0}/tp`);
       }
     }
     for (let r = 0; r < rounds; r++) {
       for (const b of r % 2 ? [...builds].reverse() : builds) {
-        const l0 = commit ? await lsn() : '';
+        const held = commit ? await holdWal(db.url) : null;
         const t0 = ticksOf(pid);
         const p0 = processUs();
-        await pass(b);
+        await pass(b).catch(async (e: unknown) => {
+          await held?.release();
+          throw e;
+        });
         b.backendTicks += ticksOf(pid) - t0;
         b.processUs += processUs() - p0;
         b.rounds++;
-        if (commit) {
-          const w = await walByTable(db.url, db.cluster.dataDir, l0, await lsn(), n);
+        if (held) {
+          const w = await walByTable(db.url, db.cluster.dataDir, held.lsn, await lsn(), n).finally(() => held.release());
           const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
           b.walBytes += w.bytesPerTouchpoint;
           b.updates += heap?.rowsPerTouchpoint ?? 0;

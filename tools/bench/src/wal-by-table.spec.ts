@@ -48,4 +48,19 @@ describe('the WAL of a long phase, read by table', () => {
     }
     expect(await slots()).toBe(0);
   });
+
+  it("drops a hold left by a bench that died (another process's), not one of its own", async () => {
+    await withClient(pg.url, (c) => c.query(`SELECT pg_create_physical_replication_slot('qihe_bench_wal_999999999_1', true)`));
+    const first = await holdWal(pg.url);
+    const second = await holdWal(pg.url);
+    try {
+      const names = await withClient(pg.url, async (c) => (await c.query<{ slot_name: string }>('SELECT slot_name FROM pg_replication_slots ORDER BY 1')).rows.map((r) => r.slot_name));
+      expect(names).toHaveLength(2);
+      expect(names.filter((n) => n.startsWith(`qihe_bench_wal_${process.pid}_`))).toEqual(names);
+    } finally {
+      await first.release();
+      await second.release();
+    }
+    expect(await slots()).toBe(0);
+  });
 });

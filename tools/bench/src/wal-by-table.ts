@@ -50,6 +50,12 @@ let holds = 0;
 export async function holdWal(dbUrl: string): Promise<WalHold> {
   const slot = `qihe_bench_wal_${process.pid}_${++holds}`;
   const lsn = await withClient(dbUrl, async (c) => {
+    // A bench that died holding one would keep a kept data dir's WAL for ever: other processes' holds go first.
+    await c.query(
+      `SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots
+        WHERE slot_name LIKE 'qihe\\_bench\\_wal\\_%' AND slot_name NOT LIKE $1 AND NOT active`,
+      [`qihe\\_bench\\_wal\\_${process.pid}\\_%`],
+    );
     await c.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
     return (await c.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l;
   });
