@@ -92,7 +92,7 @@ export interface AbResult {
   cpuUs: number[];
   pgCpuUs: number[];
   batchP99Ms: number[];
-  /** PostgreSQL's WAL bytes per touchpoint sent (pg_stat_wal), per round. */
+  /** The cluster's WAL bytes per touchpoint sent (its insert position), per round. */
   walBytes: number[];
   /** With the cluster's data dir: WAL record bytes per touchpoint without full-page images (pg_waldump), per round, and the last round by table. */
   walRecordBytes: number[];

@@ -38,7 +38,7 @@ async function blocksRead(dbUrl: string): Promise<Map<string, { heap: number; in
 /**
  * Waits until neither database has customers queued for the risk pass (customer_touched): the pass after one side's
  * round (and a refit it brings) then writes and computes before the other side's round, not during it. Its WAL went
- * into the other side's figure (pg_stat_wal is the cluster's) and took its CPU: 786 B per touchpoint in a
+ * into the other side's figure (the WAL figure is the cluster's) and took its CPU: 786 B per touchpoint in a
  * 300,000-touchpoint round into the loaded set. Gives up after `maxMs`; returns how long it waited.
  */
 async function quiet(dbUrls: string[], maxMs = 180_000): Promise<number> {
