@@ -131,7 +131,7 @@ async function pgCounters(dbUrl: string): Promise<PgCounters> {
     const { rows } = await c.query(
       // WAL bytes from the insert position, not pg_stat_wal: a backend flushes its counters at most once a second, and
       // one that goes idle within that second only after 10 s, so a short round read its neighbours' WAL (an A/B round
-      // of 2,000 touchpoints: 638 B per touchpoint by pg_stat_wal, 2,460 by pg_waldump without page images).
+      // of 4,000 touchpoints: 638 B per touchpoint by pg_stat_wal, 2,460 by pg_waldump without page images).
       `SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::float8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::float8 AS wal_fpi,
               (SELECT blks_read FROM pg_stat_database WHERE datname = current_database())::float8 AS blks_read,
               (SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname IN ('rollup_hour', 'rollup_day', 'rollup_minute'))::float8 AS upd,
