@@ -8,7 +8,7 @@ import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
 import { storeHistory } from './ingest';
 import { Planner, type PlannedBatch } from './workload';
-import { currentLsn, holdWal, walByTable, type WalByTable } from './wal-by-table';
+import { walDuring, type WalByTable } from './wal-by-table';
 
 // Alternating A/B rounds of ingest (issue 16): gateway variants — an
 // environment (QIHE_GRAPHQL_JIT=off, …) or another build's main.js — run side
@@ -194,14 +194,14 @@ export async function abPhase(opts: {
         await switchAll(opts.dbUrl, opts.variants[i].off, 'off');
         try {
           await storeHistory(gws[i].url, asVariant(planned.history, i), opts.concurrency, label);
-          const held = opts.dataDir ? await holdWal(opts.dbUrl) : null;
-          try {
-            const run = await ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid });
-            runs[i].push(run);
-            if (held && opts.dataDir) wal[i].push(await walByTable(opts.dbUrl, opts.dataDir, held.lsn, await currentLsn(opts.dbUrl), run.touchpoints));
-          } finally {
-            await held?.release();
-          }
+          const measured = await walDuring(
+            opts.dbUrl,
+            opts.dataDir,
+            () => ingestPhase(label, gws[i].url, batches, opts.concurrency, opts.dbUrl, { server: gws[i].pid, pg: opts.pgPid }),
+            (run) => run.touchpoints,
+          );
+          runs[i].push(measured.value);
+          if (measured.wal) wal[i].push(measured.wal);
         } finally {
           await switchAll(opts.dbUrl, opts.variants[i].off, 'on');
         }

@@ -25,7 +25,7 @@ import { runSoak } from './soak';
 import { ensureScaleSet, freezeRiskJob, measureScale, type ScaleResult } from './scale';
 import { scaleIngest } from './scale-ingest';
 import { planBatches, Planner } from './workload';
-import { currentLsn, holdWal, printWal, walByTable, type WalByTable } from './wal-by-table';
+import { printWal, walDuring, type WalByTable } from './wal-by-table';
 
 // `npm run bench [-- --quick] [-- --profile] [-- --phases ingest,feed,scores] [-- --feed-clients 1000 --feed-seconds 30]`:
 // ingest vs COPY, scores at 1M and 10M touchpoints, the live feed under load,
@@ -349,16 +349,20 @@ async function main(): Promise<void> {
       await storeHistory(gw.url, planned.history, cfg.concurrency, 'ingest');
       const sampler = new FootprintSampler(gw.pid, db.cluster.process.pid);
       const counting = await resetStatements(db.url);
-      const held = args.profile ? await holdWal(db.url) : null;
-      try {
-        ing = await ingestPhase('ingest', gw.url, batches, cfg.concurrency, db.url, { server: gw.pid, pg: db.cluster.process.pid });
-        fpIngest = sampler.stop();
-        if (held) {
-          wal = await walByTable(db.url, db.cluster.dataDir, held.lsn, await currentLsn(db.url), ing.touchpoints);
-          console.log(printWal(wal));
-        }
-      } finally {
-        await held?.release();
+      const measured = await walDuring(
+        db.url,
+        args.profile ? db.cluster.dataDir : null,
+        async () => {
+          const run = await ingestPhase('ingest', gw.url, batches, cfg.concurrency, db.url, { server: gw.pid, pg: db.cluster.process.pid });
+          fpIngest = sampler.stop();
+          return run;
+        },
+        (run) => run.touchpoints,
+      );
+      ing = measured.value;
+      if (measured.wal) {
+        wal = measured.wal;
+        console.log(printWal(wal));
       }
       if (counting) {
         statements = await readStatements(db.url, ing.touchpoints);

@@ -7,7 +7,7 @@ import { countTouchpoint, factsOf, OrgTree, sliceValuesOf, type Counters, type S
 import { checkTouchpoint } from '@qihe/server';
 import { benchOrg } from './org';
 import { startBenchDatabase } from './pg';
-import { holdWal, walByTable } from './wal-by-table';
+import { walDuring, type WalByTable } from './wal-by-table';
 import { planBatches } from './workload';
 
 // The rollup write alone, for the ingest phase's own batches of 500 (issue
@@ -105,7 +105,6 @@ async function main(): Promise<void> {
     console.log(`PostgreSQL backend pid ${pid} (for perf record -g -p)`);
     const sql: thisBuild.Sql = { query: async <T>(text: string, params?: unknown[]): Promise<T[]> => (await c.query(text, params)).rows as T[] };
     if (fillfactor) await c.query(`ALTER TABLE rollup_hour SET (fillfactor = ${Number(fillfactor)})`);
-    const lsn = async (): Promise<string> => (await c.query<{ l: string }>('SELECT pg_current_wal_lsn()::text AS l')).rows[0].l;
     const pass = async (b: Build): Promise<void> => {
       for (const batch of batches) {
         const d = new b.lib.RollupDeltas();
@@ -117,29 +116,30 @@ async function main(): Promise<void> {
     };
     if (commit) {
       for (const b of builds) {
-        const held = await holdWal(db.url);
         const t0 = ticksOf(pid);
-        const w = await pass(b)
-          .then(async () => walByTable(db.url, db.cluster.dataDir, held.lsn, await lsn(), n))
-          .finally(() => held.release());
+        const { value: ticks, wal } = await walDuring(db.url, db.cluster.dataDir, () => pass(b).then(() => ticksOf(pid) - t0), () => n);
+        const w = wal as WalByTable; // a data dir: always read
         const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
-        console.log(`first pass (inserts what no build before it wrote), ${b.name}: PostgreSQL backend ${(((ticksOf(pid) - t0) * 10_000) / n).toFixed(2)} µs/tp, WAL ${w.bytesPerTouchpoint.toFixed(0)} B/tp, rollup_hour rows written ${heap?.rowsPerTouchpoint.toFixed(3) ?? 0}/tp`);
+        console.log(`first pass (inserts what no build before it wrote), ${b.name}: PostgreSQL backend ${((ticks * 10_000) / n).toFixed(2)} µs/tp, WAL ${w.bytesPerTouchpoint.toFixed(0)} B/tp, rollup_hour rows written ${heap?.rowsPerTouchpoint.toFixed(3) ?? 0}/tp`);
       }
     }
     for (let r = 0; r < rounds; r++) {
       for (const b of r % 2 ? [...builds].reverse() : builds) {
-        const held = commit ? await holdWal(db.url) : null;
-        const t0 = ticksOf(pid);
-        const p0 = processUs();
-        await pass(b).catch(async (e: unknown) => {
-          await held?.release();
-          throw e;
-        });
-        b.backendTicks += ticksOf(pid) - t0;
-        b.processUs += processUs() - p0;
+        // The CPU is counted inside the held span, before this process reads the WAL.
+        const { wal: w } = await walDuring(
+          db.url,
+          commit ? db.cluster.dataDir : null,
+          async () => {
+            const t0 = ticksOf(pid);
+            const p0 = processUs();
+            await pass(b);
+            b.backendTicks += ticksOf(pid) - t0;
+            b.processUs += processUs() - p0;
+          },
+          () => n,
+        );
         b.rounds++;
-        if (held) {
-          const w = await walByTable(db.url, db.cluster.dataDir, held.lsn, await lsn(), n).finally(() => held.release());
+        if (w) {
           const heap = w.lines.find((x) => x.table === 'rollup_hour' && x.part === 'heap');
           b.walBytes += w.bytesPerTouchpoint;
           b.updates += heap?.rowsPerTouchpoint ?? 0;

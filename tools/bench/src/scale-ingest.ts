@@ -6,7 +6,7 @@ import { withClient } from './pg';
 import { ingestPhase, type IngestSummary } from './phases';
 import { round } from './stats';
 import { planBatches } from './workload';
-import { currentLsn, holdWal, printWal, walByTable, type WalByTable } from './wal-by-table';
+import { printWal, walDuring, type WalByTable } from './wal-by-table';
 
 // Issue 15 at the scale set's size: ingest into the loaded table against an
 // empty one, on the same cluster (same settings, same disk), the same
@@ -100,14 +100,15 @@ export async function scaleIngest(
         const waited = await quiet([emptyDb, loaded.dbUrl]);
         if (waited > 1000) console.log(`  waited ${Math.round(waited / 1000)} s for the risk passes before the ${side} side's round`);
         const before = side === 'loaded' ? await blocksRead(target.db) : null;
-        const held = before && opts.dataDir ? await holdWal(target.db) : null;
-        try {
-          out[side] = await ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db);
-          // The one cluster's WAL holds the empty side's too: only the loaded side's span is read.
-          if (held && opts.dataDir) wal = await walByTable(target.db, opts.dataDir, held.lsn, await currentLsn(target.db), (out[side] as IngestSummary).touchpoints);
-        } finally {
-          await held?.release();
-        }
+        // The one cluster's WAL holds the empty side's too: only the loaded side's span is read.
+        const measured = await walDuring(
+          target.db,
+          before ? opts.dataDir : null,
+          () => ingestPhase(`ingest into the ${side} table, round ${r + 1}`, target.url, plan(side), opts.concurrency, target.db),
+          (run) => run.touchpoints,
+        );
+        out[side] = measured.value;
+        if (measured.wal) wal = measured.wal;
         if (before) {
           const after = await blocksRead(target.db); // ingestPhase waited for the statistics flush
           const n = (out[side] as IngestSummary).touchpoints;

@@ -1,6 +1,6 @@
 import { startCluster, type PgCluster } from '../../../test/support/postgres-cluster';
 import { withClient } from './pg';
-import { currentLsn, holdWal, walByTable } from './wal-by-table';
+import { currentLsn, holdWal, walByTable, walDuring } from './wal-by-table';
 
 // The bench reads a phase's WAL by table with pg_waldump after the phase. A phase that writes more WAL than
 // max_wal_size between checkpoints used to lose its first segments before the dump ("could not find file": the
@@ -47,6 +47,15 @@ describe('the WAL of a long phase, read by table', () => {
       await held.release();
     }
     expect(await slots()).toBe(0);
+  });
+
+  it('walDuring reads the span of its work, releases the hold when the work fails, and only runs it without a data dir', async () => {
+    const { value, wal } = await walDuring(pg.url, pg.dataDir, () => writeMuch(2_000_001).then(() => 'done'), () => 90_000);
+    expect(value).toBe('done');
+    expect(wal?.lines.find((l) => l.table === 'w' && l.part === 'heap')?.rowsPerTouchpoint).toBe(1);
+    await expect(walDuring(pg.url, pg.dataDir, () => Promise.reject(new Error('work failed')), () => 1)).rejects.toThrow('work failed');
+    expect(await slots()).toBe(0);
+    expect(await walDuring(pg.url, null, async () => 7, () => 1)).toEqual({ value: 7, wal: null });
   });
 
   it("drops a hold left by a bench that died (another process's), not one of its own", async () => {

@@ -62,6 +62,26 @@ export async function holdWal(dbUrl: string): Promise<WalHold> {
   return { lsn, release: () => withClient(dbUrl, async (c) => void (await c.query('SELECT pg_drop_replication_slot($1)', [slot]))) };
 }
 
+/**
+ * Runs `work` with the WAL from then on held, then reads that span by table (`touchpoints(value)` the divisor); the hold
+ * is released whatever happens. Without `dataDir` (no pg_waldump to read with) it only runs `work`: `wal` is null.
+ */
+export async function walDuring<T>(
+  dbUrl: string,
+  dataDir: string | null | undefined,
+  work: () => Promise<T>,
+  touchpoints: (value: T) => number,
+): Promise<{ value: T; wal: WalByTable | null }> {
+  if (!dataDir) return { value: await work(), wal: null };
+  const held = await holdWal(dbUrl);
+  try {
+    const value = await work();
+    return { value, wal: await walByTable(dbUrl, dataDir, held.lsn, await currentLsn(dbUrl), touchpoints(value)) };
+  } finally {
+    await held.release();
+  }
+}
+
 interface Acc {
   bytes: number;
   rec: number;
